@@ -1,0 +1,42 @@
+package org.oversight;
+
+import java.util.Arrays;
+
+import org.oversight.shared.db.EmbeddedDatabase;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Oversight: Ofsted ILACS readiness, inspection history and improvement tracking.
+ *
+ * <p>Started with no arguments it serves the web application. Started as {@code cli <command> ...}
+ * (what {@code bin/oversight} does) it runs one batch command and exits with its status.
+ * Without {@code SPRING_DATASOURCE_URL} it starts an embedded PostgreSQL on a persistent data directory.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class OversightApplication {
+
+    public static void main(String[] args) {
+        EmbeddedDatabase.startIfNoDatasourceConfigured();
+        if (args.length > 0 && args[0].equals("cli")) {
+            SpringApplication app = new SpringApplication(OversightApplication.class);
+            app.setWebApplicationType(WebApplicationType.NONE);
+            app.setAdditionalProfiles("cli");
+            String[] commandArgs = Arrays.copyOfRange(args, 1, args.length);
+            var context = app.run(prefixed(commandArgs));
+            System.exit(SpringApplication.exit(context));
+        }
+        SpringApplication.run(OversightApplication.class, args);
+    }
+
+    /** The command words go to the CLI runner as non-option arguments, after a marker so Spring leaves them alone. */
+    private static String[] prefixed(String[] commandArgs) {
+        String[] result = new String[commandArgs.length + 1];
+        result[0] = "--oversight.cli=true";
+        System.arraycopy(commandArgs, 0, result, 1, commandArgs.length);
+        return result;
+    }
+}

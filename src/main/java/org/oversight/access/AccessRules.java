@@ -1,0 +1,51 @@
+package org.oversight.access;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+
+/**
+ * The access rules a handler can declare. Every controller method has one (directly or on its class);
+ * {@code ResourceSecurityIT} fails on any handler without one.
+ */
+public final class AccessRules {
+
+    private AccessRules() {
+    }
+
+    /** Published data anyone may read (the register, published judgements, the API's GETs). */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @PreAuthorize("permitAll()")
+    public @interface PublicRead {
+    }
+
+    /** Any signed-in user; the handler then checks LA membership through {@link CurrentUser}. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @PreAuthorize("isAuthenticated()")
+    public @interface SignedIn {
+    }
+
+    /** LA managers and LA staff (of the LA concerned, checked by the handler through {@link CurrentUser#canEdit}). */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @PreAuthorize("hasAnyRole('LA_MANAGER', 'LA_STAFF')")
+    public @interface LaEditor {
+    }
+
+    /** System administrators. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @PreAuthorize("hasRole('ADMIN')")
+    public @interface AdminOnly {
+    }
+}

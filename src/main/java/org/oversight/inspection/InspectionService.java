@@ -1,0 +1,195 @@
+package org.oversight.inspection;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.oversight.access.CurrentUser;
+import org.oversight.inspection.domain.ActivityCommand;
+import org.oversight.inspection.domain.ActivityRules;
+import org.oversight.shared.web.FieldProblem;
+import org.oversight.inspection.domain.FindingKind;
+import org.oversight.inspection.domain.InspectionActivity;
+import org.oversight.shared.web.InvalidInputException;
+import org.oversight.inspection.persistence.ActivityRepository;
+import org.oversight.register.LocalAuthorities;
+import org.oversight.register.LocalAuthority;
+import org.oversight.shared.Dates;
+import org.oversight.shared.web.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every change to activities and findings goes through here: checked by {@link ActivityRules}, allowed only for
+ * the LA's own managers and staff, written with its history row in one transaction.
+ */
+@Service
+public class InspectionService {
+
+    private final ActivityRepository activities;
+    private final LocalAuthorities localAuthorities;
+    private final ActivityRules rules;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    InspectionService(ActivityRepository activities, LocalAuthorities localAuthorities, ActivityRules rules,
+                      CurrentUser currentUser, Clock clock) {
+        this.activities = activities;
+        this.localAuthorities = localAuthorities;
+        this.rules = rules;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** An LA by URN, or a 404. */
+    public LocalAuthority localAuthority(int urn) {
+        return localAuthorities.findByUrn(urn)
+                .orElseThrow(() -> new NotFoundException("No local authority has the URN " + urn));
+    }
+
+    /** An activity the current user may see: published ones for everyone, the rest for the LA's own users. */
+    @Transactional(readOnly = true)
+    public InspectionActivity visibleActivity(UUID id) {
+        InspectionActivity activity = activities.find(id)
+                .orElseThrow(() -> new NotFoundException("No inspection activity has the id " + id));
+        if (!activity.publiclyVisible(today()) && !currentUser.canSeeInternal(activity.laId())) {
+            if (!currentUser.signedIn()) {
+                throw new InsufficientAuthenticationException("Sign in to see this activity");
+            }
+            throw new AccessDeniedException("This activity is not published and belongs to another local authority");
+        }
+        return activity;
+    }
+
+    /** What the current user may see of an LA's activities. */
+    @Transactional(readOnly = true)
+    public List<InspectionActivity> visibleActivities(UUID laId) {
+        boolean internal = currentUser.canSeeInternal(laId);
+        LocalDate today = today();
+        return activities.forLa(laId).stream().filter(a -> internal || a.publiclyVisible(today)).toList();
+    }
+
+    @Transactional
+    public UUID create(int laUrn, ActivityCommand command) {
+        LocalAuthority la = localAuthority(laUrn);
+        requireEditor(la.id());
+        check(command);
+        Instant now = clock.instant();
+        UUID id = activities.insert(la.id(), command, "MANUAL", currentUser.actor(), now);
+        activities.recordHistory(id, la.id(), "CREATED", "Created " + describe(command), currentUser.actor(), now);
+        return id;
+    }
+
+    @Transactional
+    public void update(UUID id, int expectedVersion, ActivityCommand command) {
+        InspectionActivity existing = activities.find(id)
+                .orElseThrow(() -> new NotFoundException("No inspection activity has the id " + id));
+        requireEditor(existing.laId());
+        check(command);
+        Instant now = clock.instant();
+        if (!activities.update(id, expectedVersion, command, currentUser.actor(), now)) {
+            throw new InvalidInputException(List.of(new FieldProblem("version",
+                    "Someone else changed this activity while you were editing it. Reload it and make your change again")));
+        }
+        activities.recordHistory(id, existing.laId(), "UPDATED", "Updated " + describe(command), currentUser.actor(), now);
+    }
+
+    @Transactional
+    public UUID addFinding(UUID activityId, FindingKind kind, String text, String reference) {
+        InspectionActivity activity = activities.find(activityId)
+                .orElseThrow(() -> new NotFoundException("No inspection activity has the id " + activityId));
+        requireEditor(activity.laId());
+        checkFinding(kind, text, reference);
+        UUID id = activities.insertFinding(activityId, kind, text.trim(), reference, currentUser.actor());
+        activities.recordHistory(activityId, activity.laId(), "FINDING_ADDED", "Added " + kind.name().toLowerCase().replace('_', ' ')
+                + ": " + abbreviate(text), currentUser.actor(), clock.instant());
+        return id;
+    }
+
+    @Transactional
+    public void updateFinding(UUID activityId, UUID findingId, FindingKind kind, String text, String reference) {
+        InspectionActivity activity = activityOwningFinding(activityId, findingId);
+        requireEditor(activity.laId());
+        checkFinding(kind, text, reference);
+        activities.updateFinding(findingId, kind, text.trim(), reference);
+        activities.recordHistory(activityId, activity.laId(), "FINDING_UPDATED", "Changed finding: " + abbreviate(text),
+                currentUser.actor(), clock.instant());
+    }
+
+    @Transactional
+    public void deleteFinding(UUID activityId, UUID findingId) {
+        InspectionActivity activity = activityOwningFinding(activityId, findingId);
+        requireEditor(activity.laId());
+        String text = activity.findings().stream().filter(f -> f.id().equals(findingId)).findFirst().map(f -> f.text()).orElse("");
+        activities.deleteFinding(findingId);
+        activities.recordHistory(activityId, activity.laId(), "FINDING_REMOVED", "Removed finding: " + abbreviate(text),
+                currentUser.actor(), clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    public List<ActivityRepository.HistoryEntry> history(UUID activityId) {
+        InspectionActivity activity = visibleActivity(activityId);
+        if (!currentUser.canSeeInternal(activity.laId())) {
+            return List.of();
+        }
+        return activities.history(activityId);
+    }
+
+    private InspectionActivity activityOwningFinding(UUID activityId, UUID findingId) {
+        UUID owner = activities.activityOfFinding(findingId)
+                .orElseThrow(() -> new NotFoundException("No finding has the id " + findingId));
+        if (!owner.equals(activityId)) {
+            throw new NotFoundException("Activity " + activityId + " has no finding " + findingId);
+        }
+        return activities.find(activityId).orElseThrow(() -> new NotFoundException("No inspection activity has the id " + activityId));
+    }
+
+    private void requireEditor(UUID laId) {
+        if (!currentUser.canEdit(laId)) {
+            throw new AccessDeniedException("Only this local authority's managers and staff can change its inspection records");
+        }
+    }
+
+    private void check(ActivityCommand command) {
+        List<FieldProblem> problems = rules.check(command);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    private static void checkFinding(FindingKind kind, String text, String reference) {
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        if (kind == null) {
+            problems.add(new FieldProblem("kind", "Select the kind of finding"));
+        }
+        if (text == null || text.isBlank()) {
+            problems.add(new FieldProblem("text", "Enter the finding"));
+        } else if (text.length() > 4000) {
+            problems.add(new FieldProblem("text", "Finding must be 4,000 characters or fewer"));
+        }
+        if (reference != null && reference.length() > 200) {
+            problems.add(new FieldProblem("frameworkReference", "Framework reference must be 200 characters or fewer"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    private static String describe(ActivityCommand c) {
+        String when = c.onSite() == null || c.onSite().isEmpty() ? "" : " on site from " + Dates.format(c.onSite().getFirst().start());
+        return c.type().name().toLowerCase().replace('_', ' ') + when;
+    }
+
+    private static String abbreviate(String text) {
+        String t = text == null ? "" : text.strip();
+        return t.length() <= 80 ? t : t.substring(0, 77) + "...";
+    }
+}

@@ -1,0 +1,276 @@
+package org.oversight.inspection.persistence;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.oversight.inspection.domain.ActivityCommand;
+import org.oversight.inspection.domain.ActivityType;
+import org.oversight.inspection.domain.Finding;
+import org.oversight.inspection.domain.FindingKind;
+import org.oversight.inspection.domain.Grade;
+import org.oversight.inspection.domain.InspectionActivity;
+import org.oversight.inspection.domain.JudgementArea;
+import org.oversight.inspection.domain.OnSiteRange;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Plain SQL for activities, their on-site ranges, judgements, findings and history. Callers own the transaction. */
+@Repository
+public class ActivityRepository {
+
+    private static final String SELECT = """
+            SELECT a.id, a.la_id, la.urn, la.name, a.type, a.theme, a.partner_inspectorates, a.notification_date,
+                   a.feedback_date, a.publication_date, a.lead_inspector, a.inspection_team, a.summary, a.source,
+                   a.version, a.updated_at, a.updated_by
+              FROM inspection_activity a JOIN local_authority la ON la.id = a.la_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    ActivityRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public UUID insert(UUID laId, ActivityCommand c, String source, String actor, Instant now) {
+        UUID id = jdbc.sql("""
+                INSERT INTO inspection_activity (la_id, type, theme, partner_inspectorates, notification_date, feedback_date,
+                       publication_date, lead_inspector, inspection_team, summary, source, created_at, created_by, updated_at, updated_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                """).params(laId, c.type().name(), blank(c.theme()), partners(c), c.notificationDate(), c.feedbackDate(),
+                c.publicationDate(), blank(c.leadInspector()), blank(c.inspectionTeam()), blank(c.summary()), source,
+                Timestamp.from(now), actor, Timestamp.from(now), actor).query(UUID.class).single();
+        writeChildren(id, c);
+        return id;
+    }
+
+    /** Updates if the version still matches (optimistic lock); returns false when someone else changed it first. */
+    public boolean update(UUID id, int expectedVersion, ActivityCommand c, String actor, Instant now) {
+        int rows = jdbc.sql("""
+                UPDATE inspection_activity SET type = ?, theme = ?, partner_inspectorates = ?, notification_date = ?,
+                       feedback_date = ?, publication_date = ?, lead_inspector = ?, inspection_team = ?, summary = ?,
+                       version = version + 1, updated_at = ?, updated_by = ?
+                 WHERE id = ? AND version = ?
+                """).params(c.type().name(), blank(c.theme()), partners(c), c.notificationDate(), c.feedbackDate(),
+                c.publicationDate(), blank(c.leadInspector()), blank(c.inspectionTeam()), blank(c.summary()),
+                Timestamp.from(now), actor, id, expectedVersion).update();
+        if (rows == 0) {
+            return false;
+        }
+        jdbc.sql("DELETE FROM on_site_range WHERE activity_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM judgement WHERE activity_id = ?").param(id).update();
+        writeChildren(id, c);
+        return true;
+    }
+
+    private void writeChildren(UUID id, ActivityCommand c) {
+        List<OnSiteRange> ranges = c.onSite() == null ? List.of() : c.onSite();
+        for (int i = 0; i < ranges.size(); i++) {
+            jdbc.sql("INSERT INTO on_site_range (activity_id, ordinal, start_date, end_date) VALUES (?, ?, ?, ?)")
+                    .params(id, i, ranges.get(i).start(), ranges.get(i).end()).update();
+        }
+        if (c.judgements() != null) {
+            c.judgements().forEach((area, grade) -> jdbc.sql("INSERT INTO judgement (activity_id, area, grade) VALUES (?, ?, ?)")
+                    .params(id, area.name(), grade.name()).update());
+        }
+    }
+
+    public UUID insertFinding(UUID activityId, FindingKind kind, String text, String reference, String actor) {
+        int ordinal = jdbc.sql("SELECT coalesce(max(ordinal), 0) + 1 FROM finding WHERE activity_id = ? AND kind = ?")
+                .params(activityId, kind.name()).query(Integer.class).single();
+        return jdbc.sql("""
+                INSERT INTO finding (activity_id, kind, ordinal, text, framework_reference, created_by)
+                VALUES (?, ?, ?, ?, ?, ?) RETURNING id
+                """).params(activityId, kind.name(), ordinal, text, blank(reference), actor).query(UUID.class).single();
+    }
+
+    public boolean updateFinding(UUID findingId, FindingKind kind, String text, String reference) {
+        return jdbc.sql("UPDATE finding SET kind = ?, text = ?, framework_reference = ? WHERE id = ?")
+                .params(kind.name(), text, blank(reference), findingId).update() == 1;
+    }
+
+    public boolean deleteFinding(UUID findingId) {
+        return jdbc.sql("DELETE FROM finding WHERE id = ?").param(findingId).update() == 1;
+    }
+
+    public Optional<UUID> activityOfFinding(UUID findingId) {
+        return jdbc.sql("SELECT activity_id FROM finding WHERE id = ?").param(findingId).query(UUID.class).optional();
+    }
+
+    public void recordHistory(UUID activityId, UUID laId, String action, String description, String actor, Instant at) {
+        jdbc.sql("INSERT INTO activity_history (activity_id, la_id, action, description, actor, at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(activityId, laId, action, description, actor, Timestamp.from(at)).update();
+    }
+
+    public record HistoryEntry(String action, String description, String actor, Instant at) {
+    }
+
+    public List<HistoryEntry> history(UUID activityId) {
+        return jdbc.sql("SELECT action, description, actor, at FROM activity_history WHERE activity_id = ? ORDER BY at DESC, id DESC")
+                .param(activityId).query((rs, i) -> new HistoryEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant())).list();
+    }
+
+    public Optional<InspectionActivity> find(UUID id) {
+        List<InspectionActivity> found = load(SELECT + " WHERE a.id = ?", id);
+        return found.stream().findFirst();
+    }
+
+    /** Every activity of an LA, oldest first (by first on-site day, else notification date). */
+    public List<InspectionActivity> forLa(UUID laId) {
+        return load(SELECT + " WHERE a.la_id = ?", laId).stream()
+                .sorted(java.util.Comparator.comparing(ActivityRepository::sortDate,
+                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
+                .toList();
+    }
+
+    /** All activities of the given LAs, for national views. */
+    public List<InspectionActivity> forLas(Collection<UUID> laIds) {
+        if (laIds.isEmpty()) {
+            return List.of();
+        }
+        return load(SELECT + " WHERE a.la_id = ANY (?)", (Object) laIds.toArray(UUID[]::new));
+    }
+
+    /**
+     * The latest published graded judgements of every LA (by first on-site day), as of {@code today}.
+     * Used for the register list, comparisons with neighbours and regions, and the API.
+     */
+    public Map<UUID, LatestJudgements> latestPublishedJudgements(LocalDate today) {
+        Map<UUID, LatestJudgements> result = new HashMap<>();
+        jdbc.sql("""
+                WITH graded AS (
+                    SELECT DISTINCT ON (a.la_id) a.la_id, a.id, a.type, r.start_date
+                      FROM inspection_activity a
+                      JOIN on_site_range r ON r.activity_id = a.id AND r.ordinal = 0
+                     WHERE a.type IN ('STANDARD_INSPECTION', 'SHORT_INSPECTION', 'SIF_INSPECTION')
+                       AND a.publication_date IS NOT NULL AND a.publication_date <= ?
+                       AND EXISTS (SELECT 1 FROM judgement j WHERE j.activity_id = a.id)
+                     ORDER BY a.la_id, r.start_date DESC)
+                SELECT g.la_id, g.id, g.type, g.start_date, j.area, j.grade
+                  FROM graded g JOIN judgement j ON j.activity_id = g.id
+                """).param(today).query(rs -> {
+            UUID laId = rs.getObject(1, UUID.class);
+            LatestJudgements latest = result.computeIfAbsent(laId, k -> {
+                try {
+                    return new LatestJudgements(rs.getObject(2, UUID.class), ActivityType.valueOf(rs.getString(3)),
+                            rs.getObject(4, LocalDate.class), new EnumMap<>(JudgementArea.class));
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            latest.grades().put(JudgementArea.valueOf(rs.getString(5)), Grade.valueOf(rs.getString(6)));
+        });
+        return result;
+    }
+
+    /** An LA's latest published graded judgements. */
+    public record LatestJudgements(UUID activityId, ActivityType type, LocalDate startDate, Map<JudgementArea, Grade> grades) {
+    }
+
+    private List<InspectionActivity> load(String sql, Object param) {
+        Map<UUID, Row> rows = new LinkedHashMap<>();
+        jdbc.sql(sql).param(param).query(rs -> {
+            Row row = Row.of(rs);
+            rows.put(row.id, row);
+        });
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        UUID[] ids = rows.keySet().toArray(UUID[]::new);
+        jdbc.sql("SELECT activity_id, start_date, end_date FROM on_site_range WHERE activity_id = ANY (?) ORDER BY activity_id, ordinal")
+                .param(ids).query(rs -> {
+                    rows.get(rs.getObject(1, UUID.class)).ranges.add(
+                            new OnSiteRange(rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class)));
+                });
+        jdbc.sql("SELECT activity_id, area, grade FROM judgement WHERE activity_id = ANY (?)").param(ids).query(rs -> {
+            rows.get(rs.getObject(1, UUID.class)).judgements.put(JudgementArea.valueOf(rs.getString(2)), Grade.valueOf(rs.getString(3)));
+        });
+        jdbc.sql("""
+                SELECT activity_id, id, kind, ordinal, text, framework_reference FROM finding
+                 WHERE activity_id = ANY (?) ORDER BY activity_id, kind, ordinal
+                """).param(ids).query(rs -> {
+            rows.get(rs.getObject(1, UUID.class)).findings.add(new Finding(rs.getObject(2, UUID.class),
+                    FindingKind.valueOf(rs.getString(3)), rs.getInt(4), rs.getString(5), rs.getString(6)));
+        });
+        return rows.values().stream().map(Row::toActivity).toList();
+    }
+
+    private static LocalDate sortDate(InspectionActivity a) {
+        return a.startDate() != null ? a.startDate() : a.notificationDate() != null ? a.notificationDate() : a.publicationDate();
+    }
+
+    private static String[] partners(ActivityCommand c) {
+        return c.partnerInspectorates() == null ? new String[0]
+                : c.partnerInspectorates().stream().map(String::trim).filter(s -> !s.isEmpty()).toArray(String[]::new);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static final class Row {
+        UUID id;
+        UUID laId;
+        int urn;
+        String laName;
+        ActivityType type;
+        String theme;
+        List<String> partners;
+        LocalDate notification;
+        LocalDate feedback;
+        LocalDate publication;
+        String lead;
+        String team;
+        String summary;
+        String source;
+        int version;
+        Instant updatedAt;
+        String updatedBy;
+        final List<OnSiteRange> ranges = new ArrayList<>();
+        final Map<JudgementArea, Grade> judgements = new EnumMap<>(JudgementArea.class);
+        final List<Finding> findings = new ArrayList<>();
+
+        static Row of(ResultSet rs) throws SQLException {
+            Row r = new Row();
+            r.id = rs.getObject("id", UUID.class);
+            r.laId = rs.getObject("la_id", UUID.class);
+            r.urn = rs.getInt("urn");
+            r.laName = rs.getString("name");
+            r.type = ActivityType.valueOf(rs.getString("type"));
+            r.theme = rs.getString("theme");
+            Array partners = rs.getArray("partner_inspectorates");
+            r.partners = partners == null ? List.of() : Arrays.asList((String[]) partners.getArray());
+            r.notification = rs.getObject("notification_date", LocalDate.class);
+            r.feedback = rs.getObject("feedback_date", LocalDate.class);
+            r.publication = rs.getObject("publication_date", LocalDate.class);
+            r.lead = rs.getString("lead_inspector");
+            r.team = rs.getString("inspection_team");
+            r.summary = rs.getString("summary");
+            r.source = rs.getString("source");
+            r.version = rs.getInt("version");
+            r.updatedAt = rs.getTimestamp("updated_at").toInstant();
+            r.updatedBy = rs.getString("updated_by");
+            return r;
+        }
+
+        InspectionActivity toActivity() {
+            return new InspectionActivity(id, laId, urn, laName, type, theme, List.copyOf(partners), notification,
+                    List.copyOf(ranges), feedback, publication, lead, team, summary, Map.copyOf(judgements),
+                    List.copyOf(findings), source, version, updatedAt, updatedBy);
+        }
+    }
+}

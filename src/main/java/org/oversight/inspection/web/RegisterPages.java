@@ -1,0 +1,81 @@
+package org.oversight.inspection.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.oversight.access.AccessRules.PublicRead;
+import org.oversight.access.CurrentUser;
+import org.oversight.inspection.SingleRecordService;
+import org.oversight.inspection.SingleRecordService.RegisterFilter;
+import org.oversight.inspection.SingleRecordService.RegisterRow;
+import org.oversight.inspection.domain.ActivityType;
+import org.oversight.inspection.domain.Grade;
+import org.oversight.inspection.domain.JudgementArea;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The national register and each LA's single record. Published data: anyone may read it. */
+@Controller
+@PublicRead
+class RegisterPages {
+
+    private final SingleRecordService records;
+    private final CurrentUser currentUser;
+    private final MessageSource messages;
+
+    RegisterPages(SingleRecordService records, CurrentUser currentUser, MessageSource messages) {
+        this.records = records;
+        this.currentUser = currentUser;
+        this.messages = messages;
+    }
+
+    /** One comparison table: the LA's region or England. */
+    record DistributionGroup(String id, String title, List<SingleRecordService.Distribution> rows) {
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        model.addAttribute("user", currentUser.get().orElse(null));
+        return "home";
+    }
+
+    @GetMapping("/local-authorities")
+    String list(@RequestParam(name = "q", required = false) String q,
+                @RequestParam(name = "region", required = false) String region,
+                @RequestParam(name = "judgement", required = false) String judgement, Model model) {
+        List<RegisterRow> rows = records.register(new RegisterFilter(q, region, judgement));
+        model.addAttribute("rows", rows);
+        model.addAttribute("q", q);
+        model.addAttribute("region", region);
+        model.addAttribute("judgement", judgement);
+        model.addAttribute("regions", records.regions());
+        model.addAttribute("grades", Grade.values());
+        model.addAttribute("filtered", (q != null && !q.isBlank()) || (region != null && !region.isBlank())
+                || (judgement != null && !judgement.isBlank()));
+        return "register/list";
+    }
+
+    @GetMapping("/local-authorities/{urn}")
+    String singleRecord(@PathVariable int urn, Model model) {
+        var record = records.singleRecord(urn);
+        model.addAttribute("record", record);
+        model.addAttribute("la", record.la());
+        model.addAttribute("areas", JudgementArea.values());
+        model.addAttribute("grades", Grade.values());
+        model.addAttribute("canEdit", currentUser.canEdit(record.la().id()));
+        model.addAttribute("canSeeInternal", currentUser.canSeeInternal(record.la().id()));
+        model.addAttribute("activityTypes", ActivityType.values());
+        List<RegisterRow> comparison = new java.util.ArrayList<>();
+        comparison.add(record.latest());
+        comparison.addAll(record.neighbours());
+        model.addAttribute("comparison", comparison);
+        model.addAttribute("distributions", List.of(
+                new DistributionGroup("region", messages.getMessage("record.dist.region", new Object[] {record.la().regionName()}, Locale.UK), record.region()),
+                new DistributionGroup("england", messages.getMessage("record.dist.england", null, Locale.UK), record.england())));
+        return "register/single-record";
+    }
+}

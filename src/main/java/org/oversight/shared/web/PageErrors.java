@@ -1,0 +1,40 @@
+package org.oversight.shared.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Errors on pages: GOV.UK-style 404, 403 and 500 pages with the right status. */
+@ControllerAdvice(annotations = Controller.class)
+public class PageErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+
+    @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class, NoResourceFoundException.class})
+    String notFound(Exception e, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        model.addAttribute("detail", e instanceof NotFoundException ? e.getMessage() : null);
+        return "error/404";
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    String forbidden(AccessDeniedException e, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        model.addAttribute("detail", e.getMessage());
+        return "error/403";
+    }
+
+    @ExceptionHandler(InsufficientAuthenticationException.class)
+    String signIn() {
+        return "redirect:/login";
+    }
+}

@@ -1,0 +1,25 @@
+package org.oversight.shared.web;
+
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** GOV.UK Frontend comes from one pinned source: the govuk-frontend webjar. */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    static final String GOVUK = "classpath:/META-INF/resources/webjars/govuk-frontend/5.14.0/dist/govuk/";
+
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/govuk/**").addResourceLocations(GOVUK)
+                .setCacheControl(CacheControl.maxAge(1, TimeUnit.DAYS));
+        // The compiled stylesheet refers to /assets/images/...; the GDS Transport font is for gov.uk services only,
+        // so Oversight does not serve it and uses Arial (see app.css).
+        registry.addResourceHandler("/assets/images/**").addResourceLocations(GOVUK + "assets/images/")
+                .setCacheControl(CacheControl.maxAge(1, TimeUnit.DAYS));
+    }
+}
