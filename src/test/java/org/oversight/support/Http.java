@@ -56,6 +56,10 @@ public final class Http {
     }
 
     private Response send(HttpRequest.Builder builder, String user) {
+        String path = builder.build().uri().getPath();
+        if (!path.startsWith("/api/") && !path.startsWith("/actuator")) {
+            builder.header("Accept", "text/html,application/xhtml+xml");
+        }
         if (user != null) {
             builder.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     (user + ":" + IntegrationTest.PASSWORD).getBytes(StandardCharsets.UTF_8)));

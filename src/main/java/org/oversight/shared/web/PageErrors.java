@@ -15,6 +15,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Errors on pages: GOV.UK-style 404, 403 and 500 pages with the right status. */
 @ControllerAdvice(annotations = Controller.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class PageErrors {
 
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
