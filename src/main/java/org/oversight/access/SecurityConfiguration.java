@@ -62,7 +62,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/css/**", "/js/**", "/assets/**", "/webjars/**", "/favicon.ico", "/error",
+                        .requestMatchers("/css/**", "/js/**", "/govuk/**", "/assets/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/login", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/api-docs", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/local-authorities", "/local-authorities/*",

@@ -62,7 +62,9 @@ class ActivityPages {
         if (!model.containsAttribute("findingForm")) {
             model.addAttribute("findingForm", new FindingForm());
         }
-        model.addAttribute("errors", model.getAttribute("findingErrors") == null ? new FormErrors() : model.getAttribute("findingErrors"));
+        FormErrors errors = model.getAttribute("findingErrors") instanceof FormErrors e ? e : new FormErrors();
+        model.addAttribute("errors", errors);
+        model.addAttribute("errorList", errors.ordered(FindingForm.FIELD_ORDER));
         return "activity/show";
     }
 

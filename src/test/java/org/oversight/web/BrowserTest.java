@@ -1,0 +1,107 @@
+package org.oversight.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.oversight.support.IntegrationTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Real headless Chromium (Debian's chromium and chromium-driver; nothing is downloaded) against the running app.
+ * Screenshots of each checked page go to target/screenshots.
+ */
+abstract class BrowserTest extends IntegrationTest {
+
+    static WebDriver driver;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        String chromedriver = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        String chromium = System.getProperty("oversight.chromium", "/usr/bin/chromium");
+        assertThat(Path.of(chromedriver)).as("chromium-driver must be installed (bin/test installs it)").exists();
+        assertThat(Path.of(chromium)).as("chromium must be installed (bin/test installs it)").exists();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1280,1024");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(chromedriver).toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    void open(String path) {
+        driver.get(url(path));
+    }
+
+    void signIn(String username) {
+        open("/logout-form-free");
+        driver.manage().deleteAllCookies();
+        open("/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.id("sign-in")).click();
+        assertThat(driver.getPageSource()).contains("Signed in as " + username);
+    }
+
+    String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** axe-core against WCAG 2.2 A and AA; zero violations allowed. */
+    void assertAccessible(String name) {
+        screenshot(name);
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
+                .analyze(driver);
+        List<Rule> violations = results.getViolations();
+        assertThat(violations).as("axe violations on %s (%s): %s", name, driver.getCurrentUrl(),
+                violations.stream().map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream()
+                        .map(n -> n.getTarget().toString()).collect(Collectors.joining(", "))).collect(Collectors.joining("; ")))
+                .isEmpty();
+        assertThat(results.getPasses()).as("axe ran its checks on %s", name).isNotEmpty();
+    }
+
+    void screenshot(String name) {
+        try {
+            Path dir = Path.of("target/screenshots");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.oversight.web;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RegisterBrowserIT extends BrowserTest {
+
+    @Test
+    void aVisitorBrowsesTheRegisterToCityOfLondonsHistory() {
+        open("/");
+        driver.findElement(By.linkText("Browse the register")).click();
+        assertThat(driver.findElement(By.id("result-count")).getText()).isEqualTo("153 local authorities");
+
+        driver.findElement(By.id("q")).sendKeys("City of London");
+        driver.findElement(By.id("apply-filters")).click();
+        assertThat(driver.findElement(By.id("result-count")).getText()).isEqualTo("1 local authority");
+        driver.findElement(By.linkText("City of London")).click();
+
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("City of London");
+        WebElement activities = driver.findElement(By.id("activity-table"));
+        String history = activities.getText();
+        assertThat(history).contains("Focused visit").contains("(Care leavers)").contains("24/10/2018").contains("16/11/2018");
+        assertThat(history).contains("Short inspection").contains("02/03/2020 to 06/03/2020").contains("06/04/2020");
+        assertThat(history).contains("3 areas for improvement, 0 areas for priority action");
+        assertThat(history).contains("Overall: Outstanding").contains("Help and protection: Good");
+        assertThat(driver.findElement(By.id("neighbour-table")).getText()).contains("Camden").contains("Brighton and Hove");
+        assertThat(driver.findElement(By.id("next-window")).getText()).contains("Usual window 02/09/2022 to 02/09/2023")
+                .contains("Short inspection");
+
+        driver.findElement(By.linkText("Short inspection")).click();
+        String judgements = driver.findElement(By.id("judgements")).getText();
+        assertThat(judgements).contains("The impact of leaders on social work practice with children and families Outstanding");
+        assertThat(judgements).contains("The experiences and progress of children who need help and protection Good");
+        assertThat(judgements).contains("The experiences and progress of children in care and care leavers Outstanding");
+        assertThat(judgements).contains("Overall effectiveness Outstanding");
+        assertThat(text()).contains("The recording of management decision-making at all stages of a child's journey.");
+    }
+
+    @Test
+    void theRegisterFiltersByRegionAndJudgement() {
+        open("/local-authorities?region=GL&judgement=OUTSTANDING");
+        String table = driver.findElement(By.id("register-table")).getText();
+        assertThat(table).contains("City of London");
+        assertThat(table).doesNotContain("Barnsley");
+        open("/local-authorities?region=NE");
+        assertThat(driver.findElement(By.id("result-count")).getText()).isEqualTo("12 local authorities");
+    }
+
+    @Test
+    void mainPagesHaveNoAccessibilityViolations() {
+        open("/");
+        assertAccessible("home");
+        open("/login");
+        assertAccessible("login");
+        open("/local-authorities");
+        assertAccessible("register");
+        open("/local-authorities/80450");
+        assertAccessible("single-record");
+        driver.findElement(By.linkText("Focused visit")).click();
+        assertAccessible("activity");
+        open("/local-authorities/80450999");
+        assertAccessible("not-found");
+        open("/accessibility");
+        assertAccessible("accessibility");
+    }
+}
