@@ -57,7 +57,7 @@ public final class Http {
 
     private Response send(HttpRequest.Builder builder, String user) {
         String path = builder.build().uri().getPath();
-        if (!path.startsWith("/api/") && !path.startsWith("/actuator")) {
+        if (!path.startsWith("/api/") && !path.startsWith("/actuator") && !path.startsWith("/v3/")) {
             builder.header("Accept", "text/html,application/xhtml+xml");
         }
         if (user != null) {

@@ -1,0 +1,15 @@
+package org.oversight.reports.extract;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** An inclusive range of on-site days. A one-day visit has {@code start.equals(end)}. */
+public record DateRange(LocalDate start, LocalDate end) {
+    public DateRange {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        if (end.isBefore(start)) {
+            throw new IllegalArgumentException("end " + end + " is before start " + start);
+        }
+    }
+}

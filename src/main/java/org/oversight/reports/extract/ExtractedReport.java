@@ -1,0 +1,74 @@
+package org.oversight.reports.extract;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Structured values read from one Ofsted children's services report or letter.
+ *
+ * <p>Every field the extractor could not read with confidence is {@code null} (or an empty list for
+ * the item lists) and is explained in {@link #warnings()}: nothing is guessed. Grades are only
+ * present for {@link ActivityKind#INSPECTION}; which of them can be present depends on the era of
+ * the inspection (by its first on-site day):
+ * <ul>
+ *   <li>SIF (2013 to 2018): help and protection, children looked after (mapped to {@code inCare}),
+ *       leadership, management and governance (mapped to {@code leaders}) and overall; the SIF
+ *       sub-judgements (adoption, care leavers) are not reported, so {@code careLeavers} is null;</li>
+ *   <li>ILACS 2018 to 2022: leaders, help and protection, children in care and care leavers
+ *       ({@code inCare}), overall;</li>
+ *   <li>ILACS 2023 to March 2026: the same plus a separate care leavers judgement;</li>
+ *   <li>from 27 April 2026: the four practice judgements and no overall effectiveness.</li>
+ * </ul>
+ *
+ * @param type              activity kind
+ * @param framework         STANDARD, SHORT or SIF for inspections, null for letters or when unknown
+ * @param onSite            on-site date ranges in document order (several for split inspections)
+ * @param leadInspector     the lead inspector (report header, or the signatory/first-named
+ *                          inspector of a letter); null for JTAI letters, which name none
+ * @param localAuthorityName the authority's name as printed, or null
+ * @param overall           overall effectiveness
+ * @param leaders           impact of leaders (SIF: leadership, management and governance)
+ * @param helpAndProtection children who need help and protection
+ * @param inCare            children in care (2018 to 2022 and SIF: including care leavers / looked after)
+ * @param careLeavers       care leavers (ILACS from 2023 only)
+ * @param improvementItems  the top-level "What needs to improve" items (SIF: "Recommendations" or
+ *                          "Areas for improvement"), cleaned of bullets and line breaks
+ * @param priorityActions   the top-level areas for priority action (SIF: "Priority and immediate action")
+ * @param theme             for letters, the focus of the visit in the letter's own words, or null
+ * @param publicationDate   the report's publication date or the letter's date, if printed
+ * @param warnings          what could not be read, in plain English
+ */
+public record ExtractedReport(
+        ActivityKind type,
+        Framework framework,
+        List<DateRange> onSite,
+        String leadInspector,
+        String localAuthorityName,
+        Grade overall,
+        Grade leaders,
+        Grade helpAndProtection,
+        Grade inCare,
+        Grade careLeavers,
+        List<String> improvementItems,
+        List<String> priorityActions,
+        String theme,
+        LocalDate publicationDate,
+        List<String> warnings) {
+
+    public ExtractedReport {
+        onSite = List.copyOf(onSite);
+        improvementItems = List.copyOf(improvementItems);
+        priorityActions = List.copyOf(priorityActions);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** First on-site day, or null when no dates were read. */
+    public LocalDate startDate() {
+        return onSite.isEmpty() ? null : onSite.getFirst().start();
+    }
+
+    /** Last on-site day, or null when no dates were read. */
+    public LocalDate endDate() {
+        return onSite.isEmpty() ? null : onSite.getLast().end();
+    }
+}
