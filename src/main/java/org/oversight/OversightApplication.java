@@ -2,6 +2,7 @@ package org.oversight;
 
 import java.util.Arrays;
 
+import org.oversight.reports.ReportsCli;
 import org.oversight.shared.db.EmbeddedDatabase;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -19,7 +20,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class OversightApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 1 && args[0].equals("cli") && ReportsCli.handles(args[1])) {
+            // Reading documents needs no database: start nothing else, and keep stdout for the results.
+            System.setProperty("logback.configurationFile", "logback-cli.xml");
+            System.exit(ReportsCli.run(args[1], Arrays.asList(args).subList(2, args.length), System.out, System.err));
+        }
         EmbeddedDatabase.startIfNoDatasourceConfigured();
         if (args.length > 0 && args[0].equals("cli")) {
             SpringApplication app = new SpringApplication(OversightApplication.class);

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.oversight.access.CurrentUser;
 import org.oversight.inspection.domain.ActivityCommand;
 import org.oversight.inspection.domain.ActivityRules;
+import org.oversight.inspection.domain.ActivityType;
 import org.oversight.shared.web.FieldProblem;
 import org.oversight.inspection.domain.FindingKind;
 import org.oversight.inspection.domain.InspectionActivity;
@@ -132,6 +134,71 @@ public class InspectionService {
         activities.deleteFinding(findingId);
         activities.recordHistory(activityId, activity.laId(), "FINDING_REMOVED", "Removed finding: " + abbreviate(text),
                 currentUser.actor(), clock.instant());
+    }
+
+    /** A finding read from a published document. */
+    public record ImportedFinding(FindingKind kind, String text, String frameworkReference) {
+    }
+
+    /** What recording an imported document did. */
+    public enum ImportOutcome { IMPORTED, UPDATED, UNCHANGED }
+
+    public record ImportResult(ImportOutcome outcome, UUID activityId) {
+    }
+
+    /**
+     * Records an activity read from a published Ofsted document. The caller (the report importer) has checked who may
+     * import it and owns the transaction. The same document again changes nothing; a document about an activity already
+     * recorded (same LA, same kind, same first on-site day) updates it and replaces its findings with the document's;
+     * otherwise a new activity is added.
+     *
+     * @throws InvalidInputException when the values break the activity rules; nothing is written
+     */
+    @Transactional
+    public ImportResult recordImported(UUID laId, ActivityCommand command, List<ImportedFinding> findings, String documentSha256,
+                                       String actor) {
+        Optional<UUID> already = activities.findByDocument(documentSha256);
+        if (already.isPresent()) {
+            return new ImportResult(ImportOutcome.UNCHANGED, already.get());
+        }
+        check(command);
+        Instant now = clock.instant();
+        List<ActivityType> sameKind = command.type().graded()
+                ? List.of(ActivityType.STANDARD_INSPECTION, ActivityType.SHORT_INSPECTION, ActivityType.SIF_INSPECTION)
+                : List.of(command.type());
+        Optional<InspectionActivity> existing = command.onSite().isEmpty() ? Optional.empty()
+                : activities.findSame(laId, sameKind, command.onSite().getFirst().start());
+        UUID id;
+        ImportOutcome outcome;
+        if (existing.isPresent()) {
+            id = existing.get().id();
+            ActivityCommand merged = keepWhatTheDocumentDoesNotSay(existing.get(), command);
+            activities.update(id, existing.get().version(), merged, actor, now);
+            activities.deleteFindings(id);
+            outcome = ImportOutcome.UPDATED;
+        } else {
+            id = activities.insert(laId, command, "IMPORT", actor, now);
+            outcome = ImportOutcome.IMPORTED;
+        }
+        for (ImportedFinding f : findings) {
+            activities.insertFinding(id, f.kind(), f.text(), f.frameworkReference(), actor);
+        }
+        activities.linkDocument(id, documentSha256);
+        activities.recordHistory(id, laId, outcome.name(), (outcome == ImportOutcome.IMPORTED ? "Imported " : "Updated from ")
+                + "the published document " + documentSha256.substring(0, 12) + " with " + findings.size() + " findings", actor, now);
+        return new ImportResult(outcome, id);
+    }
+
+    /** Dates, team and notes the LA recorded that a published document does not print are kept on update. */
+    private static ActivityCommand keepWhatTheDocumentDoesNotSay(InspectionActivity existing, ActivityCommand doc) {
+        return new ActivityCommand(doc.type(), doc.theme() != null ? doc.theme() : existing.theme(),
+                doc.partnerInspectorates().isEmpty() ? existing.partnerInspectorates() : doc.partnerInspectorates(),
+                doc.notificationDate() != null ? doc.notificationDate() : existing.notificationDate(), doc.onSite(),
+                doc.feedbackDate() != null ? doc.feedbackDate() : existing.feedbackDate(),
+                doc.publicationDate() != null ? doc.publicationDate() : existing.publicationDate(),
+                doc.leadInspector() != null ? doc.leadInspector() : existing.leadInspector(),
+                doc.inspectionTeam() != null ? doc.inspectionTeam() : existing.inspectionTeam(),
+                doc.summary() != null ? doc.summary() : existing.summary(), doc.judgements());
     }
 
     @Transactional(readOnly = true)

@@ -28,7 +28,8 @@ public record InspectionActivity(
         String source,
         int version,
         Instant updatedAt,
-        String updatedBy) {
+        String updatedBy,
+        String documentSha256) {
 
     /** First on-site day (the date that decides the judgement set). */
     public LocalDate startDate() {
@@ -46,6 +47,10 @@ public record InspectionActivity(
             return held != null && !held.isAfter(today) ? ActivityStatus.COMPLETED : ActivityStatus.PLANNED;
         }
         if (publicationDate != null && !publicationDate.isAfter(today)) {
+            return ActivityStatus.PUBLISHED;
+        }
+        if (publicationDate == null && documentSha256 != null && "IMPORT".equals(source)) {
+            // Read from a document Ofsted published, whose publication date was not printed in it.
             return ActivityStatus.PUBLISHED;
         }
         if (startDate() != null && !startDate().isAfter(today)) {

@@ -35,7 +35,7 @@ public class ActivityRepository {
     private static final String SELECT = """
             SELECT a.id, a.la_id, la.urn, la.name, a.type, a.theme, a.partner_inspectorates, a.notification_date,
                    a.feedback_date, a.publication_date, a.lead_inspector, a.inspection_team, a.summary, a.source,
-                   a.version, a.updated_at, a.updated_by
+                   a.version, a.updated_at, a.updated_by, a.source_document_sha256
               FROM inspection_activity a JOIN local_authority la ON la.id = a.la_id
             """;
 
@@ -86,6 +86,31 @@ public class ActivityRepository {
             c.judgements().forEach((area, grade) -> jdbc.sql("INSERT INTO judgement (activity_id, area, grade) VALUES (?, ?, ?)")
                     .params(id, area.name(), grade.name()).update());
         }
+    }
+
+    /** Links an activity to the document it was read from, marking it imported. */
+    public void linkDocument(UUID id, String sha256) {
+        jdbc.sql("UPDATE inspection_activity SET source_document_sha256 = ?, source = 'IMPORT' WHERE id = ?").params(sha256, id).update();
+    }
+
+    /** Removes all findings of an activity (an import replaces them with the document's). */
+    public void deleteFindings(UUID activityId) {
+        jdbc.sql("DELETE FROM finding WHERE activity_id = ?").param(activityId).update();
+    }
+
+    /** The activity already read from this document, if any. */
+    public Optional<UUID> findByDocument(String sha256) {
+        return jdbc.sql("SELECT id FROM inspection_activity WHERE source_document_sha256 = ? LIMIT 1").param(sha256)
+                .query(UUID.class).optional();
+    }
+
+    /** An activity of the LA of one of these types whose first on-site day is this date. */
+    public Optional<InspectionActivity> findSame(UUID laId, Collection<ActivityType> types, LocalDate firstOnSiteDay) {
+        List<UUID> ids = jdbc.sql("""
+                SELECT a.id FROM inspection_activity a JOIN on_site_range r ON r.activity_id = a.id AND r.ordinal = 0
+                 WHERE a.la_id = ? AND a.type = ANY (?) AND r.start_date = ? ORDER BY a.created_at LIMIT 1
+                """).params(laId, types.stream().map(Enum::name).toArray(String[]::new), firstOnSiteDay).query(UUID.class).list();
+        return ids.stream().findFirst().flatMap(this::find);
     }
 
     public UUID insertFinding(UUID activityId, FindingKind kind, String text, String reference, String actor) {
@@ -240,6 +265,7 @@ public class ActivityRepository {
         int version;
         Instant updatedAt;
         String updatedBy;
+        String document;
         final List<OnSiteRange> ranges = new ArrayList<>();
         final Map<JudgementArea, Grade> judgements = new EnumMap<>(JudgementArea.class);
         final List<Finding> findings = new ArrayList<>();
@@ -264,13 +290,14 @@ public class ActivityRepository {
             r.version = rs.getInt("version");
             r.updatedAt = rs.getTimestamp("updated_at").toInstant();
             r.updatedBy = rs.getString("updated_by");
+            r.document = rs.getString("source_document_sha256");
             return r;
         }
 
         InspectionActivity toActivity() {
             return new InspectionActivity(id, laId, urn, laName, type, theme, List.copyOf(partners), notification,
                     List.copyOf(ranges), feedback, publication, lead, team, summary, Map.copyOf(judgements),
-                    List.copyOf(findings), source, version, updatedAt, updatedBy);
+                    List.copyOf(findings), source, version, updatedAt, updatedBy, document);
         }
     }
 }

@@ -52,6 +52,6 @@ final class Activities {
     InspectionActivity build() {
         return new InspectionActivity(UUID.randomUUID(), UUID.randomUUID(), 80450, "City of London", type, null, List.of(),
                 notification, List.copyOf(ranges), null, publication, null, null, null, Map.copyOf(judgements),
-                List.copyOf(findings), "MANUAL", 0, Instant.EPOCH, "test");
+                List.copyOf(findings), "MANUAL", 0, Instant.EPOCH, "test", null);
     }
 }

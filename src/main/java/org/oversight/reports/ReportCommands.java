@@ -1,0 +1,74 @@
+package org.oversight.reports;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.util.List;
+
+import org.oversight.shared.cli.CliCommand;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The report commands of {@code bin/oversight}. */
+@Configuration(proxyBeanMethods = false)
+class ReportCommands {
+
+    @Bean
+    CliCommand extractReportsCommand() {
+        return new Delegating("extract-reports", "PATH...",
+                "Read Ofsted report/letter PDFs (or .txt) and print one CSV row each; unreadable files on stderr (exit 2)");
+    }
+
+    @Bean
+    CliCommand benchImportCommand() {
+        return new Delegating("bench-import", "DIR",
+                "Benchmark: extract every PDF in DIR on all cores; files/s and the ratio to pdftotext in the same run");
+    }
+
+    @Bean
+    CliCommand importReportsCommand(ReportImporter importer) {
+        return new CliCommand() {
+            @Override
+            public String name() {
+                return "import-reports";
+            }
+
+            @Override
+            public String usage() {
+                return "PATH...";
+            }
+
+            @Override
+            public String description() {
+                return "Import Ofsted reports/letters as inspection activities of their LAs (one transaction per file)";
+            }
+
+            @Override
+            public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+                ReportFiles.Found found = ReportFiles.collect(args);
+                found.missing().forEach(m -> err.println(m + ": no such file or folder"));
+                int failed = found.missing().size();
+                for (var file : found.files()) {
+                    ReportImporter.FileResult r = importer.importDocument(file.toString(), Files.readAllBytes(file),
+                            ReportImporter.Scope.national("cli"));
+                    if (r.outcome() == ReportImporter.Outcome.FAILED) {
+                        failed++;
+                        err.println(file + ": " + r.detail());
+                    } else {
+                        out.println(file + ": " + r.outcome().name().toLowerCase() + " (" + r.laName() + "): " + r.detail());
+                        r.warnings().forEach(w -> err.println(file + ": warning: " + w));
+                    }
+                }
+                out.printf("%d files, %d failed%n", found.files().size(), failed);
+                return failed == 0 ? 0 : 2;
+            }
+        };
+    }
+
+    /** Listed by help; run by {@link ReportsCli} from main without starting the database. */
+    private record Delegating(String name, String usage, String description) implements CliCommand {
+        @Override
+        public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+            return ReportsCli.run(name, args, out, err);
+        }
+    }
+}
