@@ -41,6 +41,14 @@ public final class AccessRules {
     public @interface LaEditor {
     }
 
+    /** Who may import published Ofsted documents: national users for any LA, LA managers and staff for their own. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @PreAuthorize("hasAnyRole('ADMIN', 'NATIONAL_ANALYST', 'LA_MANAGER', 'LA_STAFF')")
+    public @interface DocumentImporter {
+    }
+
     /** System administrators. */
     @Target({ElementType.TYPE, ElementType.METHOD})
     @Retention(RetentionPolicy.RUNTIME)

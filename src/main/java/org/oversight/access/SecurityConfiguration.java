@@ -44,7 +44,7 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/v1/local-authorities", "/api/v1/local-authorities/**",
-                                "/api/v1/inspections/**", "/api/v1/judgement-sets/**").permitAll()
+                                "/api/v1/inspections/**", "/api/v1/national/**").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((req, res, ex) ->
                         problem(res, json, HttpStatus.UNAUTHORIZED, "Sign in to use this endpoint (HTTP Basic with an Oversight account)",
@@ -66,7 +66,7 @@ class SecurityConfiguration {
                                 "/login", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/api-docs", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/local-authorities", "/local-authorities/*",
-                                "/activities/*", "/accessibility").permitAll()
+                                "/activities/*", "/accessibility", "/documents/*", "/national", "/national/*").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -84,6 +84,10 @@ public class ReportImporter {
             return FileResult.failed(name, "the file is empty");
         }
         String sha256 = DocumentStore.sha256(bytes);
+        Optional<String> damage = DocumentIntegrity.problem(bytes);
+        if (damage.isPresent()) {
+            return FileResult.failed(name, damage.get());
+        }
         ExtractionResult extracted;
         try {
             extracted = extractor.extract(name, bytes);

@@ -1,0 +1,133 @@
+package org.oversight.reports.web;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.oversight.access.AccessRules.PublicRead;
+import org.oversight.inspection.SingleRecordService.RegisterRow;
+import org.oversight.inspection.domain.ActivityType;
+import org.oversight.inspection.domain.Grade;
+import org.oversight.inspection.domain.JudgementArea;
+import org.oversight.reports.NationalPicture;
+import org.oversight.shared.Dates;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The national picture: latest judgements of every LA, a chart of grades by region with the same data as a table, CSV. */
+@Controller
+@PublicRead
+class NationalPages {
+
+    private final NationalPicture national;
+
+    NationalPages(NationalPicture national) {
+        this.national = national;
+    }
+
+    @GetMapping("/national")
+    String page(@RequestParam(name = "region", required = false) String region,
+                @RequestParam(name = "judgement", required = false) String judgement,
+                @RequestParam(name = "type", required = false) String type,
+                @RequestParam(name = "year", required = false) Integer year, Model model) {
+        NationalPicture.Filter filter = new NationalPicture.Filter(region, judgement, type, year);
+        List<RegisterRow> rows = national.rows(filter);
+        List<NationalPicture.RegionCounts> byRegion = national.byRegion(rows);
+        model.addAttribute("rows", rows);
+        model.addAttribute("byRegion", byRegion);
+        model.addAttribute("chart", Chart.of(byRegion));
+        model.addAttribute("filter", filter);
+        model.addAttribute("regions", national.regions());
+        model.addAttribute("grades", Grade.values());
+        model.addAttribute("areas", JudgementArea.values());
+        model.addAttribute("types", List.of(ActivityType.STANDARD_INSPECTION, ActivityType.SHORT_INSPECTION, ActivityType.SIF_INSPECTION));
+        model.addAttribute("csvQuery", query(filter));
+        return "national/picture";
+    }
+
+    @GetMapping("/national/latest-judgements.csv")
+    void csv(@RequestParam(name = "region", required = false) String region,
+             @RequestParam(name = "judgement", required = false) String judgement,
+             @RequestParam(name = "type", required = false) String type,
+             @RequestParam(name = "year", required = false) Integer year, HttpServletResponse response) throws IOException {
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"latest-judgements.csv\"");
+        var writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader("urn", "la_code", "local_authority", "region",
+                "inspection_type", "start_date", "overall", "leaders", "help_and_protection", "in_care", "care_leavers").get())) {
+            for (RegisterRow row : national.rows(new NationalPicture.Filter(region, judgement, type, year))) {
+                csv.printRecord(row.la().urn(), row.la().laCode(), row.la().name(), row.la().regionName(),
+                        row.latest() == null ? "" : row.latest().type().name().toLowerCase(),
+                        row.latest() == null ? "" : Dates.format(row.latest().startDate()),
+                        label(row.grade(JudgementArea.OVERALL)), label(row.grade(JudgementArea.LEADERS)),
+                        label(row.grade(JudgementArea.HELP_AND_PROTECTION)), label(row.grade(JudgementArea.IN_CARE)),
+                        label(row.grade(JudgementArea.CARE_LEAVERS)));
+            }
+        }
+    }
+
+    private static String label(Grade g) {
+        return g == null ? "" : g.name().toLowerCase().replace('_', ' ');
+    }
+
+    private static String query(NationalPicture.Filter f) {
+        StringBuilder q = new StringBuilder();
+        append(q, "region", f.region());
+        append(q, "judgement", f.judgement());
+        append(q, "type", f.type());
+        append(q, "year", f.year() == null ? null : f.year().toString());
+        return q.toString();
+    }
+
+    private static void append(StringBuilder q, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            q.append(q.isEmpty() ? "?" : "&").append(name).append('=')
+                    .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Geometry of the stacked-bar SVG, worked out here so the template only draws. */
+    record Chart(int width, int height, List<Bar> bars) {
+        static final int LABEL = 200;
+        static final int BAR_HEIGHT = 24;
+        static final int GAP = 10;
+
+        record Segment(String grade, int x, int width, int count) {
+        }
+
+        record Bar(String region, int y, List<Segment> segments, int total) {
+        }
+
+        static Chart of(List<NationalPicture.RegionCounts> counts) {
+            int max = Math.max(1, counts.stream().mapToInt(NationalPicture.RegionCounts::total).max().orElse(1));
+            int plot = 500;
+            List<Bar> bars = new java.util.ArrayList<>();
+            int y = 0;
+            for (NationalPicture.RegionCounts c : counts) {
+                List<Segment> segments = new java.util.ArrayList<>();
+                int x = LABEL;
+                for (Grade g : Grade.values()) {
+                    int n = c.count(g);
+                    if (n > 0) {
+                        int w = n * plot / max;
+                        segments.add(new Segment(g.name(), x, w, n));
+                        x += w;
+                    }
+                }
+                if (c.noOverall() > 0) {
+                    int w = c.noOverall() * plot / max;
+                    segments.add(new Segment("NONE", x, w, c.noOverall()));
+                }
+                bars.add(new Bar(c.name(), y, segments, c.total()));
+                y += BAR_HEIGHT + GAP;
+            }
+            return new Chart(LABEL + plot + 40, y, bars);
+        }
+    }
+}
