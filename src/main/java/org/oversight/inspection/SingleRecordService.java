@@ -19,7 +19,7 @@ import org.oversight.inspection.domain.JudgementSet;
 import org.oversight.inspection.domain.NextInspection;
 import org.oversight.inspection.domain.NextInspectionPredictor;
 import org.oversight.inspection.persistence.ActivityRepository;
-import org.oversight.inspection.persistence.ActivityRepository.LatestJudgements;
+import org.oversight.inspection.domain.LatestJudgements;
 import org.oversight.register.LocalAuthorities;
 import org.oversight.register.LocalAuthority;
 import org.oversight.register.Region;

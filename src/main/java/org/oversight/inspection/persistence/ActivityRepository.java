@@ -24,6 +24,7 @@ import org.oversight.inspection.domain.FindingKind;
 import org.oversight.inspection.domain.Grade;
 import org.oversight.inspection.domain.InspectionActivity;
 import org.oversight.inspection.domain.JudgementArea;
+import org.oversight.inspection.domain.LatestJudgements;
 import org.oversight.inspection.domain.OnSiteRange;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -202,9 +203,6 @@ public class ActivityRepository {
         return result;
     }
 
-    /** An LA's latest published graded judgements. */
-    public record LatestJudgements(UUID activityId, ActivityType type, LocalDate startDate, Map<JudgementArea, Grade> grades) {
-    }
 
     private List<InspectionActivity> load(String sql, Object param) {
         Map<UUID, Row> rows = new LinkedHashMap<>();
