@@ -21,13 +21,18 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class OversightApplication {
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 1 && args[0].equals("cli") && ReportsCli.handles(args[1])) {
-            // Reading documents needs no database: start nothing else, and keep stdout for the results.
+        boolean cli = args.length > 0 && args[0].equals("cli");
+        if (cli) {
+            // Batch commands keep stdout for their results; logs (from the first line on) go to stderr.
             System.setProperty("logback.configurationFile", "logback-cli.xml");
+        }
+        if (cli && args.length > 1 && ReportsCli.handles(args[1])) {
+            // Reading documents needs no database: start nothing else.
             System.exit(ReportsCli.run(args[1], Arrays.asList(args).subList(2, args.length), System.out, System.err));
         }
         EmbeddedDatabase.startIfNoDatasourceConfigured();
-        if (args.length > 0 && args[0].equals("cli")) {
+        if (cli) {
+            System.clearProperty("logback.configurationFile"); // Spring Boot takes over logging from here (logback-spring.xml)
             SpringApplication app = new SpringApplication(OversightApplication.class);
             app.setWebApplicationType(WebApplicationType.NONE);
             app.setAdditionalProfiles("cli");
