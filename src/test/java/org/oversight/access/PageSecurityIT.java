@@ -1,26 +1,13 @@
 package org.oversight.access;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.oversight.support.Http;
-import org.oversight.support.IntegrationTest;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.oversight.support.HttpTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Pages: public reads, sign-in for writes, LA scoping, CSRF and security headers. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PageSecurityIT extends IntegrationTest {
-
-    @LocalServerPort
-    int port;
-    Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http(port);
-    }
+class PageSecurityIT extends HttpTest {
 
     @Test
     void publishedDataIsPublic() {

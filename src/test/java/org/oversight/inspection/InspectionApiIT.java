@@ -3,28 +3,15 @@ package org.oversight.inspection;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.oversight.support.Http;
-import org.oversight.support.IntegrationTest;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.oversight.support.HttpTest;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The JSON API end to end: real HTTP, real PostgreSQL, the real register and the seed activities. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class InspectionApiIT extends IntegrationTest {
-
-    @LocalServerPort
-    int port;
-    Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http(port);
-    }
+class InspectionApiIT extends HttpTest {
 
     @Test
     void listsAll153LasWithNeighboursAndLatestJudgements() {

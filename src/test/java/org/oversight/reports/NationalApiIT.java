@@ -1,26 +1,13 @@
 package org.oversight.reports;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.oversight.support.Http;
-import org.oversight.support.IntegrationTest;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.oversight.support.HttpTest;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class NationalApiIT extends IntegrationTest {
-
-    @LocalServerPort
-    int port;
-    Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http(port);
-    }
+class NationalApiIT extends HttpTest {
 
     @Test
     void latestJudgementsFilterByRegionGradeTypeAndYear() {

@@ -23,15 +23,20 @@ public class PageErrors {
     @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class, NoResourceFoundException.class})
     String notFound(Exception e, Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.NOT_FOUND.value());
-        model.addAttribute("detail", e instanceof NotFoundException ? e.getMessage() : null);
-        return "error/404";
+        return page(model, "404", e instanceof NotFoundException ? e.getMessage() : null);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     String forbidden(AccessDeniedException e, Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.FORBIDDEN.value());
-        model.addAttribute("detail", e.getMessage());
-        return "error/403";
+        return page(model, "403", e.getMessage());
+    }
+
+    private static String page(Model model, String code, String detail) {
+        model.addAttribute("titleKey", "error." + code + ".title");
+        model.addAttribute("bodyKey", "error." + code + ".body");
+        model.addAttribute("detail", detail);
+        return "error/page";
     }
 
     @ExceptionHandler(InsufficientAuthenticationException.class)
