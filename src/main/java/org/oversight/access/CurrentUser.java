@@ -33,6 +33,11 @@ public class CurrentUser {
         return get().filter(u -> u.role().laScoped() && u.memberOf(laId)).isPresent();
     }
 
+    /** Plans, governance and committee reports are changed only by the LA's managers. */
+    public boolean canManage(UUID laId) {
+        return get().filter(u -> u.role() == Role.LA_MANAGER && u.memberOf(laId)).isPresent();
+    }
+
     /** Only that LA's managers and staff change its records; councillors read. */
     public boolean canEdit(UUID laId) {
         return get().filter(u -> (u.role() == Role.LA_MANAGER || u.role() == Role.LA_STAFF) && u.memberOf(laId)).isPresent();

@@ -1,8 +1,5 @@
 package org.oversight.reports;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,11 +17,7 @@ public class DocumentStore {
     }
 
     public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.oversight.shared.Checksums.sha256(bytes);
     }
 
     public boolean exists(String sha256) {

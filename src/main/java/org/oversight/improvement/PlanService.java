@@ -1,0 +1,329 @@
+package org.oversight.improvement;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import org.oversight.access.CurrentUser;
+import org.oversight.improvement.domain.ActionStatus;
+import org.oversight.improvement.domain.BodyKind;
+import org.oversight.improvement.domain.Measure;
+import org.oversight.improvement.domain.PlanKind;
+import org.oversight.improvement.domain.PlanView;
+import org.oversight.improvement.domain.RagRule;
+import org.oversight.improvement.persistence.PlanRepository;
+import org.oversight.inspection.InspectionService;
+import org.oversight.inspection.domain.Finding;
+import org.oversight.inspection.domain.FindingKind;
+import org.oversight.inspection.domain.InspectionActivity;
+import org.oversight.register.LocalAuthority;
+import org.oversight.shared.Dates;
+import org.oversight.shared.web.FieldProblem;
+import org.oversight.shared.web.InvalidInputException;
+import org.oversight.shared.web.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every change to plans goes through here, in one transaction with its history row: plans and governance by the
+ * LA's managers; progress updates and evidence by its managers and staff. Plans are LA-internal: only the LA's own
+ * users (managers, staff, councillors) read them.
+ */
+@Service
+public class PlanService {
+
+    static final Set<String> EVIDENCE_TYPES = Set.of("application/pdf", "image/png", "image/jpeg", "text/plain", "text/csv",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final PlanRepository plans;
+    private final InspectionService inspections;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+    private final RagRule rag = RagRule.standard();
+    private final long maxEvidenceBytes;
+
+    PlanService(PlanRepository plans, InspectionService inspections, CurrentUser currentUser, Clock clock,
+                @Value("${oversight.evidence.max-bytes:10485760}") long maxEvidenceBytes) {
+        this.plans = plans;
+        this.inspections = inspections;
+        this.currentUser = currentUser;
+        this.clock = clock;
+        this.maxEvidenceBytes = maxEvidenceBytes;
+    }
+
+    public RagRule ragRule() {
+        return rag;
+    }
+
+    public long maxEvidenceBytes() {
+        return maxEvidenceBytes;
+    }
+
+    @Transactional(readOnly = true)
+    public PlanView plan(UUID planId) {
+        PlanView plan = plans.find(planId, rag, LocalDate.now(clock))
+                .orElseThrow(() -> new NotFoundException("No improvement plan has the id " + planId));
+        requireReader(plan.laId());
+        return plan;
+    }
+
+    @Transactional(readOnly = true)
+    public List<PlanRepository.PlanSummary> plansOf(int laUrn) {
+        LocalAuthority la = inspections.localAuthority(laUrn);
+        requireReader(la.id());
+        return plans.plansOfLa(la.id());
+    }
+
+    @Transactional(readOnly = true)
+    public List<UUID> plansOfActivity(UUID activityId) {
+        InspectionActivity activity = inspections.visibleActivity(activityId);
+        if (!currentUser.canSeeInternal(activity.laId())) {
+            return List.of();
+        }
+        return plans.plansOfActivity(activityId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<PlanRepository.ItemOfFinding> itemsOfFindings(UUID activityId) {
+        InspectionActivity activity = inspections.visibleActivity(activityId);
+        return currentUser.canSeeInternal(activity.laId()) ? plans.itemsOfFindings(activityId) : List.of();
+    }
+
+    @Transactional(readOnly = true)
+    public List<PlanRepository.Person> people(UUID laId) {
+        requireReader(laId);
+        return plans.people(laId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<PlanView.Body> bodies(UUID laId) {
+        requireReader(laId);
+        return plans.bodies(laId);
+    }
+
+    /** A plan answering an activity's findings: one item per area for improvement, recommendation and priority action. */
+    @Transactional
+    public UUID createFromActivity(UUID activityId, PlanKind kind, String title, LocalDate start) {
+        InspectionActivity activity = inspections.visibleActivity(activityId);
+        requireManager(activity.laId());
+        List<FieldProblem> problems = new ArrayList<>();
+        if (kind == null) {
+            problems.add(new FieldProblem("kind", "Select the kind of plan"));
+        }
+        if (title == null || title.isBlank()) {
+            problems.add(new FieldProblem("title", "Enter a title for the plan"));
+        }
+        if (start == null) {
+            problems.add(new FieldProblem("startDate", "Enter the date the plan starts"));
+        }
+        invalidIf(problems);
+        UUID planId = plans.insertPlan(activity.laId(), activityId, kind, title.trim(), start, currentUser.actor());
+        for (Finding finding : activity.findings()) {
+            if (finding.kind() != FindingKind.STRENGTH) {
+                plans.insertItem(planId, activity.laId(), finding.id(), finding.text(), currentUser.actor());
+            }
+        }
+        plans.history(planId, activity.laId(), "Created the plan from the findings of the " + activityLabel(activity), currentUser.actor(), now());
+        return planId;
+    }
+
+    @Transactional
+    public UUID addItem(UUID planId, UUID findingId, String title) {
+        PlanView plan = plan(planId);
+        requireManager(plan.laId());
+        if (title == null || title.isBlank()) {
+            throw new InvalidInputException(List.of(new FieldProblem("title", "Enter what the item is to achieve")));
+        }
+        UUID id = plans.insertItem(planId, plan.laId(), findingId, title.trim(), currentUser.actor());
+        plans.history(planId, plan.laId(), "Added item: " + abbreviate(title), currentUser.actor(), now());
+        return id;
+    }
+
+    /** A new action; owner, due date (on or after the plan's start) and description are required. */
+    @Transactional
+    public UUID addAction(UUID itemId, String description, UUID ownerId, LocalDate due, ActionStatus status, Measure measure) {
+        PlanRepository.Owner owner = plans.ownerOfItem(itemId).orElseThrow(() -> new NotFoundException("No plan item has the id " + itemId));
+        PlanView plan = plan(owner.planId());
+        requireManager(plan.laId());
+        List<FieldProblem> problems = new ArrayList<>();
+        if (description == null || description.isBlank()) {
+            problems.add(new FieldProblem("description", "Enter what will be done"));
+        }
+        if (ownerId == null) {
+            problems.add(new FieldProblem("ownerId", "Select who owns the action"));
+        } else if (plans.people(plan.laId()).stream().noneMatch(p -> p.id().equals(ownerId))) {
+            problems.add(new FieldProblem("ownerId", "The owner must be a manager or member of staff of " + plan.laName()));
+        }
+        if (due == null) {
+            problems.add(new FieldProblem("dueDate", "Enter the date the action is due"));
+        } else if (due.isBefore(plan.startDate())) {
+            problems.add(new FieldProblem("dueDate", "The due date must be on or after the plan's start, " + Dates.format(plan.startDate())));
+        }
+        checkMeasure(measure, problems);
+        invalidIf(problems);
+        UUID id = plans.insertAction(itemId, plan.laId(), description.trim(), ownerId, due, status == null ? ActionStatus.NOT_STARTED : status,
+                measure, currentUser.actor());
+        plans.history(plan.id(), plan.laId(), "Added action: " + abbreviate(description) + " (due " + Dates.format(due) + ")",
+                currentUser.actor(), now());
+        return id;
+    }
+
+    /** A dated progress update: the new status, a note, and the measure's current value if it moved. */
+    @Transactional
+    public void recordProgress(UUID actionId, int version, ActionStatus status, String note, BigDecimal value) {
+        PlanRepository.Owner owner = plans.ownerOfAction(actionId).orElseThrow(() -> new NotFoundException("No action has the id " + actionId));
+        requireEditor(owner.laId());
+        List<FieldProblem> problems = new ArrayList<>();
+        if (status == null) {
+            problems.add(new FieldProblem("status", "Select the action's status"));
+        }
+        if (note == null || note.isBlank()) {
+            problems.add(new FieldProblem("note", "Enter what has happened since the last update"));
+        }
+        invalidIf(problems);
+        LocalDate today = LocalDate.now(clock);
+        if (!plans.updateAction(actionId, version, status, value, today)) {
+            throw new InvalidInputException(List.of(new FieldProblem("status",
+                    "Someone else updated this action while you were writing. Reload the plan and try again")));
+        }
+        plans.insertUpdate(actionId, owner.laId(), note.trim(), status, value, currentUser.actor(), now());
+        plans.history(owner.planId(), owner.laId(), "Progress on an action: " + status.name().toLowerCase(Locale.UK).replace('_', ' ')
+                + (value == null ? "" : ", measure now " + value.toPlainString()) + " — " + abbreviate(note), currentUser.actor(), now());
+    }
+
+    /** Evidence as a file (size and type limited, stored with its SHA-256) or as a link. */
+    @Transactional
+    public UUID addEvidence(UUID actionId, String description, String fileName, String contentType, byte[] content, String url) {
+        PlanRepository.Owner owner = plans.ownerOfAction(actionId).orElseThrow(() -> new NotFoundException("No action has the id " + actionId));
+        requireEditor(owner.laId());
+        List<FieldProblem> problems = new ArrayList<>();
+        if (description == null || description.isBlank()) {
+            problems.add(new FieldProblem("evidenceDescription", "Enter what the evidence shows"));
+        }
+        boolean hasFile = content != null && content.length > 0;
+        boolean hasUrl = url != null && !url.isBlank();
+        if (hasFile == hasUrl) {
+            problems.add(new FieldProblem("file", "Choose a file or enter a link (one, not both)"));
+        }
+        if (hasFile && content.length > maxEvidenceBytes) {
+            problems.add(new FieldProblem("file", "The file " + fileName + " must be smaller than " + (maxEvidenceBytes / (1024 * 1024)) + " MB"));
+        }
+        if (hasFile && (contentType == null || !EVIDENCE_TYPES.contains(contentType))) {
+            problems.add(new FieldProblem("file", "The file " + fileName + " must be a PDF, Word, Excel, CSV, text, PNG or JPEG file"));
+        }
+        if (hasUrl && !url.trim().matches("https?://\\S+")) {
+            problems.add(new FieldProblem("url", "Enter a link starting with https:// or http://"));
+        }
+        invalidIf(problems);
+        UUID id = plans.insertEvidence(actionId, owner.laId(), description.trim(), hasFile ? fileName : null, hasFile ? contentType : null,
+                hasFile ? org.oversight.shared.Checksums.sha256(content) : null, hasFile ? content : null,
+                hasUrl ? url.trim() : null, currentUser.actor(), now());
+        plans.history(owner.planId(), owner.laId(), "Added evidence: " + abbreviate(description), currentUser.actor(), now());
+        return id;
+    }
+
+    @Transactional(readOnly = true)
+    public PlanRepository.EvidenceFile evidenceFile(UUID evidenceId) {
+        PlanRepository.EvidenceFile file = plans.evidenceFile(evidenceId)
+                .orElseThrow(() -> new NotFoundException("No evidence file has the id " + evidenceId));
+        requireReader(file.laId());
+        return file;
+    }
+
+    @Transactional
+    public UUID addBody(UUID laId, String name, BodyKind kind) {
+        requireManager(laId);
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException(List.of(new FieldProblem("name", "Enter the name of the board or committee")));
+        }
+        if (plans.bodyByName(laId, name.trim()).isPresent()) {
+            throw new InvalidInputException(List.of(new FieldProblem("name", "There is already a board or committee called " + name.trim())));
+        }
+        return plans.insertBody(laId, name.trim(), kind == null ? BodyKind.COMMITTEE : kind);
+    }
+
+    @Transactional
+    public void addMeeting(UUID laId, UUID bodyId, LocalDate date) {
+        requireManager(laId);
+        if (plans.bodies(laId).stream().noneMatch(b -> b.id().equals(bodyId))) {
+            throw new NotFoundException("No board or committee " + bodyId + " in this local authority");
+        }
+        if (date == null) {
+            throw new InvalidInputException(List.of(new FieldProblem("meetingDate", "Enter the date of the meeting")));
+        }
+        plans.insertMeeting(bodyId, laId, date);
+    }
+
+    @Transactional
+    public void oversee(UUID planId, UUID bodyId) {
+        PlanView plan = plan(planId);
+        requireManager(plan.laId());
+        PlanView.Body body = plans.bodies(plan.laId()).stream().filter(b -> b.id().equals(bodyId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("No board or committee " + bodyId + " in " + plan.laName()));
+        plans.oversee(planId, bodyId);
+        plans.history(planId, plan.laId(), body.name() + " oversees the plan", currentUser.actor(), now());
+    }
+
+    void requireReader(UUID laId) {
+        if (!currentUser.canSeeInternal(laId)) {
+            throw new AccessDeniedException("Improvement plans are visible only to the local authority's own users");
+        }
+    }
+
+    void requireManager(UUID laId) {
+        if (!currentUser.canManage(laId)) {
+            throw new AccessDeniedException("Only the local authority's managers can change its plans and committee reports");
+        }
+    }
+
+    private void requireEditor(UUID laId) {
+        if (!currentUser.canEdit(laId)) {
+            throw new AccessDeniedException("Only the local authority's managers and staff can update actions");
+        }
+    }
+
+    private static void checkMeasure(Measure m, List<FieldProblem> problems) {
+        if (m == null) {
+            return;
+        }
+        if (m.name() == null || m.name().isBlank()) {
+            problems.add(new FieldProblem("measureName", "Enter the name of the impact measure, or leave all its boxes empty"));
+        }
+        if (m.baseline() == null) {
+            problems.add(new FieldProblem("baseline", "Enter the baseline of the measure"));
+        }
+        if (m.target() == null) {
+            problems.add(new FieldProblem("target", "Enter the target of the measure"));
+        } else if (m.baseline() != null && m.baseline().compareTo(m.target()) == 0) {
+            problems.add(new FieldProblem("target", "The target must differ from the baseline"));
+        }
+    }
+
+    private static void invalidIf(List<FieldProblem> problems) {
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private static String activityLabel(InspectionActivity a) {
+        return a.type().name().toLowerCase(Locale.UK).replace('_', ' ') + (a.startDate() == null ? "" : " of " + Dates.format(a.startDate()));
+    }
+
+    private static String abbreviate(String text) {
+        String t = text == null ? "" : text.strip();
+        return t.length() <= 80 ? t : t.substring(0, 77) + "...";
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Improvement plans, items, actions, evidence and impact measures; boards, committees and meetings; committee
+ * reports and the written statement of action.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Improvement")
+package org.oversight.improvement;
