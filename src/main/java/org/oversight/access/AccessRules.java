@@ -49,6 +49,22 @@ public final class AccessRules {
     public @interface DocumentImporter {
     }
 
+    /** The LA's own users (managers, staff, councillors); the handler checks the LA through {@link CurrentUser}. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @PreAuthorize("hasAnyRole('LA_MANAGER', 'LA_STAFF', 'COUNCILLOR')")
+    public @interface LaMember {
+    }
+
+    /** LA managers only (plans, governance, committee reports). */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @PreAuthorize("hasRole('LA_MANAGER')")
+    public @interface LaManager {
+    }
+
     /** System administrators. */
     @Target({ElementType.TYPE, ElementType.METHOD})
     @Retention(RetentionPolicy.RUNTIME)

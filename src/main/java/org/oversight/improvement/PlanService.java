@@ -170,6 +170,9 @@ public class PlanService {
         }
         checkMeasure(measure, problems);
         invalidIf(problems);
+        if (measure != null && measure.current() != null && measure.measuredOn() == null) {
+            measure = new Measure(measure.name(), measure.baseline(), measure.target(), measure.current(), LocalDate.now(clock));
+        }
         UUID id = plans.insertAction(itemId, plan.laId(), description.trim(), ownerId, due, status == null ? ActionStatus.NOT_STARTED : status,
                 measure, currentUser.actor());
         plans.history(plan.id(), plan.laId(), "Added action: " + abbreviate(description) + " (due " + Dates.format(due) + ")",

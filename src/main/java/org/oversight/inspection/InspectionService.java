@@ -12,6 +12,7 @@ import org.oversight.inspection.domain.ActivityCommand;
 import org.oversight.inspection.domain.ActivityRules;
 import org.oversight.inspection.domain.ActivityType;
 import org.oversight.shared.web.FieldProblem;
+import org.oversight.inspection.domain.Finding;
 import org.oversight.inspection.domain.FindingKind;
 import org.oversight.inspection.domain.InspectionActivity;
 import org.oversight.shared.web.InvalidInputException;
@@ -174,19 +175,36 @@ public class InspectionService {
             id = existing.get().id();
             ActivityCommand merged = keepWhatTheDocumentDoesNotSay(existing.get(), command);
             activities.update(id, existing.get().version(), merged, actor, now);
-            activities.deleteFindings(id);
+            // Keep findings the document repeats (plan items point at them); add the new ones; drop the rest.
+            List<ImportedFinding> toAdd = new java.util.ArrayList<>(findings);
+            for (Finding kept : existing.get().findings()) {
+                boolean repeated = toAdd.removeIf(f -> f.kind() == kept.kind() && same(f.text(), kept.text()));
+                if (!repeated && kept.kind() != FindingKind.STRENGTH) {
+                    activities.deleteFinding(kept.id());
+                }
+            }
+            toAdd.forEach(f -> activities.insertFinding(id, f.kind(), f.text(), f.frameworkReference(), actor));
             outcome = ImportOutcome.UPDATED;
         } else {
             id = activities.insert(laId, command, "IMPORT", actor, now);
             outcome = ImportOutcome.IMPORTED;
-        }
-        for (ImportedFinding f : findings) {
-            activities.insertFinding(id, f.kind(), f.text(), f.frameworkReference(), actor);
+            for (ImportedFinding f : findings) {
+                activities.insertFinding(id, f.kind(), f.text(), f.frameworkReference(), actor);
+            }
         }
         activities.linkDocument(id, documentSha256);
         activities.recordHistory(id, laId, outcome.name(), (outcome == ImportOutcome.IMPORTED ? "Imported " : "Updated from ")
                 + "the published document " + documentSha256.substring(0, 12) + " with " + findings.size() + " findings", actor, now);
         return new ImportResult(outcome, id);
+    }
+
+    /** Same words, ignoring case, spacing and the kind of apostrophe. */
+    private static boolean same(String a, String b) {
+        return normalise(a).equals(normalise(b));
+    }
+
+    private static String normalise(String s) {
+        return s.replace('\u2019', '\'').replaceAll("\\s+", " ").strip().toLowerCase(java.util.Locale.UK);
     }
 
     /** Dates, team and notes the LA recorded that a published document does not print are kept on update. */

@@ -78,6 +78,14 @@ abstract class BrowserTest extends IntegrationTest {
         assertThat(driver.getPageSource()).contains("Signed in as " + username);
     }
 
+    /** Clicks something that loads a new page, and waits until the new page has replaced the old one. */
+    void clickAndWait(By by) {
+        org.openqa.selenium.WebElement old = driver.findElement(By.tagName("html"));
+        driver.findElement(by).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old));
+    }
+
     String text() {
         return driver.findElement(By.tagName("body")).getText();
     }

@@ -57,6 +57,7 @@ class ActivityPages {
         model.addAttribute("view", records.view(activity));
         model.addAttribute("a", activity);
         model.addAttribute("canEdit", currentUser.canEdit(activity.laId()));
+        model.addAttribute("canSeeInternal", currentUser.canSeeInternal(activity.laId()));
         model.addAttribute("history", inspections.history(id));
         model.addAttribute("findingKinds", FindingKind.values());
         if (!model.containsAttribute("findingForm")) {

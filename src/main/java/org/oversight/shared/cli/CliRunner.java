@@ -30,7 +30,8 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
         if (!args.containsOption("oversight.cli")) {
             return;
         }
-        List<String> words = args.getNonOptionArgs();
+        // The command's own words, options included (e.g. --la 80450), without the marker main() added.
+        List<String> words = java.util.Arrays.stream(args.getSourceArgs()).filter(a -> !a.equals("--oversight.cli=true")).toList();
         if (words.isEmpty() || words.getFirst().equals("help") || words.getFirst().equals("--help")) {
             help();
             exitCode = words.isEmpty() ? 1 : 0;

@@ -1,0 +1,349 @@
+package org.oversight.improvement;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.oversight.access.CurrentUser;
+import org.oversight.improvement.domain.ActionStatus;
+import org.oversight.improvement.domain.BodyKind;
+import org.oversight.improvement.domain.PlanView;
+import org.oversight.improvement.report.CommitteeReportContent;
+import org.oversight.improvement.report.CommitteeReportDocx;
+import org.oversight.improvement.report.CommitteeReportHtml;
+import org.oversight.improvement.report.CommitteeReportPdf;
+import org.oversight.improvement.report.WrittenStatementContent;
+import org.oversight.improvement.report.WrittenStatementDocx;
+import org.oversight.improvement.report.WrittenStatementPdf;
+import org.oversight.inspection.InspectionService;
+import org.oversight.inspection.domain.ActivityType;
+import org.oversight.inspection.domain.Finding;
+import org.oversight.inspection.domain.FindingKind;
+import org.oversight.inspection.domain.Grade;
+import org.oversight.inspection.domain.InspectionActivity;
+import org.oversight.inspection.domain.JudgementArea;
+import org.oversight.inspection.domain.JudgementEra;
+import org.oversight.inspection.domain.JudgementSet;
+import org.oversight.shared.Dates;
+import org.oversight.shared.web.NotFoundException;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Committee reports drawn from the data, in the councils' format (seeds 000, 002, 004): the officer edits the drafted
+ * text, then each generation is kept as a version with its DOCX, PDF and accessible HTML. Also the s137 written
+ * statement of action, in the order of the findings.
+ */
+@Service
+public class CommitteeReports {
+
+    private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final PlanService plans;
+    private final InspectionService inspections;
+    private final JudgementSet judgementSet;
+    private final MessageSource messages;
+    private final CurrentUser currentUser;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    CommitteeReports(PlanService plans, InspectionService inspections, JudgementSet judgementSet, MessageSource messages,
+                     CurrentUser currentUser, JdbcClient jdbc, Clock clock) {
+        this.plans = plans;
+        this.inspections = inspections;
+        this.judgementSet = judgementSet;
+        this.messages = messages;
+        this.currentUser = currentUser;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public record Version(UUID id, int number, String generatedBy, Instant generatedAt) {
+    }
+
+    public record Generated(String fileName, String contentType, byte[] content) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Version> versions(UUID planId) {
+        plans.plan(planId);
+        return jdbc.sql("SELECT id, version_no, generated_by, generated_at FROM committee_report WHERE plan_id = ? ORDER BY version_no DESC")
+                .param(planId).query((rs, i) -> new Version(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant())).list();
+    }
+
+    /** The last generated draft, or one drafted from the data. */
+    @Transactional(readOnly = true)
+    public ReportDraft draft(UUID planId) {
+        PlanView plan = plans.plan(planId);
+        Optional<String> last = jdbc.sql("SELECT draft::text FROM committee_report WHERE plan_id = ? ORDER BY version_no DESC LIMIT 1")
+                .param(planId).query(String.class).optional();
+        return last.map(json -> JSON.readValue(json, ReportDraft.class)).orElseGet(() -> defaultDraft(plan,
+                currentUser.get().map(u -> u.getUsername().equals("cli") ? null : u.displayName()).orElse(null)));
+    }
+
+    /** Generates and keeps a new version from the edited draft; returns its id. */
+    @Transactional
+    public UUID generate(UUID planId, ReportDraft draft) {
+        PlanView plan = plans.plan(planId);
+        plans.requireManager(plan.laId());
+        CommitteeReportContent content = content(plan, draft);
+        int next = jdbc.sql("SELECT coalesce(max(version_no), 0) + 1 FROM committee_report WHERE plan_id = ?").param(planId)
+                .query(Integer.class).single();
+        UUID id = jdbc.sql("""
+                INSERT INTO committee_report (plan_id, la_id, version_no, draft, docx, pdf, html, generated_by, generated_at)
+                VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?) RETURNING id""").params(planId, plan.laId(), next, JSON.writeValueAsString(draft),
+                docx(content), pdf(content), CommitteeReportHtml.render(content), currentUser.actor(), Timestamp.from(clock.instant()))
+                .query(UUID.class).single();
+        jdbc.sql("INSERT INTO plan_history (plan_id, la_id, description, actor, at) VALUES (?, ?, ?, ?, ?)")
+                .params(planId, plan.laId(), "Generated committee report version " + next, currentUser.actor(), Timestamp.from(clock.instant())).update();
+        return id;
+    }
+
+    @Transactional(readOnly = true)
+    public Generated file(UUID reportId, String format) {
+        record Row(UUID planId, int version, byte[] docx, byte[] pdf, String html) {
+        }
+        Row row = jdbc.sql("SELECT plan_id, version_no, docx, pdf, html FROM committee_report WHERE id = ?").param(reportId)
+                .query((rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getInt(2), rs.getBytes(3), rs.getBytes(4), rs.getString(5)))
+                .optional().orElseThrow(() -> new NotFoundException("No committee report has the id " + reportId));
+        plans.plan(row.planId()); // access check
+        String base = "committee-report-v" + row.version();
+        return switch (format) {
+            case "docx" -> new Generated(base + ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", row.docx());
+            case "pdf" -> new Generated(base + ".pdf", "application/pdf", row.pdf());
+            case "html" -> new Generated(base + ".html", "text/html; charset=utf-8", row.html().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            default -> throw new NotFoundException("No format " + format);
+        };
+    }
+
+    /** The report of a plan drafted from the data, without storing a version (for scripts). */
+    @Transactional(readOnly = true)
+    public CommitteeReportContent contentFromData(UUID planId) {
+        PlanView plan = plans.plan(planId);
+        return content(plan, defaultDraft(plan, null));
+    }
+
+    public static byte[] docx(CommitteeReportContent content) {
+        return write(out -> CommitteeReportDocx.write(content, out));
+    }
+
+    public static byte[] pdf(CommitteeReportContent content) {
+        return write(out -> CommitteeReportPdf.write(content, out));
+    }
+
+    /** The written statement of action: each finding in order, with the plan items and actions that answer it. */
+    @Transactional(readOnly = true)
+    public Generated writtenStatement(UUID planId, String format) {
+        PlanView plan = plans.plan(planId);
+        InspectionActivity activity = plan.activityId() == null ? null : inspections.visibleActivity(plan.activityId());
+        List<WrittenStatementContent.FindingResponse> responses = new ArrayList<>();
+        List<Finding> findings = activity == null ? List.of() : activity.findings().stream()
+                .filter(f -> f.kind() != FindingKind.STRENGTH).toList();
+        for (Finding f : findings) {
+            List<WrittenStatementContent.PlanItem> items = plan.items().stream().filter(i -> f.id().equals(i.findingId()))
+                    .map(this::statementItem).toList();
+            responses.add(new WrittenStatementContent.FindingResponse(f.text(), items));
+        }
+        List<WrittenStatementContent.PlanItem> direct = plan.items().stream().filter(i -> i.findingId() == null).map(this::statementItem).toList();
+        if (!direct.isEmpty()) {
+            responses.add(new WrittenStatementContent.FindingResponse("Further improvement the authority has chosen to make", direct));
+        }
+        WrittenStatementContent content = new WrittenStatementContent(plan.laName(),
+                activity == null ? plan.title() : label(activity.type()), activity == null ? "" : onSite(activity),
+                Dates.format(LocalDate.now(clock)),
+                List.of("This is " + plan.laName() + "'s written statement of the action it proposes to take in response to the "
+                        + "findings of Ofsted" + (activity == null ? "" : "'s " + label(activity.type()).toLowerCase(Locale.UK))
+                        + ", and the period within which it will take it (Education and Inspections Act 2006, section 137).",
+                        "Findings are answered in the order Ofsted set them out."), responses);
+        String base = "written-statement-of-action";
+        return switch (format) {
+            case "docx" -> new Generated(base + ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    write(out -> WrittenStatementDocx.write(content, out)));
+            case "pdf" -> new Generated(base + ".pdf", "application/pdf", write(out -> WrittenStatementPdf.write(content, out)));
+            default -> throw new NotFoundException("No format " + format);
+        };
+    }
+
+    private WrittenStatementContent.PlanItem statementItem(PlanView.Item item) {
+        return new WrittenStatementContent.PlanItem(item.title(), item.actions().stream().map(a -> new WrittenStatementContent.Action(
+                a.description(), a.ownerName(), Dates.format(a.dueDate()), measureText(a))).toList());
+    }
+
+    ReportDraft defaultDraft(PlanView plan, String author) {
+        InspectionActivity activity = plan.activityId() == null ? null : inspections.visibleActivity(plan.activityId());
+        StringBuilder committees = new StringBuilder();
+        for (PlanView.Body body : plan.overseenBy()) {
+            if (body.kind() != BodyKind.BOARD) {
+                String date = body.meetings().isEmpty() ? "" : Dates.format(body.meetings().getFirst());
+                committees.append(body.name()).append(" | ").append(date).append('\n');
+            }
+        }
+        String when = activity == null || activity.startDate() == null ? "" : MONTH_YEAR.format(activity.startDate());
+        String subject = activity == null ? plan.title() : "Ofsted " + shortLabel(activity.type()) + " " + (activity.startDate() == null ? "" : activity.startDate().getYear());
+        List<String> summary = new ArrayList<>();
+        if (activity != null) {
+            summary.add("Ofsted carried out " + article(label(activity.type()).toLowerCase(Locale.UK)) + " of " + plan.laName()
+                    + "'s children's social care services in " + when + "."
+                    + (activity.publicationDate() == null ? "" : " Their findings were published on " + Dates.format(activity.publicationDate()) + ".")
+                    + " This report summarises the key findings and the plan to address them, and appends Ofsted's findings in full.");
+            Grade overall = activity.judgements().get(JudgementArea.OVERALL);
+            if (overall != null) {
+                summary.add("Children's social care services received an overall judgement of '" + gradeWords(overall, true) + "'.");
+            }
+            List<Finding> improve = activity.improvementItems();
+            if (!improve.isEmpty()) {
+                summary.add("The " + (activity.type().graded() ? "inspection report" : "letter") + " set out " + improve.size()
+                        + (improve.size() == 1 ? " area" : " areas") + " for improvement, which are now in the " + plan.title() + ".");
+            }
+        }
+        List<String> background = new ArrayList<>();
+        background.add("Ofsted inspects local authority children's services under the ILACS framework (Inspecting Local Authority "
+                + "Children's Services), introduced in 2018. Standard (two-week) inspections are usually for local authorities judged "
+                + "'requires improvement to be good'; short (one-week) inspections for those judged 'good' or 'outstanding'. Focused "
+                + "visits and joint targeted area inspections take place between inspections and are not graded.");
+        if (activity != null) {
+            inspections.visibleActivities(activity.laId()).stream()
+                    .filter(a -> a.startDate() != null && activity.startDate() != null && a.startDate().isBefore(activity.startDate()))
+                    .reduce((a, b) -> b).ifPresent(previous -> background.add("The previous Ofsted activity was the "
+                            + label(previous.type()).toLowerCase(Locale.UK) + (previous.theme() == null ? "" : " (" + previous.theme() + ")")
+                            + " on " + onSite(previous) + (previous.judgements().get(JudgementArea.OVERALL) == null ? "."
+                            : ", when overall effectiveness was judged " + gradeWords(previous.judgements().get(JudgementArea.OVERALL), false) + ".")));
+        }
+        long actions = plan.allActions().size();
+        long complete = plan.allActions().stream().filter(a -> a.status() == ActionStatus.COMPLETE).count();
+        String conclusion = (activity != null && activity.judgements().get(JudgementArea.OVERALL) != null
+                ? plan.laName() + "'s children's social care services are " + gradeWords(activity.judgements().get(JudgementArea.OVERALL), false) + ". "
+                : "") + "Of the " + actions + " actions in the plan, " + complete + " are complete; progress is reported to "
+                + plan.overseenBy().stream().filter(b -> b.kind() == BodyKind.BOARD).map(PlanView.Body::name).findFirst().orElse("the committees") + ".";
+        return new ReportDraft(committees.toString().strip(), subject, "Public", "Director of Children's Services",
+                author == null ? "" : author, "For Information", String.join("\n\n", summary), "Note the report.",
+                String.join("\n\n", background), conclusion,
+                (activity != null && activity.type().published() ? "Appendix 1 Ofsted " + (activity.type().graded() ? "report" : "letter") + "\n" : "")
+                        + "Appendix 2 Action Plan",
+                "Director of Children's Services", "Final", "No",
+                "Director of Law and Democracy | No | No\nStrategic Director of Finance and Governance | No | No\nCabinet Member | No | No",
+                author == null ? "" : author, "", "", "");
+    }
+
+    CommitteeReportContent content(PlanView plan, ReportDraft d) {
+        InspectionActivity activity = plan.activityId() == null ? null : inspections.visibleActivity(plan.activityId());
+        List<CommitteeReportContent.CommitteeDate> committees = ReportDraft.rows(d.committees(), 2).stream()
+                .map(r -> new CommitteeReportContent.CommitteeDate(r[0], r[1] == null ? "" : r[1])).toList();
+        List<CommitteeReportContent.JudgementFinding> findings = new ArrayList<>();
+        if (activity != null) {
+            Optional<JudgementEra> era = activity.era(judgementSet);
+            era.ifPresent(e -> e.areas().forEach(area -> {
+                Grade g = activity.judgements().get(area);
+                if (g != null) {
+                    findings.add(new CommitteeReportContent.JudgementFinding(
+                            messages.getMessage(e.labelKey(area), null, Locale.UK), gradeWords(g, false), List.of()));
+                }
+            }));
+        }
+        List<CommitteeReportContent.Proposal> proposals = plan.items().stream().map(item -> new CommitteeReportContent.Proposal(
+                item.findingText(), item.title(), item.actions().stream().map(a -> new CommitteeReportContent.ActionLine(
+                        a.description(), a.ownerName(), Dates.format(a.dueDate()), status(a.status()),
+                        a.rag().rating().name().charAt(0) + a.rag().rating().name().substring(1).toLowerCase(Locale.UK),
+                        a.latestUpdate() == null ? "" : Dates.format(a.latestUpdate().writtenAt()) + ": " + a.latestUpdate().note(),
+                        measureText(a))).toList())).toList();
+        List<CommitteeReportContent.Consultation> consultations = ReportDraft.rows(d.consultations(), 3).stream()
+                .map(r -> new CommitteeReportContent.Consultation(r[0], nz(r[1]), nz(r[2]))).toList();
+        String today = Dates.format(LocalDate.now(clock));
+        return new CommitteeReportContent(plan.laName(), committees, d.subject(), d.classification(), d.reportOf(), d.reportAuthor(),
+                d.purpose(), ReportDraft.paragraphs(d.summary()), ReportDraft.lines(d.recommendations()),
+                ReportDraft.paragraphs(d.background()), findings, proposals, ReportDraft.paragraphs(d.conclusion()),
+                ReportDraft.lines(d.appendices()),
+                new CommitteeReportContent.AuditTrail(d.leadOfficer(), d.reportAuthor(), d.version(), today, d.keyDecision(), consultations, today),
+                blank(d.authorName()) ? null : new CommitteeReportContent.AuthorSignOff(d.authorName(), d.authorTitle(), d.authorPhone(), d.authorEmail()));
+    }
+
+    private static String measureText(PlanView.Action a) {
+        if (a.measure() == null) {
+            return "";
+        }
+        var m = a.measure();
+        return m.name() + ": baseline " + m.baseline().toPlainString() + ", target " + m.target().toPlainString() + ", now "
+                + (m.current() == null ? "not yet measured" : m.current().toPlainString() + (m.measuredOn() == null ? "" : " on " + Dates.format(m.measuredOn())))
+                + " (" + m.distanceToTarget().toPlainString() + " from target)";
+    }
+
+    private static String status(ActionStatus s) {
+        String words = s.name().toLowerCase(Locale.UK).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static String gradeWords(Grade g, boolean capital) {
+        String w = switch (g) {
+            case OUTSTANDING -> "outstanding";
+            case GOOD -> "good";
+            case REQUIRES_IMPROVEMENT -> "requires improvement to be good";
+            case INADEQUATE -> "inadequate";
+        };
+        return capital ? Character.toUpperCase(w.charAt(0)) + w.substring(1) : w;
+    }
+
+    private static String label(ActivityType type) {
+        return switch (type) {
+            case STANDARD_INSPECTION -> "Standard inspection";
+            case SHORT_INSPECTION -> "Short inspection";
+            case SIF_INSPECTION -> "Inspection";
+            case FOCUSED_VISIT -> "Focused visit";
+            case MONITORING_VISIT -> "Monitoring visit";
+            case JTAI -> "Joint targeted area inspection";
+            case ANNUAL_ENGAGEMENT_MEETING -> "Annual engagement meeting";
+            case SELF_EVALUATION -> "Self-evaluation";
+        };
+    }
+
+    private static String shortLabel(ActivityType type) {
+        return type.graded() ? "Inspection" : label(type);
+    }
+
+    private static String article(String noun) {
+        return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+    }
+
+    private static String onSite(InspectionActivity a) {
+        if (a.startDate() == null) {
+            return "";
+        }
+        return a.startDate().equals(a.endDate()) ? Dates.format(a.startDate())
+                : Dates.format(a.startDate()) + " to " + Dates.format(a.endDate());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private interface Writer {
+        void write(java.io.OutputStream out) throws IOException;
+    }
+
+    private static byte[] write(Writer writer) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            writer.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.oversight.improvement.web;
+
+import java.util.UUID;
+
+import org.oversight.access.AccessRules.LaManager;
+import org.oversight.access.AccessRules.LaMember;
+import org.oversight.improvement.CommitteeReports;
+import org.oversight.improvement.PlanService;
+import org.oversight.improvement.ReportDraft;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The committee report of a plan: the drafted text to edit, every generated version, and the written statement. */
+@Controller
+class ReportPages {
+
+    private final CommitteeReports reports;
+    private final PlanService plans;
+
+    ReportPages(CommitteeReports reports, PlanService plans) {
+        this.reports = reports;
+        this.plans = plans;
+    }
+
+    @GetMapping("/plans/{id}/committee-report")
+    @LaManager
+    String draft(@PathVariable UUID id, Model model) {
+        model.addAttribute("plan", plans.plan(id));
+        model.addAttribute("draft", reports.draft(id));
+        model.addAttribute("versions", reports.versions(id));
+        return "plans/committee-report";
+    }
+
+    @PostMapping("/plans/{id}/committee-report")
+    @LaManager
+    String generate(@PathVariable UUID id, ReportDraft draft, RedirectAttributes redirect) {
+        reports.generate(id, draft);
+        redirect.addFlashAttribute("banner", "report.generated");
+        return "redirect:/plans/" + id + "/committee-report#versions";
+    }
+
+    @GetMapping("/committee-reports/{reportId}.{format:docx|pdf|html}")
+    @LaMember
+    ResponseEntity<byte[]> file(@PathVariable UUID reportId, @PathVariable String format) {
+        return download(reports.file(reportId, format), format.equals("html"));
+    }
+
+    @GetMapping("/plans/{id}/written-statement.{format:docx|pdf}")
+    @LaMember
+    ResponseEntity<byte[]> statement(@PathVariable UUID id, @PathVariable String format) {
+        return download(reports.writtenStatement(id, format), false);
+    }
+
+    private static ResponseEntity<byte[]> download(CommitteeReports.Generated file, boolean inline) {
+        ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment()).filename(file.fileName()).build();
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString()).body(file.content());
+    }
+}
