@@ -114,6 +114,21 @@ class PlanPages {
         return "plans/plan";
     }
 
+    @PostMapping("/plans/{id}/items")
+    @LaManager
+    String addItem(@PathVariable UUID id, @RequestParam(required = false) String itemTitle, Model model, HttpServletResponse response,
+                   RedirectAttributes redirect) {
+        try {
+            UUID itemId = plans.addItem(id, null, itemTitle);
+            redirect.addFlashAttribute("banner", "plans.item.added");
+            return "redirect:/plans/" + id + "#item-" + itemId;
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("itemError", e.problems().getFirst().message());
+            return plan(id, model);
+        }
+    }
+
     @GetMapping("/plans/{id}/items/{itemId}/actions/new")
     @LaManager
     String newAction(@PathVariable UUID id, @PathVariable UUID itemId, Model model) {
