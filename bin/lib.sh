@@ -49,6 +49,14 @@ need_browser() {
   fi
 }
 
+# Committee reports embed Liberation Sans (Arial's metrics) in tagged PDFs; DejaVu or Helvetica is the fallback.
+want_fonts() {
+  if [ ! -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    say "Installing fonts-liberation for the PDF committee reports"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-liberation >/dev/null) || say "fonts-liberation not installed; PDFs use a fallback font"
+  fi
+}
+
 # Builds the jar when it is missing or older than any source file.
 build_if_needed() {
   need_maven

@@ -48,6 +48,34 @@ class PlanSecurityIT extends HttpTest {
     }
 
     @Test
+    void plansAreCreatedThroughTheApiByManagersOnlyWithFieldErrors() {
+        String visit = null;
+        for (var a : http.get("/api/v1/local-authorities/80514/inspections").json()) {
+            if ("2019-01-15".equals(a.get("startDate").asString())) {
+                visit = a.get("id").asString();
+            }
+        }
+        assertThat(visit).isNotNull();
+        String body = """
+                {"kind": "SERVICE_IMPROVEMENT", "title": "Children in care plan", "startDate": "2019-02-14"}""";
+        assertThat(http.post("/api/v1/inspections/" + visit + "/plans", body, "col.manager").status()).isEqualTo(403);
+        assertThat(http.post("/api/v1/inspections/" + visit + "/plans", body, null).status()).isEqualTo(401);
+        Http.Response bad = http.post("/api/v1/inspections/" + visit + "/plans", """
+                {"kind": "SERVICE_IMPROVEMENT", "startDate": "2019-02-30"}""", "southwark.manager");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("startDate");
+        Http.Response created = http.post("/api/v1/inspections/" + visit + "/plans", body, "southwark.manager");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("items").size()).isEqualTo(2);
+        String itemId = created.json().get("items").get(0).get("id").asString();
+        String planId = created.json().get("id").asString();
+        Http.Response missing = http.post("/api/v1/plans/" + planId + "/items/" + itemId + "/actions", """
+                {"description": "Permanence planning meetings within 4 months of entry to care"}""", "southwark.manager");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body()).contains("ownerId").contains("dueDate");
+    }
+
+    @Test
     void theWrittenStatementDownloadsAsPdfForTheLa() {
         String id = demoPlanId();
         Http.Response pdf = http.get("/plans/" + id + "/written-statement.pdf", "col.councillor");

@@ -68,7 +68,14 @@ class PlanBrowserIT extends BrowserTest {
         assertThat(driver.findElement(By.id("version-table")).getText()).contains("1").contains("col.manager");
         String pdf = driver.findElement(By.partialLinkText("PDF")).getAttribute("href");
         assertThat(pdf).matches(".*/committee-reports/[0-9a-f-]{36}\\.pdf");
-        driver.findElement(By.partialLinkText("HTML")).click();
+        String html = driver.findElement(By.partialLinkText("HTML")).getAttribute("href");
+        open("/local-authorities/80450/plans");
+        assertThat(driver.findElement(By.id("bodies-table")).getText()).contains("Safeguarding Sub Committee").contains("24/06/2020");
+        assertAccessible("plans-and-governance");
+        driver.findElement(By.id("name")).sendKeys("Corporate Parenting Committee");
+        clickAndWait(By.id("add-body"));
+        assertThat(driver.findElement(By.id("bodies-table")).getText()).contains("Corporate Parenting Committee");
+        driver.get(html);
         assertThat(text()).contains("Ofsted Focused Visit October 2018").contains("Risk assessment workshops");
     }
 }

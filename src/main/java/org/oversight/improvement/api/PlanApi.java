@@ -36,10 +36,12 @@ class PlanApi {
 
     private final PlanService plans;
     private final CommitteeReports reports;
+    private final org.oversight.inspection.InspectionService inspections;
 
-    PlanApi(PlanService plans, CommitteeReports reports) {
+    PlanApi(PlanService plans, CommitteeReports reports, org.oversight.inspection.InspectionService inspections) {
         this.plans = plans;
         this.reports = reports;
+        this.inspections = inspections;
     }
 
     @GetMapping("/local-authorities/{urn}/plans")
@@ -91,6 +93,100 @@ class PlanApi {
         }
         plans.recordProgress(actionId, request.version() == null ? 0 : request.version(), status, request.note(), request.value());
         return ResponseEntity.noContent().build();
+    }
+
+    record PlanRequest(String kind, String title, String startDate) {
+    }
+
+    record ItemRequest(String title) {
+    }
+
+    record EvidenceLinkRequest(String description, String url) {
+    }
+
+    record BodyRequest(String name, String kind) {
+    }
+
+    record MeetingRequest(String date) {
+    }
+
+    @PostMapping("/inspections/{activityId}/plans")
+    @LaManager
+    @Operation(summary = "Create a plan from an activity's findings: one item per area for improvement, recommendation and priority action")
+    ResponseEntity<PlanView> createPlan(@PathVariable UUID activityId, @RequestBody PlanRequest request) {
+        UUID id = plans.createFromActivity(activityId, enumOf(org.oversight.improvement.domain.PlanKind.class, "kind", request.kind()),
+                request.title(), date("startDate", request.startDate()));
+        return ResponseEntity.created(URI.create("/api/v1/plans/" + id)).body(plans.plan(id));
+    }
+
+    @PostMapping("/plans/{id}/items")
+    @LaManager
+    @Operation(summary = "Add an item directly (not answering a particular finding)")
+    ResponseEntity<PlanView> addItem(@PathVariable UUID id, @RequestBody ItemRequest request) {
+        plans.addItem(id, null, request.title());
+        return ResponseEntity.created(URI.create("/api/v1/plans/" + id)).body(plans.plan(id));
+    }
+
+    @PostMapping("/actions/{actionId}/evidence")
+    @LaEditor
+    @Operation(summary = "Add a link as evidence for an action (files are uploaded on the plan's pages)")
+    ResponseEntity<Void> addEvidenceLink(@PathVariable UUID actionId, @RequestBody EvidenceLinkRequest request) {
+        plans.addEvidence(actionId, request.description(), null, null, null, request.url());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/local-authorities/{urn}/governance")
+    @LaMember
+    @Operation(summary = "The LA's boards and committees with their meetings")
+    List<PlanView.Body> governance(@PathVariable int urn) {
+        return plans.bodies(inspections.localAuthority(urn).id());
+    }
+
+    @PostMapping("/local-authorities/{urn}/governance")
+    @LaManager
+    @Operation(summary = "Add a board or committee")
+    ResponseEntity<List<PlanView.Body>> addBody(@PathVariable int urn, @RequestBody BodyRequest request) {
+        UUID la = inspections.localAuthority(urn).id();
+        plans.addBody(la, request.name(), enumOf(org.oversight.improvement.domain.BodyKind.class, "kind", request.kind()));
+        return ResponseEntity.created(URI.create("/api/v1/local-authorities/" + urn + "/governance")).body(plans.bodies(la));
+    }
+
+    @PostMapping("/local-authorities/{urn}/governance/{bodyId}/meetings")
+    @LaManager
+    @Operation(summary = "Add a meeting of a board or committee")
+    ResponseEntity<Void> addMeeting(@PathVariable int urn, @PathVariable UUID bodyId, @RequestBody MeetingRequest request) {
+        plans.addMeeting(inspections.localAuthority(urn).id(), bodyId, date("date", request.date()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/plans/{id}/oversight/{bodyId}")
+    @LaManager
+    @Operation(summary = "Record that a board or committee oversees the plan")
+    ResponseEntity<Void> oversee(@PathVariable UUID id, @PathVariable UUID bodyId) {
+        plans.oversee(id, bodyId);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(List.of(new FieldProblem(field, "'" + value + "' is not a real date in the form yyyy-mm-dd")));
+        }
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(List.of(new FieldProblem(field, "'" + value + "' is not one of " + List.of(type.getEnumConstants()))));
+        }
     }
 
     @GetMapping("/plans/{id}/committee-reports")
