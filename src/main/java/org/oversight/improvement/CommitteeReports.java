@@ -187,8 +187,10 @@ public class CommitteeReports {
     ReportDraft defaultDraft(PlanView plan, String author) {
         InspectionActivity activity = plan.activityId() == null ? null : inspections.visibleActivity(plan.activityId());
         StringBuilder committees = new StringBuilder();
-        for (PlanView.Body body : plan.overseenBy()) {
-            if (body.kind() != BodyKind.BOARD) {
+        List<PlanView.Body> byDate = plan.overseenBy().stream().filter(b -> b.kind() != BodyKind.BOARD)
+                .sorted(java.util.Comparator.comparing(b -> b.meetings().isEmpty() ? LocalDate.MAX : b.meetings().getFirst())).toList();
+        for (PlanView.Body body : byDate) {
+            {
                 String date = body.meetings().isEmpty() ? "" : Dates.format(body.meetings().getFirst());
                 committees.append(body.name()).append(" | ").append(date).append('\n');
             }
@@ -207,8 +209,10 @@ public class CommitteeReports {
             }
             List<Finding> improve = activity.improvementItems();
             if (!improve.isEmpty()) {
-                summary.add("The " + (activity.type().graded() ? "inspection report" : "letter") + " set out " + improve.size()
-                        + (improve.size() == 1 ? " area" : " areas") + " for improvement, which are now in the " + plan.title() + ".");
+                String what = activity.type().graded() ? (improve.size() == 1 ? " recommendation" : " recommendations")
+                        : (improve.size() == 1 ? " area for improvement" : " areas for improvement");
+                summary.add("The " + (activity.type().graded() ? "inspection report" : "letter") + " made " + improve.size() + what
+                        + ", which are now in the " + plan.title() + ".");
             }
         }
         List<String> background = new ArrayList<>();
