@@ -60,7 +60,7 @@ class SecurityConfiguration {
                         .requestMatchers("/css/**", "/js/**", "/govuk/**", "/assets/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/login", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/api-docs", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/", "/local-authorities", "/local-authorities/*",
+                        .requestMatchers(HttpMethod.GET, "/", "/local-authorities", "/local-authorities.csv", "/local-authorities/*",
                                 "/activities/*", "/accessibility", "/documents/*", "/national", "/national/*").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())

@@ -76,6 +76,16 @@ class PlanSecurityIT extends HttpTest {
     }
 
     @Test
+    void thePlansActionsDownloadAsCsvForTheLaOnly() {
+        String id = demoPlanId();
+        Http.Response csv = http.get("/plans/" + id + "/actions.csv", "col.councillor");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).contains("Step-downs to early help with recorded management oversight (%)").contains("Rachel Green");
+        assertThat(csv.body().split("\r?\n")).hasSize(3);
+        assertThat(http.get("/plans/" + id + "/actions.csv", "southwark.manager").status()).isEqualTo(403);
+    }
+
+    @Test
     void theWrittenStatementDownloadsAsPdfForTheLa() {
         String id = demoPlanId();
         Http.Response pdf = http.get("/plans/" + id + "/written-statement.pdf", "col.councillor");

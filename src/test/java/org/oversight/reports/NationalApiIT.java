@@ -43,10 +43,22 @@ class NationalApiIT extends HttpTest {
         Http.Response csv = http.get("/national/latest-judgements.csv?region=GL");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
-        String[] lines = csv.body().split("\r?\n");
+        assertThat(csv.body()).as("byte order mark for spreadsheet programs").startsWith("\uFEFF");
+        String[] lines = csv.body().substring(1).split("\r?\n");
         assertThat(lines[0]).isEqualTo("urn,la_code,local_authority,region,inspection_type,start_date,overall,leaders,help_and_protection,in_care,care_leavers");
         assertThat(lines).hasSize(1 + 33);
         assertThat(csv.body()).contains("80450,201,City of London,London,short_inspection,23/09/2024,outstanding,outstanding,good,outstanding,outstanding");
+    }
+
+    @Test
+    void theRegisterDownloadsAsCsvWithItsFilters() {
+        Http.Response csv = http.get("/local-authorities.csv?region=GL&judgement=OUTSTANDING");
+        assertThat(csv.status()).isEqualTo(200);
+        String[] lines = csv.body().replace("\uFEFF", "").split("\r?\n");
+        assertThat(lines[0]).startsWith("urn,la_code,la_code_new,name,region");
+        assertThat(csv.body()).contains("80450,201,E09000001,City of London,London,London Borough,1987,");
+        assertThat(lines).allSatisfy(line -> assertThat(line).doesNotContain("Doncaster"));
+        assertThat(http.get("/local-authorities.csv").body().split("\r?\n")).hasSize(154);
     }
 
     @Test

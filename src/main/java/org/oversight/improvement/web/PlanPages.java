@@ -129,6 +129,27 @@ class PlanPages {
         }
     }
 
+    @GetMapping("/plans/{id}/actions.csv")
+    @LaMember
+    void actionsCsv(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+        PlanView plan = plans.plan(id);
+        org.oversight.shared.web.CsvResponse.write(response, "plan-actions.csv", List.of("item", "finding", "action", "owner", "due_date",
+                "status", "rating", "rating_reason", "measure", "baseline", "target", "current", "distance_to_target", "latest_update"), csv -> {
+            for (PlanView.Item item : plan.items()) {
+                for (PlanView.Action a : item.actions()) {
+                    var m = a.measure();
+                    csv.printRecord(item.ordinal() + ". " + item.title(), item.findingText() == null ? "" : item.findingText(), a.description(),
+                            a.ownerName(), org.oversight.shared.Dates.format(a.dueDate()), a.status().name().toLowerCase().replace('_', ' '),
+                            a.rag().rating().name().toLowerCase(), a.rag().reason(), m == null ? "" : m.name(),
+                            m == null ? "" : m.baseline().toPlainString(), m == null ? "" : m.target().toPlainString(),
+                            m == null || m.current() == null ? "" : m.current().toPlainString(),
+                            m == null ? "" : m.distanceToTarget().toPlainString(),
+                            a.latestUpdate() == null ? "" : a.latestUpdate().note());
+                }
+            }
+        });
+    }
+
     @GetMapping("/plans/{id}/items/{itemId}/actions/new")
     @LaManager
     String newAction(@PathVariable UUID id, @PathVariable UUID itemId, Model model) {

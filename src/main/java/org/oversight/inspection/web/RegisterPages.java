@@ -54,9 +54,28 @@ class RegisterPages {
         model.addAttribute("judgement", judgement);
         model.addAttribute("regions", records.regions());
         model.addAttribute("grades", Grade.values());
+        model.addAttribute("csvQuery", org.springframework.web.util.UriComponentsBuilder.newInstance().queryParamIfPresent("q", java.util.Optional.ofNullable(q).filter(v -> !v.isBlank()))
+                .queryParamIfPresent("region", java.util.Optional.ofNullable(region).filter(v -> !v.isBlank()))
+                .queryParamIfPresent("judgement", java.util.Optional.ofNullable(judgement).filter(v -> !v.isBlank())).encode().build().toUriString());
         model.addAttribute("filtered", (q != null && !q.isBlank()) || (region != null && !region.isBlank())
                 || (judgement != null && !judgement.isBlank()));
         return "register/list";
+    }
+
+    @GetMapping("/local-authorities.csv")
+    void csv(@RequestParam(name = "q", required = false) String q, @RequestParam(name = "region", required = false) String region,
+             @RequestParam(name = "judgement", required = false) String judgement, jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        org.oversight.shared.web.CsvResponse.write(response, "local-authorities.csv", List.of("urn", "la_code", "la_code_new", "name",
+                "region", "la_type", "population_0_25", "statistical_neighbours", "latest_inspection_start", "latest_overall"), csv -> {
+            for (RegisterRow row : records.register(new RegisterFilter(q, region, judgement))) {
+                var la = row.la();
+                csv.printRecord(la.urn(), la.laCode(), la.laCodeNew(), la.name(), la.regionName(), la.laType(), la.population0to25(),
+                        String.join("; ", la.statisticalNeighbours().stream().map(n -> n.name()).toList()),
+                        row.latest() == null ? "" : org.oversight.shared.Dates.format(row.latest().startDate()),
+                        row.overall() == null ? "" : row.overall().name().toLowerCase(Locale.UK).replace('_', ' '));
+            }
+        });
     }
 
     @GetMapping("/local-authorities/{urn}")

@@ -1,13 +1,10 @@
 package org.oversight.reports.web;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.oversight.access.AccessRules.PublicRead;
 import org.oversight.inspection.SingleRecordService.RegisterRow;
 import org.oversight.inspection.domain.ActivityType;
@@ -56,11 +53,8 @@ class NationalPages {
              @RequestParam(name = "judgement", required = false) String judgement,
              @RequestParam(name = "type", required = false) String type,
              @RequestParam(name = "year", required = false) Integer year, HttpServletResponse response) throws IOException {
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"latest-judgements.csv\"");
-        var writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader("urn", "la_code", "local_authority", "region",
-                "inspection_type", "start_date", "overall", "leaders", "help_and_protection", "in_care", "care_leavers").get())) {
+        org.oversight.shared.web.CsvResponse.write(response, "latest-judgements.csv", List.of("urn", "la_code", "local_authority", "region",
+                "inspection_type", "start_date", "overall", "leaders", "help_and_protection", "in_care", "care_leavers"), csv -> {
             for (RegisterRow row : national.rows(new NationalPicture.Filter(region, judgement, type, year))) {
                 csv.printRecord(row.la().urn(), row.la().laCode(), row.la().name(), row.la().regionName(),
                         row.latest() == null ? "" : row.latest().type().name().toLowerCase(),
@@ -69,7 +63,7 @@ class NationalPages {
                         label(row.grade(JudgementArea.HELP_AND_PROTECTION)), label(row.grade(JudgementArea.IN_CARE)),
                         label(row.grade(JudgementArea.CARE_LEAVERS)));
             }
-        }
+        });
     }
 
     private static String label(Grade g) {
