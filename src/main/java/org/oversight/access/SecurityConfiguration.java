@@ -61,7 +61,7 @@ class SecurityConfiguration {
                                 "/login", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/api-docs", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/local-authorities", "/local-authorities.csv", "/local-authorities/*",
-                                "/activities/*", "/accessibility", "/documents/*", "/national", "/national/*").permitAll()
+                                "/activities/*", "/accessibility", "/documents/*", "/national", "/national/*", "/compliance/rules").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -69,5 +69,8 @@ class RegisterBrowserIT extends BrowserTest {
         assertAccessible("not-found");
         open("/accessibility");
         assertAccessible("accessibility");
+        open("/compliance/rules");
+        assertThat(driver.findElement(By.id("rule-CLA-REVIEW")).getText()).contains("20 working days").contains("regulation 33");
+        assertAccessible("compliance-rules");
     }
 }
