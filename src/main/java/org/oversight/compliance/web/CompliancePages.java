@@ -1,0 +1,41 @@
+package org.oversight.compliance.web;
+
+import org.oversight.access.AccessRules.LaEditor;
+import org.oversight.compliance.ComplianceService;
+import org.oversight.inspection.InspectionService;
+import org.oversight.register.LocalAuthority;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** An LA's timescale compliance from its current child-level data, and each child's record (every view logged). */
+@Controller
+@LaEditor
+class CompliancePages {
+
+    private final ComplianceService compliance;
+    private final InspectionService inspections;
+
+    CompliancePages(ComplianceService compliance, InspectionService inspections) {
+        this.compliance = compliance;
+        this.inspections = inspections;
+    }
+
+    @GetMapping("/local-authorities/{urn}/compliance")
+    String dashboard(@PathVariable int urn, Model model) {
+        LocalAuthority la = inspections.localAuthority(urn);
+        model.addAttribute("la", la);
+        model.addAttribute("dashboard", compliance.dashboard(la.id()).orElse(null));
+        model.addAttribute("reviewRule", compliance.rules().get("CLA-REVIEW"));
+        return "compliance/dashboard";
+    }
+
+    @GetMapping("/local-authorities/{urn}/children/{childRef}")
+    String child(@PathVariable int urn, @PathVariable String childRef, Model model) {
+        LocalAuthority la = inspections.localAuthority(urn);
+        model.addAttribute("la", la);
+        model.addAttribute("child", compliance.child(la.id(), childRef));
+        return "compliance/child";
+    }
+}
