@@ -1,0 +1,92 @@
+package org.oversight.childdata;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.oversight.childdata.ssda903.ValidationError;
+import org.oversight.shared.cli.CliCommand;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code bin/oversight import-903 --la URN [--year 2026] [--accept-good-rows] FILES...}: imports SSDA903 CSV tables as a
+ * new snapshot. Every error is printed with its file, row, column, value and rule; without {@code --accept-good-rows}
+ * a return with errors is rejected whole.
+ */
+@Component
+class Import903Command implements CliCommand {
+
+    private final ChildDataImporter importer;
+
+    Import903Command(ChildDataImporter importer) {
+        this.importer = importer;
+    }
+
+    @Override
+    public String name() {
+        return "import-903";
+    }
+
+    @Override
+    public String usage() {
+        return "--la URN [--year YYYY] [--accept-good-rows] FILES...";
+    }
+
+    @Override
+    public String description() {
+        return "Import SSDA903 CSV tables (header, episodes, reviews, OC3, missing, UASC) as a new snapshot of the LA's data";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        Integer urn = null;
+        int year = java.time.LocalDate.now().getMonthValue() >= 4 ? java.time.LocalDate.now().getYear() : java.time.LocalDate.now().getYear() - 1;
+        boolean acceptGood = false;
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--la" -> urn = Integer.valueOf(args.get(++i));
+                case "--year" -> year = Integer.parseInt(args.get(++i));
+                case "--accept-good-rows" -> acceptGood = true;
+                default -> files.add(Path.of(a));
+            }
+        }
+        if (urn == null || files.isEmpty()) {
+            err.println("Usage: bin/oversight import-903 " + usage());
+            return 1;
+        }
+        Map<String, byte[]> contents = new LinkedHashMap<>();
+        for (Path f : files) {
+            if (Files.isDirectory(f)) {
+                try (var s = Files.list(f)) {
+                    for (Path p : s.filter(p -> p.toString().toLowerCase().endsWith(".csv")).sorted().toList()) {
+                        contents.put(p.getFileName().toString(), Files.readAllBytes(p));
+                    }
+                }
+            } else if (Files.isRegularFile(f)) {
+                contents.put(f.getFileName().toString(), Files.readAllBytes(f));
+            } else {
+                err.println(f + ": no such file or folder");
+                return 2;
+            }
+        }
+        ChildDataImporter.Outcome outcome = importer.importReturn(urn, year, contents,
+                acceptGood ? ChildDataImporter.Mode.ACCEPT_GOOD_ROWS : ChildDataImporter.Mode.REJECT_IF_ANY_ERROR, true);
+        for (ValidationError e : outcome.errors()) {
+            err.println(e.file() + " row " + e.row() + (e.column() == null ? "" : ", column " + e.column())
+                    + (e.value() == null ? "" : ", value '" + e.value() + "'") + ": " + e.ruleCode() + " " + e.message());
+        }
+        if (outcome.stored()) {
+            out.printf("Stored snapshot %s: %d rows accepted, %d rejected, %d errors%n", outcome.snapshotId(), outcome.accepted(),
+                    outcome.rejected(), outcome.errors().size());
+            return outcome.errors().isEmpty() ? 0 : 2;
+        }
+        out.printf("Nothing stored: %d errors (use --accept-good-rows to store the rows without errors)%n", outcome.errors().size());
+        return 2;
+    }
+}

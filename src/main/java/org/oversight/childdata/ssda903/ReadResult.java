@@ -1,0 +1,34 @@
+package org.oversight.childdata.ssda903;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.oversight.childdata.ssda903.Rows.Ssda903Row;
+
+/**
+ * What {@link Ssda903Reader} found in one file.
+ *
+ * @param file   the file name given to the reader
+ * @param table  the table detected from the header row, or null if none could be detected
+ * @param rows   every data row that could be read (including rows with errors), in file order
+ * @param errors the validation errors, in file order
+ */
+public record ReadResult(String file, Ssda903Table table, List<? extends Ssda903Row> rows,
+                         List<ValidationError> errors) {
+
+    public ReadResult {
+        rows = List.copyOf(rows);
+        errors = List.copyOf(errors);
+    }
+
+    /** The rows, typed; empty if this file is a different table. */
+    public <T extends Ssda903Row> List<T> rows(Class<T> type) {
+        return rows.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** Row numbers that have at least one error. */
+    public Set<Integer> rowsWithErrors() {
+        return errors.stream().map(ValidationError::row).collect(Collectors.toSet());
+    }
+}
