@@ -60,21 +60,41 @@ class ChildDataImportIT extends IntegrationTest {
         });
         assertThat(snapshots(city())).isEqualTo(before);
 
-        ChildDataImporter.Outcome first = importer.importReturn(80450, 2017, fakeReturn(), ChildDataImporter.Mode.ACCEPT_GOOD_ROWS, false);
+        // A small return of our own with one impossible date: accepted without that row, which is reported.
+        ChildDataImporter.Outcome first = importer.importReturn(80450, 2023, smallReturn("31/02/2024"), ChildDataImporter.Mode.ACCEPT_GOOD_ROWS, false);
         assertThat(first.stored()).isTrue();
-        assertThat(first.accepted()).isGreaterThan(1000);
-        assertThat(first.rejected()).isPositive();
-        int children = jdbc.sql("SELECT count(*) FROM child WHERE snapshot_id = ?").param(first.snapshotId()).query(Integer.class).single();
-        assertThat(children).isGreaterThan(100);
+        assertThat(first.rejected()).isEqualTo(1);
+        assertThat(first.errors()).singleElement().satisfies(e -> {
+            assertThat(e.file()).isEqualTo("reviews.csv");
+            assertThat(e.row()).isEqualTo(3);
+            assertThat(e.column()).isEqualTo("REVIEW");
+            assertThat(e.value()).isEqualTo("31/02/2024");
+        });
+        assertThat(jdbc.sql("SELECT count(*) FROM child WHERE snapshot_id = ?").param(first.snapshotId()).query(Integer.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM review WHERE snapshot_id = ?").param(first.snapshotId()).query(Integer.class).single()).isEqualTo(1);
 
-        ChildDataImporter.Outcome second = importer.importReturn(80450, 2017, fakeReturn(), ChildDataImporter.Mode.ACCEPT_GOOD_ROWS, false);
-        assertThat(snapshots(city())).isEqualTo(before + 2);
-        assertThat(jdbc.sql("SELECT count(*) FROM import_snapshot WHERE la_id = ? AND collection_year = '2017-18' AND superseded_at IS NULL")
-                .param(city()).query(Integer.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT id FROM import_snapshot WHERE la_id = ? AND collection_year = '2017-18' AND superseded_at IS NULL")
+        ChildDataImporter.Outcome second = importer.importReturn(80450, 2023, smallReturn("10/07/2023"), ChildDataImporter.Mode.REJECT_IF_ANY_ERROR, false);
+        assertThat(second.stored()).isTrue();
+        assertThat(second.errors()).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM import_snapshot WHERE la_id = ? AND collection_year = '2023-24'").param(city()).query(Integer.class).single())
+                .isEqualTo(2);
+        assertThat(jdbc.sql("SELECT id FROM import_snapshot WHERE la_id = ? AND collection_year = '2023-24' AND superseded_at IS NULL")
                 .param(city()).query(UUID.class).single()).isEqualTo(second.snapshotId());
         assertThat(jdbc.sql("SELECT count(*) FROM child WHERE snapshot_id = ?").param(first.snapshotId()).query(Integer.class).single())
-                .as("the superseded snapshot keeps its history").isEqualTo(children);
+                .as("the superseded snapshot keeps its history").isEqualTo(2);
+    }
+
+    private static Map<String, byte[]> smallReturn(String secondReviewDate) {
+        Map<String, byte[]> f = new LinkedHashMap<>();
+        f.put("header.csv", "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1001,F,01/05/2012,WBRI,UN1,,\n1002,M,01/09/2008,WBRI,UN1,,\n"
+                .getBytes(StandardCharsets.UTF_8));
+        f.put("episodes.csv", ("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
+                + "1001,18/12/2023,S,C2,N1,U1,PR1,,,,AB1 2CD,AB1 3CD,SC123456\n"
+                + "1002,01/06/2023,S,C2,N1,U1,PR1,01/11/2023,X1,CARPL,AB1 2CD,AB1 3CD,SC123456\n"
+                + "1002,01/11/2023,P,C2,N1,U1,PR1,,,,AB1 2CD,AB1 3CD,SC123456\n").getBytes(StandardCharsets.UTF_8));
+        f.put("reviews.csv", ("CHILD,DOB,REVIEW,REVIEW_CODE\n1001,01/05/2012,18/01/2024,PN1\n1002,01/09/2008," + secondReviewDate + ",PN1\n")
+                .getBytes(StandardCharsets.UTF_8));
+        return f;
     }
 
     @Test
