@@ -2,6 +2,7 @@ package org.oversight;
 
 import java.util.Arrays;
 
+import org.oversight.childdata.GenerateDataCommand;
 import org.oversight.reports.ReportsCli;
 import org.oversight.shared.db.EmbeddedDatabase;
 import org.springframework.boot.SpringApplication;
@@ -29,6 +30,9 @@ public class OversightApplication {
         if (cli && args.length > 1 && ReportsCli.handles(args[1])) {
             // Reading documents needs no database: start nothing else.
             System.exit(ReportsCli.run(args[1], Arrays.asList(args).subList(2, args.length), System.out, System.err));
+        }
+        if (cli && args.length > 1 && args[1].equals("generate-data")) {
+            System.exit(GenerateDataCommand.execute(Arrays.asList(args).subList(2, args.length), System.out, System.err));
         }
         EmbeddedDatabase.startIfNoDatasourceConfigured();
         if (cli) {

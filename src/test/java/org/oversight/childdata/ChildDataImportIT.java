@@ -114,6 +114,30 @@ class ChildDataImportIT extends IntegrationTest {
         assertThat(empty.errors()).extracting(e -> e.file()).contains("header.csv");
     }
 
+    @Autowired
+    org.oversight.compliance.ComplianceService compliance;
+
+    @Test
+    @WithUserDetails("col.manager")
+    void generatedSyntheticDataImportsWithoutErrorsAndFeedsTheDashboard() throws IOException {
+        Path dir = Files.createTempDirectory("oversight-903");
+        org.oversight.childdata.ssda903.SyntheticData.generate("la", 7, List.of("201"), dir);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (var list = Files.list(dir.resolve("201"))) {
+            for (Path p : list.sorted().toList()) {
+                files.put(p.getFileName().toString(), Files.readAllBytes(p));
+            }
+        }
+        assertThat(files).containsKeys("header.csv", "episodes.csv", "reviews.csv", "oc3.csv");
+        ChildDataImporter.Outcome outcome = importer.importReturn(80450, 2026, files, ChildDataImporter.Mode.REJECT_IF_ANY_ERROR, false);
+        assertThat(outcome.errors()).isEmpty();
+        assertThat(outcome.stored()).isTrue();
+        var dashboard = compliance.dashboard(city()).orElseThrow();
+        assertThat(dashboard.snapshot().collectionYear()).isEqualTo("2026-27");
+        assertThat(dashboard.reviews()).isNotEmpty();
+        assertThat(dashboard.careLeavers()).isNotEmpty();
+    }
+
     @Test
     @WithUserDetails("southwark.manager")
     void anotherLasUserCannotImport() {

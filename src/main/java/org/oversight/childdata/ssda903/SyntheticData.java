@@ -29,6 +29,8 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Deterministic synthetic SSDA903 data (header, episodes, reviews, oc3, missing, uasc) for the 2026-27 collection.
  *
+ * <p>A table with no rows for an LA (say no UASC in a very small LA) is not written at all.
+ *
  * <p>Layout: one folder per LA, named by the DfE 3-digit LA code ({@code outputDir/201/episodes.csv}), and every
  * CHILD id starts with that LA code ({@code 2010000001}: LA code + 7-digit sequence, 10 characters, the 903 limit),
  * so ids stay unique even when LA files are concatenated.
@@ -255,6 +257,9 @@ public final class SyntheticData {
         }
 
         private static void writeTable(Path dir, Ssda903Table t, List<String> lines) throws IOException {
+            if (lines.isEmpty()) {
+                return; // a table with no rows is not written (a header-only file fails OV-NO-ROWS)
+            }
             try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(t.fileName()), StandardCharsets.UTF_8)) {
                 w.write(String.join(",", t.columns()));
                 w.write('\n');
