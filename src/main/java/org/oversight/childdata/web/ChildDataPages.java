@@ -1,0 +1,88 @@
+package org.oversight.childdata.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.oversight.access.AccessRules.LaEditor;
+import org.oversight.childdata.ChildDataImporter;
+import org.oversight.register.LocalAuthorities;
+import org.oversight.register.LocalAuthority;
+import org.oversight.shared.web.NotFoundException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Upload an SSDA903 return: every error shown with its file, row, column, value and rule; nothing half-stored. */
+@Controller
+@LaEditor
+class ChildDataPages {
+
+    private final ChildDataImporter importer;
+    private final LocalAuthorities localAuthorities;
+
+    ChildDataPages(ChildDataImporter importer, LocalAuthorities localAuthorities) {
+        this.importer = importer;
+        this.localAuthorities = localAuthorities;
+    }
+
+    @GetMapping("/local-authorities/{urn}/child-data")
+    String form(@PathVariable int urn, Model model) {
+        model.addAttribute("la", la(urn));
+        model.addAttribute("year", defaultYear());
+        return "childdata/upload";
+    }
+
+    @PostMapping("/local-authorities/{urn}/child-data")
+    String upload(@PathVariable int urn, @RequestParam(name = "files", required = false) List<MultipartFile> files,
+                  @RequestParam(name = "year", required = false) String year, @RequestParam(name = "mode", required = false) String mode,
+                  Model model, HttpServletResponse response) throws IOException {
+        LocalAuthority la = la(urn);
+        model.addAttribute("la", la);
+        model.addAttribute("year", year);
+        Map<String, byte[]> contents = new LinkedHashMap<>();
+        if (files != null) {
+            for (MultipartFile f : files) {
+                if (f.getOriginalFilename() != null && !f.getOriginalFilename().isBlank()) {
+                    contents.put(f.getOriginalFilename(), f.getBytes());
+                }
+            }
+        }
+        Integer startYear = null;
+        try {
+            startYear = year == null ? null : Integer.valueOf(year.trim());
+        } catch (NumberFormatException e) {
+            startYear = null;
+        }
+        if (contents.isEmpty() || startYear == null || startYear < 2010 || startYear > 2100) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("formError", contents.isEmpty() ? "Select the CSV files of the return" : "Enter the year the collection starts, for example 2026");
+            model.addAttribute("formErrorField", contents.isEmpty() ? "files" : "year");
+            return "childdata/upload";
+        }
+        ChildDataImporter.Outcome outcome = importer.importReturn(urn, startYear, contents,
+                "accept".equals(mode) ? ChildDataImporter.Mode.ACCEPT_GOOD_ROWS : ChildDataImporter.Mode.REJECT_IF_ANY_ERROR, false);
+        if (!outcome.stored()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
+        model.addAttribute("outcome", outcome);
+        model.addAttribute("shownErrors", outcome.errors().stream().limit(500).toList());
+        return "childdata/result";
+    }
+
+    private LocalAuthority la(int urn) {
+        return localAuthorities.findByUrn(urn).orElseThrow(() -> new NotFoundException("No local authority has the URN " + urn));
+    }
+
+    private static int defaultYear() {
+        LocalDate today = LocalDate.now(org.oversight.shared.Dates.LONDON);
+        return today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1;
+    }
+}

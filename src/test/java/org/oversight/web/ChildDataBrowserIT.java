@@ -1,0 +1,59 @@
+package org.oversight.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.oversight.childdata.ssda903.SyntheticData;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ChildDataBrowserIT extends BrowserTest {
+
+    @Test
+    void aManagerUploadsAReturnSeesItsErrorsThenTheDashboardAndAChild() throws Exception {
+        Path dir = Files.createTempDirectory("oversight-903-ui");
+        SyntheticData.generate("la", 11, List.of("201"), dir);
+        Path good = dir.resolve("201");
+        Path broken = Files.createTempDirectory("oversight-903-broken");
+        List<String> episodes = Files.readAllLines(good.resolve("episodes.csv"));
+        String first = episodes.get(1);
+        String[] cells = first.split(",", -1);
+        cells[1] = "31/02/2024";
+        episodes.set(1, String.join(",", cells));
+        Files.write(broken.resolve("episodes.csv"), episodes);
+        Files.copy(good.resolve("header.csv"), broken.resolve("header.csv"));
+
+        signIn("col.manager");
+        open("/local-authorities/80450/compliance");
+        driver.findElement(By.id("upload-903")).click();
+        assertAccessible("child-data-upload");
+
+        driver.findElement(By.id("files")).sendKeys(broken.resolve("header.csv") + "\n" + broken.resolve("episodes.csv"));
+        driver.findElement(By.id("year")).clear();
+        driver.findElement(By.id("year")).sendKeys("2026");
+        clickAndWait(By.id("import-903"));
+        assertThat(text()).contains("Nothing was stored");
+        String errors = driver.findElement(By.id("errors")).getText();
+        assertThat(errors).contains("episodes.csv 2 DECOM 31/02/2024");
+        assertAccessible("child-data-errors");
+
+        open("/local-authorities/80450/child-data");
+        String all = String.join("\n", Files.list(good).sorted().map(p -> p.toAbsolutePath().toString()).toList());
+        driver.findElement(By.id("files")).sendKeys(all);
+        driver.findElement(By.id("year")).clear();
+        driver.findElement(By.id("year")).sendKeys("2026");
+        clickAndWait(By.id("import-903"));
+        assertThat(driver.findElement(By.id("import-stored")).getText()).contains("Return stored").contains("0 rows left out");
+
+        driver.findElement(By.linkText("Timescale compliance")).click();
+        assertThat(driver.findElement(By.id("reviews-summary")).getText()).contains("children in care");
+        driver.findElements(By.cssSelector("#children-table tbody a")).getFirst().click();
+        assertThat(driver.findElement(By.id("review-history")).getText()).isNotBlank();
+        assertThat(text()).contains("Your view of it has been logged");
+    }
+}
