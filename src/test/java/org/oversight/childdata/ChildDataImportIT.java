@@ -136,7 +136,29 @@ class ChildDataImportIT extends IntegrationTest {
         assertThat(dashboard.snapshot().collectionYear()).isEqualTo("2026-27");
         assertThat(dashboard.reviews()).isNotEmpty();
         assertThat(dashboard.careLeavers()).isNotEmpty();
+
+        byte[] xlsx = annexA.lists8And9(city());
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var list8 = wb.getSheet("List 8");
+            var header = list8.getRow(0);
+            assertThat(header.getCell(0).getStringCellValue()).isEqualTo("Child Unique ID");
+            assertThat(header.getCell(7).getStringCellValue()).isEqualTo("Date Started to be Looked After");
+            assertThat(header.getLastCellNum()).isEqualTo((short) 34);
+            assertThat(list8.getLastRowNum()).isGreaterThanOrEqualTo(dashboard.reviews().size());
+            var first = list8.getRow(1);
+            assertThat(first.getCell(0).getStringCellValue()).startsWith("201");
+            assertThat(first.getCell(1).getStringCellValue()).matches("[abc]\\) .*");
+            assertThat(first.getCell(3).getCellStyle().getDataFormatString()).isEqualTo("dd/mm/yyyy");
+            var list9 = wb.getSheet("List 9");
+            assertThat(list9.getRow(0).getLastCellNum()).isEqualTo((short) 13);
+            assertThat(list9.getLastRowNum()).isEqualTo(dashboard.careLeavers().size());
+            assertThat(list9.getRow(1).getCell(9).getStringCellValue()).matches("[abc]\\) .*");
+            assertThat(wb.getSheet("Validation").getRow(2).getCell(0).getStringCellValue()).startsWith("List 8 rows");
+        }
     }
+
+    @Autowired
+    org.oversight.compliance.AnnexA annexA;
 
     @Test
     @WithUserDetails("southwark.manager")

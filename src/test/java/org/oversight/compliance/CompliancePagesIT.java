@@ -34,5 +34,10 @@ class CompliancePagesIT extends HttpTest {
         assertThat(child.body()).contains("29/06/2023").contains("Your view of it has been logged");
         assertThat(http.get("/local-authorities/80514/children/B2", "col.manager").status()).isEqualTo(403);
         assertThat(http.get("/local-authorities/80514/children/NOPE", "southwark.manager").status()).isEqualTo(404);
+        var annex = http.get("/local-authorities/80514/annex-a.xlsx", "southwark.manager");
+        assertThat(annex.status()).isEqualTo(200);
+        assertThat(annex.header("Content-Type")).contains("spreadsheetml");
+        assertThat(http.get("/local-authorities/80514/annex-a.xlsx", "col.manager").status()).isEqualTo(403);
+        assertThat(http.get("/local-authorities/80514/annex-a.xlsx", "col.councillor").status()).isEqualTo(403);
     }
 }

@@ -16,10 +16,12 @@ class CompliancePages {
 
     private final ComplianceService compliance;
     private final InspectionService inspections;
+    private final org.oversight.compliance.AnnexA annexA;
 
-    CompliancePages(ComplianceService compliance, InspectionService inspections) {
+    CompliancePages(ComplianceService compliance, InspectionService inspections, org.oversight.compliance.AnnexA annexA) {
         this.compliance = compliance;
         this.inspections = inspections;
+        this.annexA = annexA;
     }
 
     @GetMapping("/local-authorities/{urn}/compliance")
@@ -29,6 +31,15 @@ class CompliancePages {
         model.addAttribute("dashboard", compliance.dashboard(la.id()).orElse(null));
         model.addAttribute("reviewRule", compliance.rules().get("CLA-REVIEW"));
         return "compliance/dashboard";
+    }
+
+    @GetMapping("/local-authorities/{urn}/annex-a.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> annexA(@PathVariable int urn) {
+        LocalAuthority la = inspections.localAuthority(urn);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"annex-a-lists-8-9-" + la.laCode() + ".xlsx\"")
+                .body(annexA.lists8And9(la.id()));
     }
 
     @GetMapping("/local-authorities/{urn}/children/{childRef}")
