@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.oversight.access.CurrentUser;
+import org.oversight.compliance.ComplianceMeasures;
 import org.oversight.improvement.domain.ActionStatus;
 import org.oversight.improvement.domain.BodyKind;
 import org.oversight.improvement.domain.Measure;
@@ -50,9 +51,11 @@ public class PlanService {
     private final Clock clock;
     private final RagRule rag = RagRule.standard();
     private final long maxEvidenceBytes;
+    private final ComplianceMeasures measures;
 
     PlanService(PlanRepository plans, InspectionService inspections, CurrentUser currentUser, Clock clock,
-                @Value("${oversight.evidence.max-bytes:10485760}") long maxEvidenceBytes) {
+                @Value("${oversight.evidence.max-bytes:10485760}") long maxEvidenceBytes, ComplianceMeasures measures) {
+        this.measures = measures;
         this.plans = plans;
         this.inspections = inspections;
         this.currentUser = currentUser;
@@ -73,7 +76,37 @@ public class PlanService {
         PlanView plan = plans.find(planId, rag, LocalDate.now(clock))
                 .orElseThrow(() -> new NotFoundException("No improvement plan has the id " + planId));
         requireReader(plan.laId());
-        return plan;
+        if (plan.allActions().stream().noneMatch(a -> a.boundMeasure() != null)) {
+            return plan;
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<PlanView.Item> items = plan.items().stream().map(item -> new PlanView.Item(item.id(), item.ordinal(), item.title(),
+                item.findingId(), item.findingKind(), item.findingText(), item.actions().stream().map(a -> live(plan.laId(), a, today)).toList()))
+                .toList();
+        return new PlanView(plan.id(), plan.laId(), plan.laUrn(), plan.laName(), plan.activityId(), plan.kind(), plan.title(),
+                plan.startDate(), items, plan.overseenBy(), plan.history());
+    }
+
+    /** A bound measure's current value is the LA's live compliance percentage; the rating follows it. */
+    private PlanView.Action live(UUID laId, PlanView.Action a, LocalDate today) {
+        if (a.boundMeasure() == null || a.measure() == null) {
+            return a;
+        }
+        return measures.current(laId, ComplianceMeasures.Key.valueOf(a.boundMeasure())).map(v -> {
+            Measure m = new Measure(a.measure().name(), a.measure().baseline(), a.measure().target(), v.percent(), v.asOf());
+            return new PlanView.Action(a.id(), a.description(), a.ownerId(), a.ownerName(), a.dueDate(), a.status(), m,
+                    rag.rate(a.status(), a.start(), a.dueDate(), m, today), a.updates(), a.evidence(), a.version(), a.start(), a.boundMeasure());
+        }).orElse(a);
+    }
+
+    /** Binds an action's impact measure to a compliance measure (or unbinds it with null); LA managers only. */
+    @Transactional
+    public void bindMeasure(UUID actionId, ComplianceMeasures.Key key) {
+        PlanRepository.Owner owner = plans.ownerOfAction(actionId).orElseThrow(() -> new NotFoundException("No action has the id " + actionId));
+        requireManager(owner.laId());
+        plans.bindMeasure(actionId, key == null ? null : key.name());
+        plans.history(owner.planId(), owner.laId(), key == null ? "Measure no longer follows the data"
+                : "Measure now follows the compliance data: " + key.name().toLowerCase(Locale.UK).replace('_', ' '), currentUser.actor(), now());
     }
 
     @Transactional(readOnly = true)

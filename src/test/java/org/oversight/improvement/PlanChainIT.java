@@ -187,6 +187,25 @@ class PlanChainIT extends IntegrationTest {
     }
 
     @Test
+    @WithUserDetails("southwark.manager")
+    void aMeasureBoundToComplianceFollowsTheChildLevelData() {
+        org.oversight.compliance.ComplianceFixtures.southwark(jdbc);
+        InspectionActivity visit = activity(80514, ActivityType.FOCUSED_VISIT, LocalDate.of(2019, 1, 15));
+        UUID planId = plans.createFromActivity(visit.id(), PlanKind.SERVICE_IMPROVEMENT, "Permanence plan", LocalDate.of(2019, 2, 14));
+        PlanView plan = plans.plan(planId);
+        UUID owner = plans.people(plan.laId()).getFirst().id();
+        UUID action = plans.addAction(plan.items().getFirst().id(), "Reviews on time for every child in care", owner, LocalDate.of(2099, 3, 31),
+                ActionStatus.ON_TRACK, new Measure("Children in care with every review on time (%)", new BigDecimal("40"), new BigDecimal("90"), null, null));
+        plans.bindMeasure(action, org.oversight.compliance.ComplianceMeasures.Key.REVIEWS_ON_TIME);
+        PlanView.Action bound = plans.plan(planId).allActions().getFirst();
+        // The fixture has two children in care, one with every review on time.
+        assertThat(bound.measure().current()).isEqualByComparingTo("50.0");
+        assertThat(bound.measure().measuredOn()).isEqualTo(LocalDate.of(2024, 3, 31));
+        assertThat(bound.measure().distanceToTarget()).isEqualByComparingTo("40.0");
+        assertThat(bound.boundMeasure()).isEqualTo("REVIEWS_ON_TIME");
+    }
+
+    @Test
     @WithUserDetails("col.manager")
     void theWrittenStatementFollowsTheOrderOfTheFindings() throws Exception {
         PlanView plan = demoPlan();

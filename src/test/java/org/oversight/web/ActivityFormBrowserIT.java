@@ -13,7 +13,7 @@ class ActivityFormBrowserIT extends BrowserTest {
     void aManagerRecordsAFocusedVisitFixesAnImpossibleDateAndSeesTheDeadlines() {
         signIn("col.manager");
         open("/local-authorities/80450");
-        driver.findElement(By.id("add-activity")).click();
+        clickAndWait(By.id("add-activity"));
         assertAccessible("activity-form");
 
         driver.findElement(By.id("type-FOCUSED_VISIT")).click();
@@ -22,7 +22,7 @@ class ActivityFormBrowserIT extends BrowserTest {
         type("range1Start", "8", "12", "2026");
         type("range1End", "9", "12", "2026");
         driver.findElement(By.id("leadInspector")).sendKeys("Kate Malleson");
-        driver.findElement(By.id("save-activity")).click();
+        clickAndWait(By.id("save-activity"));
 
         assertThat(driver.getTitle()).startsWith("Error: ");
         String summary = driver.findElement(By.className("govuk-error-summary")).getText();
@@ -34,7 +34,7 @@ class ActivityFormBrowserIT extends BrowserTest {
         assertAccessible("activity-form-errors");
 
         type("notificationDate", "1", "12", "2026");
-        driver.findElement(By.id("save-activity")).click();
+        clickAndWait(By.id("save-activity"));
 
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Focused visit: Front door");
         assertThat(text()).contains("Activity recorded");
@@ -45,7 +45,7 @@ class ActivityFormBrowserIT extends BrowserTest {
 
         driver.findElement(By.id("kind-PRIORITY_ACTION")).click();
         driver.findElement(By.id("text")).sendKeys("Management oversight of decisions at the front door");
-        driver.findElement(By.id("add-finding")).click();
+        clickAndWait(By.id("add-finding"));
         assertThat(driver.findElement(By.id("findings-PRIORITY_ACTION")).getText()).contains("Management oversight");
         String withPlans = driver.findElement(By.id("deadlines")).getText();
         assertThat(withPlans).contains("Draft action plan to Ofsted 22/02/2027").contains("Action plan (written statement of action) 06/05/2027");
@@ -56,8 +56,8 @@ class ActivityFormBrowserIT extends BrowserTest {
     void anEmptyFindingIsRefusedWithAMessage() {
         signIn("col.staff");
         open("/local-authorities/80450");
-        driver.findElement(By.linkText("Focused visit")).click();
-        driver.findElement(By.id("add-finding")).click();
+        clickAndWait(By.linkText("Focused visit"));
+        clickAndWait(By.id("add-finding"));
         String summary = driver.findElement(By.className("govuk-error-summary")).getText();
         assertThat(summary).contains("Select the kind of finding").contains("Enter the finding");
     }

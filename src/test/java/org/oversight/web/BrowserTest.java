@@ -74,7 +74,7 @@ abstract class BrowserTest extends IntegrationTest {
         open("/login");
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.id("sign-in")).click();
+        clickAndWait(By.id("sign-in"));
         assertThat(driver.getPageSource()).contains("Signed in as " + username);
     }
 

@@ -30,7 +30,7 @@ class ChildDataBrowserIT extends BrowserTest {
 
         signIn("col.manager");
         open("/local-authorities/80450/compliance");
-        driver.findElement(By.id("upload-903")).click();
+        clickAndWait(By.id("upload-903"));
         assertAccessible("child-data-upload");
 
         driver.findElement(By.id("files")).sendKeys(broken.resolve("header.csv") + "\n" + broken.resolve("episodes.csv"));
@@ -50,9 +50,9 @@ class ChildDataBrowserIT extends BrowserTest {
         clickAndWait(By.id("import-903"));
         assertThat(driver.findElement(By.id("import-stored")).getText()).contains("Return stored").contains("0 rows left out");
 
-        driver.findElement(By.linkText("Timescale compliance")).click();
+        clickAndWait(By.linkText("Timescale compliance"));
         assertThat(driver.findElement(By.id("reviews-summary")).getText()).contains("children in care");
-        driver.findElements(By.cssSelector("#children-table tbody a")).getFirst().click();
+        clickAndWait(By.cssSelector("#children-table tbody a"));
         assertThat(driver.findElement(By.id("review-history")).getText()).isNotBlank();
         assertThat(text()).contains("Your view of it has been logged");
     }

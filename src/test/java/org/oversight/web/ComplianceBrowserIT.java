@@ -22,7 +22,7 @@ class ComplianceBrowserIT extends BrowserTest {
         open("/local-authorities/80514/compliance");
         assertThat(driver.findElement(By.id("reviews-summary")).getText()).contains("1 of 2 children in care");
         assertAccessible("compliance-dashboard");
-        driver.findElement(By.linkText("B2")).click();
+        clickAndWait(By.linkText("B2"));
         assertThat(driver.findElement(By.id("review-history")).getText()).contains("29/06/2023").contains("10/07/2023");
         assertAccessible("compliance-child");
     }

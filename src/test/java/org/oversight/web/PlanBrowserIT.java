@@ -14,8 +14,8 @@ class PlanBrowserIT extends BrowserTest {
     void aManagerGoesFromAFindingToAPlanItemToAnActionWithEvidenceToACommitteeReport() {
         signIn("col.manager");
         open("/local-authorities/80450");
-        driver.findElement(By.linkText("Focused visit")).click();
-        driver.findElement(By.id("activity-plans")).click();
+        clickAndWait(By.linkText("Focused visit"));
+        clickAndWait(By.id("activity-plans"));
         assertThat(driver.findElement(By.id("finding-items")).getText()).contains("Risk assessments to more clearly articulate");
         assertAccessible("plan-findings");
 
@@ -26,7 +26,7 @@ class PlanBrowserIT extends BrowserTest {
         assertThat(text()).contains("Answers the finding:").contains("Risk assessments to more clearly articulate");
         assertAccessible("plan");
 
-        driver.findElements(By.partialLinkText("Add an action")).getFirst().click();
+        clickAndWait(By.partialLinkText("Add an action"));
         clickAndWait(By.id("save-action"));
         String errors = driver.findElement(By.className("govuk-error-summary")).getText();
         assertThat(errors).contains("Enter what will be done").contains("Select who owns the action").contains("Enter the date the action is due");
@@ -45,7 +45,7 @@ class PlanBrowserIT extends BrowserTest {
         assertThat(plan).contains("Action added").contains("Risk assessment workshops").contains("Sam Social").contains("31/03/2099");
         assertThat(plan).contains("Baseline 40, target 90, now \u2014: 50 from target");
 
-        driver.findElement(By.partialLinkText("Update progress or add evidence")).click();
+        clickAndWait(By.partialLinkText("Update progress or add evidence"));
         assertAccessible("progress");
         new Select(driver.findElement(By.id("status"))).selectByVisibleText("On track");
         driver.findElement(By.id("note")).sendKeys("First two workshops held");
@@ -53,13 +53,13 @@ class PlanBrowserIT extends BrowserTest {
         clickAndWait(By.id("save-progress"));
         assertThat(text()).contains("Progress recorded").contains("now 55: 35 from target").contains("First two workshops held");
 
-        driver.findElement(By.partialLinkText("Update progress or add evidence")).click();
+        clickAndWait(By.partialLinkText("Update progress or add evidence"));
         driver.findElement(By.id("evidenceDescription")).sendKeys("Workshop attendance register");
         driver.findElement(By.id("url")).sendKeys("https://intranet.example/workshops");
         clickAndWait(By.id("add-evidence"));
         assertThat(text()).contains("Evidence added").contains("Evidence: Workshop attendance register");
 
-        driver.findElement(By.id("committee-report")).click();
+        clickAndWait(By.id("committee-report"));
         assertAccessible("committee-report");
         driver.findElement(By.id("subject")).clear();
         driver.findElement(By.id("subject")).sendKeys("Ofsted Focused Visit October 2018");

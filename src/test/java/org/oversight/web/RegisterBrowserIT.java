@@ -13,13 +13,13 @@ class RegisterBrowserIT extends BrowserTest {
     @Test
     void aVisitorBrowsesTheRegisterToCityOfLondonsHistory() {
         open("/");
-        driver.findElement(By.linkText("Browse the register")).click();
+        clickAndWait(By.linkText("Browse the register"));
         assertThat(driver.findElement(By.id("result-count")).getText()).isEqualTo("153 local authorities");
 
         driver.findElement(By.id("q")).sendKeys("City of London");
-        driver.findElement(By.id("apply-filters")).click();
+        clickAndWait(By.id("apply-filters"));
         assertThat(driver.findElement(By.id("result-count")).getText()).isEqualTo("1 local authority");
-        driver.findElement(By.linkText("City of London")).click();
+        clickAndWait(By.linkText("City of London"));
 
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("City of London");
         WebElement activities = driver.findElement(By.id("activity-table"));
@@ -33,7 +33,7 @@ class RegisterBrowserIT extends BrowserTest {
         assertThat(driver.findElement(By.id("next-window")).getText()).contains("Usual window 23/03/2027 to 23/03/2028")
                 .contains("Short inspection");
 
-        driver.findElement(By.xpath("//table[@id='activity-table']//tr[contains(., '02/03/2020')]//a[text()='Short inspection']")).click();
+        clickAndWait(By.xpath("//table[@id='activity-table']//tr[contains(., '02/03/2020')]//a[text()='Short inspection']"));
         String judgements = driver.findElement(By.id("judgements")).getText();
         assertThat(judgements).contains("The impact of leaders on social work practice with children and families Outstanding");
         assertThat(judgements).contains("The experiences and progress of children who need help and protection Good");
@@ -63,7 +63,7 @@ class RegisterBrowserIT extends BrowserTest {
         assertAccessible("register");
         open("/local-authorities/80450");
         assertAccessible("single-record");
-        driver.findElement(By.linkText("Focused visit")).click();
+        clickAndWait(By.linkText("Focused visit"));
         assertAccessible("activity");
         open("/local-authorities/80450999");
         assertAccessible("not-found");

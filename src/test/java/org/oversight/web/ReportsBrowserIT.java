@@ -23,7 +23,7 @@ class ReportsBrowserIT extends BrowserTest {
         open("/imports/reports");
         assertAccessible("import-upload");
 
-        driver.findElement(By.id("start-import")).click();
+        clickAndWait(By.id("start-import"));
         assertThat(driver.findElement(By.className("govuk-error-summary")).getText()).contains("Select one or more PDF files");
 
         String files = String.join("\n",
@@ -31,7 +31,7 @@ class ReportsBrowserIT extends BrowserTest {
                 Path.of("data/ofsted-letters/bolton-focused-visit-2025-05-28.pdf").toAbsolutePath().toString(),
                 broken.toAbsolutePath().toString());
         driver.findElement(By.id("files")).sendKeys(files);
-        driver.findElement(By.id("start-import")).click();
+        clickAndWait(By.id("start-import"));
 
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> d.findElement(By.id("job-state")).getText().startsWith("Finished"));
         String results = driver.findElement(By.id("import-results")).getText();
@@ -59,7 +59,7 @@ class ReportsBrowserIT extends BrowserTest {
     void theSingleRecordLinksToThePublishedPdf() {
         open("/local-authorities/80450");
         assertThat(driver.findElement(By.id("activity-table")).getText()).contains("23/09/2024 to 27/09/2024");
-        driver.findElement(By.linkText("Short inspection")).click();
+        clickAndWait(By.linkText("Short inspection"));
         assertThat(driver.findElement(By.id("document-link")).getAttribute("href")).matches(".*/documents/[0-9a-f]{64}");
     }
 }

@@ -13,7 +13,8 @@ public record PlanView(UUID id, UUID laId, int laUrn, String laName, UUID activi
     }
 
     public record Action(UUID id, String description, UUID ownerId, String ownerName, LocalDate dueDate, ActionStatus status,
-                         Measure measure, Rag rag, List<Update> updates, List<Evidence> evidence, int version, LocalDate start) {
+                         Measure measure, Rag rag, List<Update> updates, List<Evidence> evidence, int version, LocalDate start,
+                         String boundMeasure) {
         public Update latestUpdate() {
             return updates.isEmpty() ? null : updates.getFirst();
         }

@@ -59,6 +59,11 @@ public class PlanRepository {
                 measure == null ? null : measure.measuredOn(), actor).query(UUID.class).single();
     }
 
+    /** Binds (or unbinds, with null) an action's measure to a compliance measure. */
+    public void bindMeasure(UUID actionId, String key) {
+        jdbc.sql("UPDATE plan_action SET bound_measure = ? WHERE id = ?").params(key, actionId).update();
+    }
+
     public boolean updateAction(UUID actionId, int version, ActionStatus status, BigDecimal value, LocalDate measuredOn) {
         return jdbc.sql("""
                 UPDATE plan_action SET status = ?, current_value = coalesce(?, current_value),
@@ -208,7 +213,7 @@ public class PlanRepository {
         Map<UUID, List<PlanView.Action>> actions = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT a.item_id, a.id, a.description, a.owner_id, u.display_name, a.due_date, a.status, a.measure_name, a.baseline,
-                       a.target, a.current_value, a.measured_on, a.version, a.created_at
+                       a.target, a.current_value, a.measured_on, a.version, a.created_at, a.bound_measure
                   FROM plan_action a JOIN plan_item i ON i.id = a.item_id JOIN app_user u ON u.id = a.owner_id
                  WHERE i.plan_id = ? ORDER BY a.due_date, a.created_at""").param(planId).query(rs -> {
             UUID id = rs.getObject(2, UUID.class);
@@ -222,7 +227,7 @@ public class PlanRepository {
             actions.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new PlanView.Action(id, rs.getString(3),
                     rs.getObject(4, UUID.class), rs.getString(5), due, status, measure, rag.rate(status, start, due, measure, today),
                     List.copyOf(updates.getOrDefault(id, List.of())), List.copyOf(evidence.getOrDefault(id, List.of())),
-                    rs.getInt(13), start));
+                    rs.getInt(13), start, rs.getString(15)));
         });
         List<PlanView.Item> items = jdbc.sql("""
                 SELECT i.id, i.ordinal, i.title, i.finding_id, f.kind, f.text FROM plan_item i LEFT JOIN finding f ON f.id = i.finding_id

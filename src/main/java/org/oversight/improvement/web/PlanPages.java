@@ -106,6 +106,7 @@ class PlanPages {
         model.addAttribute("canManage", currentUser.canManage(plan.laId()));
         model.addAttribute("canEdit", currentUser.canEdit(plan.laId()));
         model.addAttribute("ragExplanation", RagRule.EXPLANATION);
+        model.addAttribute("measureKeys", org.oversight.compliance.ComplianceMeasures.Key.values());
         if (plan.activityId() != null) {
             InspectionActivity activity = inspections.visibleActivity(plan.activityId());
             model.addAttribute("activity", activity);
@@ -229,6 +230,16 @@ class PlanPages {
         model.addAttribute("evidenceDescription", evidenceDescription);
         model.addAttribute("url", url);
         return progressPage(model, plan, action, action.status().name(), null, null, errors);
+    }
+
+    @PostMapping("/plans/{id}/actions/{actionId}/measure-binding")
+    @LaManager
+    String bindMeasure(@PathVariable UUID id, @PathVariable UUID actionId, @RequestParam(required = false) String key,
+                       RedirectAttributes redirect) {
+        action(plans.plan(id), actionId);
+        plans.bindMeasure(actionId, parse(org.oversight.compliance.ComplianceMeasures.Key.class, key));
+        redirect.addFlashAttribute("banner", "plans.binding.saved");
+        return "redirect:/plans/" + id + "#action-" + actionId;
     }
 
     @GetMapping("/evidence/{evidenceId}")
