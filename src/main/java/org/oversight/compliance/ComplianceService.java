@@ -147,6 +147,14 @@ public class ComplianceService {
         return review;
     }
 
+    /** Records an export of child-level data in the access log (who, when, what). */
+    @Transactional
+    public void logExport(UUID laId, String what) {
+        requireChildDataAccess(laId);
+        jdbc.sql("INSERT INTO child_access (la_id, child_ref, viewed_by, viewed_at, what) VALUES (?, '*', ?, ?, ?)")
+                .params(laId, currentUser.actor(), Timestamp.from(clock.instant()), what).update();
+    }
+
     /** Start of the current period of care: back through episodes that follow on without a gap. */
     static LocalDate periodStart(List<LocalDate[]> episodes) {
         LocalDate start = episodes.getLast()[0];

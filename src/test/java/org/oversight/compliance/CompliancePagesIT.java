@@ -39,5 +39,32 @@ class CompliancePagesIT extends HttpTest {
         assertThat(annex.header("Content-Type")).contains("spreadsheetml");
         assertThat(http.get("/local-authorities/80514/annex-a.xlsx", "col.manager").status()).isEqualTo(403);
         assertThat(http.get("/local-authorities/80514/annex-a.xlsx", "col.councillor").status()).isEqualTo(403);
+        var csv = http.get("/local-authorities/80514/compliance.csv", "southwark.manager");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).contains("child,age,looked_after_from,next_review_due,days_overdue,late_reviews,every_review_on_time")
+                .contains("B2,").contains("01/06/2023");
+        assertThat(http.get("/local-authorities/80514/compliance.csv", "col.manager").status()).isEqualTo(403);
+    }
+
+    @Test
+    void theApiGivesCompliancesToTheLaOnlyAndImportsReportEveryError() throws Exception {
+        var api = http.get("/api/v1/local-authorities/80514/compliance", "southwark.manager");
+        assertThat(api.status()).isEqualTo(200);
+        assertThat(api.json().get("childrenInCare").asInt()).isEqualTo(2);
+        assertThat(api.json().get("reviewsCompliant").asInt()).isEqualTo(1);
+        assertThat(http.get("/api/v1/local-authorities/80514/compliance").status()).isEqualTo(401);
+        assertThat(http.get("/api/v1/local-authorities/80514/compliance", "col.manager").status()).isEqualTo(403);
+
+        String boundary = "----oversight";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"episodes.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\nCHILD,START\n1,01/01/2024\n\r\n--" + boundary + "--\r\n";
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                        + "/api/v1/local-authorities/80514/ssda903?year=2023"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("southwark.manager:" + PASSWORD).getBytes()))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"stored\":false").contains("episodes.csv");
     }
 }

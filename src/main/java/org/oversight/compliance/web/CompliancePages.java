@@ -33,6 +33,21 @@ class CompliancePages {
         return "compliance/dashboard";
     }
 
+    @GetMapping("/local-authorities/{urn}/compliance.csv")
+    void csv(@PathVariable int urn, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        LocalAuthority la = inspections.localAuthority(urn);
+        var dashboard = compliance.dashboard(la.id()).orElseThrow(() -> new org.oversight.shared.web.NotFoundException("No child-level data has been imported"));
+        compliance.logExport(la.id(), "compliance CSV export");
+        org.oversight.shared.web.CsvResponse.write(response, "compliance-" + la.laCode() + ".csv", java.util.List.of("child", "age",
+                "looked_after_from", "next_review_due", "days_overdue", "late_reviews", "every_review_on_time"), csv -> {
+            for (var r : dashboard.reviews()) {
+                csv.printRecord(r.childRef(), r.age(), org.oversight.shared.Dates.format(r.lookedAfterFrom()),
+                        org.oversight.shared.Dates.format(r.compliance().nextDue()), r.compliance().overdueDays(), r.compliance().lateEvents(),
+                        r.compliance().compliant() ? "yes" : "no");
+            }
+        });
+    }
+
     @GetMapping("/local-authorities/{urn}/annex-a.xlsx")
     org.springframework.http.ResponseEntity<byte[]> annexA(@PathVariable int urn) {
         LocalAuthority la = inspections.localAuthority(urn);

@@ -59,6 +59,11 @@ public class ApiErrors {
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException e, HttpServletRequest request) {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
+            return problem(HttpStatus.UNAUTHORIZED, "Unauthorized", "Sign in to use this endpoint (HTTP Basic with an Oversight account)",
+                    request, null);
+        }
         return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), request, null);
     }
 
