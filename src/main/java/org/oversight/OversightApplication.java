@@ -34,6 +34,10 @@ public class OversightApplication {
         if (cli && args.length > 1 && args[1].equals("generate-data")) {
             System.exit(GenerateDataCommand.execute(Arrays.asList(args).subList(2, args.length), System.out, System.err));
         }
+        if (cli && args.length > 1 && args[1].equals("bench-compliance") && System.getenv("SPRING_DATASOURCE_URL") == null) {
+            // The benchmark loads the national data set: give it a database of its own, never the user's.
+            System.setProperty("oversight.data-dir", java.nio.file.Files.createTempDirectory("oversight-bench-db").toString());
+        }
         EmbeddedDatabase.startIfNoDatasourceConfigured();
         if (cli) {
             System.clearProperty("logback.configurationFile"); // Spring Boot takes over logging from here (logback-spring.xml)

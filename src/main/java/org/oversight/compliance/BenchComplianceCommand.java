@@ -1,0 +1,117 @@
+package org.oversight.compliance;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.oversight.childdata.ChildDataImporter;
+import org.oversight.childdata.ssda903.SyntheticData;
+import org.oversight.shared.cli.CliCommand;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code bin/oversight bench-compliance [--seed N]}: loads the national synthetic data set (all 153 LAs) as snapshots,
+ * then times a full recompute of review and keeping-in-touch compliance for every child against one hand-written SQL
+ * aggregate over the same tables in the same run, and the compliance of the largest LA alone (what its dashboard needs).
+ * {@code main} runs it on a fresh embedded database in a temporary folder, so it never touches your data.
+ */
+@Component
+class BenchComplianceCommand implements CliCommand {
+
+    private final ChildDataImporter importer;
+    private final ComplianceService compliance;
+    private final JdbcClient jdbc;
+
+    BenchComplianceCommand(ChildDataImporter importer, ComplianceService compliance, JdbcClient jdbc) {
+        this.importer = importer;
+        this.compliance = compliance;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String name() {
+        return "bench-compliance";
+    }
+
+    @Override
+    public String usage() {
+        return "[--seed N]";
+    }
+
+    @Override
+    public String description() {
+        return "Benchmark: national synthetic data, full compliance recompute vs one SQL aggregate (fresh temporary database)";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        long seed = args.size() >= 2 && args.get(0).equals("--seed") ? Long.parseLong(args.get(1)) : 2026;
+        Path dir = Files.createTempDirectory("oversight-bench-903");
+        long t0 = System.nanoTime();
+        SyntheticData.Summary summary = SyntheticData.generate("national", seed, List.of(), dir);
+        out.printf(Locale.UK, "Generated %d LAs in %.1f s%n", summary.byLa().size(), (System.nanoTime() - t0) / 1e9);
+        Map<String, Integer> urnByCode = new LinkedHashMap<>();
+        jdbc.sql("SELECT la_code, urn FROM local_authority WHERE active").query(rs -> { urnByCode.put(rs.getString(1), rs.getInt(2)); });
+        long t1 = System.nanoTime();
+        for (String code : summary.byLa().keySet()) {
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            try (var list = Files.list(dir.resolve(code))) {
+                for (Path p : list.sorted().toList()) {
+                    files.put(p.getFileName().toString(), Files.readAllBytes(p));
+                }
+            }
+            ChildDataImporter.Outcome outcome = importer.importReturn(urnByCode.get(code), 2026, files, ChildDataImporter.Mode.REJECT_IF_ANY_ERROR, true);
+            if (!outcome.stored()) {
+                err.println("LA " + code + ": not stored, " + outcome.errors().size() + " errors");
+                return 2;
+            }
+        }
+        out.printf(Locale.UK, "Imported %d children into PostgreSQL in %.1f s%n",
+                jdbc.sql("SELECT count(*) FROM child").query(Long.class).single(), (System.nanoTime() - t1) / 1e9);
+        List<ComplianceService.Snapshot> snapshots = new ArrayList<>();
+        for (UUID la : jdbc.sql("SELECT DISTINCT la_id FROM import_snapshot WHERE superseded_at IS NULL").query(UUID.class).list()) {
+            compliance.currentSnapshot(la).ifPresent(snapshots::add);
+        }
+        long recompute = Long.MAX_VALUE;
+        long baseline = Long.MAX_VALUE;
+        long children = 0;
+        for (int round = 0; round < 3; round++) {
+            long s = System.nanoTime();
+            children = 0;
+            for (ComplianceService.Snapshot snapshot : snapshots) {
+                children += compliance.compute(snapshot).reviews().size();
+            }
+            recompute = Math.min(recompute, System.nanoTime() - s);
+            long b = System.nanoTime();
+            jdbc.sql("""
+                    SELECT s.la_id, count(DISTINCT e.child_ref) FILTER (WHERE e.dec IS NULL) AS in_care, count(r.review_date) AS reviews,
+                           min(r.review_date), max(r.review_date)
+                      FROM import_snapshot s JOIN episode e ON e.snapshot_id = s.id
+                      LEFT JOIN review r ON r.snapshot_id = s.id AND r.child_ref = e.child_ref AND r.review_date >= e.decom
+                     WHERE s.superseded_at IS NULL GROUP BY s.la_id""").query().listOfRows();
+            baseline = Math.min(baseline, System.nanoTime() - b);
+        }
+        String largestCode = summary.byLa().values().stream().max(java.util.Comparator.comparingInt(SyntheticData.LaCounts::childrenInCare))
+                .orElseThrow().laCode();
+        UUID largest = jdbc.sql("SELECT id FROM local_authority WHERE la_code = ?").param(largestCode).query(UUID.class).single();
+        ComplianceService.Snapshot big = compliance.currentSnapshot(largest).orElseThrow();
+        long one = Long.MAX_VALUE;
+        for (int round = 0; round < 5; round++) {
+            long s = System.nanoTime();
+            compliance.compute(big);
+            one = Math.min(one, System.nanoTime() - s);
+        }
+        out.printf(Locale.UK, "Full recompute: %d children in care, %d LAs, best of 3: %.2f s (goal: 5 s or less)%n", children, snapshots.size(), recompute / 1e9);
+        out.printf(Locale.UK, "SQL aggregate baseline over the same tables: %.2f s%n", baseline / 1e9);
+        out.printf(Locale.UK, "Ratio recompute / SQL: %.2fx (goal: within 2x)%n", (double) recompute / baseline);
+        out.printf(Locale.UK, "Largest LA (%s) compliance for its dashboard: %.0f ms (goal: under 200 ms)%n", largestCode, one / 1e6);
+        return 0;
+    }
+}
