@@ -65,6 +65,14 @@ public final class AccessRules {
     public @interface LaManager {
     }
 
+    /** National analysts and administrators: aggregates across LAs, never a child's record. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @PreAuthorize("hasAnyRole('NATIONAL_ANALYST', 'ADMIN')")
+    public @interface National {
+    }
+
     /** System administrators. */
     @Target({ElementType.TYPE, ElementType.METHOD})
     @Retention(RetentionPolicy.RUNTIME)

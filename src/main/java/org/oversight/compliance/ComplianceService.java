@@ -147,6 +147,59 @@ public class ComplianceService {
         return review;
     }
 
+    /** One LA's compliance figures, without any child's record. */
+    public record LaFigures(UUID laId, String laName, String region, String collectionYear, LocalDate asOf, int childrenInCare,
+                            long reviewsCompliant, int careLeavers, long careLeaversInTouch) {
+        public int reviewsPercent() {
+            return childrenInCare == 0 ? 0 : (int) Math.round(100.0 * reviewsCompliant / childrenInCare);
+        }
+
+        public int inTouchPercent() {
+            return careLeavers == 0 ? 0 : (int) Math.round(100.0 * careLeaversInTouch / careLeavers);
+        }
+    }
+
+    /** Every LA's current figures, for national analysts (aggregates only; no child-level data). */
+    @Transactional(readOnly = true)
+    public List<LaFigures> national() {
+        if (currentUser.get().filter(u -> u.role() == org.oversight.access.Role.NATIONAL_ANALYST
+                || u.role() == org.oversight.access.Role.ADMIN).isEmpty()) {
+            throw new AccessDeniedException("The national compliance picture is for national analysts");
+        }
+        List<LaFigures> result = new ArrayList<>();
+        jdbc.sql("""
+                SELECT s.la_id, la.name, la.region_name FROM import_snapshot s JOIN local_authority la ON la.id = s.la_id
+                 WHERE s.superseded_at IS NULL ORDER BY la.region_name, la.name""")
+                .query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)}).list()
+                .stream().distinct().forEach(row -> currentSnapshot((UUID) row[0]).ifPresent(snapshot -> {
+                    Dashboard d = compute(snapshot);
+                    result.add(new LaFigures((UUID) row[0], (String) row[1], (String) row[2], snapshot.collectionYear(), snapshot.asOf(),
+                            d.reviews().size(), d.reviewsCompliant(), d.careLeavers().size(), d.careLeaversInTouch()));
+                }));
+        return result.stream().collect(java.util.stream.Collectors.toMap(LaFigures::laId, f -> f, (a, b) -> a, LinkedHashMap::new))
+                .values().stream().toList();
+    }
+
+    /** One snapshot's figures, for the LA's trend over its imports. */
+    public record TrendPoint(String collectionYear, Timestamp importedAt, boolean current, int childrenInCare, int reviewsPercent) {
+    }
+
+    /** The LA's figures for every snapshot it has imported, newest first. */
+    @Transactional(readOnly = true)
+    public List<TrendPoint> trend(UUID laId) {
+        requireChildDataAccess(laId);
+        return jdbc.sql("SELECT id, collection_year, imported_at, superseded_at IS NULL FROM import_snapshot WHERE la_id = ? ORDER BY imported_at DESC")
+                .param(laId).query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3), rs.getBoolean(4)})
+                .list().stream().map(row -> {
+                    String year = (String) row[1];
+                    LocalDate yearEnd = LocalDate.of(Integer.parseInt(year.substring(0, 4)) + 1, 3, 31);
+                    LocalDate today = LocalDate.now(clock);
+                    Dashboard d = compute(new Snapshot((UUID) row[0], laId, year, today.isBefore(yearEnd) ? today : yearEnd, (Timestamp) row[2]));
+                    return new TrendPoint(year, (Timestamp) row[2], (Boolean) row[3], d.reviews().size(),
+                            d.percent(d.reviewsCompliant(), d.reviews().size()));
+                }).toList();
+    }
+
     /** Records an export of child-level data in the access log (who, when, what). */
     @Transactional
     public void logExport(UUID laId, String what) {

@@ -47,6 +47,17 @@ class CompliancePagesIT extends HttpTest {
     }
 
     @Test
+    void nationalAnalystsSeeAggregatesAndNobodyElseDoes() {
+        var page = http.get("/compliance/national", "analyst");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Southwark").contains("England").doesNotContain("B2");
+        assertThat(http.get("/compliance/national", "southwark.manager").status()).isEqualTo(403);
+        assertThat(http.get("/compliance/national", "inspector").status()).isEqualTo(403);
+        assertThat(http.get("/compliance/national").status()).isEqualTo(302);
+        assertThat(http.get("/local-authorities/80514/compliance", "analyst").status()).as("but no child-level page").isEqualTo(403);
+    }
+
+    @Test
     void theApiGivesCompliancesToTheLaOnlyAndImportsReportEveryError() throws Exception {
         var api = http.get("/api/v1/local-authorities/80514/compliance", "southwark.manager");
         assertThat(api.status()).isEqualTo(200);

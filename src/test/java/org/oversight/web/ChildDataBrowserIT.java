@@ -52,6 +52,7 @@ class ChildDataBrowserIT extends BrowserTest {
 
         clickAndWait(By.linkText("Timescale compliance"));
         assertThat(driver.findElement(By.id("reviews-summary")).getText()).contains("children in care");
+        assertAccessible("compliance-dashboard-with-trend");
         clickAndWait(By.cssSelector("#children-table tbody a"));
         assertThat(driver.findElement(By.id("review-history")).getText()).isNotBlank();
         assertThat(text()).contains("Your view of it has been logged");

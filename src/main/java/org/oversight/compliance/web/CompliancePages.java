@@ -30,7 +30,29 @@ class CompliancePages {
         model.addAttribute("la", la);
         model.addAttribute("dashboard", compliance.dashboard(la.id()).orElse(null));
         model.addAttribute("reviewRule", compliance.rules().get("CLA-REVIEW"));
+        model.addAttribute("trend", compliance.trend(la.id()));
         return "compliance/dashboard";
+    }
+
+    @GetMapping("/compliance/national")
+    @org.oversight.access.AccessRules.National
+    String national(Model model) {
+        var figures = compliance.national();
+        model.addAttribute("figures", figures);
+        java.util.Map<String, long[]> regions = new java.util.TreeMap<>();
+        long[] england = new long[4];
+        for (var f : figures) {
+            long[] r = regions.computeIfAbsent(f.region(), k -> new long[4]);
+            for (long[] t : new long[][] {r, england}) {
+                t[0] += f.childrenInCare();
+                t[1] += f.reviewsCompliant();
+                t[2] += f.careLeavers();
+                t[3] += f.careLeaversInTouch();
+            }
+        }
+        model.addAttribute("regions", regions);
+        model.addAttribute("england", england);
+        return "compliance/national";
     }
 
     @GetMapping("/local-authorities/{urn}/compliance.csv")
