@@ -94,8 +94,7 @@ public class AnnexA {
                 write(v.createRow(r++), null, "Blank: " + e.getKey(), e.getValue() + " cells (not held in the SSDA903 return)");
             }
             wb.write(out);
-            jdbc.sql("INSERT INTO child_access (la_id, child_ref, viewed_by, viewed_at, what) VALUES (?, '*', ?, now(), 'Annex A lists 8 and 9 export')")
-                    .params(laId, currentUser.actor()).update();
+            compliance.logExport(laId, "Annex A lists 8 and 9 export");
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

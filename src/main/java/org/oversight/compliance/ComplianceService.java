@@ -84,13 +84,15 @@ public class ComplianceService {
         return jdbc.sql("""
                 SELECT id, la_id, collection_year, imported_at FROM import_snapshot
                  WHERE la_id = ? AND superseded_at IS NULL ORDER BY collection_year DESC LIMIT 1""").param(laId)
-                .query((rs, i) -> {
-                    String year = rs.getString(3);
-                    LocalDate yearEnd = LocalDate.of(Integer.parseInt(year.substring(0, 4)) + 1, 3, 31);
-                    LocalDate today = LocalDate.now(clock);
-                    return new Snapshot(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), year,
-                            today.isBefore(yearEnd) ? today : yearEnd, rs.getTimestamp(4));
-                }).optional();
+                .query((rs, i) -> new Snapshot(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        measuredOn(rs.getString(3)), rs.getTimestamp(4))).optional();
+    }
+
+    /** Compliance is measured today, or at the end of the collection year (31 March) for an earlier year's return. */
+    private LocalDate measuredOn(String collectionYear) {
+        LocalDate yearEnd = LocalDate.of(Integer.parseInt(collectionYear.substring(0, 4)) + 1, 3, 31);
+        LocalDate today = LocalDate.now(clock);
+        return today.isBefore(yearEnd) ? today : yearEnd;
     }
 
     /** The LA's compliance, for its managers and staff. */
@@ -168,16 +170,15 @@ public class ComplianceService {
         }
         List<LaFigures> result = new ArrayList<>();
         jdbc.sql("""
-                SELECT s.la_id, la.name, la.region_name FROM import_snapshot s JOIN local_authority la ON la.id = s.la_id
+                SELECT DISTINCT s.la_id, la.name, la.region_name FROM import_snapshot s JOIN local_authority la ON la.id = s.la_id
                  WHERE s.superseded_at IS NULL ORDER BY la.region_name, la.name""")
                 .query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)}).list()
-                .stream().distinct().forEach(row -> currentSnapshot((UUID) row[0]).ifPresent(snapshot -> {
+                .forEach(row -> currentSnapshot((UUID) row[0]).ifPresent(snapshot -> {
                     Dashboard d = compute(snapshot);
                     result.add(new LaFigures((UUID) row[0], (String) row[1], (String) row[2], snapshot.collectionYear(), snapshot.asOf(),
                             d.reviews().size(), d.reviewsCompliant(), d.careLeavers().size(), d.careLeaversInTouch()));
                 }));
-        return result.stream().collect(java.util.stream.Collectors.toMap(LaFigures::laId, f -> f, (a, b) -> a, LinkedHashMap::new))
-                .values().stream().toList();
+        return result;
     }
 
     /** One snapshot's figures, for the LA's trend over its imports. */
@@ -192,9 +193,7 @@ public class ComplianceService {
                 .param(laId).query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3), rs.getBoolean(4)})
                 .list().stream().map(row -> {
                     String year = (String) row[1];
-                    LocalDate yearEnd = LocalDate.of(Integer.parseInt(year.substring(0, 4)) + 1, 3, 31);
-                    LocalDate today = LocalDate.now(clock);
-                    Dashboard d = compute(new Snapshot((UUID) row[0], laId, year, today.isBefore(yearEnd) ? today : yearEnd, (Timestamp) row[2]));
+                    Dashboard d = compute(new Snapshot((UUID) row[0], laId, year, measuredOn(year), (Timestamp) row[2]));
                     return new TrendPoint(year, (Timestamp) row[2], (Boolean) row[3], d.reviews().size(),
                             d.percent(d.reviewsCompliant(), d.reviews().size()));
                 }).toList();

@@ -122,15 +122,23 @@ public class SingleRecordService {
         return new ActivityView(activity, activity.status(today).labelKey(), activity.era(judgementSet).orElse(null), due);
     }
 
+    /** One LA and its latest published judgements, without the rest of its single record. */
+    public RegisterRow registerRow(int urn) {
+        LocalAuthority la = inspections.localAuthority(urn);
+        return new RegisterRow(la, activities.latestPublishedJudgements(inspections.today()).get(la.id()));
+    }
+
     public SingleRecord singleRecord(int urn) {
         LocalAuthority la = inspections.localAuthority(urn);
         LocalDate today = inspections.today();
         List<InspectionActivity> history = inspections.visibleActivities(la.id());
         Map<UUID, LatestJudgements> latest = activities.latestPublishedJudgements(today);
-        List<RegisterRow> neighbours = la.statisticalNeighbours().stream()
-                .map(n -> localAuthorities.findById(n.id()).map(nla -> new RegisterRow(nla, latest.get(n.id()))).orElseThrow())
-                .toList();
         List<LocalAuthority> all = localAuthorities.allActive();
+        Map<UUID, LocalAuthority> byId = all.stream().collect(java.util.stream.Collectors.toMap(LocalAuthority::id, x -> x));
+        List<RegisterRow> neighbours = la.statisticalNeighbours().stream()
+                .map(n -> new RegisterRow(byId.containsKey(n.id()) ? byId.get(n.id()) : localAuthorities.findById(n.id()).orElseThrow(),
+                        latest.get(n.id())))
+                .toList();
         List<Distribution> region = distribution(all.stream().filter(x -> x.regionCode().equals(la.regionCode())).toList(), latest);
         List<Distribution> england = distribution(all, latest);
         // Predict from everything recorded (published or not) only for the LA's own users; others see the published picture.

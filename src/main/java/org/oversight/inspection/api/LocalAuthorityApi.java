@@ -62,7 +62,7 @@ class LocalAuthorityApi {
     @PublicRead
     @Operation(summary = "One local authority by its Ofsted URN")
     LocalAuthorityJson localAuthority(@PathVariable int urn) {
-        return LocalAuthorityJson.of(records.singleRecord(urn).latest());
+        return LocalAuthorityJson.of(records.registerRow(urn));
     }
 
     @GetMapping("/local-authorities/{urn}/inspections")
