@@ -38,7 +38,7 @@ class Import903Command implements CliCommand {
 
     @Override
     public String description() {
-        return "Import SSDA903 CSV tables (header, episodes, reviews, OC3, missing, UASC) as a new snapshot of the LA's data";
+        return "Import SSDA903 CSV tables (header, episodes, reviews, OC3, missing, UASC) and an Annex A workbook (lists 8 and 9, .xlsx) as new snapshots of the LA's data";
     }
 
     @Override
@@ -64,7 +64,7 @@ class Import903Command implements CliCommand {
         for (Path f : files) {
             if (Files.isDirectory(f)) {
                 try (var s = Files.list(f)) {
-                    for (Path p : s.filter(p -> p.toString().toLowerCase().endsWith(".csv")).sorted().toList()) {
+                    for (Path p : s.filter(p -> p.toString().toLowerCase().endsWith(".csv") || p.toString().toLowerCase().endsWith(".xlsx")).sorted().toList()) {
                         contents.put(p.getFileName().toString(), Files.readAllBytes(p));
                     }
                 }

@@ -89,6 +89,9 @@ public final class SyntheticData {
 
     private static final CollectionYear YEAR = CollectionYear.current();
 
+    /** The Annex A workbook written beside each LA's 903 tables. */
+    public static final String ANNEX_A_FILE = "annex-a.xlsx";
+
     private SyntheticData() {
     }
 
@@ -133,6 +136,9 @@ public final class SyntheticData {
             LaData data = new LaGenerator(la, rnd, holidays).run(share[0], share[1]);
             if (outputDir != null) {
                 data.write(outputDir.resolve(la.laCode()));
+                // Annex A draws from its own random stream, so the 903 tables stay byte-for-byte what they were.
+                SyntheticAnnexA.write(outputDir.resolve(la.laCode()).resolve(ANNEX_A_FILE), la, data.annex(),
+                        new SplittableRandom(mix(seed, la.laCode() + "/annex-a")), YEAR.end());
             }
             byLa.put(la.laCode(), data.counts());
         }
@@ -235,7 +241,7 @@ public final class SyntheticData {
     /** Rows for one LA, as CSV lines (without the header line). */
     private record LaData(La la, List<String> header, List<String> episodes, List<String> reviews,
                           List<String> oc3, List<String> missing, List<String> uasc, int cic, int leavers,
-                          int lateReviews) {
+                          int lateReviews, SyntheticAnnexA.Facts annex) {
 
         LaCounts counts() {
             return new LaCounts(la.laCode(), la.name(), cic, leavers, episodes.size(), reviews.size(), lateReviews,
@@ -335,6 +341,9 @@ public final class SyntheticData {
         private final List<String> uasc = new ArrayList<>();
         private int seq;
         private int late;
+        private final SyntheticAnnexA.Facts annex = new SyntheticAnnexA.Facts(new ArrayList<>(), new ArrayList<>());
+        private LocalDate placementStart;
+        private String placeCode;
 
         LaGenerator(La la, SplittableRandom r, Set<LocalDate> holidays) {
             this.la = la;
@@ -349,7 +358,7 @@ public final class SyntheticData {
             for (int i = 0; i < leavers; i++) {
                 careLeaver();
             }
-            return new LaData(la, header, episodes, reviews, oc3, missing, uasc, cic, leavers, late);
+            return new LaData(la, header, episodes, reviews, oc3, missing, uasc, cic, leavers, late, annex);
         }
 
         private String nextId() {
@@ -402,7 +411,8 @@ public final class SyntheticData {
                     : end.minusYears(age).minusDays(r.nextInt(365));
             boolean isUasc = age >= 14 && r.nextDouble() < 0.2;
             String sex = isUasc ? (r.nextDouble() < 0.92 ? "M" : "F") : (r.nextDouble() < 0.56 ? "M" : "F");
-            headerRow(id, sex, dob, (isUasc ? ETHNIC_UASC : ETHNIC).pick(r), age >= 14);
+            String ethnic = (isUasc ? ETHNIC_UASC : ETHNIC).pick(r);
+            headerRow(id, sex, dob, ethnic, age >= 14);
 
             // Period of care: UASC arrive in their mid-teens; others anywhere from birth, skewed to recent starts.
             long ageDays = ChronoUnit.DAYS.between(dob, end);
@@ -420,6 +430,7 @@ public final class SyntheticData {
                 uasc.add(String.join(",", id, sex, Dates.format(dob), Dates.format(dob.plusYears(18))));
             }
             assert !spells.isEmpty();
+            annex.inCare().add(new SyntheticAnnexA.InCare(id, sex, dob, ethnic, isUasc, decom, placementStart, placeCode));
         }
 
         private List<LocalDate[]> careEpisodes(String id, LocalDate dob, LocalDate start, boolean isUasc) {
@@ -456,6 +467,10 @@ public final class SyntheticData {
                         open ? "" : Dates.format(next), open ? "" : "X1", rpc, homePost,
                         placement[0].equals("P1") ? homePost : postcode(), placement[2]));
                 out.add(new LocalDate[] {cur, open ? null : next});
+                if (!"L".equals(rne)) {
+                    placementStart = cur; // a change of legal status alone keeps the placement
+                    placeCode = placement[0];
+                }
                 if (open) {
                     return out;
                 }
@@ -590,8 +605,10 @@ public final class SyntheticData {
             LocalDate birthday = YEAR.start().plusDays(r.nextInt(365));
             LocalDate dob = birthday.minusYears(age);
             String sex = r.nextDouble() < 0.58 ? "M" : "F";
-            headerRow(id, sex, dob, ETHNIC.pick(r), true);
+            String ethnic = ETHNIC.pick(r);
+            headerRow(id, sex, dob, ethnic, true);
             String inTouch = IN_TOUCH.pick(r);
+            annex.leavers().add(new SyntheticAnnexA.Leaver(id, sex, dob, ethnic, age, inTouch));
             String activ = "0";
             String accom = "0";
             if (inTouch.equals("YES")) {
