@@ -19,40 +19,20 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.oversight.access.CurrentUser;
+import org.oversight.childdata.annexa.AnnexAColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Ofsted's Annex A lists 8 (children in care) and 9 (care leavers) from the LA's current SSDA903 snapshot, in the
+ * Ofsted's Annex A lists 8 (children in care) and 9 (care leavers) from the LA's current SSDA903 snapshot and Annex A
+ * facts (teams, workers, visits, health, pathway plans) from its current Annex A import, in the
  * column order and lettered code values of the Annex A template (data/child-data/annex-a/Annex_A.xlsx), with dates as
  * dd/mm/yyyy. A validation sheet says which columns the 903 return cannot fill and how many cells are blank.
  */
 @Service
 public class AnnexA {
-
-    static final List<String> LIST_8 = List.of("Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age",
-            "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N))", "Does the Child have a Disability",
-            "Date Started to be Looked After", "Child's Category of Need",
-            "Is this a second or subsequent period of being a Looked After Child within the last 12 months (Y/N)",
-            "Start date of current legal status", "Child's Legal Status", "Date of Latest Statutory Review", "Date of Last Social Work Visit",
-            "What is the permanence plan for this child?", "Date of Last IRO Visit / Contact to the Child", "Date of Last Health Assessment",
-            "Date of Last Dental Check", "Number of Placements in the Last 12 months", "Date Ceased to be Looked After",
-            "Reason Ceased to be Looked After", "Start Date of Most Recent Placement", "Placement Type", "Placement Provider",
-            "Placement postcode", "URN of Placement", "Placement Location", "LA of Placement",
-            "Number of Episodes the Child has been \u2018Missing\u2019 from their Placement in the last 12 months",
-            "Number of Episodes the Child has been \u2018Absent\u2019 from their Placement in the last 12 months",
-            "Was the child offered a Return Interview after their last missing episode (Y/N)?",
-            "Did the child accept a Return Interview after their last missing episode (Y/N)?", "Allocated Team", "Allocated Worker");
-    static final List<String> LIST_9 = List.of("Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age",
-            "Does the Child have a Disability", "Allocated Team", "Allocated Worker", "Eligibility Category", "LA in Touch",
-            "Type of Accommodation", "Suitability of Accommodation", "Activity Status");
-    private static final List<String> ETHNIC = List.of("WBRI", "WIRI", "WIRT", "WOTH", "WROM", "MWBC", "MWBA", "MWAS", "MOTH", "AIND",
-            "APKN", "ABAN", "AOTH", "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT");
-    private static final Map<String, String> NEED = Map.of("N1", "Abuse or Neglect", "N2", "Child's disability", "N3",
-            "Parental illness or disability", "N4", "Family in acute stress", "N5", "Family dysfunction", "N6",
-            "Socially unacceptable behaviour", "N7", "Low income", "N8", "Absent parenting");
 
     private final JdbcClient jdbc;
     private final ComplianceService compliance;
@@ -82,16 +62,21 @@ public class AnnexA {
             bold.setBold(true);
             header.setFont(bold);
             Map<String, Integer> blanks = new LinkedHashMap<>();
-            int rows8 = list8(wb.createSheet("List 8"), snapshot, ref, date, header, blanks);
-            int rows9 = list9(wb.createSheet("List 9"), snapshot, ref, date, header, blanks);
+            ComplianceService.Snapshot annexSnapshot = compliance.currentAnnexA(laId).orElse(null);
+            Map<String, Map<String, Object>> annex = annexSnapshot == null ? Map.of() : annexFacts(annexSnapshot.id());
+            int rows8 = list8(wb.createSheet("List 8"), snapshot, ref, date, header, blanks, annex);
+            int rows9 = list9(wb.createSheet("List 9"), snapshot, ref, date, header, blanks, annex);
             Sheet v = wb.createSheet("Validation");
             int r = 0;
             write(v.createRow(r++), header, "Check", "Result");
             write(v.createRow(r++), null, "Source", "SSDA903 return " + snapshot.collectionYear() + ", children as at " + org.oversight.shared.Dates.format(ref));
+            write(v.createRow(r++), null, "Annex A facts", annex.isEmpty() ? "No Annex A workbook imported: teams, workers, visits, health and pathway plans are blank"
+                    : "From the Annex A workbook imported on " + org.oversight.shared.Dates.format(annexSnapshot.importedAt().toInstant()));
+            write(v.createRow(r++), null, "Template", AnnexAColumns.VERSION);
             write(v.createRow(r++), null, "List 8 rows (children in care now or in the last 6 months)", String.valueOf(rows8));
             write(v.createRow(r++), null, "List 9 rows (care leavers)", String.valueOf(rows9));
             for (var e : blanks.entrySet()) {
-                write(v.createRow(r++), null, "Blank: " + e.getKey(), e.getValue() + " cells (not held in the SSDA903 return)");
+                write(v.createRow(r++), null, "Blank: " + e.getKey(), e.getValue() + " cells (not held in the SSDA903 return or the Annex A import)");
             }
             wb.write(out);
             compliance.logExport(laId, "Annex A lists 8 and 9 export");
@@ -101,8 +86,9 @@ public class AnnexA {
         }
     }
 
-    private int list8(Sheet sheet, ComplianceService.Snapshot s, LocalDate ref, CellStyle date, CellStyle header, Map<String, Integer> blanks) {
-        write(sheet.createRow(0), header, LIST_8.toArray(String[]::new));
+    private int list8(Sheet sheet, ComplianceService.Snapshot s, LocalDate ref, CellStyle date, CellStyle header, Map<String, Integer> blanks,
+                      Map<String, Map<String, Object>> annex) {
+        write(sheet.createRow(0), header, AnnexAColumns.LIST_8.toArray(String[]::new));
         Map<String, Object[]> children = children(s.id());
         Map<String, List<Object[]>> episodes = new LinkedHashMap<>();
         jdbc.sql("SELECT child_ref, decom, dec, cin, legal_status, place, place_provider, rec FROM episode WHERE snapshot_id = ? ORDER BY child_ref, decom")
@@ -142,17 +128,35 @@ public class AnnexA {
             long placements = list.stream().filter(x -> !((LocalDate) x[0]).isBefore(ref.minusMonths(12))).count();
             int[] m = missing.getOrDefault(e.getKey(), new int[2]);
             Row row = sheet.createRow(r++);
-            Object[] values = {e.getKey(), gender((String) c[0]), ethnicity((String) c[2]), c[1], age((LocalDate) c[1], ref),
-                    yesNo((Boolean) c[3]), null, start, need((String) last[2]), yesNo(secondPeriod), legalFrom, last[3],
-                    latestReview.get(e.getKey()), null, null, null, null, null, placements, ceased, last[6], last[0], last[4], last[5],
-                    null, null, null, null, m[0], m[1], null, null, null, null};
-            fill(row, values, date, LIST_8, blanks);
+            Map<String, Object> v = new java.util.HashMap<>(annex.getOrDefault("8/" + e.getKey(), Map.of()));
+            v.put("Child Unique ID", e.getKey());
+            v.put("Gender", AnnexAColumns.gender((String) c[0]));
+            v.put("Ethnicity", AnnexAColumns.ethnicity((String) c[2]));
+            v.put("Date of Birth", c[1]);
+            v.put("Age", age((LocalDate) c[1], ref));
+            v.put(AnnexAColumns.LIST_8.get(5), AnnexAColumns.yesNo((Boolean) c[3]));
+            v.put("Date Started to be Looked After", start);
+            v.put("Child's Category of Need", AnnexAColumns.need((String) last[2]));
+            v.put(AnnexAColumns.LIST_8.get(9), AnnexAColumns.yesNo(secondPeriod));
+            v.put("Start date of current legal status", legalFrom);
+            v.put("Child's Legal Status", last[3]);
+            v.put("Date of Latest Statutory Review", latestReview.get(e.getKey()));
+            v.put("Number of Placements in the Last 12 months", placements);
+            v.put("Date Ceased to be Looked After", ceased);
+            v.put("Reason Ceased to be Looked After", last[6]);
+            v.putIfAbsent("Start Date of Most Recent Placement", last[0]);
+            v.put("Placement Type", last[4]);
+            v.put("Placement Provider", last[5]);
+            v.put(AnnexAColumns.LIST_8.get(28), m[0]);
+            v.put(AnnexAColumns.LIST_8.get(29), m[1]);
+            fill(row, AnnexAColumns.LIST_8, v, date, blanks);
         }
         return r - 1;
     }
 
-    private int list9(Sheet sheet, ComplianceService.Snapshot s, LocalDate ref, CellStyle date, CellStyle header, Map<String, Integer> blanks) {
-        write(sheet.createRow(0), header, LIST_9.toArray(String[]::new));
+    private int list9(Sheet sheet, ComplianceService.Snapshot s, LocalDate ref, CellStyle date, CellStyle header, Map<String, Integer> blanks,
+                      Map<String, Map<String, Object>> annex) {
+        write(sheet.createRow(0), header, AnnexAColumns.LIST_9.toArray(String[]::new));
         Map<String, Object[]> children = children(s.id());
         List<Object[]> leavers = jdbc.sql("SELECT child_ref, in_touch, accommodation, activity FROM care_leaver WHERE snapshot_id = ? ORDER BY child_ref")
                 .param(s.id()).query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)}).list();
@@ -163,11 +167,19 @@ public class AnnexA {
                 continue;
             }
             String accom = (String) l[2];
-            Object[] values = {l[0], gender((String) c[0]), ethnicity((String) c[2]), c[1], age((LocalDate) c[1], ref), null, null, null, null,
-                    inTouch((String) l[1]), accom == null || accom.isEmpty() ? null : accom.substring(0, 1),
-                    accom == null || accom.length() < 2 ? null : accom.endsWith("1") ? "a) Suitable" : accom.endsWith("2") ? "b) Unsuitable" : null,
-                    l[3]};
-            fill(sheet.createRow(r++), values, date, LIST_9, blanks);
+            Map<String, Object> v = new java.util.HashMap<>(annex.getOrDefault("9/" + l[0], Map.of()));
+            v.put("Child Unique ID", l[0]);
+            v.put("Gender", AnnexAColumns.gender((String) c[0]));
+            v.put("Ethnicity", AnnexAColumns.ethnicity((String) c[2]));
+            v.put("Date of Birth", c[1]);
+            v.put("Age", age((LocalDate) c[1], ref));
+            v.put("UASC or former UASC (Y/N)", AnnexAColumns.yesNo((Boolean) c[3]));
+            v.put("LA in Touch", AnnexAColumns.inTouch((String) l[1]));
+            v.put("Type of Accommodation", accom == null || accom.isEmpty() ? null : accom.substring(0, 1));
+            v.put("Suitability of Accommodation", accom == null || accom.length() < 2 ? null
+                    : accom.endsWith("1") ? "a) Suitable" : accom.endsWith("2") ? "b) Unsuitable" : null);
+            v.put("Activity Status", l[3]);
+            fill(sheet.createRow(r++), AnnexAColumns.LIST_9, v, date, blanks);
         }
         return r - 1;
     }
@@ -180,9 +192,37 @@ public class AnnexA {
         return children;
     }
 
-    private static void fill(Row row, Object[] values, CellStyle date, List<String> columns, Map<String, Integer> blanks) {
-        for (int i = 0; i < values.length; i++) {
-            Object v = values[i];
+    /** The Annex A facts of the current workbook, keyed "8/child" or "9/child", by Annex A heading. */
+    private Map<String, Map<String, Object>> annexFacts(UUID snapshot) {
+        Map<String, Map<String, Object>> out = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT list, child_ref, team, worker, last_visit, last_iro_contact, last_health, last_dental, placement_start, permanence_plan,
+                       pathway_review, latest_contact, eligibility FROM annex_a_child WHERE snapshot_id = ?""").param(snapshot).query(rs -> {
+            Map<String, Object> v = new java.util.HashMap<>();
+            boolean eight = rs.getInt(1) == 8;
+            v.put("Allocated Team", rs.getString(3));
+            v.put(eight ? "Allocated Worker" : "Allocated Personal Advisor", rs.getString(4));
+            if (eight) {
+                v.put("Date of Last Social Work Visit", rs.getObject(5, LocalDate.class));
+                v.put("Date of Last IRO Visit / Contact to the Child", rs.getObject(6, LocalDate.class));
+                v.put("Date of Last Health Assessment", rs.getObject(7, LocalDate.class));
+                v.put("Date of Last Dental Check", rs.getObject(8, LocalDate.class));
+                v.put("Start Date of Most Recent Placement", rs.getObject(9, LocalDate.class));
+                v.put("What is the permanence plan for this child?", rs.getString(10));
+            } else {
+                v.put("Latest Pathway Plan Review Date", rs.getObject(11, LocalDate.class));
+                v.put("Latest Date of Contact", rs.getObject(12, LocalDate.class));
+                v.put("Eligibility Category", rs.getString(13));
+            }
+            v.values().removeIf(java.util.Objects::isNull);
+            out.put((eight ? "8/" : "9/") + rs.getString(2), v);
+        });
+        return out;
+    }
+
+    private static void fill(Row row, List<String> columns, Map<String, Object> values, CellStyle date, Map<String, Integer> blanks) {
+        for (int i = 0; i < columns.size(); i++) {
+            Object v = values.get(columns.get(i));
             Cell cell = row.createCell(i);
             if (v == null) {
                 blanks.merge(columns.get(i), 1, Integer::sum);
@@ -205,41 +245,6 @@ public class AnnexA {
                 cell.setCellStyle(style);
             }
         }
-    }
-
-    static String gender(String sex) {
-        if (sex == null) {
-            return "c) Not stated/recorded";
-        }
-        return switch (sex.trim().toUpperCase()) {
-            case "M", "1" -> "a) Male";
-            case "F", "2" -> "b) Female";
-            default -> "c) Not stated/recorded";
-        };
-    }
-
-    static String ethnicity(String code) {
-        int i = code == null ? -1 : ETHNIC.indexOf(code.trim().toUpperCase());
-        return i < 0 ? null : (char) ('a' + i) + ") " + ETHNIC.get(i);
-    }
-
-    private static String need(String cin) {
-        return cin == null ? null : NEED.containsKey(cin) ? cin + " - " + NEED.get(cin) : cin;
-    }
-
-    private static String yesNo(Boolean b) {
-        return Boolean.TRUE.equals(b) ? "a) Yes" : "b) No";
-    }
-
-    private static String inTouch(String code) {
-        if (code == null) {
-            return null;
-        }
-        return switch (code.trim().toUpperCase()) {
-            case "YES" -> "a) Yes";
-            case "NO" -> "b) No";
-            default -> "c) " + code.trim().toUpperCase();
-        };
     }
 
     private static int age(LocalDate dob, LocalDate ref) {

@@ -54,14 +54,15 @@ public class ChildSummaries {
     }
 
     static List<ChildSummary> summaries(ComplianceService.Dashboard d) {
-        List<ChildSummary> out = new ArrayList<>();
         UUID laId = d.snapshot().laId();
         LocalDate asOf = d.snapshot().asOf();
-        d.reviews().forEach(r -> out.add(new ChildSummary(laId, r.childRef(), Cohort.CHILD_IN_CARE, r.age(), null, null,
-                r.compliance().nextDue(), r.compliance().overdueDays(),
-                r.compliance().overdueDays() > 0 ? List.of("CLA-REVIEW") : List.of(), asOf)));
-        d.careLeavers().forEach(c -> out.add(new ChildSummary(laId, c.childRef(), Cohort.CARE_LEAVER, c.age(), null, null, null, 0,
-                c.inTouchOrNotRequired() ? List.of() : List.of("CL-KEEPING-IN-TOUCH"), asOf)));
+        List<ChildSummary> out = new ArrayList<>();
+        for (ComplianceService.ChildRecord c : d.children()) {
+            out.add(new ChildSummary(laId, c.childRef(), c.cohort(), c.age(),
+                    ComplianceService.NOT_ALLOCATED.equals(c.team()) ? null : c.team(),
+                    ComplianceService.NOT_ALLOCATED.equals(c.worker()) ? null : c.worker(),
+                    c.nextReviewDue(), c.maxOverdueDays(), c.overdueRules(), asOf));
+        }
         return List.copyOf(out);
     }
 }

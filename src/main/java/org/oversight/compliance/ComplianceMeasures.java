@@ -17,7 +17,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ComplianceMeasures {
 
-    public enum Key { REVIEWS_ON_TIME, CARE_LEAVERS_IN_TOUCH }
+    public enum Key {
+        REVIEWS_ON_TIME("CLA-REVIEW"), VISITS_ON_TIME("CLA-VISIT"), HEALTH_ASSESSMENTS_ON_TIME("CLA-HEALTH"),
+        PATHWAY_REVIEWS_ON_TIME("CL-PATHWAY-REVIEW"), CARE_LEAVERS_IN_TOUCH("CL-KEEPING-IN-TOUCH");
+
+        private final String ruleId;
+
+        Key(String ruleId) {
+            this.ruleId = ruleId;
+        }
+
+        /** The timescale rule the measure counts. */
+        public String ruleId() {
+            return ruleId;
+        }
+    }
 
     /** A measured value and the date the data measures. */
     public record Value(BigDecimal percent, LocalDate asOf) {
@@ -32,10 +46,9 @@ public class ComplianceMeasures {
     @Transactional(readOnly = true)
     public Optional<Value> current(UUID laId, Key key) {
         return compliance.currentSnapshot(laId).map(compliance::compute).map(d -> {
-            long part = key == Key.REVIEWS_ON_TIME ? d.reviewsCompliant() : d.careLeaversInTouch();
-            int whole = key == Key.REVIEWS_ON_TIME ? d.reviews().size() : d.careLeavers().size();
-            BigDecimal percent = whole == 0 ? BigDecimal.ZERO
-                    : BigDecimal.valueOf(part * 100.0 / whole).setScale(1, RoundingMode.HALF_UP);
+            ComplianceService.RuleFigure figure = d.figure(key.ruleId());
+            BigDecimal percent = figure.measured() == 0 ? BigDecimal.ZERO
+                    : BigDecimal.valueOf(figure.compliant() * 100.0 / figure.measured()).setScale(1, RoundingMode.HALF_UP);
             return new Value(percent, d.snapshot().asOf());
         });
     }

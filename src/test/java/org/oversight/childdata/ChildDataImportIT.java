@@ -134,7 +134,7 @@ class ChildDataImportIT extends IntegrationTest {
         assertThat(outcome.stored()).isTrue();
         var dashboard = compliance.dashboard(city()).orElseThrow();
         assertThat(dashboard.snapshot().collectionYear()).isEqualTo("2026-27");
-        assertThat(dashboard.reviews()).isNotEmpty();
+        assertThat(dashboard.inCare()).isNotEmpty();
         assertThat(dashboard.careLeavers()).isNotEmpty();
 
         byte[] xlsx = annexA.lists8And9(city());
@@ -144,16 +144,16 @@ class ChildDataImportIT extends IntegrationTest {
             assertThat(header.getCell(0).getStringCellValue()).isEqualTo("Child Unique ID");
             assertThat(header.getCell(7).getStringCellValue()).isEqualTo("Date Started to be Looked After");
             assertThat(header.getLastCellNum()).isEqualTo((short) 34);
-            assertThat(list8.getLastRowNum()).isGreaterThanOrEqualTo(dashboard.reviews().size());
+            assertThat(list8.getLastRowNum()).isGreaterThanOrEqualTo(dashboard.inCare().size());
             var first = list8.getRow(1);
             assertThat(first.getCell(0).getStringCellValue()).startsWith("201");
             assertThat(first.getCell(1).getStringCellValue()).matches("[abc]\\) .*");
             assertThat(first.getCell(3).getCellStyle().getDataFormatString()).isEqualTo("dd/mm/yyyy");
             var list9 = wb.getSheet("List 9");
-            assertThat(list9.getRow(0).getLastCellNum()).isEqualTo((short) 13);
+            assertThat(list9.getRow(0).getLastCellNum()).isEqualTo((short) 17);
             assertThat(list9.getLastRowNum()).isEqualTo(dashboard.careLeavers().size());
-            assertThat(list9.getRow(1).getCell(9).getStringCellValue()).matches("[abc]\\) .*");
-            assertThat(wb.getSheet("Validation").getRow(2).getCell(0).getStringCellValue()).startsWith("List 8 rows");
+            assertThat(list9.getRow(1).getCell(12).getStringCellValue()).matches("[abc]\\) .*");
+            assertThat(wb.getSheet("Validation").getRow(4).getCell(0).getStringCellValue()).startsWith("List 8 rows");
         }
     }
 

@@ -35,17 +35,19 @@ class ComplianceIT extends IntegrationTest {
     void eachChildsReviewsAreMeasuredAtTheEndOfTheCollectionYear() {
         var dashboard = compliance.dashboard(la).orElseThrow();
         assertThat(dashboard.snapshot().asOf()).isEqualTo(LocalDate.of(2024, 3, 31));
-        assertThat(dashboard.reviews()).extracting(ComplianceService.ChildReview::childRef).containsExactlyInAnyOrder("A1", "B2");
-        var a1 = dashboard.reviews().stream().filter(r -> r.childRef().equals("A1")).findFirst().orElseThrow();
-        assertThat(a1.compliance().nextDue()).isEqualTo(LocalDate.of(2024, 4, 18));
-        assertThat(a1.compliance().compliant()).isTrue();
-        var b2 = dashboard.reviews().stream().filter(r -> r.childRef().equals("B2")).findFirst().orElseThrow();
+        assertThat(dashboard.inCare()).extracting(ComplianceService.ChildRecord::childRef).containsExactlyInAnyOrder("A1", "B2");
+        var a1 = dashboard.inCare().stream().filter(r -> r.childRef().equals("A1")).findFirst().orElseThrow();
+        assertThat(a1.rule("CLA-REVIEW").nextDue()).isEqualTo(LocalDate.of(2024, 4, 18));
+        assertThat(a1.rule("CLA-REVIEW").compliant()).isTrue();
+        var b2 = dashboard.inCare().stream().filter(r -> r.childRef().equals("B2")).findFirst().orElseThrow();
         assertThat(b2.lookedAfterFrom()).as("a placement change does not restart the period of care").isEqualTo(LocalDate.of(2023, 6, 1));
-        assertThat(b2.compliance().history().getFirst().due()).isEqualTo(LocalDate.of(2023, 6, 29));
-        assertThat(b2.compliance().history().getFirst().daysLate()).isEqualTo(11);
-        assertThat(b2.compliance().nextDue()).isEqualTo(LocalDate.of(2024, 4, 5));
-        assertThat(dashboard.reviewsCompliant()).isEqualTo(1);
-        assertThat(dashboard.careLeaversInTouch()).isEqualTo(1);
+        assertThat(b2.rule("CLA-REVIEW").history().getFirst().due()).isEqualTo(LocalDate.of(2023, 6, 29));
+        assertThat(b2.rule("CLA-REVIEW").history().getFirst().daysLate()).isEqualTo(11);
+        assertThat(b2.rule("CLA-REVIEW").nextDue()).isEqualTo(LocalDate.of(2024, 4, 5));
+        assertThat(dashboard.figure("CLA-REVIEW").compliant()).isEqualTo(1);
+        assertThat(dashboard.figure("CL-KEEPING-IN-TOUCH").compliant()).isEqualTo(1);
+        assertThat(dashboard.figure("CLA-VISIT").measured()).as("no Annex A: visits not known").isZero();
+        assertThat(dashboard.figure("CLA-VISIT").unknown()).isEqualTo(2);
     }
 
     @Test

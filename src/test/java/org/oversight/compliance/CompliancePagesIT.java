@@ -24,7 +24,8 @@ class CompliancePagesIT extends HttpTest {
     void theDashboardAndChildRecordsAreForTheLasManagersAndStaffOnly() {
         var page = http.get("/local-authorities/80514/compliance", "southwark.manager");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("1 of 2 children in care (50%) have had every review on time");
+        assertThat(page.body()).contains("id=\"figure-CLA-REVIEW\"").contains("1 (50%)").contains("No Annex A workbook has been imported")
+                .contains("out of timescale");
         assertThat(http.get("/local-authorities/80514/compliance").status()).isEqualTo(302);
         assertThat(http.get("/local-authorities/80514/compliance", "col.manager").status()).isEqualTo(403);
         assertThat(http.get("/local-authorities/80514/compliance", "col.councillor").status()).isEqualTo(403);
@@ -41,8 +42,8 @@ class CompliancePagesIT extends HttpTest {
         assertThat(http.get("/local-authorities/80514/annex-a.xlsx", "col.councillor").status()).isEqualTo(403);
         var csv = http.get("/local-authorities/80514/compliance.csv", "southwark.manager");
         assertThat(csv.status()).isEqualTo(200);
-        assertThat(csv.body()).contains("child,age,looked_after_from,next_review_due,days_overdue,late_reviews,every_review_on_time")
-                .contains("B2,").contains("01/06/2023");
+        assertThat(csv.body()).contains("child,group,age,team,worker,looked_after_from,CLA-REVIEW next_due,CLA-REVIEW days_overdue")
+                .contains("B2,CHILD_IN_CARE,").contains("01/06/2023").contains("not known");
         assertThat(http.get("/local-authorities/80514/compliance.csv", "col.manager").status()).isEqualTo(403);
     }
 
@@ -63,6 +64,12 @@ class CompliancePagesIT extends HttpTest {
         assertThat(api.status()).isEqualTo(200);
         assertThat(api.json().get("childrenInCare").asInt()).isEqualTo(2);
         assertThat(api.json().get("reviewsCompliant").asInt()).isEqualTo(1);
+        var child = http.get("/api/v1/local-authorities/80514/children/B2/compliance", "southwark.manager");
+        assertThat(child.status()).isEqualTo(200);
+        assertThat(child.json().get("child").get("rules").get(0).get("rule").asText()).isEqualTo("CLA-REVIEW");
+        assertThat(child.json().get("history").get(0).get("due").asText()).isEqualTo("2023-06-29");
+        assertThat(http.get("/api/v1/local-authorities/80514/children/B2/compliance", "col.manager").status()).isEqualTo(403);
+        assertThat(http.get("/api/v1/local-authorities/80514/children/NOPE/compliance", "southwark.manager").status()).isEqualTo(404);
         assertThat(http.get("/api/v1/local-authorities/80514/compliance").status()).isEqualTo(401);
         assertThat(http.get("/api/v1/local-authorities/80514/compliance", "col.manager").status()).isEqualTo(403);
 

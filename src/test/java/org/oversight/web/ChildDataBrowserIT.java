@@ -51,10 +51,17 @@ class ChildDataBrowserIT extends BrowserTest {
         assertThat(driver.findElement(By.id("import-stored")).getText()).contains("Return stored").contains("0 rows left out");
 
         clickAndWait(By.linkText("Timescale compliance"));
-        assertThat(driver.findElement(By.id("reviews-summary")).getText()).contains("children in care");
+        assertThat(driver.findElement(By.id("rule-table")).getText()).contains("Reviews of children in care").contains("Social work visits")
+                .contains("Health assessments").contains("Pathway plan reviews");
+        assertThat(driver.findElement(By.id("rule-chart")).getAttribute("role")).isEqualTo("img");
         assertAccessible("compliance-dashboard-with-trend");
-        clickAndWait(By.cssSelector("#children-table tbody a"));
-        assertThat(driver.findElement(By.id("review-history")).getText()).isNotBlank();
+        clickAndWait(By.linkText("Children in Care Team 1"));
+        assertThat(driver.findElement(By.id("worker-table")).getText()).contains("Social worker 1-");
+        assertAccessible("compliance-team");
+        clickAndWait(By.cssSelector("#team-children tbody a"));
+        assertThat(driver.findElement(By.id("rule-status")).getText()).contains("Reviews of children in care").contains("Social work visits");
+        assertThat(driver.findElement(By.id("child-team")).getText()).isEqualTo("Children in Care Team 1");
         assertThat(text()).contains("Your view of it has been logged");
+        assertAccessible("compliance-child-with-annex-a");
     }
 }

@@ -20,10 +20,33 @@ class ComplianceBrowserIT extends BrowserTest {
         ComplianceFixtures.southwark(jdbc);
         signIn("southwark.manager");
         open("/local-authorities/80514/compliance");
-        assertThat(driver.findElement(By.id("reviews-summary")).getText()).contains("1 of 2 children in care");
+        assertThat(driver.findElement(By.id("figure-CLA-REVIEW")).getText()).contains("1 (50%)");
         assertAccessible("compliance-dashboard");
+        clickAndWait(By.linkText("Not allocated"));
         clickAndWait(By.linkText("B2"));
         assertThat(driver.findElement(By.id("review-history")).getText()).contains("29/06/2023").contains("10/07/2023");
         assertAccessible("compliance-child");
+    }
+
+    @Test
+    void anAdministratorChangesAConfigurableIntervalWithAReason() {
+        signIn("admin");
+        open("/compliance/rules");
+        assertThat(driver.findElements(By.id("change-CLA-REVIEW"))).as("set in law: no change link").isEmpty();
+        clickAndWait(By.id("change-CLA-PEP"));
+        assertAccessible("rule-change");
+        driver.findElement(By.id("amount")).clear();
+        driver.findElement(By.id("amount")).sendKeys("0");
+        clickAndWait(By.id("save-interval"));
+        assertThat(driver.findElement(By.className("govuk-error-summary")).getText()).contains("between 1 and 1000").contains("Say why");
+        assertAccessible("rule-change-errors");
+        driver.findElement(By.id("amount")).clear();
+        driver.findElement(By.id("amount")).sendKeys("15");
+        driver.findElement(By.id("reason")).sendKeys("Browser test: the virtual school's local standard");
+        clickAndWait(By.id("save-interval"));
+        assertThat(driver.findElement(By.id("interval-changed")).getText()).contains("The interval has been changed");
+        assertThat(driver.findElement(By.id("rule-CLA-PEP")).getText()).contains("first: 15 working days");
+        assertThat(driver.findElement(By.id("rule-history")).getText()).contains("virtual school");
+        assertAccessible("rules-after-change");
     }
 }

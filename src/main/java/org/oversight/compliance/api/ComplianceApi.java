@@ -43,28 +43,57 @@ class ComplianceApi {
         this.inspections = inspections;
     }
 
-    record ChildJson(String child, int age, LocalDate lookedAfterFrom, LocalDate nextReviewDue, long daysOverdue, long lateReviews,
-                     boolean everyReviewOnTime) {
+    record RuleJson(String rule, LocalDate nextDue, long daysOverdue, boolean withinTimescale, String why, long lateEvents) {
+        static RuleJson of(org.oversight.compliance.domain.Compliance c) {
+            return new RuleJson(c.ruleId(), c.nextDue(), c.overdueDays(), c.compliant(), c.nextDueReason(), c.lateEvents());
+        }
     }
 
-    record DashboardJson(String collectionYear, LocalDate asOf, int childrenInCare, long reviewsCompliant, long reviewsOverdue,
-                         int careLeavers, long careLeaversInTouch, List<ChildJson> children) {
+    record ChildJson(String child, String group, int age, String team, String worker, LocalDate lookedAfterFrom, List<RuleJson> rules,
+                     List<String> notKnown) {
+        static ChildJson of(ComplianceService.ChildRecord c) {
+            return new ChildJson(c.childRef(), c.cohort().name(), c.age(), c.team(), c.worker(), c.lookedAfterFrom(),
+                    c.rules().values().stream().map(RuleJson::of).toList(), c.unknown());
+        }
+    }
+
+    record ChildHistoryJson(ChildJson child, List<DueJson> history) {
+    }
+
+    record DueJson(String rule, LocalDate due, String why, LocalDate done, long daysLate) {
+    }
+
+    record DashboardJson(String collectionYear, LocalDate asOf, LocalDate annexAAsOf, int childrenInCare, long reviewsCompliant,
+                         long reviewsOverdue, int careLeavers, long careLeaversInTouch, List<ComplianceService.RuleFigure> byRule,
+                         List<ComplianceService.GroupFigure> byTeam, List<ChildJson> children) {
     }
 
     @GetMapping("/compliance")
-    @Operation(summary = "Review and keeping-in-touch compliance from the LA's current SSDA903 snapshot")
+    @Operation(summary = "Every child's compliance with each statutory timescale, by rule and by team, from the LA's current "
+            + "SSDA903 and Annex A snapshots (the read is logged)")
     DashboardJson dashboard(@PathVariable int urn) {
         LocalAuthority la = inspections.localAuthority(urn);
         var d = compliance.dashboard(la.id()).orElseThrow(() -> new NotFoundException("No child-level data has been imported for " + la.name()));
         compliance.logExport(la.id(), "compliance API read");
-        return new DashboardJson(d.snapshot().collectionYear(), d.snapshot().asOf(), d.reviews().size(), d.reviewsCompliant(),
-                d.reviewsOverdue(), d.careLeavers().size(), d.careLeaversInTouch(), d.reviews().stream().map(r -> new ChildJson(r.childRef(),
-                        r.age(), r.lookedAfterFrom(), r.compliance().nextDue(), r.compliance().overdueDays(), r.compliance().lateEvents(),
-                        r.compliance().compliant())).toList());
+        var reviews = d.figure("CLA-REVIEW");
+        var touch = d.figure("CL-KEEPING-IN-TOUCH");
+        return new DashboardJson(d.snapshot().collectionYear(), d.snapshot().asOf(), d.annexA() == null ? null : d.annexA().asOf(),
+                d.inCare().size(), reviews.compliant(), reviews.overdue(), d.careLeavers().size(), touch.compliant(), d.figures(), d.teams(),
+                d.children().stream().map(ChildJson::of).toList());
+    }
+
+    @GetMapping("/children/{childRef}/compliance")
+    @Operation(summary = "One child's compliance with each timescale and the history behind it (the view is logged)")
+    ChildHistoryJson child(@PathVariable int urn, @PathVariable String childRef) {
+        LocalAuthority la = inspections.localAuthority(urn);
+        var c = compliance.child(la.id(), childRef);
+        List<DueJson> history = c.rules().values().stream().flatMap(r -> r.history().stream()
+                .map(h -> new DueJson(r.ruleId(), h.due(), h.reason(), h.done(), h.daysLate()))).toList();
+        return new ChildHistoryJson(ChildJson.of(c), history);
     }
 
     @PostMapping(value = "/ssda903", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Import SSDA903 CSV tables as a new snapshot; 400 with every error (file, row, column, value, rule) when nothing is stored")
+    @Operation(summary = "Import SSDA903 CSV tables and/or an Annex A workbook (lists 8 and 9, .xlsx) as new snapshots; 400 with every error (file, row, column, value, rule) when nothing is stored")
     ResponseEntity<ChildDataImporter.Outcome> importReturn(@PathVariable int urn, @RequestParam int year,
                                                            @RequestParam(defaultValue = "reject") String mode,
                                                            @RequestPart("files") List<MultipartFile> files) throws IOException {

@@ -15,9 +15,15 @@ import java.util.Map;
  * @param intervals     interval of each regime, e.g. {@code first}, {@code second}, {@code later}
  * @param regimeChanges events that move the child to another regime
  * @param configurable  whether an administrator may change the intervals
+ * @param measuredFrom  the data that measures it (e.g. "Annex A list 8: Date of Last Social Work Visit"), or null when
+ *                      neither the SSDA903 return nor Annex A holds it
  */
 public record TimescaleRule(String id, String statement, String citation, String clockStart, Map<String, Interval> intervals,
-                            List<String> regimeChanges, boolean configurable) {
+                            List<String> regimeChanges, boolean configurable, String measuredFrom) {
+
+    public boolean measured() {
+        return measuredFrom != null && !measuredFrom.isBlank();
+    }
 
     public Interval interval(String regime) {
         Interval interval = intervals.get(regime);

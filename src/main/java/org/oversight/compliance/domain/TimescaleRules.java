@@ -56,4 +56,17 @@ public final class TimescaleRules {
     public TimescaleRule get(String id) {
         return find(id).orElseThrow(() -> new IllegalArgumentException("No timescale rule " + id));
     }
+
+    /** These rules with one interval changed (for an administrator's setting of a configurable rule). */
+    public TimescaleRules withInterval(String ruleId, String regime, Interval interval) {
+        TimescaleRule rule = get(ruleId);
+        if (!rule.intervals().containsKey(regime)) {
+            throw new IllegalArgumentException("Rule " + ruleId + " has no interval '" + regime + "'");
+        }
+        Map<String, Interval> intervals = new LinkedHashMap<>(rule.intervals());
+        intervals.put(regime, interval);
+        TimescaleRule changed = new TimescaleRule(rule.id(), rule.statement(), rule.citation(), rule.clockStart(),
+                java.util.Collections.unmodifiableMap(intervals), rule.regimeChanges(), rule.configurable(), rule.measuredFrom());
+        return new TimescaleRules(ordered.stream().map(r -> r.id().equals(ruleId) ? changed : r).toList());
+    }
 }

@@ -53,4 +53,22 @@ public final class VisitSchedule {
         }
         return new Compliance(rule.id(), List.copyOf(history), nextDue, nextReason, asOf);
     }
+
+    /**
+     * When only the latest visit is known (Annex A list 8): the next visit is due {@code first} after the placement began
+     * if there has been no visit since, otherwise one regime interval after the latest visit.
+     */
+    public static Compliance fromLatestVisit(TimescaleRule rule, Placement placement, LocalDate latestVisit, LocalDate asOf,
+                                             WorkingDayCalendar calendar) {
+        if (latestVisit == null || latestVisit.isBefore(placement.start())) {
+            return new Compliance(rule.id(), List.of(), rule.interval("first").after(placement.start(), calendar),
+                    "first visit: " + rule.interval("first").words() + " after the placement that started " + Dates.format(placement.start())
+                            + (latestVisit == null ? " (no visit recorded)" : " (no visit since it began)"), asOf);
+        }
+        boolean firstYear = latestVisit.isBefore(placement.start().plusYears(1));
+        String regime = firstYear || !placement.longTerm() ? "firstYear" : "longTerm";
+        return new Compliance(rule.id(), List.of(), rule.interval(regime).after(latestVisit, calendar),
+                "next visit: " + rule.interval(regime).words() + " after the visit of " + Dates.format(latestVisit)
+                        + (regime.equals("longTerm") ? " (long-term placement after its first year)" : ""), asOf);
+    }
 }

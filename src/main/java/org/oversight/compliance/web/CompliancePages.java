@@ -1,45 +1,82 @@
 package org.oversight.compliance.web;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.servlet.http.HttpServletResponse;
 import org.oversight.access.AccessRules.LaEditor;
+import org.oversight.access.AccessRules.National;
+import org.oversight.compliance.AnnexA;
 import org.oversight.compliance.ComplianceService;
+import org.oversight.compliance.domain.Compliance;
 import org.oversight.inspection.InspectionService;
 import org.oversight.register.LocalAuthority;
+import org.oversight.shared.Dates;
+import org.oversight.shared.web.ChartBar;
+import org.oversight.shared.web.CsvResponse;
+import org.oversight.shared.web.NotFoundException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** An LA's timescale compliance from its current child-level data, and each child's record (every view logged). */
+/**
+ * An LA's timescale compliance from its current child-level data: by timescale, by team (then worker) and child, with
+ * every view of a child's record logged; CSV and Annex A exports; the national picture for analysts.
+ */
 @Controller
 @LaEditor
 class CompliancePages {
 
     private final ComplianceService compliance;
     private final InspectionService inspections;
-    private final org.oversight.compliance.AnnexA annexA;
+    private final AnnexA annexA;
+    private final MessageSource messages;
 
-    CompliancePages(ComplianceService compliance, InspectionService inspections, org.oversight.compliance.AnnexA annexA) {
+    CompliancePages(ComplianceService compliance, InspectionService inspections, AnnexA annexA, MessageSource messages) {
         this.compliance = compliance;
         this.inspections = inspections;
         this.annexA = annexA;
+        this.messages = messages;
     }
 
     @GetMapping("/local-authorities/{urn}/compliance")
     String dashboard(@PathVariable int urn, Model model) {
         LocalAuthority la = inspections.localAuthority(urn);
         model.addAttribute("la", la);
-        model.addAttribute("dashboard", compliance.dashboard(la.id()).orElse(null));
-        model.addAttribute("reviewRule", compliance.rules().get("CLA-REVIEW"));
+        var dashboard = compliance.dashboard(la.id()).orElse(null);
+        model.addAttribute("dashboard", dashboard);
         model.addAttribute("trend", compliance.trend(la.id()));
+        if (dashboard != null) {
+            model.addAttribute("ruleBars", dashboard.figures().stream().filter(f -> f.measured() > 0)
+                    .map(f -> new ChartBar(ruleName(f.ruleId()), f.percent())).toList());
+            model.addAttribute("teamBars", dashboard.teams().stream().map(t -> new ChartBar(t.name(), t.percent())).toList());
+        }
         return "compliance/dashboard";
     }
 
+    @GetMapping("/local-authorities/{urn}/compliance/teams/{team}")
+    String team(@PathVariable int urn, @PathVariable String team, Model model) {
+        LocalAuthority la = inspections.localAuthority(urn);
+        model.addAttribute("la", la);
+        model.addAttribute("team", compliance.team(la.id(), team));
+        return "compliance/team";
+    }
+
     @GetMapping("/compliance/national")
-    @org.oversight.access.AccessRules.National
+    @National
     String national(Model model) {
         var figures = compliance.national();
         model.addAttribute("figures", figures);
-        java.util.Map<String, long[]> regions = new java.util.TreeMap<>();
+        Map<String, long[]> regions = new TreeMap<>();
         long[] england = new long[4];
         for (var f : figures) {
             long[] r = regions.computeIfAbsent(f.region(), k -> new long[4]);
@@ -56,26 +93,39 @@ class CompliancePages {
     }
 
     @GetMapping("/local-authorities/{urn}/compliance.csv")
-    void csv(@PathVariable int urn, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+    void csv(@PathVariable int urn, HttpServletResponse response) throws IOException {
         LocalAuthority la = inspections.localAuthority(urn);
-        var dashboard = compliance.dashboard(la.id()).orElseThrow(() -> new org.oversight.shared.web.NotFoundException("No child-level data has been imported"));
+        var dashboard = compliance.dashboard(la.id()).orElseThrow(() -> new NotFoundException("No child-level data has been imported"));
         compliance.logExport(la.id(), "compliance CSV export");
-        org.oversight.shared.web.CsvResponse.write(response, "compliance-" + la.laCode() + ".csv", java.util.List.of("child", "age",
-                "looked_after_from", "next_review_due", "days_overdue", "late_reviews", "every_review_on_time"), csv -> {
-            for (var r : dashboard.reviews()) {
-                csv.printRecord(r.childRef(), r.age(), org.oversight.shared.Dates.format(r.lookedAfterFrom()),
-                        org.oversight.shared.Dates.format(r.compliance().nextDue()), r.compliance().overdueDays(), r.compliance().lateEvents(),
-                        r.compliance().compliant() ? "yes" : "no");
+        List<String> rules = new ArrayList<>(ComplianceService.IN_CARE_RULES);
+        rules.addAll(ComplianceService.LEAVER_RULES);
+        List<String> columns = new ArrayList<>(List.of("child", "group", "age", "team", "worker", "looked_after_from"));
+        for (String r : rules) {
+            columns.add(r + " next_due");
+            columns.add(r + " days_overdue");
+            columns.add(r + " within_timescale");
+        }
+        CsvResponse.write(response, "compliance-" + la.laCode() + ".csv", columns, csv -> {
+            for (var c : dashboard.children()) {
+                List<Object> row = new ArrayList<>(List.of(c.childRef(), c.cohort().name(), c.age(), c.team(), c.worker(),
+                        Dates.format(c.lookedAfterFrom())));
+                for (String r : rules) {
+                    Compliance rc = c.rule(r);
+                    row.add(rc == null ? "" : Dates.format(rc.nextDue()));
+                    row.add(rc == null ? "" : rc.overdueDays());
+                    row.add(rc == null ? (c.unknown().contains(r) ? "not known" : "") : rc.compliant() ? "yes" : "no");
+                }
+                csv.printRecord(row);
             }
         });
     }
 
     @GetMapping("/local-authorities/{urn}/annex-a.xlsx")
-    org.springframework.http.ResponseEntity<byte[]> annexA(@PathVariable int urn) {
+    ResponseEntity<byte[]> annexA(@PathVariable int urn) {
         LocalAuthority la = inspections.localAuthority(urn);
-        return org.springframework.http.ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"annex-a-lists-8-9-" + la.laCode() + ".xlsx\"")
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"annex-a-lists-8-9-" + la.laCode() + ".xlsx\"")
                 .body(annexA.lists8And9(la.id()));
     }
 
@@ -83,7 +133,13 @@ class CompliancePages {
     String child(@PathVariable int urn, @PathVariable String childRef, Model model) {
         LocalAuthority la = inspections.localAuthority(urn);
         model.addAttribute("la", la);
-        model.addAttribute("child", compliance.child(la.id(), childRef));
+        var child = compliance.child(la.id(), childRef);
+        model.addAttribute("child", child);
+        model.addAttribute("unknownNames", child.unknown().stream().map(this::ruleName).toList());
         return "compliance/child";
+    }
+
+    private String ruleName(String ruleId) {
+        return messages.getMessage("rule.name." + ruleId, null, ruleId, LocaleContextHolder.getLocale());
     }
 }

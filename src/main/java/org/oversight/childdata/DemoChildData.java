@@ -1,0 +1,104 @@
+package org.oversight.childdata;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.oversight.childdata.ssda903.CollectionYear;
+import org.oversight.childdata.ssda903.SyntheticData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo child-level data: on first start, City of London gets the synthetic SSDA903 return and Annex A workbook of
+ * {@code bin/oversight generate-data --scale la --la 201 --seed 2026}, imported as any upload would be, so that its
+ * compliance dashboard, case audits and the young person's portal have children to show. Pseudonymous, generated
+ * data: no real child. Runs after the register, demo accounts and demo activities are in place.
+ */
+@Component
+@Order(35)
+public class DemoChildData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoChildData.class);
+    static final int CITY_OF_LONDON = 80450;
+    static final String CITY_OF_LONDON_CODE = "201";
+    static final long SEED = 2026;
+
+    private final ChildDataImporter importer;
+    private final JdbcClient jdbc;
+    private final boolean enabled;
+
+    DemoChildData(ChildDataImporter importer, JdbcClient jdbc, @Value("${oversight.demo.enabled:true}") boolean demo,
+                  @Value("${oversight.demo.child-data:true}") boolean childData) {
+        this.importer = importer;
+        this.jdbc = jdbc;
+        this.enabled = demo && childData;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (enabled && !args.containsOption("oversight.cli")) {
+            loadIfMissing();
+        }
+    }
+
+    /** Imports the demo data for City of London unless it has child-level data already. Returns whether it did. */
+    public boolean loadIfMissing() {
+        return loadIfMissing(CITY_OF_LONDON, CITY_OF_LONDON_CODE);
+    }
+
+    boolean loadIfMissing(int urn, String laCode) {
+        boolean present = jdbc.sql("""
+                SELECT count(*) FROM import_snapshot s JOIN local_authority la ON la.id = s.la_id WHERE la.urn = ?""")
+                .param(urn).query(Integer.class).single() > 0;
+        if (present) {
+            return false;
+        }
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("oversight-demo-903");
+            SyntheticData.generate(SyntheticData.Scale.LA, SEED, List.of(laCode), dir);
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            try (Stream<Path> list = Files.list(dir.resolve(laCode))) {
+                for (Path p : list.sorted().toList()) {
+                    files.put(p.getFileName().toString(), Files.readAllBytes(p));
+                }
+            }
+            ChildDataImporter.Outcome outcome = importer.importReturn(urn, CollectionYear.current().start().getYear(), files,
+                    ChildDataImporter.Mode.REJECT_IF_ANY_ERROR, true);
+            if (!outcome.stored()) {
+                log.warn("Demo child-level data for LA {} was not stored: {} errors, first: {}", laCode, outcome.errors().size(),
+                        outcome.errors().isEmpty() ? "none" : outcome.errors().getFirst());
+                return false;
+            }
+            log.info("Demo child-level data for LA {} loaded: {} rows (synthetic, seed {})", laCode, outcome.accepted(), SEED);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log.debug("Could not remove {}", dir, e);
+        }
+    }
+}

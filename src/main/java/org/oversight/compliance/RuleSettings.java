@@ -1,0 +1,109 @@
+package org.oversight.compliance;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.oversight.access.CurrentUser;
+import org.oversight.access.Role;
+import org.oversight.compliance.domain.Interval;
+import org.oversight.compliance.domain.TimescaleRule;
+import org.oversight.compliance.domain.TimescaleRules;
+import org.oversight.shared.web.FieldProblem;
+import org.oversight.shared.web.InvalidInputException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The timescale rules in force: the bundled rules with any interval an administrator has changed on a rule marked
+ * configurable. Every change is kept (who, when, why); the latest for a rule and regime is the one in force. Read from
+ * the database each time, so every instance of the application sees a change at once.
+ */
+@Service
+public class RuleSettings {
+
+    /** One change of an interval. */
+    public record Change(String ruleId, String regime, Interval interval, String reason, String changedBy, Timestamp changedAt) {
+    }
+
+    private final TimescaleRules bundled = TimescaleRules.bundled();
+    private final JdbcClient jdbc;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    RuleSettings(JdbcClient jdbc, CurrentUser currentUser, Clock clock) {
+        this.jdbc = jdbc;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    public TimescaleRules bundled() {
+        return bundled;
+    }
+
+    @Transactional(readOnly = true)
+    public TimescaleRules current() {
+        TimescaleRules rules = bundled;
+        Set<String> applied = new HashSet<>();
+        for (Change c : history()) {
+            if (applied.add(c.ruleId() + "/" + c.regime()) && rules.find(c.ruleId()).map(TimescaleRule::configurable).orElse(false)) {
+                rules = rules.withInterval(c.ruleId(), c.regime(), c.interval());
+            }
+        }
+        return rules;
+    }
+
+    /** Every change, newest first. */
+    @Transactional(readOnly = true)
+    public List<Change> history() {
+        return jdbc.sql("SELECT rule_id, regime, amount, unit, reason, changed_by, changed_at FROM timescale_interval_setting ORDER BY changed_at DESC, id DESC")
+                .query((rs, i) -> new Change(rs.getString(1), rs.getString(2), new Interval(rs.getInt(3), Interval.Unit.valueOf(rs.getString(4))),
+                        rs.getString(5), rs.getString(6), rs.getTimestamp(7))).list();
+    }
+
+    /** Changes one interval of a configurable rule. Administrators only; the reason is required. */
+    @Transactional
+    public void change(String ruleId, String regime, String amountText, String unitText, String reason) {
+        if (currentUser.get().filter(u -> u.role() == Role.ADMIN).isEmpty()) {
+            throw new AccessDeniedException("Only an administrator can change a timescale");
+        }
+        TimescaleRule rule = bundled.find(ruleId).orElseThrow(() -> new org.oversight.shared.web.NotFoundException("No timescale rule " + ruleId));
+        List<FieldProblem> problems = new ArrayList<>();
+        if (!rule.configurable()) {
+            problems.add(new FieldProblem("amount", ruleId + " follows the law as written and cannot be changed"));
+        }
+        if (regime == null || !rule.intervals().containsKey(regime)) {
+            problems.add(new FieldProblem("regime", "Choose which interval of " + ruleId + " to change"));
+        }
+        Integer amount = null;
+        try {
+            amount = Integer.valueOf(amountText == null ? "" : amountText.trim());
+        } catch (NumberFormatException e) {
+            problems.add(new FieldProblem("amount", "Enter the interval as a whole number, for example 6"));
+        }
+        if (amount != null && (amount < 1 || amount > 1000)) {
+            problems.add(new FieldProblem("amount", "The interval must be between 1 and 1000"));
+        }
+        Interval.Unit unit = null;
+        try {
+            unit = Interval.Unit.valueOf(unitText == null ? "" : unitText.trim());
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem("unit", "Choose days, weeks, months or working days"));
+        }
+        if (reason == null || reason.isBlank()) {
+            problems.add(new FieldProblem("reason", "Say why the interval is changing, for example the local policy it follows"));
+        } else if (reason.length() > 1000) {
+            problems.add(new FieldProblem("reason", "The reason must be 1000 characters or fewer"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        jdbc.sql("INSERT INTO timescale_interval_setting (rule_id, regime, amount, unit, reason, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(ruleId, regime, amount, unit.name(), reason.trim(), currentUser.actor(), Timestamp.from(clock.instant())).update();
+    }
+}
