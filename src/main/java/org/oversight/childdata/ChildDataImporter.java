@@ -70,6 +70,12 @@ public class ChildDataImporter {
      */
     @Transactional
     public Outcome importReturn(int laUrn, int collectionStartYear, Map<String, byte[]> files, Mode mode, boolean batch) {
+        return importReturn(laUrn, collectionStartYear, files, mode, batch, () -> { });
+    }
+
+    /** As above; {@code storing} is called once the files are checked and storing begins (for a job's progress). */
+    @Transactional
+    public Outcome importReturn(int laUrn, int collectionStartYear, Map<String, byte[]> files, Mode mode, boolean batch, Runnable storing) {
         LocalAuthority la = localAuthorities.findByUrn(laUrn).orElseThrow(() -> new NotFoundException("No local authority has the URN " + laUrn));
         if (!batch && !currentUser.canEdit(la.id())) {
             throw new AccessDeniedException("Only " + la.name() + "'s managers and staff can import its children's data");
@@ -114,6 +120,7 @@ public class ChildDataImporter {
             return new Outcome(false, null, 0, totalRows, List.copyOf(all));
         }
 
+        storing.run();
         UUID snapshot = null;
         int acceptedRows = 0;
         int rejectedRows = 0;

@@ -37,6 +37,8 @@ class ChildDataBrowserIT extends BrowserTest {
         driver.findElement(By.id("year")).clear();
         driver.findElement(By.id("year")).sendKeys("2026");
         clickAndWait(By.id("import-903"));
+        assertThat(driver.getCurrentUrl()).contains("/child-data/jobs/");
+        finished();
         assertThat(text()).contains("Nothing was stored");
         String errors = driver.findElement(By.id("errors")).getText();
         assertThat(errors).contains("episodes.csv 2 DECOM 31/02/2024");
@@ -48,6 +50,8 @@ class ChildDataBrowserIT extends BrowserTest {
         driver.findElement(By.id("year")).clear();
         driver.findElement(By.id("year")).sendKeys("2026");
         clickAndWait(By.id("import-903"));
+        finished();
+        assertThat(driver.findElement(By.id("progress-bar")).getAttribute("value")).isEqualTo("3");
         assertThat(driver.findElement(By.id("import-stored")).getText()).contains("Return stored").contains("0 rows left out");
 
         clickAndWait(By.linkText("Timescale compliance"));
@@ -63,5 +67,11 @@ class ChildDataBrowserIT extends BrowserTest {
         assertThat(driver.findElement(By.id("child-team")).getText()).isEqualTo("Children in Care Team 1");
         assertThat(text()).contains("Your view of it has been logged");
         assertAccessible("compliance-child-with-annex-a");
+    }
+
+    /** The job page reloads itself when the import has finished; wait for its result. */
+    private void finished() {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(60)).until(d ->
+                !d.findElements(By.id("import-stored")).isEmpty() || !d.findElements(By.id("import-not-stored")).isEmpty());
     }
 }

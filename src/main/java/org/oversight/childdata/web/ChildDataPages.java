@@ -5,31 +5,38 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.oversight.access.AccessRules.LaEditor;
 import org.oversight.childdata.ChildDataImporter;
+import org.oversight.childdata.ChildImportJobs;
 import org.oversight.register.LocalAuthorities;
 import org.oversight.register.LocalAuthority;
 import org.oversight.shared.web.NotFoundException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Upload an SSDA903 return: every error shown with its file, row, column, value and rule; nothing half-stored. */
+/**
+ * Upload an SSDA903 return and Annex A workbook as a job: its progress, then every error with its file, row, column,
+ * value and rule; nothing half-stored.
+ */
 @Controller
 @LaEditor
 class ChildDataPages {
 
-    private final ChildDataImporter importer;
+    private final ChildImportJobs jobs;
     private final LocalAuthorities localAuthorities;
 
-    ChildDataPages(ChildDataImporter importer, LocalAuthorities localAuthorities) {
-        this.importer = importer;
+    ChildDataPages(ChildImportJobs jobs, LocalAuthorities localAuthorities) {
+        this.jobs = jobs;
         this.localAuthorities = localAuthorities;
     }
 
@@ -67,14 +74,26 @@ class ChildDataPages {
             model.addAttribute("formErrorField", contents.isEmpty() ? "files" : "year");
             return "childdata/upload";
         }
-        ChildDataImporter.Outcome outcome = importer.importReturn(urn, startYear, contents,
-                "accept".equals(mode) ? ChildDataImporter.Mode.ACCEPT_GOOD_ROWS : ChildDataImporter.Mode.REJECT_IF_ANY_ERROR, false);
-        if (!outcome.stored()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        }
-        model.addAttribute("outcome", outcome);
-        model.addAttribute("shownErrors", outcome.errors().stream().limit(500).toList());
+        UUID job = jobs.start(urn, startYear, contents,
+                "accept".equals(mode) ? ChildDataImporter.Mode.ACCEPT_GOOD_ROWS : ChildDataImporter.Mode.REJECT_IF_ANY_ERROR);
+        return "redirect:/local-authorities/" + urn + "/child-data/jobs/" + job;
+    }
+
+    @GetMapping("/local-authorities/{urn}/child-data/jobs/{id}")
+    String job(@PathVariable int urn, @PathVariable UUID id, Model model) {
+        LocalAuthority la = la(urn);
+        ChildImportJobs.Job job = jobs.find(la.id(), id);
+        model.addAttribute("la", la);
+        model.addAttribute("job", job);
+        model.addAttribute("shownErrors", job.errors().stream().limit(500).toList());
         return "childdata/result";
+    }
+
+    @GetMapping(value = "/local-authorities/{urn}/child-data/jobs/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Map<String, Object> progress(@PathVariable int urn, @PathVariable UUID id) {
+        ChildImportJobs.Job job = jobs.find(la(urn).id(), id);
+        return Map.of("total", job.steps(), "processed", job.step(), "finished", job.finished(), "stage", job.stage());
     }
 
     private LocalAuthority la(int urn) {
