@@ -27,10 +27,12 @@ CREATE INDEX ix_child_import_job_unfinished ON child_import_job (created_at) WHE
 
 CREATE TABLE child_import_job_file (
     job_id     UUID    NOT NULL,
+    la_id      UUID    NOT NULL,
     ordinal    INTEGER NOT NULL,
     file_name  TEXT    NOT NULL,
     content    BYTEA,
     CONSTRAINT pk_child_import_job_file PRIMARY KEY (job_id, ordinal),
-    CONSTRAINT fk_child_import_job_file_job FOREIGN KEY (job_id) REFERENCES child_import_job (id) ON DELETE CASCADE
+    CONSTRAINT fk_child_import_job_file_job FOREIGN KEY (job_id) REFERENCES child_import_job (id) ON DELETE CASCADE,
+    CONSTRAINT fk_child_import_job_file_la FOREIGN KEY (la_id) REFERENCES local_authority (id)
 );
 COMMENT ON COLUMN child_import_job_file.content IS 'The uploaded bytes until the job has run, then cleared: children''s data is not kept twice';

@@ -104,8 +104,8 @@ public class ChildImportJobs {
                 mode == ChildDataImporter.Mode.ACCEPT_GOOD_ROWS).query(UUID.class).single();
         int ordinal = 0;
         for (var f : files.entrySet()) {
-            jdbc.sql("INSERT INTO child_import_job_file (job_id, ordinal, file_name, content) VALUES (?, ?, ?, ?)")
-                    .params(id, ordinal++, f.getKey(), f.getValue()).update();
+            jdbc.sql("INSERT INTO child_import_job_file (job_id, la_id, ordinal, file_name, content) VALUES (?, ?, ?, ?, ?)")
+                    .params(id, la.id(), ordinal++, f.getKey(), f.getValue()).update();
         }
         Authentication who = SecurityContextHolder.getContext().getAuthentication();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

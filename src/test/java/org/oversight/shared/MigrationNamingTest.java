@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Flyway migrations: V&lt;n&gt;__&lt;words&gt;.sql, each version once. */
 class MigrationNamingTest {
 
-    private static final Pattern NAME = Pattern.compile("V(\\d+)__[a-z0-9_]+\\.sql");
+    private static final Pattern NAME = Pattern.compile("(?:V(\\d+(?:_\\d+)?)|R)__[a-z0-9_]+\\.sql");
 
     @Test
     void migrationsAreWellNamedAndUnique() throws IOException {
@@ -30,7 +30,9 @@ class MigrationNamingTest {
         for (Path f : files) {
             Matcher m = NAME.matcher(f.getFileName().toString());
             assertThat(m.matches()).as("migration name %s", f.getFileName()).isTrue();
-            assertThat(versions.add(m.group(1))).as("version %s used once", m.group(1)).isTrue();
+            if (m.group(1) != null) {
+                assertThat(versions.add(m.group(1))).as("version %s used once", m.group(1)).isTrue();
+            }
         }
     }
 }

