@@ -13,7 +13,12 @@ final class ComplianceFixture {
     private ComplianceFixture() {
     }
 
+    /** Stored in the system scope of row-level security, whoever the test is signed in as. */
     static UUID southwark(JdbcClient jdbc, ComplianceService compliance) {
+        return org.oversight.shared.db.TenantScope.asSystem(() -> store(jdbc));
+    }
+
+    private static UUID store(JdbcClient jdbc) {
         UUID la = jdbc.sql("SELECT id FROM local_authority WHERE urn = 80514").query(UUID.class).single();
         if (jdbc.sql("SELECT count(*) FROM import_snapshot WHERE la_id = ? AND superseded_at IS NULL").param(la).query(Integer.class).single() > 0) {
             return la;
