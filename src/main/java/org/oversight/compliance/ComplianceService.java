@@ -146,6 +146,7 @@ public class ComplianceService {
                 .orElseThrow(() -> new NotFoundException("No child " + childRef + " in care in the current data"));
         jdbc.sql("INSERT INTO child_access (la_id, child_ref, viewed_by, viewed_at, what) VALUES (?, ?, ?, ?, ?)")
                 .params(laId, childRef, currentUser.actor(), Timestamp.from(clock.instant()), "compliance record").update();
+        io.micrometer.core.instrument.Metrics.counter("oversight.child.record.views").increment(); // a count only: no child, no viewer
         return review;
     }
 

@@ -15,9 +15,12 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.oversight.support.Http;
 import org.oversight.support.HttpTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -155,7 +158,8 @@ class SingleSignOnIT extends HttpTest {
     }
 
     @Test
-    void someoneWithNoMappedGroupIsRefusedOnAPageThatSaysWhy() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void someoneWithNoMappedGroupIsRefusedOnAPageThatSaysWhy(CapturedOutput output) {
         Browser browser = signIn("sso-subject-nobody", "nobody.sso", "No Groups", List.of("everyone", "oversight-superuser-80450"));
         assertThat(browser.visited).anyMatch(u -> u.endsWith("/login/refused?reason=no-group"));
         HttpResponse<String> page = browser.open("/login/refused?reason=no-group");
@@ -163,6 +167,8 @@ class SingleSignOnIT extends HttpTest {
         assertThat(page.body()).contains("You cannot sign in to Oversight").contains("not in any group that Oversight knows");
         assertThat(browser.status("/local-authorities/80450/plans")).as("not signed in").isEqualTo(302);
         assertThat(jdbc.sql("SELECT count(*) FROM app_user WHERE username = 'nobody.sso'").query(Integer.class).single()).isZero();
+        assertThat(output.getAll()).contains("Single sign-on refused: no-group")
+                .doesNotContain("nobody.sso").doesNotContain("No Groups").doesNotContain("sso-subject-nobody");
     }
 
     @Test
