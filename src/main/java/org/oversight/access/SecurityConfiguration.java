@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,10 +56,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, ObjectProvider<SingleSignOn.Login> singleSignOn) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/css/**", "/js/**", "/govuk/**", "/assets/**", "/webjars/**", "/favicon.ico", "/error",
-                                "/login", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+                                "/login", "/login/refused", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/api-docs", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/local-authorities", "/local-authorities.csv", "/local-authorities/*",
                                 "/activities/*", "/accessibility", "/documents/*", "/national", "/national/*", "/compliance/rules").permitAll()
@@ -68,6 +69,10 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").permitAll())
                 .httpBasic(Customizer.withDefaults())
                 .headers(this::headers);
+        SingleSignOn.Login sso = singleSignOn.getIfAvailable(); // only when OVERSIGHT_OIDC_ISSUER_URI is set
+        if (sso != null) {
+            sso.configure(http);
+        }
         return http.build();
     }
 

@@ -28,7 +28,9 @@ public class UserAccounts implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public OversightUser loadUserByUsername(String username) {
-        return find(username).orElseThrow(() -> new UsernameNotFoundException("No such user"));
+        // Single sign-on accounts have no password: they sign in only through their provider.
+        return find(username).filter(u -> u.passwordHash() != null)
+                .orElseThrow(() -> new UsernameNotFoundException("No such user"));
     }
 
     @Transactional(readOnly = true)
@@ -55,6 +57,54 @@ public class UserAccounts implements UserDetailsService {
                 ON CONFLICT (username) DO UPDATE SET display_name = EXCLUDED.display_name, password_hash = EXCLUDED.password_hash,
                        role = EXCLUDED.role, la_id = EXCLUDED.la_id, demo = EXCLUDED.demo
                 """).params(username, displayName, passwordHash, role.name(), laUrn, demo).update();
+    }
+
+    /** Why a single sign-on was refused (the code names the page's message, login.refused.*). */
+    static final class SignInRefused extends RuntimeException {
+        final String reason;
+
+        SignInRefused(String reason) {
+            super("Single sign-on refused: " + reason);
+            this.reason = reason;
+        }
+    }
+
+    /**
+     * Just-in-time provisioning for single sign-on: creates the account of the provider's subject on first sign-in, or
+     * brings its name, role and LA up to date from the provider's groups. A username that belongs to another account
+     * (e.g. a local one) is never taken over.
+     */
+    @Transactional
+    OversightUser signInWithOidc(String issuer, String subject, String username, String displayName, Role role, Integer laUrn) {
+        UUID laId = null;
+        if (laUrn != null) {
+            laId = jdbc.sql("SELECT id FROM local_authority WHERE urn = ?").param(laUrn).query(UUID.class).optional()
+                    .orElseThrow(() -> new SignInRefused("unknown-la"));
+        }
+        record Existing(String username, boolean enabled) { }
+        Optional<Existing> existing = jdbc.sql("SELECT username, enabled FROM app_user WHERE oidc_issuer = ? AND oidc_subject = ? FOR UPDATE")
+                .params(issuer, subject).query((rs, i) -> new Existing(rs.getString(1), rs.getBoolean(2))).optional();
+        String name;
+        if (existing.isPresent()) {
+            name = existing.get().username();
+            if (!existing.get().enabled()) {
+                throw new SignInRefused("disabled");
+            }
+            jdbc.sql("""
+                    UPDATE app_user SET display_name = ?, role = ?, la_id = ?, last_sign_in_at = now()
+                     WHERE oidc_issuer = ? AND oidc_subject = ?
+                    """).params(displayName, role.name(), laId, issuer, subject).update();
+        } else {
+            if (exists(username)) {
+                throw new SignInRefused("username-taken");
+            }
+            name = username;
+            jdbc.sql("""
+                    INSERT INTO app_user (username, display_name, password_hash, role, la_id, oidc_issuer, oidc_subject, last_sign_in_at)
+                    VALUES (?, ?, NULL, ?, ?, ?, ?, now())
+                    """).params(username, displayName, role.name(), laId, issuer, subject).update();
+        }
+        return find(name).orElseThrow();
     }
 
     @Transactional(readOnly = true)

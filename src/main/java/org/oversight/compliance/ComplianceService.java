@@ -379,6 +379,7 @@ public class ComplianceService {
         ChildRecord record = compute(snapshot).children().stream().filter(r -> r.childRef().equals(childRef)).findFirst()
                 .orElseThrow(() -> new NotFoundException("No child " + childRef + " in the current data"));
         logView(laId, childRef, "compliance record");
+        io.micrometer.core.instrument.Metrics.counter("oversight.child.record.views").increment(); // a count only: no child, no viewer
         return record;
     }
 

@@ -74,7 +74,9 @@ public class ApiErrors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
-        log.error("Unexpected error on {}", request.getRequestURI(), e);
+        // The route (e.g. /api/v1/local-authorities/{urn}/children/{childRef}), not the path: no child refs in the logs.
+        Object route = request.getAttribute(org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        log.error("Unexpected error on {} {}", request.getMethod(), route != null ? route : "(no route)", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "Something went wrong on our side; nothing was changed", request, null);
     }
