@@ -23,19 +23,41 @@ public class TenantScopedDataSource extends DelegatingDataSource {
         this.resolver = resolver;
     }
 
+    private static final ThreadLocal<Boolean> RESOLVING = new ThreadLocal<>();
+
     @Override
     public Connection getConnection() throws SQLException {
-        return scoped(super.getConnection());
+        TenantScope scope = scope();
+        return scoped(super.getConnection(), scope);
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return scoped(super.getConnection(username, password));
+        TenantScope scope = scope();
+        return scoped(super.getConnection(username, password), scope);
     }
 
-    private Connection scoped(Connection connection) throws SQLException {
+    /**
+     * The scope, worked out before a connection is taken. Finding the signed-in user can itself read the database (a
+     * session kept in PostgreSQL): that nested read gets no tenant scope, which is all it needs.
+     */
+    private TenantScope scope() {
         TenantScope override = TenantScope.override();
-        TenantScope scope = override != null ? override : resolver.current();
+        if (override != null) {
+            return override;
+        }
+        if (Boolean.TRUE.equals(RESOLVING.get())) {
+            return TenantScope.NONE;
+        }
+        RESOLVING.set(Boolean.TRUE);
+        try {
+            return resolver.current();
+        } finally {
+            RESOLVING.remove();
+        }
+    }
+
+    private Connection scoped(Connection connection, TenantScope scope) throws SQLException {
         try (PreparedStatement set = connection.prepareStatement(
                 "SELECT set_config('oversight.scope', ?, false), set_config('oversight.la_id', ?, false)")) {
             set.setString(1, scope.scope());
