@@ -17,6 +17,16 @@ public final class AuditFixtures {
     private AuditFixtures() {
     }
 
+    public static final String PLAN = "Quality of practice plan (audit tests)";
+
+    /** A plan of City of London of our own for findings to go to, so the demo plan stays as the demo made it. */
+    public static UUID plan(JdbcClient jdbc) {
+        UUID la = jdbc.sql("SELECT id FROM local_authority WHERE urn = 80450").query(UUID.class).single();
+        return jdbc.sql("SELECT id FROM improvement_plan WHERE la_id = ? AND title = ?").params(la, PLAN).query(UUID.class).optional()
+                .orElseGet(() -> jdbc.sql("INSERT INTO improvement_plan (la_id, kind, title, start_date, created_by) "
+                        + "VALUES (?, 'SERVICE_IMPROVEMENT', ?, DATE '2026-09-01', 'test') RETURNING id").params(la, PLAN).query(UUID.class).single());
+    }
+
     public static UUID cityOfLondon(JdbcClient jdbc) {
         UUID la = jdbc.sql("SELECT id FROM local_authority WHERE urn = 80450").query(UUID.class).single();
         Integer leavers = jdbc.sql("""

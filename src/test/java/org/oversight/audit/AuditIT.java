@@ -122,13 +122,22 @@ class AuditIT extends IntegrationTest {
                 .isEqualTo("ALL_CARE_LEAVERS/RANDOM");
 
         List<String> overdue = data.stream().filter(c -> c.overdue("CLA-REVIEW")).map(ChildSummaries.ChildSummary::childRef).toList();
-        UUID reviews = as("col.manager", () -> audits.createProgramme(la, new AuditService.NewProgramme("Reviews overdue",
-                form("children-in-care").id(), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), List.of("col.staff", "col.manager"),
-                List.of("col.manager"), "CHILDREN_IN_CARE_REVIEW_OVERDUE", "STRATIFIED_BY_TEAM", 500, null)));
+        AuditService.NewProgramme overdueReviews = new AuditService.NewProgramme("Reviews overdue", form("children-in-care").id(),
+                LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), List.of("col.staff", "col.manager"), List.of("col.manager"),
+                "CHILDREN_IN_CARE_REVIEW_OVERDUE", "STRATIFIED_BY_TEAM", 500, null);
+        if (overdue.isEmpty()) { // another test's import may be the current data, with no review overdue
+            assertThatThrownBy(() -> as("col.manager", () -> audits.createProgramme(la, overdueReviews)))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).singleElement()
+                            .satisfies(f -> assertThat(f.message()).contains("No child in City of London's current data matches")));
+            return;
+        }
+        UUID reviews = as("col.manager", () -> audits.createProgramme(la, overdueReviews));
         var r = as("col.manager", () -> audits.programme(la, reviews));
         assertThat(r.audits()).extracting(AuditViews.CaseRow::childRef).containsExactlyInAnyOrderElementsOf(overdue);
         assertThat(r.audits()).allSatisfy(c -> assertThat(c.team()).isNotBlank());
-        assertThat(r.audits()).extracting(AuditViews.CaseRow::auditor).as("shared between the auditors in turn").contains("col.staff", "col.manager");
+        if (overdue.size() > 1) {
+            assertThat(r.audits()).extracting(AuditViews.CaseRow::auditor).as("shared between the auditors in turn").contains("col.staff", "col.manager");
+        }
         assertThat(r.seed()).as("a seed is chosen and recorded when none is given").isNotZero();
     }
 
@@ -222,7 +231,8 @@ class AuditIT extends IntegrationTest {
         UUID p = programme("Care leavers findings", "ALL_CARE_LEAVERS", "RANDOM", 1, 13);
         var programme = as("col.manager", () -> audits.programme(la, p));
         as("col.staff", () -> audits.saveAnswers(la, p, programme.audits().getFirst().id(), allGraded(programme.template(), AuditGrade.INADEQUATE), true));
-        PlanService.PlanChoice plan = as("col.manager", () -> audits.plans(la)).getFirst();
+        UUID planId = AuditFixtures.plan(jdbc);
+        PlanService.PlanChoice plan = as("col.manager", () -> audits.plans(la)).stream().filter(c -> c.id().equals(planId)).findFirst().orElseThrow();
         assertThatThrownBy(() -> as("col.manager", () -> audits.addFinding(la, p, "CL2", " ", null)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).extracting(FieldProblem::field)
                         .containsExactly("findingText-CL2", "planId-CL2"));

@@ -23,6 +23,7 @@ class AuditBrowserIT extends BrowserTest {
     @Test
     void aQualityLeadRunsACareLeaverAuditModeratesItAndTurnsAFindingIntoAPlanAction() {
         AuditFixtures.cityOfLondon(jdbc);
+        AuditFixtures.plan(jdbc);
         signIn("col.manager");
         open("/local-authorities/80450");
         clickAndWait(By.id("la-audits"));
@@ -90,7 +91,7 @@ class AuditBrowserIT extends BrowserTest {
         WebElement finding = driver.findElement(By.id("findingText-CL2"));
         finding.clear();
         finding.sendKeys("Pathway plans to show each young person's own contribution, in their words");
-        new Select(driver.findElement(By.id("planId-CL2"))).selectByVisibleText("Post-inspection action plan 2020");
+        new Select(driver.findElement(By.id("planId-CL2"))).selectByVisibleText(AuditFixtures.PLAN);
         clickAndWait(By.id("add-finding-CL2"));
         assertThat(text()).contains("The finding is now an item of the plan");
         assertAccessible("audit-programme-finding");
