@@ -125,6 +125,13 @@ public class AuditService {
                 .query((rs, i) -> new Person(rs.getString(1), rs.getString(2), rs.getBoolean(3))).list();
     }
 
+    /** Whether the LA has child-level data to sample from (for the new-programme page). */
+    @Transactional(readOnly = true)
+    public boolean hasChildData(UUID laId) {
+        requireRunner(laId);
+        return !children.current(laId).isEmpty();
+    }
+
     // ---- programmes --------------------------------------------------------------------------------------------
 
     /** A new programme as entered; rule, method and seed as text so that bad values are reported on their field. */

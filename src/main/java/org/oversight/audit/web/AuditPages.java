@@ -72,6 +72,7 @@ class AuditPages {
                 "moderators", "rule", "method", "sampleSize", "seed")));
         model.addAttribute("templates", templates.latest());
         model.addAttribute("people", audits.people(la.id()));
+        model.addAttribute("hasChildData", audits.hasChildData(la.id()));
         model.addAttribute("rules", SamplingRule.values());
         model.addAttribute("methods", SamplingMethod.values());
         return "audits/new";
