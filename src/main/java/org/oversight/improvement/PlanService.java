@@ -81,7 +81,8 @@ public class PlanService {
         }
         LocalDate today = LocalDate.now(clock);
         List<PlanView.Item> items = plan.items().stream().map(item -> new PlanView.Item(item.id(), item.ordinal(), item.title(),
-                item.findingId(), item.findingKind(), item.findingText(), item.actions().stream().map(a -> live(plan.laId(), a, today)).toList()))
+                item.findingId(), item.findingKind(), item.findingText(), item.actions().stream().map(a -> live(plan.laId(), a, today)).toList(),
+                item.sourceLabel(), item.sourceUrl()))
                 .toList();
         return new PlanView(plan.id(), plan.laId(), plan.laUrn(), plan.laName(), plan.activityId(), plan.kind(), plan.title(),
                 plan.startDate(), items, plan.overseenBy(), plan.history());
@@ -178,6 +179,39 @@ public class PlanService {
         }
         UUID id = plans.insertItem(planId, plan.laId(), findingId, title.trim(), currentUser.actor());
         plans.history(planId, plan.laId(), "Added item: " + abbreviate(title), currentUser.actor(), now());
+        return id;
+    }
+
+    /** A plan of an LA, for other modules to offer as a destination (e.g. for a case-audit finding). */
+    public record PlanChoice(UUID id, String title, int items) {
+    }
+
+    /** The LA's plans, newest first, for its own users. */
+    @Transactional(readOnly = true)
+    public List<PlanChoice> choicesOf(UUID laId) {
+        requireReader(laId);
+        return plans.plansOfLa(laId).stream().map(p -> new PlanChoice(p.id(), p.title(), p.items())).toList();
+    }
+
+    /**
+     * An item that comes from another source than an inspection finding (e.g. a case-audit finding): its label and a
+     * link back to it are kept on the item and shown on the plan. LA managers only; the plan must be of {@code laId}.
+     */
+    @Transactional
+    public UUID addItemFromSource(UUID laId, UUID planId, String title, String sourceLabel, String sourceUrl) {
+        PlanView plan = plan(planId);
+        requireManager(plan.laId());
+        if (!plan.laId().equals(laId)) {
+            throw new NotFoundException("No improvement plan " + planId + " in this local authority");
+        }
+        if (title == null || title.isBlank()) {
+            throw new InvalidInputException(List.of(new FieldProblem("title", "Enter what the item is to achieve")));
+        }
+        if (sourceLabel == null || sourceLabel.isBlank() || (sourceUrl != null && !sourceUrl.startsWith("/"))) {
+            throw new IllegalArgumentException("A source needs a label and, if any, a link within Oversight");
+        }
+        UUID id = plans.insertItem(planId, plan.laId(), null, title.trim(), currentUser.actor(), sourceLabel, sourceUrl);
+        plans.history(planId, plan.laId(), "Added item from " + abbreviate(sourceLabel) + ": " + abbreviate(title), currentUser.actor(), now());
         return id;
     }
 

@@ -9,7 +9,9 @@ import java.util.UUID;
 public record PlanView(UUID id, UUID laId, int laUrn, String laName, UUID activityId, PlanKind kind, String title,
                        LocalDate startDate, List<Item> items, List<Body> overseenBy, List<History> history) {
 
-    public record Item(UUID id, int ordinal, String title, UUID findingId, String findingKind, String findingText, List<Action> actions) {
+    /** An item answers an inspection finding, or comes from another source (e.g. a case-audit finding, with its link), or neither. */
+    public record Item(UUID id, int ordinal, String title, UUID findingId, String findingKind, String findingText, List<Action> actions,
+                       String sourceLabel, String sourceUrl) {
     }
 
     public record Action(UUID id, String description, UUID ownerId, String ownerName, LocalDate dueDate, ActionStatus status,

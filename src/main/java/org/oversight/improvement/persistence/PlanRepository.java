@@ -40,11 +40,16 @@ public class PlanRepository {
     }
 
     public UUID insertItem(UUID planId, UUID laId, UUID findingId, String title, String actor) {
+        return insertItem(planId, laId, findingId, title, actor, null, null);
+    }
+
+    public UUID insertItem(UUID planId, UUID laId, UUID findingId, String title, String actor, String sourceLabel, String sourceUrl) {
         int ordinal = jdbc.sql("SELECT coalesce(max(ordinal), 0) + 1 FROM plan_item WHERE plan_id = ?").param(planId)
                 .query(Integer.class).single();
         return jdbc.sql("""
-                INSERT INTO plan_item (plan_id, la_id, finding_id, ordinal, title, created_by) VALUES (?, ?, ?, ?, ?, ?) RETURNING id
-                """).params(planId, laId, findingId, ordinal, title, actor).query(UUID.class).single();
+                INSERT INTO plan_item (plan_id, la_id, finding_id, ordinal, title, created_by, source_label, source_url)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                """).params(planId, laId, findingId, ordinal, title, actor, sourceLabel, sourceUrl).query(UUID.class).single();
     }
 
     public UUID insertAction(UUID itemId, UUID laId, String description, UUID ownerId, LocalDate due, ActionStatus status,
@@ -230,11 +235,12 @@ public class PlanRepository {
                     rs.getInt(13), start, rs.getString(15)));
         });
         List<PlanView.Item> items = jdbc.sql("""
-                SELECT i.id, i.ordinal, i.title, i.finding_id, f.kind, f.text FROM plan_item i LEFT JOIN finding f ON f.id = i.finding_id
+                SELECT i.id, i.ordinal, i.title, i.finding_id, f.kind, f.text, i.source_label, i.source_url
+                  FROM plan_item i LEFT JOIN finding f ON f.id = i.finding_id
                  WHERE i.plan_id = ? ORDER BY i.ordinal""").param(planId)
                 .query((rs, n) -> new PlanView.Item(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
                         rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6),
-                        List.copyOf(actions.getOrDefault(rs.getObject(1, UUID.class), List.of())))).list();
+                        List.copyOf(actions.getOrDefault(rs.getObject(1, UUID.class), List.of())), rs.getString(7), rs.getString(8))).list();
         List<UUID> bodyIds = jdbc.sql("SELECT body_id FROM plan_oversight WHERE plan_id = ?").param(planId).query(UUID.class).list();
         List<PlanView.Body> overseen = bodies(plan.laId()).stream().filter(b -> bodyIds.contains(b.id())).toList();
         List<PlanView.History> history = jdbc.sql("SELECT description, actor, at FROM plan_history WHERE plan_id = ? ORDER BY at DESC, id DESC")

@@ -1,0 +1,603 @@
+package org.oversight.audit;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.oversight.access.CurrentUser;
+import org.oversight.audit.AuditViews.Answer;
+import org.oversight.audit.AuditViews.CaseAudit;
+import org.oversight.audit.AuditViews.CaseRow;
+import org.oversight.audit.AuditViews.Disagreement;
+import org.oversight.audit.AuditViews.Event;
+import org.oversight.audit.AuditViews.Finding;
+import org.oversight.audit.AuditViews.GradeCounts;
+import org.oversight.audit.AuditViews.Programme;
+import org.oversight.audit.AuditViews.ProgrammeSummary;
+import org.oversight.audit.AuditViews.QuestionTally;
+import org.oversight.audit.AuditViews.RollUp;
+import org.oversight.audit.AuditViews.Status;
+import org.oversight.audit.domain.AuditGrade;
+import org.oversight.audit.domain.AuditTemplate;
+import org.oversight.audit.domain.Question;
+import org.oversight.audit.domain.Sampler;
+import org.oversight.audit.domain.SamplingMethod;
+import org.oversight.audit.domain.SamplingRule;
+import org.oversight.compliance.ChildSummaries;
+import org.oversight.improvement.PlanService;
+import org.oversight.register.LocalAuthorities;
+import org.oversight.register.LocalAuthority;
+import org.oversight.shared.Dates;
+import org.oversight.shared.web.FieldProblem;
+import org.oversight.shared.web.InvalidInputException;
+import org.oversight.shared.web.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Case audits of one LA. The LA's managers run programmes (create, sample, moderate, turn findings into plan items);
+ * its managers and staff complete the audits assigned to them; its councillors read the roll-ups, which never show a
+ * child. Nobody else sees anything. Every view of an audit of a child is logged in {@code child_access}.
+ */
+@Service
+public class AuditService {
+
+    private final JdbcClient jdbc;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+    private final ChildSummaries children;
+    private final AuditTemplates templates;
+    private final PlanService plans;
+    private final LocalAuthorities localAuthorities;
+
+    AuditService(JdbcClient jdbc, CurrentUser currentUser, Clock clock, ChildSummaries children, AuditTemplates templates,
+                 PlanService plans, LocalAuthorities localAuthorities) {
+        this.jdbc = jdbc;
+        this.currentUser = currentUser;
+        this.clock = clock;
+        this.children = children;
+        this.templates = templates;
+        this.plans = plans;
+        this.localAuthorities = localAuthorities;
+    }
+
+    public LocalAuthority localAuthority(int urn) {
+        return localAuthorities.findByUrn(urn).orElseThrow(() -> new NotFoundException("No local authority has the URN " + urn));
+    }
+
+    // ---- access -------------------------------------------------------------------------------------------------
+
+    public boolean canRun(UUID laId) {
+        return currentUser.canManage(laId);
+    }
+
+    public boolean canAudit(UUID laId) {
+        return currentUser.canEdit(laId);
+    }
+
+    private void requireRunner(UUID laId) {
+        if (!currentUser.canManage(laId)) {
+            throw new AccessDeniedException("Case audit programmes are run by the local authority's own managers");
+        }
+    }
+
+    private void requireAuditor(UUID laId) {
+        if (!currentUser.canEdit(laId)) {
+            throw new AccessDeniedException("Case audits are visible only to the local authority's own managers and staff");
+        }
+    }
+
+    private void requireMember(UUID laId) {
+        if (!currentUser.canSeeInternal(laId)) {
+            throw new AccessDeniedException("Case audit findings are visible only to the local authority's own users");
+        }
+    }
+
+    // ---- people ------------------------------------------------------------------------------------------------
+
+    /** Who can audit (the LA's managers and staff) or moderate (its managers). */
+    public record Person(String username, String displayName, boolean manager) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Person> people(UUID laId) {
+        requireRunner(laId);
+        return peopleOf(laId);
+    }
+
+    private List<Person> peopleOf(UUID laId) {
+        return jdbc.sql("""
+                SELECT username, display_name, role = 'LA_MANAGER' FROM app_user
+                 WHERE la_id = ? AND role IN ('LA_MANAGER', 'LA_STAFF') AND enabled ORDER BY display_name""").param(laId)
+                .query((rs, i) -> new Person(rs.getString(1), rs.getString(2), rs.getBoolean(3))).list();
+    }
+
+    /** Whether the LA has child-level data to sample from (for the new-programme page). */
+    @Transactional(readOnly = true)
+    public boolean hasChildData(UUID laId) {
+        requireRunner(laId);
+        return !children.current(laId).isEmpty();
+    }
+
+    // ---- programmes --------------------------------------------------------------------------------------------
+
+    /** A new programme as entered; rule, method and seed as text so that bad values are reported on their field. */
+    public record NewProgramme(String title, UUID templateId, LocalDate periodStart, LocalDate periodEnd, List<String> auditors,
+                               List<String> moderators, String rule, String method, Integer sampleSize, Long seed) {
+    }
+
+    /** Creates the programme and draws its sample from the LA's current child-level data, in one transaction. */
+    @Transactional
+    public UUID createProgramme(UUID laId, NewProgramme p) {
+        requireRunner(laId);
+        LocalAuthority la = localAuthorities.findById(laId).orElseThrow();
+        List<FieldProblem> problems = new ArrayList<>();
+        if (p.title() == null || p.title().isBlank()) {
+            problems.add(new FieldProblem("title", "Enter a title for the audit programme, e.g. Care leavers, autumn 2026"));
+        }
+        AuditTemplate template = p.templateId() == null ? null : templates.find(p.templateId()).orElse(null);
+        if (template == null) {
+            problems.add(new FieldProblem("templateId", "Select the audit form"));
+        }
+        if (p.periodStart() == null) {
+            problems.add(new FieldProblem("periodStart", "Enter the date the audit period starts"));
+        }
+        if (p.periodEnd() == null) {
+            problems.add(new FieldProblem("periodEnd", "Enter the date the audit period ends"));
+        } else if (p.periodStart() != null && p.periodEnd().isBefore(p.periodStart())) {
+            problems.add(new FieldProblem("periodEnd", "The period must end on or after its start, " + Dates.format(p.periodStart())));
+        }
+        List<Person> people = peopleOf(laId);
+        List<String> auditors = clean(p.auditors());
+        List<String> moderators = clean(p.moderators());
+        if (auditors.isEmpty()) {
+            problems.add(new FieldProblem("auditors", "Select at least one auditor"));
+        }
+        for (String a : auditors) {
+            if (people.stream().noneMatch(x -> x.username().equals(a))) {
+                problems.add(new FieldProblem("auditors", "Auditors must be managers or staff of " + la.name() + "; " + a + " is not"));
+            }
+        }
+        if (moderators.isEmpty()) {
+            problems.add(new FieldProblem("moderators", "Select at least one moderator"));
+        }
+        for (String m : moderators) {
+            if (people.stream().noneMatch(x -> x.username().equals(m) && x.manager())) {
+                problems.add(new FieldProblem("moderators", "Moderators must be managers of " + la.name() + "; " + m + " is not"));
+            }
+        }
+        SamplingRule rule = parse(SamplingRule.class, p.rule());
+        if (rule == null) {
+            problems.add(new FieldProblem("rule", "Select which children to sample from"));
+        }
+        SamplingMethod method = parse(SamplingMethod.class, p.method());
+        if (method == null) {
+            problems.add(new FieldProblem("method", "Select how to draw the sample"));
+        }
+        if (p.sampleSize() == null || p.sampleSize() < 1 || p.sampleSize() > 500) {
+            problems.add(new FieldProblem("sampleSize", "Enter how many children to audit, from 1 to 500"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        List<ChildSummaries.ChildSummary> current = children.current(laId);
+        if (current.isEmpty()) {
+            throw new InvalidInputException(List.of(new FieldProblem("rule",
+                    la.name() + " has no child-level data yet: import an SSDA903 return before drawing a sample")));
+        }
+        List<SamplingRule.Candidate> candidates = current.stream().map(c -> new SamplingRule.Candidate(c.childRef(), c.cohort().name(), c.team(),
+                c.overdueRules())).toList();
+        long population = candidates.stream().filter(rule::matches).count();
+        long seed = p.seed() != null ? p.seed() : ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
+        List<Sampler.Pick> sample = Sampler.draw(candidates, rule, method, p.sampleSize(), seed);
+        if (sample.isEmpty()) {
+            throw new InvalidInputException(List.of(new FieldProblem("rule",
+                    "No child in " + la.name() + "'s current data matches the rule " + rule.name().toLowerCase(java.util.Locale.UK).replace('_', ' '))));
+        }
+        ChildSummaries.ChildSummary any = current.getFirst();
+        String from = "Child-level data measured on " + Dates.format(any.asOf());
+        Instant now = clock.instant();
+        UUID id = jdbc.sql("""
+                INSERT INTO audit_programme (la_id, title, template_id, period_start, period_end, auditors, moderators, sampling_rule,
+                                             sampling_method, sample_size, sample_seed, sampled_at, sampled_from, population, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(laId, p.title().trim(), template.id(), p.periodStart(), p.periodEnd(), auditors.toArray(String[]::new),
+                        moderators.toArray(String[]::new), rule.name(), method.name(), p.sampleSize(), seed, Timestamp.from(now), from,
+                        (int) population, currentUser.actor())
+                .query(UUID.class).single();
+        for (int i = 0; i < sample.size(); i++) {
+            Sampler.Pick pick = sample.get(i);
+            jdbc.sql("""
+                    INSERT INTO case_audit (programme_id, la_id, position, child_ref, cohort, team, template_id, auditor)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, laId, i + 1, pick.childRef(), pick.cohort(), pick.team(), template.id(), auditors.get(i % auditors.size())).update();
+        }
+        logChildAccess(laId, "*", "case audit sample drawn: " + p.title().trim());
+        event(laId, id, null, "Drew a sample of " + sample.size() + " of " + population + " children (" + rule.name() + ", " + method.name()
+                + ", seed " + seed + ") with form " + template.name() + " v" + template.versionNo(), now);
+        return id;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ProgrammeSummary> programmes(UUID laId) {
+        requireMember(laId);
+        return jdbc.sql("""
+                SELECT p.id, p.title, t.name, t.version_no, p.period_start, p.period_end,
+                       (SELECT count(*) FROM case_audit a WHERE a.programme_id = p.id),
+                       (SELECT count(*) FROM case_audit a WHERE a.programme_id = p.id AND a.status <> 'OPEN'),
+                       (SELECT count(*) FROM case_audit a WHERE a.programme_id = p.id AND a.status = 'MODERATED'),
+                       (SELECT count(*) FROM case_audit a WHERE a.programme_id = p.id AND a.status = 'MODERATED' AND a.moderator_grade <> a.auditor_grade)
+                  FROM audit_programme p JOIN audit_template t ON t.id = p.template_id
+                 WHERE p.la_id = ? ORDER BY p.period_start DESC, p.created_at DESC""").param(laId)
+                .query((rs, i) -> new ProgrammeSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getInt(7), rs.getInt(8), rs.getInt(9),
+                        new Disagreement(rs.getInt(9), rs.getInt(10)))).list();
+    }
+
+    /** A programme with its sample (children's references): for the LA's managers and staff. */
+    @Transactional(readOnly = true)
+    public Programme programme(UUID laId, UUID programmeId) {
+        requireAuditor(laId);
+        return load(laId, programmeId);
+    }
+
+    private Programme load(UUID laId, UUID programmeId) {
+        LocalAuthority la = localAuthorities.findById(laId).orElseThrow();
+        record Head(String title, UUID templateId, LocalDate start, LocalDate end, List<String> auditors, List<String> moderators,
+                    String rule, String method, int size, long seed, Timestamp sampledAt, String from, int population) {
+        }
+        Head h = jdbc.sql("""
+                SELECT title, template_id, period_start, period_end, auditors, moderators, sampling_rule, sampling_method, sample_size,
+                       sample_seed, sampled_at, sampled_from, population
+                  FROM audit_programme WHERE id = ? AND la_id = ?""").params(programmeId, laId)
+                .query((rs, i) -> new Head(rs.getString(1), rs.getObject(2, UUID.class), rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, LocalDate.class), strings(rs.getArray(5)), strings(rs.getArray(6)), rs.getString(7), rs.getString(8),
+                        rs.getInt(9), rs.getLong(10), rs.getTimestamp(11), rs.getString(12), rs.getInt(13))).optional()
+                .orElseThrow(() -> new NotFoundException("No audit programme " + programmeId + " in " + la.name()));
+        AuditTemplate template = templates.get(h.templateId());
+        List<CaseRow> audits = jdbc.sql("""
+                SELECT id, position, child_ref, cohort, team, auditor, status, auditor_grade, moderator_grade, agreed_grade
+                  FROM case_audit WHERE programme_id = ? ORDER BY position""").param(programmeId)
+                .query((rs, i) -> new CaseRow(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), Status.valueOf(rs.getString(7)), AuditGrade.parse(rs.getString(8)), AuditGrade.parse(rs.getString(9)),
+                        AuditGrade.parse(rs.getString(10)))).list();
+        List<Finding> findings = findings(programmeId);
+        Map<String, GradeCounts> tallies = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT q.question_id, q.grade FROM audit_answer q JOIN case_audit a ON a.id = q.audit_id
+                 WHERE a.programme_id = ? AND a.status <> 'OPEN'""").param(programmeId)
+                .query(rs -> { tallies.computeIfAbsent(rs.getString(1), k -> GradeCounts.empty()).add(AuditGrade.parse(rs.getString(2))); });
+        List<QuestionTally> questions = template.questions().stream().map(q -> new QuestionTally(q,
+                tallies.getOrDefault(q.id(), GradeCounts.empty()), findings.stream().filter(f -> f.questionId().equals(q.id())).toList())).toList();
+        int moderated = (int) audits.stream().filter(a -> a.status() == Status.MODERATED).count();
+        int disagreed = (int) audits.stream().filter(a -> a.status() == Status.MODERATED && a.moderatorGrade() != a.auditorGrade()).count();
+        List<Event> history = jdbc.sql("SELECT description, actor, at FROM audit_event WHERE programme_id = ? ORDER BY at DESC, id DESC")
+                .param(programmeId).query((rs, i) -> new Event(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant())).list();
+        return new Programme(programmeId, laId, la.urn(), la.name(), h.title(), template, h.start(), h.end(), h.auditors(), h.moderators(),
+                SamplingRule.valueOf(h.rule()), SamplingMethod.valueOf(h.method()), h.size(), h.seed(),
+                h.sampledAt() == null ? null : h.sampledAt().toInstant(), h.from(), h.population(), audits, questions, findings,
+                new Disagreement(moderated, disagreed), history);
+    }
+
+    private List<Finding> findings(UUID programmeId) {
+        return jdbc.sql("""
+                SELECT id, question_id, text, plan_id, plan_item_id, created_by, created_at FROM audit_finding
+                 WHERE programme_id = ? ORDER BY created_at""").param(programmeId)
+                .query((rs, i) -> new Finding(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
+                        rs.getObject(5, UUID.class), rs.getString(6), rs.getTimestamp(7).toInstant())).list();
+    }
+
+    // ---- one audit -----------------------------------------------------------------------------------------------
+
+    /** One audit of a child, for the LA's managers and staff; the view is logged as an access to that child's record. */
+    @Transactional
+    public CaseAudit audit(UUID laId, UUID programmeId, UUID auditId) {
+        requireAuditor(laId);
+        CaseAudit audit = loadAudit(laId, programmeId, auditId);
+        logChildAccess(laId, audit.childRef(), "case audit: " + audit.programmeTitle());
+        return audit;
+    }
+
+    private CaseAudit loadAudit(UUID laId, UUID programmeId, UUID auditId) {
+        LocalAuthority la = localAuthorities.findById(laId).orElseThrow();
+        Map<String, Answer> answers = new LinkedHashMap<>();
+        jdbc.sql("SELECT question_id, grade, evidence FROM audit_answer WHERE audit_id = ? AND la_id = ?").params(auditId, laId)
+                .query(rs -> { answers.put(rs.getString(1), new Answer(rs.getString(1), AuditGrade.parse(rs.getString(2)), rs.getString(3))); });
+        return jdbc.sql("""
+                SELECT a.id, p.id, p.title, a.position, a.child_ref, a.cohort, a.team, a.template_id, a.auditor, a.status, a.auditor_grade,
+                       a.summary, a.submitted_at, a.moderator, a.moderator_grade, a.agreed_grade, a.agreed_reason, a.moderated_at, p.moderators
+                  FROM case_audit a JOIN audit_programme p ON p.id = a.programme_id
+                 WHERE a.id = ? AND a.programme_id = ? AND a.la_id = ?""").params(auditId, programmeId, laId)
+                .query((rs, i) -> new CaseAudit(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), laId, la.urn(),
+                        la.name(), rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7), templates.get(rs.getObject(8, UUID.class)),
+                        rs.getString(9), Status.valueOf(rs.getString(10)), answers, AuditGrade.parse(rs.getString(11)), rs.getString(12),
+                        instant(rs.getTimestamp(13)), rs.getString(14), AuditGrade.parse(rs.getString(15)), AuditGrade.parse(rs.getString(16)),
+                        rs.getString(17), instant(rs.getTimestamp(18)), strings(rs.getArray(19)))).optional()
+                .orElseThrow(() -> new NotFoundException("No audit " + auditId + " in this programme of " + la.name()));
+    }
+
+    /** The auditor's answers: a grade and evidence per question, the overall grade and a summary. */
+    public record Answers(Map<String, String> grades, Map<String, String> evidence, String overallGrade, String summary) {
+    }
+
+    /** Whether the current user may change the audit's answers now. */
+    public boolean canEditAnswers(CaseAudit audit) {
+        return audit.status() == Status.OPEN && currentUser.actor().equals(audit.auditor()) && currentUser.canEdit(audit.laId());
+    }
+
+    public boolean canModerate(CaseAudit audit) {
+        return audit.status() == Status.SUBMITTED && currentUser.canManage(audit.laId()) && audit.moderators().contains(currentUser.actor())
+                && !currentUser.actor().equals(audit.auditor());
+    }
+
+    /**
+     * Saves the auditor's answers; with {@code submit} every question needs a grade and evidence, and the audit then
+     * closes for the auditor. A closed audit is refused whole (nothing changes) and the attempt is logged.
+     */
+    @Transactional(noRollbackFor = AuditClosedException.class)
+    public void saveAnswers(UUID laId, UUID programmeId, UUID auditId, Answers in, boolean submit) {
+        requireAuditor(laId);
+        CaseAudit audit = loadAudit(laId, programmeId, auditId);
+        if (!currentUser.actor().equals(audit.auditor())) {
+            throw new AccessDeniedException("Only the audit's auditor, " + audit.auditor() + ", can change it");
+        }
+        if (audit.status() != Status.OPEN) {
+            Instant closedAt = audit.submittedAt();
+            event(laId, programmeId, auditId, "Refused a change to the closed audit of child " + audit.childRef() + " by its auditor", clock.instant());
+            throw new AuditClosedException("This audit was submitted on " + Dates.format(closedAt)
+                    + " and is closed: nothing was changed. Ask a moderator if something needs correcting");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        Map<String, Answer> answers = new LinkedHashMap<>();
+        for (Question q : audit.template().questions()) {
+            String label = "Question " + q.id() + " (" + q.theme() + ")";
+            String gradeText = in.grades() == null ? null : in.grades().get(q.id());
+            String evidence = in.evidence() == null ? null : in.evidence().get(q.id());
+            AuditGrade grade = AuditGrade.parse(gradeText);
+            boolean hasEvidence = evidence != null && !evidence.isBlank();
+            if (gradeText != null && !gradeText.isBlank() && grade == null) {
+                problems.add(new FieldProblem("grade-" + q.id(), label + ": choose outstanding, good, requires improvement or inadequate"));
+            } else if (grade == null && submit) {
+                problems.add(new FieldProblem("grade-" + q.id(), label + ": choose a grade"));
+            }
+            if (grade != null && !hasEvidence) {
+                problems.add(new FieldProblem("evidence-" + q.id(), label + ": enter the evidence for the grade, what the record shows"));
+            } else if (grade == null && hasEvidence && !submit && (gradeText == null || gradeText.isBlank())) {
+                problems.add(new FieldProblem("grade-" + q.id(), label + ": choose a grade for this evidence"));
+            }
+            if (grade != null && hasEvidence) {
+                answers.put(q.id(), new Answer(q.id(), grade, evidence.trim()));
+            }
+        }
+        AuditGrade overall = AuditGrade.parse(in.overallGrade());
+        if (in.overallGrade() != null && !in.overallGrade().isBlank() && overall == null) {
+            problems.add(new FieldProblem("overallGrade", "Overall grade: choose outstanding, good, requires improvement or inadequate"));
+        } else if (overall == null && submit) {
+            problems.add(new FieldProblem("overallGrade", "Choose the overall grade of the audit"));
+        }
+        if (submit && (in.summary() == null || in.summary().isBlank())) {
+            problems.add(new FieldProblem("summary", "Enter a summary of the audit: what the record shows about the child's experience"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        jdbc.sql("DELETE FROM audit_answer WHERE audit_id = ?").param(auditId).update();
+        for (Answer a : answers.values()) {
+            jdbc.sql("INSERT INTO audit_answer (audit_id, la_id, question_id, grade, evidence) VALUES (?, ?, ?, ?, ?)")
+                    .params(auditId, laId, a.questionId(), a.grade().name(), a.evidence()).update();
+        }
+        Instant now = clock.instant();
+        int changed = jdbc.sql("""
+                UPDATE case_audit SET auditor_grade = ?, summary = ?, status = ?, submitted_at = ?, version = version + 1
+                 WHERE id = ? AND status = 'OPEN'""")
+                .params(overall == null ? null : overall.name(), in.summary() == null || in.summary().isBlank() ? null : in.summary().trim(),
+                        submit ? Status.SUBMITTED.name() : Status.OPEN.name(), submit ? Timestamp.from(now) : null, auditId).update();
+        if (changed != 1) {
+            throw new IllegalStateException("The audit closed while it was being saved");
+        }
+        if (submit) {
+            event(laId, programmeId, auditId, "Submitted the audit of child " + audit.childRef() + ": " + label(overall), now);
+        }
+    }
+
+    /** The moderator's view: their grade of the audit, the agreed grade and the reason for it. */
+    @Transactional
+    public void moderate(UUID laId, UUID programmeId, UUID auditId, String moderatorGrade, String agreedGrade, String reason) {
+        requireRunner(laId);
+        CaseAudit audit = loadAudit(laId, programmeId, auditId);
+        if (!audit.moderators().contains(currentUser.actor())) {
+            throw new AccessDeniedException("Only the programme's moderators (" + String.join(", ", audit.moderators()) + ") moderate its audits");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        if (currentUser.actor().equals(audit.auditor())) {
+            problems.add(new FieldProblem("moderatorGrade", "You audited this child; another moderator must moderate the audit"));
+        }
+        if (audit.status() == Status.OPEN) {
+            problems.add(new FieldProblem("moderatorGrade", "The audit has not been submitted yet, so it cannot be moderated"));
+        } else if (audit.status() == Status.MODERATED) {
+            problems.add(new FieldProblem("moderatorGrade", "The audit was moderated on " + Dates.format(audit.moderatedAt()) + " by " + audit.moderator()));
+        }
+        AuditGrade mine = AuditGrade.parse(moderatorGrade);
+        AuditGrade agreed = AuditGrade.parse(agreedGrade);
+        if (mine == null) {
+            problems.add(new FieldProblem("moderatorGrade", "Choose your grade of the audit as moderator"));
+        }
+        if (agreed == null) {
+            problems.add(new FieldProblem("agreedGrade", "Choose the grade agreed with the auditor"));
+        }
+        if (reason == null || reason.isBlank()) {
+            problems.add(new FieldProblem("agreedReason", "Enter the reason for the agreed grade"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Instant now = clock.instant();
+        jdbc.sql("""
+                UPDATE case_audit SET moderator = ?, moderator_grade = ?, agreed_grade = ?, agreed_reason = ?, moderated_at = ?, status = 'MODERATED',
+                       version = version + 1 WHERE id = ? AND status = 'SUBMITTED'""")
+                .params(currentUser.actor(), mine.name(), agreed.name(), reason.trim(), Timestamp.from(now), auditId).update();
+        event(laId, programmeId, auditId, "Moderated the audit of child " + audit.childRef() + ": auditor " + label(audit.auditorGrade())
+                + ", moderator " + label(mine) + ", agreed " + label(agreed) + (mine == audit.auditorGrade() ? "" : " (disagreement)"), now);
+    }
+
+    // ---- findings and plan items -----------------------------------------------------------------------------------
+
+    /** The LA's plans a finding can go to. */
+    @Transactional(readOnly = true)
+    public List<PlanService.PlanChoice> plans(UUID laId) {
+        requireRunner(laId);
+        return plans.choicesOf(laId);
+    }
+
+    /** Records a finding of the programme about one question and makes it an item of an improvement plan, linked both ways. */
+    @Transactional
+    public Finding addFinding(UUID laId, UUID programmeId, String questionId, String text, UUID planId) {
+        requireRunner(laId);
+        Programme p = load(laId, programmeId);
+        List<FieldProblem> problems = new ArrayList<>();
+        Optional<Question> question = questionId == null ? Optional.empty() : p.template().question(questionId);
+        if (question.isEmpty()) {
+            problems.add(new FieldProblem("questionId", "Select the question the finding is about"));
+        }
+        if (text == null || text.isBlank()) {
+            problems.add(new FieldProblem("findingText-" + questionId, "Enter the finding: what the audits found and what must improve"));
+        }
+        if (planId == null || plans.choicesOf(laId).stream().noneMatch(c -> c.id().equals(planId))) {
+            problems.add(new FieldProblem("planId-" + questionId, "Select one of " + p.laName() + "'s improvement plans"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        UUID findingId = UUID.randomUUID();
+        String label = "Case audit: " + p.title() + ", question " + questionId + " (" + question.get().theme() + ")";
+        String url = "/local-authorities/" + p.laUrn() + "/audits/" + programmeId + "#finding-" + findingId;
+        UUID itemId = plans.addItemFromSource(laId, planId, text.trim(), label, url);
+        Instant now = clock.instant();
+        jdbc.sql("""
+                INSERT INTO audit_finding (id, programme_id, la_id, question_id, text, plan_id, plan_item_id, created_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""").params(findingId, programmeId, laId, questionId, text.trim(), planId, itemId,
+                currentUser.actor(), Timestamp.from(now)).update();
+        event(laId, programmeId, null, "Finding on question " + questionId + " became a plan item: " + abbreviate(text), now);
+        return new Finding(findingId, questionId, text.trim(), planId, itemId, currentUser.actor(), now);
+    }
+
+    // ---- roll-up -----------------------------------------------------------------------------------------------------
+
+    /**
+     * Findings by theme (question grades), by team and by grade (each audit's agreed grade, or the auditor's before
+     * moderation), and the trend over programmes by period. Submitted and moderated audits only; no child's reference.
+     */
+    @Transactional(readOnly = true)
+    public RollUp rollUp(UUID laId) {
+        requireMember(laId);
+        Map<String, AuditViews.ThemeRow> themes = new LinkedHashMap<>();
+        Map<UUID, AuditTemplate> forms = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT a.template_id, q.question_id, q.grade FROM audit_answer q JOIN case_audit a ON a.id = q.audit_id
+                 WHERE a.la_id = ? AND a.status <> 'OPEN'""").param(laId).query(rs -> {
+            AuditTemplate t = forms.computeIfAbsent(rs.getObject(1, UUID.class), templates::get);
+            AuditGrade grade = AuditGrade.parse(rs.getString(3));
+            t.question(rs.getString(2)).ifPresent(q -> themes.computeIfAbsent(q.area() + "|" + q.theme(),
+                    k -> new AuditViews.ThemeRow(q.area(), q.theme(), GradeCounts.empty())).grades().add(grade));
+        });
+        List<AuditViews.ThemeRow> byTheme = themes.values().stream()
+                .sorted(java.util.Comparator.comparing((AuditViews.ThemeRow r) -> r.area().ordinal()).thenComparing(AuditViews.ThemeRow::theme)).toList();
+        Map<String, GradeCounts> teams = new java.util.TreeMap<>();
+        GradeCounts overall = GradeCounts.empty();
+        jdbc.sql("SELECT team, coalesce(agreed_grade, auditor_grade) FROM case_audit WHERE la_id = ? AND status <> 'OPEN'").param(laId)
+                .query(rs -> {
+                    AuditGrade g = AuditGrade.parse(rs.getString(2));
+                    teams.computeIfAbsent(rs.getString(1), k -> GradeCounts.empty()).add(g);
+                    overall.add(g);
+                });
+        Map<UUID, AuditViews.TrendRow> trend = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT p.id, p.title, p.period_start, p.period_end, a.status, a.auditor_grade, a.moderator_grade, coalesce(a.agreed_grade, a.auditor_grade)
+                  FROM audit_programme p LEFT JOIN case_audit a ON a.programme_id = p.id AND a.status <> 'OPEN'
+                 WHERE p.la_id = ? ORDER BY p.period_start, p.created_at, p.id""").param(laId).query(rs -> {
+            UUID id = rs.getObject(1, UUID.class);
+            AuditViews.TrendRow row = trend.computeIfAbsent(id, k -> {
+                try {
+                    return new AuditViews.TrendRow(id, rs.getString(2), rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class),
+                            GradeCounts.empty(), new Disagreement(0, 0));
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            if (rs.getString(5) != null) {
+                row.grades().add(AuditGrade.parse(rs.getString(8)));
+                if ("MODERATED".equals(rs.getString(5))) {
+                    boolean differs = !rs.getString(6).equals(rs.getString(7));
+                    trend.put(id, new AuditViews.TrendRow(id, row.title(), row.periodStart(), row.periodEnd(), row.grades(),
+                            new Disagreement(row.disagreement().moderated() + 1, row.disagreement().disagreed() + (differs ? 1 : 0))));
+                }
+            }
+        });
+        return new RollUp(byTheme, teams.entrySet().stream().map(e -> new AuditViews.TeamRow(e.getKey(), e.getValue())).toList(), overall,
+                List.copyOf(trend.values()));
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------------
+
+    private void logChildAccess(UUID laId, String childRef, String what) {
+        jdbc.sql("INSERT INTO child_access (la_id, child_ref, viewed_by, viewed_at, what) VALUES (?, ?, ?, ?, ?)")
+                .params(laId, childRef, currentUser.actor(), Timestamp.from(clock.instant()), what).update();
+    }
+
+    private void event(UUID laId, UUID programmeId, UUID auditId, String description, Instant at) {
+        jdbc.sql("INSERT INTO audit_event (la_id, programme_id, audit_id, description, actor, at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(laId, programmeId, auditId, description, currentUser.actor(), Timestamp.from(at)).update();
+    }
+
+    private static List<String> clean(List<String> names) {
+        return names == null ? List.of() : names.stream().filter(n -> n != null && !n.isBlank()).map(String::trim).distinct().toList();
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String label(AuditGrade g) {
+        return g == null ? "not graded" : g.name().toLowerCase(java.util.Locale.UK).replace('_', ' ');
+    }
+
+    private static String abbreviate(String text) {
+        String t = text == null ? "" : text.strip();
+        return t.length() <= 80 ? t : t.substring(0, 77) + "...";
+    }
+
+    /** An auditor tried to change an audit that is already submitted; nothing was changed, the attempt is logged. */
+    public static class AuditClosedException extends InvalidInputException {
+        public AuditClosedException(String message) {
+            super(List.of(new FieldProblem("status", message)));
+        }
+    }
+}

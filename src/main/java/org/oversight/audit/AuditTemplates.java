@@ -1,0 +1,196 @@
+package org.oversight.audit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.oversight.access.CurrentUser;
+import org.oversight.access.Role;
+import org.oversight.audit.domain.AuditTemplate;
+import org.oversight.audit.domain.JudgementArea;
+import org.oversight.audit.domain.Question;
+import org.oversight.shared.web.FieldProblem;
+import org.oversight.shared.web.InvalidInputException;
+import org.oversight.shared.web.NotFoundException;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Audit forms. The three shipped forms (resources {@code audit-templates/*.json}) are loaded as version 1 of their
+ * family at start when missing. Administrators edit a form into a new version or copy it into a new family; a version
+ * is never changed, so completed audits keep the questions they were answered against.
+ */
+@Service
+@Order(60)
+public class AuditTemplates implements ApplicationRunner {
+
+    static final List<String> SHIPPED = List.of("care-leavers", "children-in-care", "help-and-protection");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final CurrentUser currentUser;
+    private final TransactionTemplate tx;
+
+    AuditTemplates(JdbcClient jdbc, CurrentUser currentUser, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.currentUser = currentUser;
+        this.tx = tx;
+    }
+
+    record Shipped(String family, String name, AuditTemplate.Cohort cohort, String description, List<Question> questions) {
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        tx.executeWithoutResult(s -> loadShipped());
+    }
+
+    void loadShipped() {
+        for (String family : SHIPPED) {
+            boolean present = jdbc.sql("SELECT count(*) FROM audit_template WHERE family = ?").param(family).query(Integer.class).single() > 0;
+            if (!present) {
+                Shipped t = read(family);
+                insert(t.family(), 1, t.name(), t.cohort(), t.description(), t.questions(), null, "oversight");
+            }
+        }
+    }
+
+    static Shipped read(String family) {
+        try (InputStream in = AuditTemplates.class.getResourceAsStream("/audit-templates/" + family + ".json")) {
+            if (in == null) {
+                throw new IllegalStateException("Missing audit template resource " + family + ".json");
+            }
+            return JSON.readValue(in, Shipped.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private UUID insert(String family, int version, String name, AuditTemplate.Cohort cohort, String description, List<Question> questions,
+                        UUID basedOn, String actor) {
+        return jdbc.sql("""
+                INSERT INTO audit_template (family, version_no, name, cohort, description, questions, based_on, created_by)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?) RETURNING id""")
+                .params(family, version, name, cohort == null ? null : cohort.name(), description, JSON.writeValueAsString(questions), basedOn, actor)
+                .query(UUID.class).single();
+    }
+
+    private static final String COLUMNS = "id, family, version_no, name, cohort, description, questions, based_on, created_by, created_at";
+
+    private static AuditTemplate map(ResultSet rs, int i) throws SQLException {
+        String cohort = rs.getString(5);
+        return new AuditTemplate(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4),
+                cohort == null ? null : AuditTemplate.Cohort.valueOf(cohort), rs.getString(6),
+                JSON.readValue(rs.getString(7), new TypeReference<List<Question>>() { }), rs.getObject(8, UUID.class), rs.getString(9),
+                rs.getTimestamp(10).toInstant());
+    }
+
+    /** The newest version of each form, for choosing one; any signed-in user may read forms (they hold no child data). */
+    @Transactional(readOnly = true)
+    public List<AuditTemplate> latest() {
+        return jdbc.sql("SELECT DISTINCT ON (family) " + COLUMNS + " FROM audit_template ORDER BY family, version_no DESC").query(AuditTemplates::map).list();
+    }
+
+    /** Every version of every form, newest first within each family. */
+    @Transactional(readOnly = true)
+    public List<AuditTemplate> all() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_template ORDER BY family, version_no DESC").query(AuditTemplates::map).list();
+    }
+
+    @Transactional(readOnly = true)
+    public AuditTemplate get(UUID id) {
+        return find(id).orElseThrow(() -> new NotFoundException("No audit form has the id " + id));
+    }
+
+    Optional<AuditTemplate> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_template WHERE id = ?").param(id).query(AuditTemplates::map).optional();
+    }
+
+    /** A question as edited on the form: its id stays, the rest may change; an id that is new adds a question. */
+    public record QuestionEdit(String id, String area, String theme, String text, String guidance, String source) {
+    }
+
+    /**
+     * Saves an edited form: as a new version of its family ({@code copyAsFamily} null), or as version 1 of a new family
+     * copied from it. Administrators only.
+     */
+    @Transactional
+    public UUID saveEdited(UUID fromId, String name, String description, List<QuestionEdit> edits, String copyAsFamily) {
+        if (currentUser.get().filter(u -> u.role() == Role.ADMIN).isEmpty()) {
+            throw new AccessDeniedException("Only administrators edit audit forms");
+        }
+        AuditTemplate from = get(fromId);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (name == null || name.isBlank()) {
+            problems.add(new FieldProblem("name", "Enter the name of the form"));
+        }
+        List<Question> questions = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < edits.size(); i++) {
+            QuestionEdit e = edits.get(i);
+            boolean blank = (e.text() == null || e.text().isBlank()) && (e.id() == null || e.id().isBlank());
+            if (blank) {
+                continue; // an empty new-question row, or a question removed
+            }
+            String label = "Question " + (i + 1);
+            String id = e.id() == null ? "" : e.id().trim();
+            if (!id.matches("[A-Za-z0-9-]{1,12}")) {
+                problems.add(new FieldProblem("q" + i + "-id", label + ": enter a short reference of letters and digits, e.g. CL8"));
+            } else if (!ids.add(id)) {
+                problems.add(new FieldProblem("q" + i + "-id", label + ": the reference " + id + " is used twice"));
+            }
+            JudgementArea area = null;
+            try {
+                area = JudgementArea.valueOf(e.area() == null ? "" : e.area());
+            } catch (IllegalArgumentException ex) {
+                problems.add(new FieldProblem("q" + i + "-area", label + ": select the ILACS judgement area"));
+            }
+            if (e.theme() == null || e.theme().isBlank()) {
+                problems.add(new FieldProblem("q" + i + "-theme", label + ": enter the theme, e.g. Pathway plans"));
+            }
+            if (e.text() == null || e.text().isBlank()) {
+                problems.add(new FieldProblem("q" + i + "-text", label + ": enter the question"));
+            }
+            questions.add(new Question(id, area, trim(e.theme()), trim(e.text()), trim(e.guidance()), trim(e.source())));
+        }
+        if (questions.isEmpty()) {
+            problems.add(new FieldProblem("q0-text", "A form needs at least one question"));
+        }
+        String family = from.family();
+        int version;
+        if (copyAsFamily != null) {
+            family = copyAsFamily.trim().toLowerCase(java.util.Locale.UK).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+            if (family.isEmpty() || jdbc.sql("SELECT count(*) FROM audit_template WHERE family = ?").param(family).query(Integer.class).single() > 0) {
+                problems.add(new FieldProblem("name", "There is already a form called " + name + "; choose another name for the copy"));
+            }
+            version = 1;
+        } else {
+            version = jdbc.sql("SELECT max(version_no) + 1 FROM audit_template WHERE family = ?").param(family).query(Integer.class).single();
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return insert(family, version, name.trim(), from.cohort(), description == null || description.isBlank() ? from.description() : description.trim(),
+                questions, from.id(), currentUser.actor());
+    }
+
+    private static String trim(String s) {
+        return s == null ? "" : s.trim();
+    }
+}

@@ -1,0 +1,265 @@
+package org.oversight.audit.web;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.oversight.access.AccessRules.LaEditor;
+import org.oversight.access.AccessRules.LaManager;
+import org.oversight.access.AccessRules.LaMember;
+import org.oversight.audit.AuditService;
+import org.oversight.audit.AuditTemplates;
+import org.oversight.audit.AuditViews;
+import org.oversight.audit.domain.AuditGrade;
+import org.oversight.audit.domain.AuditTemplate;
+import org.oversight.audit.domain.Question;
+import org.oversight.audit.domain.SamplingMethod;
+import org.oversight.audit.domain.SamplingRule;
+import org.oversight.register.LocalAuthority;
+import org.oversight.shared.web.FormErrors;
+import org.oversight.shared.web.InvalidInputException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Case-audit pages of an LA: programmes, the sample, each audit with its moderation, findings and the roll-up. */
+@Controller
+class AuditPages {
+
+    private final AuditService audits;
+    private final AuditTemplates templates;
+
+    AuditPages(AuditService audits, AuditTemplates templates) {
+        this.audits = audits;
+        this.templates = templates;
+    }
+
+    @GetMapping("/local-authorities/{urn}/audits")
+    @LaMember
+    String index(@PathVariable int urn, Model model) {
+        LocalAuthority la = audits.localAuthority(urn);
+        model.addAttribute("la", la);
+        model.addAttribute("programmes", audits.programmes(la.id()));
+        model.addAttribute("canRun", audits.canRun(la.id()));
+        model.addAttribute("canAudit", audits.canAudit(la.id()));
+        return "audits/index";
+    }
+
+    @GetMapping("/local-authorities/{urn}/audits/new")
+    @LaManager
+    String newProgramme(@PathVariable int urn, Model model) {
+        LocalAuthority la = audits.localAuthority(urn);
+        ProgrammeForm form = new ProgrammeForm();
+        LocalDate today = LocalDate.now();
+        form.setPeriodStart(org.oversight.shared.web.DateInput.of(today.withDayOfMonth(1)));
+        form.setPeriodEnd(org.oversight.shared.web.DateInput.of(today.withDayOfMonth(1).plusMonths(1).minusDays(1)));
+        return programmeForm(la, form, new FormErrors(), model);
+    }
+
+    private String programmeForm(LocalAuthority la, ProgrammeForm form, FormErrors errors, Model model) {
+        model.addAttribute("la", la);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("errorList", errors.ordered(List.of("title", "templateId", "periodStart-day", "periodEnd-day", "auditors",
+                "moderators", "rule", "method", "sampleSize", "seed")));
+        model.addAttribute("templates", templates.latest());
+        model.addAttribute("people", audits.people(la.id()));
+        model.addAttribute("hasChildData", audits.hasChildData(la.id()));
+        model.addAttribute("rules", SamplingRule.values());
+        model.addAttribute("methods", SamplingMethod.values());
+        return "audits/new";
+    }
+
+    @PostMapping("/local-authorities/{urn}/audits")
+    @LaManager
+    String createProgramme(@PathVariable int urn, @ModelAttribute("form") ProgrammeForm form, Model model, HttpServletResponse response) {
+        LocalAuthority la = audits.localAuthority(urn);
+        FormErrors errors = new FormErrors();
+        LocalDate start = date(form.getPeriodStart(), "The start of the period", "periodStart-day", errors);
+        LocalDate end = date(form.getPeriodEnd(), "The end of the period", "periodEnd-day", errors);
+        Integer size = null;
+        try {
+            size = form.getSampleSize() == null || form.getSampleSize().isBlank() ? null : Integer.valueOf(form.getSampleSize().trim());
+        } catch (NumberFormatException e) {
+            errors.add("sampleSize", "Enter how many children to audit as a number, from 1 to 500");
+        }
+        Long seed = null;
+        try {
+            seed = form.getSeed() == null || form.getSeed().isBlank() ? null : Long.valueOf(form.getSeed().trim());
+        } catch (NumberFormatException e) {
+            errors.add("seed", "Enter the seed as a whole number, or leave it empty for a new one");
+        }
+        UUID templateId = null;
+        try {
+            templateId = form.getTemplateId() == null || form.getTemplateId().isBlank() ? null : UUID.fromString(form.getTemplateId());
+        } catch (IllegalArgumentException e) {
+            errors.add("templateId", "Select the audit form");
+        }
+        if (!errors.any()) {
+            try {
+                UUID id = audits.createProgramme(la.id(), new AuditService.NewProgramme(form.getTitle(), templateId, start, end, form.getAuditors(),
+                        form.getModerators(), form.getRule(), form.getMethod(), size, seed));
+                return "redirect:/local-authorities/" + urn + "/audits/" + id;
+            } catch (InvalidInputException e) {
+                e.problems().forEach(p -> errors.add(p.field().startsWith("period") ? p.field() + "-day" : p.field(), p.message()));
+            }
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return programmeForm(la, form, errors, model);
+    }
+
+    @GetMapping("/local-authorities/{urn}/audits/{programmeId}")
+    @LaEditor
+    String programme(@PathVariable int urn, @PathVariable UUID programmeId, Model model) {
+        LocalAuthority la = audits.localAuthority(urn);
+        AuditViews.Programme p = audits.programme(la.id(), programmeId);
+        model.addAttribute("la", la);
+        model.addAttribute("p", p);
+        model.addAttribute("canRun", audits.canRun(la.id()));
+        model.addAttribute("planChoices", audits.canRun(la.id()) ? audits.plans(la.id()) : List.of());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", new FormErrors());
+        }
+        model.addAttribute("errorList", ((FormErrors) model.getAttribute("errors")).ordered(List.of()));
+        model.addAttribute("grades", AuditGrade.values());
+        return "audits/programme";
+    }
+
+    @PostMapping("/local-authorities/{urn}/audits/{programmeId}/findings")
+    @LaManager
+    String addFinding(@PathVariable int urn, @PathVariable UUID programmeId, @RequestParam(required = false) String questionId,
+                      @RequestParam Map<String, String> params, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        LocalAuthority la = audits.localAuthority(urn);
+        String text = params.get("findingText-" + questionId);
+        UUID planId = null;
+        try {
+            String raw = params.get("planId-" + questionId);
+            planId = raw == null || raw.isBlank() ? null : UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            planId = null;
+        }
+        try {
+            AuditViews.Finding f = audits.addFinding(la.id(), programmeId, questionId, text, planId);
+            redirect.addFlashAttribute("banner", "audit.finding.added");
+            return "redirect:/local-authorities/" + urn + "/audits/" + programmeId + "#finding-" + f.id();
+        } catch (InvalidInputException e) {
+            FormErrors errors = new FormErrors();
+            e.problems().forEach(p -> errors.add(p.field(), p.message()));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("errors", errors);
+            model.addAttribute("typed", params);
+            return programme(urn, programmeId, model);
+        }
+    }
+
+    @GetMapping("/local-authorities/{urn}/audits/{programmeId}/cases/{auditId}")
+    @LaEditor
+    String audit(@PathVariable int urn, @PathVariable UUID programmeId, @PathVariable UUID auditId, Model model) {
+        LocalAuthority la = audits.localAuthority(urn);
+        AuditViews.CaseAudit a = audits.audit(la.id(), programmeId, auditId);
+        model.addAttribute("la", la);
+        model.addAttribute("a", a);
+        model.addAttribute("canEditAnswers", audits.canEditAnswers(a));
+        model.addAttribute("canModerate", audits.canModerate(a));
+        model.addAttribute("grades", AuditGrade.values());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", new FormErrors());
+        }
+        if (!model.containsAttribute("typed")) {
+            Map<String, String> typed = new LinkedHashMap<>();
+            a.answers().values().forEach(ans -> {
+                typed.put("grade-" + ans.questionId(), ans.grade().name());
+                typed.put("evidence-" + ans.questionId(), ans.evidence());
+            });
+            typed.put("overallGrade", a.auditorGrade() == null ? "" : a.auditorGrade().name());
+            typed.put("summary", a.summary() == null ? "" : a.summary());
+            model.addAttribute("typed", typed);
+        }
+        List<String> order = new java.util.ArrayList<>(List.of("status"));
+        for (Question q : a.template().questions()) {
+            order.add("grade-" + q.id());
+            order.add("evidence-" + q.id());
+        }
+        order.addAll(List.of("overallGrade", "summary", "moderatorGrade", "agreedGrade", "agreedReason"));
+        model.addAttribute("errorList", ((FormErrors) model.getAttribute("errors")).ordered(order));
+        return "audits/case";
+    }
+
+    @PostMapping("/local-authorities/{urn}/audits/{programmeId}/cases/{auditId}")
+    @LaEditor
+    String saveAudit(@PathVariable int urn, @PathVariable UUID programmeId, @PathVariable UUID auditId, @RequestParam Map<String, String> params,
+                     Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        LocalAuthority la = audits.localAuthority(urn);
+        boolean submit = "submit".equals(params.get("action"));
+        Map<String, String> grades = new LinkedHashMap<>();
+        Map<String, String> evidence = new LinkedHashMap<>();
+        params.forEach((k, v) -> {
+            if (k.startsWith("grade-")) {
+                grades.put(k.substring(6), v);
+            } else if (k.startsWith("evidence-")) {
+                evidence.put(k.substring(9), v);
+            }
+        });
+        try {
+            audits.saveAnswers(la.id(), programmeId, auditId, new AuditService.Answers(grades, evidence, params.get("overallGrade"),
+                    params.get("summary")), submit);
+            redirect.addFlashAttribute("banner", submit ? "audit.submitted" : "audit.saved");
+            return "redirect:/local-authorities/" + urn + "/audits/" + programmeId + "/cases/" + auditId;
+        } catch (InvalidInputException e) {
+            return invalid(urn, programmeId, auditId, params, e, model, response);
+        }
+    }
+
+    @PostMapping("/local-authorities/{urn}/audits/{programmeId}/cases/{auditId}/moderation")
+    @LaManager
+    String moderate(@PathVariable int urn, @PathVariable UUID programmeId, @PathVariable UUID auditId, @RequestParam Map<String, String> params,
+                    Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        LocalAuthority la = audits.localAuthority(urn);
+        try {
+            audits.moderate(la.id(), programmeId, auditId, params.get("moderatorGrade"), params.get("agreedGrade"), params.get("agreedReason"));
+            redirect.addFlashAttribute("banner", "audit.moderated");
+            return "redirect:/local-authorities/" + urn + "/audits/" + programmeId + "/cases/" + auditId;
+        } catch (InvalidInputException e) {
+            return invalid(urn, programmeId, auditId, params, e, model, response);
+        }
+    }
+
+    private String invalid(int urn, UUID programmeId, UUID auditId, Map<String, String> params, InvalidInputException e, Model model,
+                           HttpServletResponse response) {
+        FormErrors errors = new FormErrors();
+        e.problems().forEach(p -> errors.add(p.field(), p.message()));
+        response.setStatus(e instanceof AuditService.AuditClosedException ? HttpServletResponse.SC_CONFLICT : HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("errors", errors);
+        if (!(e instanceof AuditService.AuditClosedException)) {
+            model.addAttribute("typed", params);
+        }
+        return audit(urn, programmeId, auditId, model);
+    }
+
+    @GetMapping("/local-authorities/{urn}/audits/roll-up")
+    @LaMember
+    String rollUp(@PathVariable int urn, Model model) {
+        LocalAuthority la = audits.localAuthority(urn);
+        model.addAttribute("la", la);
+        model.addAttribute("r", audits.rollUp(la.id()));
+        model.addAttribute("grades", AuditGrade.values());
+        return "audits/roll-up";
+    }
+
+    private static LocalDate date(org.oversight.shared.web.DateInput input, String label, String id, FormErrors errors) {
+        try {
+            return input.toDate(label);
+        } catch (IllegalArgumentException e) {
+            errors.add(id, e.getMessage());
+            return null;
+        }
+    }
+}
