@@ -117,8 +117,12 @@ class WorkerPages {
     String acknowledge(@PathVariable int urn, @PathVariable UUID id, @RequestParam(defaultValue = "") String back,
                        RedirectAttributes redirect) {
         LocalAuthority la = la(urn);
-        voice.acknowledge(la.id(), id);
-        redirect.addFlashAttribute("banner", "voice.alerts.acknowledged");
+        try {
+            voice.acknowledge(la.id(), id);
+            redirect.addFlashAttribute("banner", "voice.alerts.acknowledged");
+        } catch (InvalidInputException alreadyDone) {
+            redirect.addFlashAttribute("banner", "voice.alerts.already");
+        }
         return back.startsWith("/local-authorities/" + urn + "/") ? "redirect:" + back : "redirect:/local-authorities/" + urn + "/safety-alerts";
     }
 
