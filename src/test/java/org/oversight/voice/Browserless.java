@@ -39,7 +39,11 @@ final class Browserless {
     }
 
     Http.Response get(String path) {
-        Http.Response r = send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET());
+        return get(path, "text/html");
+    }
+
+    Http.Response get(String path, String accept) {
+        Http.Response r = send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET());
         Matcher m = CSRF.matcher(r.body());
         if (m.find()) {
             csrf = m.group(1) != null ? m.group(1) : m.group(2);
