@@ -66,28 +66,36 @@ class VoiceDemo implements ApplicationRunner {
         if (!enabled || args.containsOption("oversight.cli")) {
             return;
         }
-        var la = authorities.findByUrn(CITY_OF_LONDON).orElse(null);
+        announcement = prepare(CITY_OF_LONDON);
+    }
+
+    /**
+     * Gives the LA's first care leaver in the current data a written pathway plan and, unless they have signed up, a
+     * fresh invitation code; returns the line to print, or null when the LA has no care leaver in its data.
+     */
+    String prepare(int urn) {
+        var la = authorities.findByUrn(urn).orElse(null);
         if (la == null) {
-            return;
+            return null;
         }
         ChildSummary leaver = children.current(la.id()).stream().filter(c -> c.cohort() == Cohort.CARE_LEAVER).findFirst().orElse(null);
         if (leaver == null) {
-            log.debug("No City of London care leaver in the current data: no demo young person");
-            return;
+            log.debug("No care leaver in the current data of {}: no demo young person", urn);
+            return null;
         }
         UUID laId = la.id();
         PATHWAY.forEach((section, text) -> jdbc.sql("""
-                INSERT INTO yp_plan_section (la_id, child_ref, section, summary, updated_by, updated_at) VALUES (?, ?, ?, ?, 'col.staff', ?)
-                ON CONFLICT DO NOTHING""").params(laId, leaver.childRef(), section.name(), text, Timestamp.from(Instant.now())).update());
+                INSERT INTO yp_plan_section (la_id, child_ref, section, summary, updated_by, updated_at) VALUES (?, ?, ?, ?, 'demo', ?)
+                ON CONFLICT (la_id, child_ref, section) DO UPDATE SET summary = EXCLUDED.summary WHERE yp_plan_section.summary = ''""").params(laId, leaver.childRef(), section.name(), text, Timestamp.from(Instant.now())).update());
         String signedUp = jdbc.sql("SELECT sign_in_name FROM yp_account WHERE la_id = ? AND child_ref = ? AND revoked_at IS NULL")
                 .params(laId, leaver.childRef()).query(String.class).optional().orElse(null);
-        String worker = baseUrl + "/local-authorities/" + CITY_OF_LONDON + "/young-people/" + leaver.childRef();
+        String worker = baseUrl + "/local-authorities/" + urn + "/young-people/" + leaver.childRef();
         if (signedUp != null) {
-            announcement = "Demo care leaver " + DEMO_NAME + " (child " + leaver.childRef() + ") signs in at " + baseUrl
-                    + "/my/sign-in as " + signedUp + "; col.staff can issue a new code at " + worker;
+            return "Demo care leaver " + DEMO_NAME + " (child " + leaver.childRef() + ") signs in at " + baseUrl
+                    + "/my/sign-in as " + signedUp + " (with the password chosen then); their worker can issue a new code at " + worker;
         } else {
-            VoiceSignIn.IssuedCode code = signIn.issue(laId, leaver.childRef(), Cohort.CARE_LEAVER, DEMO_NAME, "col.staff");
-            announcement = "Demo care leaver " + DEMO_NAME + " (child " + leaver.childRef() + "): invitation code " + code.code()
+            VoiceSignIn.IssuedCode code = signIn.issue(laId, leaver.childRef(), Cohort.CARE_LEAVER, DEMO_NAME, "demo");
+            return "Demo care leaver " + DEMO_NAME + " (child " + leaver.childRef() + "): invitation code " + code.code()
                     + " (one use, until " + Dates.format(code.expires()) + ") at " + baseUrl + "/my/start; their worker's view: " + worker;
         }
     }

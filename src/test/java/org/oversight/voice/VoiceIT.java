@@ -21,6 +21,8 @@ class VoiceIT extends HttpTest {
     JdbcClient jdbc;
     @Autowired
     VoiceSignIn signIn;
+    @Autowired
+    VoiceDemo demo;
 
     UUID la;
 
@@ -195,5 +197,23 @@ class VoiceIT extends HttpTest {
         assertThat(http.get("/local-authorities/80450/young-peoples-views", "col.staff").status()).isEqualTo(403);
         assertThat(http.get("/local-authorities/80514/young-peoples-views", "col.councillor").status()).isEqualTo(403);
         assertThat(count("SELECT count(*) FROM yp_feedback WHERE la_id = ? AND rating = 9", la)).isZero();
+    }
+
+    @Test
+    void theDemoGivesACareLeaverAWrittenPlanAndACodeThatWorks() {
+        // C3 may have signed up in another test: as on a fresh demo database, nobody has yet.
+        jdbc.sql("UPDATE yp_account SET revoked_at = now(), revoked_by = 'test' WHERE la_id = ? AND child_ref = 'C3' AND revoked_at IS NULL")
+                .param(la).update();
+        String line = demo.prepare(80514);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("invitation code ([A-Z2-9-]{14}) ").matcher(line);
+        assertThat(m.find()).as(line).isTrue();
+        assertThat(line).contains("/my/start").contains("/local-authorities/80514/young-people/C3");
+        VoiceSignIn.Outcome signedUp = signIn.redeem(m.group(1), "blue kite river", "blue kite river", "192.0.2.10");
+        assertThat(signedUp.ok()).isTrue();
+        assertThat(signedUp.principal().firstName()).isEqualTo("Jay");
+        assertThat(demo.prepare(80514)).as("no second code once signed up").contains("signs in at").contains(signedUp.principal().signInName());
+        assertThat(jdbc.sql("SELECT summary FROM yp_plan_section WHERE la_id = ? AND child_ref = 'C3' AND section = 'ACCOMMODATION'")
+                .param(la).query(String.class).single()).isNotBlank();
+        assertThat(demo.prepare(99999)).as("no such LA: skipped quietly").isNull();
     }
 }

@@ -135,7 +135,9 @@ class VoiceSecurityIT extends HttpTest {
         VoiceFixture.SignedUp yp = VoiceFixture.signUp(port, signIn, la, "C3", Cohort.CARE_LEAVER, "Jay");
         assertThat(yp.session().get("/my").status()).isEqualTo(200);
         signIn.issue(la, "C3", Cohort.CARE_LEAVER, "Jay", "southwark.manager");
-        assertThat(yp.session().get("/my").status()).isEqualTo(403);
+        Http.Response replaced = yp.session().get("/my");
+        assertThat(replaced.status()).isEqualTo(403);
+        assertThat(replaced.body()).contains("This sign-in has been replaced by a new code").contains("Your plan");
         assertThat(Browserless.json(port, "GET", "/api/v1/young-people/me", null, yp.signInName(), yp.password()).status()).isEqualTo(401);
     }
 

@@ -250,6 +250,23 @@ class PortalPages {
         });
     }
 
+    /** Errors on the young person's pages, in their own layout and words (rather than the staff error page). */
+    @org.springframework.web.bind.annotation.ExceptionHandler(NotFoundException.class)
+    String notFound(NotFoundException e, Model model, HttpServletResponse response) {
+        response.setStatus(404);
+        model.addAttribute("problemTitle", "voice.problem.notFound");
+        model.addAttribute("detail", e.getMessage());
+        return "voice/problem";
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    String denied(org.springframework.security.access.AccessDeniedException e, Model model, HttpServletResponse response) {
+        response.setStatus(403);
+        model.addAttribute("problemTitle", "voice.problem.denied");
+        model.addAttribute("detail", e.getMessage());
+        return "voice/problem";
+    }
+
     private static FormErrors errors(InvalidInputException e) {
         FormErrors errors = new FormErrors();
         e.problems().forEach(p -> errors.add(p.field(), p.message()));

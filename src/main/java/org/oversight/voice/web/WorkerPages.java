@@ -33,8 +33,10 @@ class WorkerPages {
     private final VoiceService voice;
     private final VoiceSignIn signIn;
     private final LocalAuthorities authorities;
+    private final org.oversight.access.CurrentUser currentUser;
 
-    WorkerPages(VoiceService voice, VoiceSignIn signIn, LocalAuthorities authorities) {
+    WorkerPages(VoiceService voice, VoiceSignIn signIn, LocalAuthorities authorities, org.oversight.access.CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.voice = voice;
         this.signIn = signIn;
         this.authorities = authorities;
@@ -48,6 +50,7 @@ class WorkerPages {
         model.addAttribute("children", voice.children(la.id()));
         model.addAttribute("invited", voice.invited(la.id()));
         model.addAttribute("openAlerts", voice.openAlertCount(la.id()));
+        model.addAttribute("canManage", currentUser.canManage(la.id()));
         return "voice/worker-list";
     }
 
