@@ -119,6 +119,8 @@ class VoiceSecurityIT extends HttpTest {
                 .as("the attempt is logged against their own record").isEqualTo(1);
         assertThat(yp.session().get("/local-authorities/80514/young-people/A1").status()).isEqualTo(403);
         assertThat(yp.session().get("/local-authorities/80514/children/A1").status()).isEqualTo(403);
+        assertThat(count("SELECT count(*) FROM yp_access WHERE la_id = ? AND child_ref = 'C3' AND what = 'refused: GET /local-authorities/80514/young-people/A1'", la))
+                .as("a staff address tried by a young person is logged against their own record").isEqualTo(1);
         Http.Response notTheirs = yp.session().get("/my/plan/home");
         assertThat(notTheirs.status()).as("a care plan section is not in a pathway plan").isEqualTo(404);
         yp.session().get("/my");
