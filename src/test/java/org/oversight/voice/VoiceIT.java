@@ -70,7 +70,7 @@ class VoiceIT extends HttpTest {
         session.get("/my/start");
         Http.Response expired = session.post("/my/start", "code", code, "password", "blue kite river", "confirm", "blue kite river");
         assertThat(expired.status()).isEqualTo(400);
-        assertThat(expired.body()).contains("This code has run out. Ask your worker for a new one.");
+        assertThat(expired.body()).contains("This code has run out. Ask your worker for a new one.").contains("<title>Error: Start with your code");
         Http.Response guessed = session.post("/my/start", "code", "AAAA-BBBB-CCCC", "password", "blue kite river", "confirm", "blue kite river");
         assertThat(guessed.body()).contains("We could not find that code");
         assertThat(count("SELECT count(*) FROM yp_account")).isEqualTo(before);
