@@ -25,12 +25,23 @@ public final class AccessRules {
     public @interface PublicRead {
     }
 
-    /** Any signed-in user; the handler then checks LA membership through {@link CurrentUser}. */
+    /**
+     * Any signed-in Oversight user (never a young person signed in to their own portal); the handler then checks
+     * LA membership through {@link CurrentUser}.
+     */
     @Target({ElementType.TYPE, ElementType.METHOD})
     @Retention(RetentionPolicy.RUNTIME)
     @Documented
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("isAuthenticated() and !hasRole('YOUNG_PERSON')")
     public @interface SignedIn {
+    }
+
+    /** A young person signed in to their own portal; the handler reaches only their own record. */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @PreAuthorize("hasRole('YOUNG_PERSON')")
+    public @interface YoungPerson {
     }
 
     /** LA managers and LA staff (of the LA concerned, checked by the handler through {@link CurrentUser#canEdit}). */
