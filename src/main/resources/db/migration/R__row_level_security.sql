@@ -5,7 +5,9 @@
 -- only what is missing, so it takes no lock on a table that is already isolated.
 -- Isolated tables, for the checksum: child episode review care_leaver missing_episode annex_a_child import_snapshot
 -- child_access child_import_job child_import_job_file improvement_plan plan_item plan_action evidence action_update
--- plan_history governance_body meeting plan_oversight committee_report
+-- plan_history governance_body meeting plan_oversight committee_report audit_programme case_audit audit_answer
+-- audit_finding audit_event yp_invitation yp_account yp_plan_section yp_contribution yp_feedback yp_safety_alert yp_access
+-- yp_sign_in_event
 DO $$
 DECLARE
     t RECORD;

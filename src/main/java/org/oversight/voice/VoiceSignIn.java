@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.oversight.compliance.ChildSummaries.Cohort;
 import org.oversight.shared.Checksums;
+import org.oversight.shared.db.TenantScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,12 +54,15 @@ public class VoiceSignIn {
     private final int lockoutMinutes;
     private final String dummyHash;
 
-    VoiceSignIn(JdbcClient jdbc, PasswordEncoder encoder,
+    private final org.springframework.transaction.support.TransactionTemplate tx;
+
+    VoiceSignIn(JdbcClient jdbc, PasswordEncoder encoder, org.springframework.transaction.PlatformTransactionManager transactions,
                 @Value("${oversight.voice.invitation-days:14}") int invitationDays,
                 @Value("${oversight.voice.max-failures:5}") int maxFailures,
                 @Value("${oversight.voice.lockout-minutes:15}") int lockoutMinutes) {
         this.jdbc = jdbc;
         this.encoder = encoder;
+        this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.invitationDays = invitationDays;
         this.maxFailures = maxFailures;
         this.lockoutMinutes = lockoutMinutes;
@@ -102,8 +106,13 @@ public class VoiceSignIn {
      * Redeems an invitation code once: checks the code, creates the young person's sign-in with the password they
      * chose and returns them signed in. Refusals change nothing but the log.
      */
-    @Transactional
     public Outcome redeem(String code, String password, String confirm, String ip) {
+        // Signing in happens before anyone's LA is known: it reads codes and accounts in the system scope of row-level
+        // security, in one transaction, and hands back only the young person's own principal.
+        return TenantScope.asSystem(() -> tx.execute(status -> redeemChecked(code, password, confirm, ip)));
+    }
+
+    private Outcome redeemChecked(String code, String password, String confirm, String ip) {
         String normal = normalise(code);
         String codeHash = hash(normal);
         String subject = "code:" + codeHash.substring(0, 12);
@@ -153,8 +162,11 @@ public class VoiceSignIn {
     }
 
     /** Signs in with the sign-in name and password; refusals (and locks) are logged and say nothing about which was wrong. */
-    @Transactional
     public Outcome signIn(String signInName, String password, String ip) {
+        return TenantScope.asSystem(() -> tx.execute(status -> signInChecked(signInName, password, ip)));
+    }
+
+    private Outcome signInChecked(String signInName, String password, String ip) {
         String name = signInName == null ? "" : signInName.trim().toLowerCase(Locale.ROOT);
         String subject = "name:" + (name.length() > 60 ? name.substring(0, 60) : name);
         if (locked(ip, subject)) {
@@ -178,7 +190,7 @@ public class VoiceSignIn {
 
     /** Whether the account is still the young person's current sign-in (a fresh code revokes it). */
     public boolean current(UUID accountId) {
-        return jdbc.sql("SELECT count(*) FROM yp_account WHERE id = ? AND revoked_at IS NULL").param(accountId).query(Integer.class).single() > 0;
+        return TenantScope.asSystem(() -> jdbc.sql("SELECT count(*) FROM yp_account WHERE id = ? AND revoked_at IS NULL").param(accountId).query(Integer.class).single() > 0);
     }
 
     private boolean locked(String ip, String subject) {

@@ -8,7 +8,12 @@ import org.oversight.compliance.ChildSummaries.Cohort;
 
 /** A young person signed in to their portal: their account, and the one record (LA and child reference) it reaches. */
 public record YoungPersonPrincipal(UUID accountId, UUID laId, String childRef, Cohort cohort, String firstName,
-                                   String signInName) implements Principal, Serializable {
+                                   String signInName) implements Principal, Serializable, org.oversight.access.TenantMember {
+
+    @Override
+    public java.util.UUID tenantLaId() {
+        return laId;
+    }
 
     /** The authority the portal's filter chains and {@code @YoungPerson} ask for; no staff rule accepts it. */
     public static final String AUTHORITY = "ROLE_YOUNG_PERSON";
