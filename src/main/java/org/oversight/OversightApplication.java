@@ -38,6 +38,10 @@ public class OversightApplication {
             // The benchmark loads the national data set: give it a database of its own, never the user's.
             System.setProperty("oversight.data-dir", java.nio.file.Files.createTempDirectory("oversight-bench-db").toString());
         }
+        if (cli && args.length > 1 && args[1].equals("restore")) {
+            // Everything is replaced by the backup: importing the bundled reports first would be wasted.
+            System.setProperty("oversight.reports.import-on-start", "false");
+        }
         EmbeddedDatabase.startIfNoDatasourceConfigured();
         if (cli) {
             System.clearProperty("logback.configurationFile"); // Spring Boot takes over logging from here (logback-spring.xml)
