@@ -41,7 +41,7 @@ import org.springframework.stereotype.Component;
  * plan, the national picture (and, when asked, the analysts' national compliance page, which recomputes every LA).
  * Prints requests per second, p50/p95/p99 latency and errors per page group, next to {@code /actuator/health} requested
  * by the same users in the same rotation (the HTTP stack and one database round trip), the ratio of the p95s, and each
- * page's latency alone (one user, before the load). The issue's goal: p95 under 100 ms for the single record and the
+ * page's latency alone (one user, before the load). {@code --think-ms} adds a pause after each answer, as people read. The issue's goal: p95 under 100 ms for the single record and the
  * dashboards, no errors. {@code main} starts it as a web application on a temporary database, so it never touches
  * your data.
  */
@@ -73,7 +73,7 @@ class BenchLoadCommand implements CliCommand {
 
     @Override
     public String usage() {
-        return "[--seconds N] [--users N] [--warmup N] [--with-national-compliance]";
+        return "[--seconds N] [--users N] [--warmup N] [--think-ms N] [--with-national-compliance]";
     }
 
     @Override
@@ -83,7 +83,7 @@ class BenchLoadCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Map<String, Integer> options = new LinkedHashMap<>(Map.of("--seconds", 30, "--users", 50, "--warmup", 5, "--seed", 2026));
+        Map<String, Integer> options = new LinkedHashMap<>(Map.of("--seconds", 30, "--users", 50, "--warmup", 5, "--seed", 2026, "--think-ms", 0));
         boolean nationalCompliance = false;
         for (int i = 0; i < args.size(); i++) {
             if (args.get(i).equals("--with-national-compliance")) {
@@ -118,6 +118,7 @@ class BenchLoadCommand implements CliCommand {
                 org.springframework.boot.availability.ReadinessState.ACCEPTING_TRAFFIC);
         Load load = new Load("http://127.0.0.1:" + port, password, plan, options.get("--users"),
                 Duration.ofSeconds(options.get("--warmup")), Duration.ofSeconds(options.get("--seconds")), nationalCompliance);
+        load.thinkMillis = options.get("--think-ms");
         Load.Report report = load.run();
         report.print(out, options.get("--users"));
         return report.errors() == 0 ? 0 : 2;
@@ -169,6 +170,8 @@ class BenchLoadCommand implements CliCommand {
         private final Duration measure;
         private final HttpClient client;
         private final boolean nationalCompliance;
+        /** A pause after each answer, as a person reads the page; 0 for back-to-back requests. */
+        int thinkMillis;
 
         Load(String base, String password, UUID plan, int users, Duration warmup, Duration measure, boolean nationalCompliance) {
             this.nationalCompliance = nationalCompliance;
@@ -186,14 +189,15 @@ class BenchLoadCommand implements CliCommand {
         record Measured(long[][] latencies, int[] counts, int[] errors, List<String> firstErrors) {
         }
 
-        record Report(List<Measured> users, double seconds, double[] alone) {
+        record Report(List<Measured> users, double seconds, double[] alone, int thinkMillis) {
             long errors() {
                 return users.stream().mapToLong(u -> Arrays.stream(u.errors()).sum()).sum();
             }
 
             void print(PrintStream out, int userCount) {
-                out.printf(Locale.UK, "%n%d users for %.0f s on loopback (after warm-up), each requesting the pages in turn without pause;%n"
-                        + "'alone ms': the median of one user requesting the page on its own before the load%n", userCount, seconds);
+                out.printf(Locale.UK, "%n%d users for %.0f s on loopback (after warm-up), each requesting the pages in turn %s;%n"
+                        + "'alone ms': the median of one user requesting the page on its own before the load%n", userCount, seconds,
+                        thinkMillis == 0 ? "without pause" : "with " + thinkMillis + " ms between answer and next request");
                 out.printf(Locale.UK, "%-28s %9s %8s %8s %8s %8s %7s %9s %9s%n", "page group", "requests", "req/s", "p50 ms", "p95 ms",
                         "p99 ms", "errors", "p95/base", "alone ms");
                 double[] base = percentiles(GROUPS.size() - 1);
@@ -281,7 +285,7 @@ class BenchLoadCommand implements CliCommand {
                 for (Future<Measured> f : futures) {
                     measured.add(f.get());
                 }
-                return new Report(measured, measure.toNanos() / 1e9, alone);
+                return new Report(measured, measure.toNanos() / 1e9, alone, thinkMillis);
             }
         }
 
@@ -348,6 +352,9 @@ class BenchLoadCommand implements CliCommand {
                     }
                 }
                 next = (next + 1) % pages.length;
+                if (thinkMillis > 0) {
+                    Thread.sleep(thinkMillis);
+                }
             }
             return new Measured(latencies, counts, errors, firstErrors);
         }

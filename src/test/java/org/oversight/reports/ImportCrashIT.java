@@ -79,6 +79,19 @@ class ImportCrashIT {
             assertThat(lines(output, ": imported (") + lines(output, ": updated (")).isEqualTo(importable.size() - beforeTheBlock.size());
             assertThat(storedNames(jdbc)).containsExactlyInAnyOrderElementsOf(importable);
             assertWhole(jdbc);
+
+            // The check does see damage: a document cut in half, and an activity that lost its on-site dates.
+            jdbc.sql("UPDATE source_document SET content = substring(content FROM 1 FOR octet_length(content) / 2) WHERE file_name LIKE ?")
+                    .param("%80496-hackney-2016-09-21.pdf").update();
+            String undated = jdbc.sql("""
+                    SELECT a.id::text FROM inspection_activity a JOIN source_document d ON d.sha256 = a.source_document_sha256
+                     WHERE d.file_name LIKE '%80578-west-sussex-2019-05-08.pdf'""").query(String.class).single();
+            jdbc.sql("DELETE FROM on_site_range WHERE activity_id = ?::uuid").param(undated).update();
+            List<String> problems = new DocumentCheck(jdbc).run().problems();
+            assertThat(problems).anySatisfy(p -> assertThat(p).contains("80496-hackney-2016-09-21.pdf): its bytes do not match its SHA-256"))
+                    .anySatisfy(p -> assertThat(p).contains("80496-hackney-2016-09-21.pdf): PDF is damaged"))
+                    .anySatisfy(p -> assertThat(p).isEqualTo("activity " + undated + ": read from a document but has no on-site dates"))
+                    .hasSize(3);
         }
     }
 
