@@ -34,15 +34,26 @@ public class OversightApplication {
         if (cli && args.length > 1 && args[1].equals("generate-data")) {
             System.exit(GenerateDataCommand.execute(Arrays.asList(args).subList(2, args.length), System.out, System.err));
         }
-        if (cli && args.length > 1 && args[1].equals("bench-compliance") && System.getenv("SPRING_DATASOURCE_URL") == null) {
+        boolean benchLoad = cli && args.length > 1 && args[1].equals("bench-load");
+        if (benchLoad) {
+            // The load benchmark drives the web application on a random loopback port, signing in with demo accounts.
+            System.setProperty("server.port", "0");
+            System.setProperty("server.address", "127.0.0.1");
+            System.setProperty("oversight.demo.password", java.util.UUID.randomUUID().toString());
+        }
+        if (cli && args.length > 1 && (args[1].equals("bench-compliance") || benchLoad) && System.getenv("SPRING_DATASOURCE_URL") == null) {
             // The benchmark loads the national data set: give it a database of its own, never the user's.
             System.setProperty("oversight.data-dir", java.nio.file.Files.createTempDirectory("oversight-bench-db").toString());
+        }
+        if (cli && args.length > 1 && args[1].equals("restore")) {
+            // Everything is replaced by the backup: importing the bundled reports first would be wasted.
+            System.setProperty("oversight.reports.import-on-start", "false");
         }
         EmbeddedDatabase.startIfNoDatasourceConfigured();
         if (cli) {
             System.clearProperty("logback.configurationFile"); // Spring Boot takes over logging from here (logback-spring.xml)
             SpringApplication app = new SpringApplication(OversightApplication.class);
-            app.setWebApplicationType(WebApplicationType.NONE);
+            app.setWebApplicationType(benchLoad ? WebApplicationType.SERVLET : WebApplicationType.NONE);
             app.setAdditionalProfiles("cli");
             String[] commandArgs = Arrays.copyOfRange(args, 1, args.length);
             var context = app.run(prefixed(commandArgs));

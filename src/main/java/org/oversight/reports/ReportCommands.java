@@ -64,6 +64,35 @@ class ReportCommands {
         };
     }
 
+    @Bean
+    CliCommand checkDocumentsCommand(DocumentCheck check) {
+        return new CliCommand() {
+            @Override
+            public String name() {
+                return "check-documents";
+            }
+
+            @Override
+            public String usage() {
+                return "";
+            }
+
+            @Override
+            public String description() {
+                return "Check every stored document is whole and fully recorded (after a crash or a restore); exit 2 if not";
+            }
+
+            @Override
+            public int run(List<String> args, PrintStream out, PrintStream err) {
+                DocumentCheck.Result result = check.run();
+                result.problems().forEach(err::println);
+                out.printf("%d documents, %d activities read from them, %d problems%n", result.documents(), result.activities(),
+                        result.problems().size());
+                return result.whole() ? 0 : 2;
+            }
+        };
+    }
+
     /** Listed by help; run by {@link ReportsCli} from main without starting the database. */
     private record Delegating(String name, String usage, String description) implements CliCommand {
         @Override

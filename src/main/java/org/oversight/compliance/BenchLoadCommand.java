@@ -1,0 +1,394 @@
+package org.oversight.compliance;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.oversight.childdata.ChildDataImporter;
+import org.oversight.childdata.ssda903.SyntheticData;
+import org.oversight.shared.cli.CliCommand;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code bin/oversight bench-load [--seconds N] [--users N] [--warmup N] [--with-national-compliance]}: the whole
+ * application on a random loopback port, on a fresh temporary database holding the register, the bundled Ofsted reports,
+ * the demo accounts and plans and the national synthetic child-level data; then N users (virtual threads, default 50),
+ * each signed in through the login form with demo accounts suited to the pages and keeping its session cookies, request
+ * the main pages one after another without pause: the register, the LA's single record, its compliance dashboard, a
+ * plan, the national picture (and, when asked, the analysts' national compliance page, which recomputes every LA).
+ * Prints requests per second, p50/p95/p99 latency and errors per page group, next to {@code /actuator/health} requested
+ * by the same users in the same rotation (the HTTP stack and one database round trip), the ratio of the p95s, and each
+ * page's latency alone (one user, before the load). {@code --think-ms} adds a pause after each answer, as people read. The issue's goal: p95 under 100 ms for the single record and the
+ * dashboards, no errors. {@code main} starts it as a web application on a temporary database, so it never touches
+ * your data.
+ */
+@Component
+class BenchLoadCommand implements CliCommand {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
+    private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
+
+    private final ChildDataImporter importer;
+    private final JdbcClient jdbc;
+    private final Environment environment;
+    private final String password;
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    BenchLoadCommand(ChildDataImporter importer, JdbcClient jdbc, Environment environment,
+                     @Value("${oversight.demo.password:}") String password, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
+        this.importer = importer;
+        this.jdbc = jdbc;
+        this.environment = environment;
+        this.password = password;
+    }
+
+    @Override
+    public String name() {
+        return "bench-load";
+    }
+
+    @Override
+    public String usage() {
+        return "[--seconds N] [--users N] [--warmup N] [--think-ms N] [--with-national-compliance]";
+    }
+
+    @Override
+    public String description() {
+        return "Benchmark: 50 signed-in users on the main pages (national data, fresh temporary database); latency per page";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        Map<String, Integer> options = new LinkedHashMap<>(Map.of("--seconds", 30, "--users", 50, "--warmup", 5, "--seed", 2026, "--think-ms", 0));
+        boolean nationalCompliance = false;
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--with-national-compliance")) {
+                nationalCompliance = true;
+                continue;
+            }
+            if (!options.containsKey(args.get(i)) || i + 1 >= args.size() || !args.get(i + 1).matches("\\d{1,6}")) {
+                err.println("Usage: bin/oversight bench-load " + usage() + "  ('" + args.get(i) + "' is not one of these)");
+                return 1;
+            }
+            options.put(args.get(i), Integer.parseInt(args.get(++i)));
+        }
+        String port = environment.getProperty("local.server.port");
+        if (port == null || password.isBlank()) {
+            err.println("bench-load needs the web server and a known demo password: run it as bin/oversight bench-load");
+            return 1;
+        }
+        loadNationalData(options.get("--seed"), out, err);
+        UUID plan = jdbc.sql("""
+                SELECT p.id FROM improvement_plan p JOIN local_authority la ON la.id = p.la_id WHERE la.urn = 80450 ORDER BY p.created_at LIMIT 1
+                """).query(UUID.class).optional().orElse(null);
+        if (plan == null) {
+            err.println("No demo plan of City of London to request (is OVERSIGHT_DEMO=false?)");
+            return 1;
+        }
+        out.printf(Locale.UK, "Database: %d LAs, %d children in current snapshots, %d Ofsted documents, %d plans%n",
+                count("SELECT count(*) FROM local_authority WHERE active"),
+                count("SELECT count(*) FROM child c JOIN import_snapshot s ON s.id = c.snapshot_id WHERE s.superseded_at IS NULL"),
+                count("SELECT count(*) FROM source_document"), count("SELECT count(*) FROM improvement_plan"));
+        // Batch commands run before Oversight declares itself ready; it is ready now, and /actuator/health should say so.
+        org.springframework.boot.availability.AvailabilityChangeEvent.publish(events, this,
+                org.springframework.boot.availability.ReadinessState.ACCEPTING_TRAFFIC);
+        Load load = new Load("http://127.0.0.1:" + port, password, plan, options.get("--users"),
+                Duration.ofSeconds(options.get("--warmup")), Duration.ofSeconds(options.get("--seconds")), nationalCompliance);
+        load.thinkMillis = options.get("--think-ms");
+        Load.Report report = load.run();
+        report.print(out, options.get("--users"));
+        return report.errors() == 0 ? 0 : 2;
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    /** The national synthetic SSDA903 returns of every LA, as {@link BenchComplianceCommand} loads them. */
+    private void loadNationalData(long seed, PrintStream out, PrintStream err) throws IOException {
+        Path dir = Files.createTempDirectory("oversight-bench-load-903");
+        long t0 = System.nanoTime();
+        SyntheticData.Summary summary = SyntheticData.generate("national", seed, List.of(), dir);
+        Map<String, Integer> urnByCode = new LinkedHashMap<>();
+        jdbc.sql("SELECT la_code, urn FROM local_authority WHERE active").query(rs -> {
+            urnByCode.put(rs.getString(1), rs.getInt(2));
+        });
+        for (String code : summary.byLa().keySet()) {
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            try (var list = Files.list(dir.resolve(code))) {
+                for (Path p : list.sorted().toList()) {
+                    files.put(p.getFileName().toString(), Files.readAllBytes(p));
+                }
+            }
+            ChildDataImporter.Outcome outcome = importer.importReturn(urnByCode.get(code), 2026, files,
+                    ChildDataImporter.Mode.REJECT_IF_ANY_ERROR, true);
+            if (!outcome.stored()) {
+                err.println("LA " + code + ": synthetic return not stored, " + outcome.errors().size() + " errors");
+            }
+        }
+        out.printf(Locale.UK, "Loaded the national synthetic child-level data (%d LAs) in %.1f s%n", summary.byLa().size(),
+                (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The load: users, their sessions, the page rotation and the measurements. */
+    static final class Load {
+
+        /** The page groups, in each user's rotation; the last is the baseline. */
+        static final int NATIONAL_COMPLIANCE = 5;
+        static final List<String> GROUPS = List.of("register", "single record", "compliance dashboard", "plans", "national picture",
+                "national compliance", "baseline /actuator/health");
+
+        private final String base;
+        private final String password;
+        private final UUID plan;
+        private final int users;
+        private final Duration warmup;
+        private final Duration measure;
+        private final HttpClient client;
+        private final boolean nationalCompliance;
+        /** A pause after each answer, as a person reads the page; 0 for back-to-back requests. */
+        int thinkMillis;
+
+        Load(String base, String password, UUID plan, int users, Duration warmup, Duration measure, boolean nationalCompliance) {
+            this.nationalCompliance = nationalCompliance;
+            this.base = base;
+            this.password = password;
+            this.plan = plan;
+            this.users = users;
+            this.warmup = warmup;
+            this.measure = measure;
+            this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        }
+
+        /** What one user measured: latencies in nanoseconds per group, and errors per group. */
+        record Measured(long[][] latencies, int[] counts, int[] errors, List<String> firstErrors) {
+        }
+
+        record Report(List<Measured> users, double seconds, double[] alone, int thinkMillis) {
+            long errors() {
+                return users.stream().mapToLong(u -> Arrays.stream(u.errors()).sum()).sum();
+            }
+
+            void print(PrintStream out, int userCount) {
+                out.printf(Locale.UK, "%n%d users for %.0f s on loopback (after warm-up), each requesting the pages in turn %s;%n"
+                        + "'alone ms': the median of one user requesting the page on its own before the load%n", userCount, seconds,
+                        thinkMillis == 0 ? "without pause" : "with " + thinkMillis + " ms between answer and next request");
+                out.printf(Locale.UK, "%-28s %9s %8s %8s %8s %8s %7s %9s %9s%n", "page group", "requests", "req/s", "p50 ms", "p95 ms",
+                        "p99 ms", "errors", "p95/base", "alone ms");
+                double[] base = percentiles(GROUPS.size() - 1);
+                for (int g = 0; g < GROUPS.size(); g++) {
+                    double[] p = percentiles(g);
+                    int n = count(g);
+                    int group = g;
+                    int errors = users.stream().mapToInt(u -> u.errors()[group]).sum();
+                    if (n == 0) {
+                        out.printf(Locale.UK, "%-28s %9s %8s %8s %8s %8s %7s %9s %9.1f  (alone only: --with-national-compliance adds it)%n",
+                                GROUPS.get(g), "-", "-", "-", "-", "-", "-", "-", alone[g]);
+                        continue;
+                    }
+                    out.printf(Locale.UK, "%-28s %9d %8.1f %8.1f %8.1f %8.1f %7d %8.1fx %9.1f%n", GROUPS.get(g), n, n / seconds, p[0], p[1],
+                            p[2], errors, base[1] == 0 ? 0 : p[1] / base[1], alone[g]);
+                }
+                int all = 0;
+                for (int g = 0; g < GROUPS.size(); g++) {
+                    all += count(g);
+                }
+                out.printf(Locale.UK, "all pages: %.1f requests/s%n", all / seconds);
+                for (String group : List.of("single record", "compliance dashboard", "national compliance")) {
+                    if (count(GROUPS.indexOf(group)) == 0) {
+                        continue;
+                    }
+                    double p95 = percentiles(GROUPS.indexOf(group))[1];
+                    out.printf(Locale.UK, "goal p95 < 100 ms, %s: %.1f ms, %s%n", group, p95, p95 < 100 ? "met" : "NOT met");
+                }
+                out.printf(Locale.UK, "goal no errors: %d errors, %s%n", errors(), errors() == 0 ? "met" : "NOT met");
+                users.stream().flatMap(u -> u.firstErrors().stream()).distinct().limit(10).forEach(e -> out.println("  error: " + e));
+            }
+
+            int count(int group) {
+                return users.stream().mapToInt(u -> u.counts()[group]).sum();
+            }
+
+            /** p50, p95, p99 in milliseconds (nearest rank). */
+            private double[] percentiles(int group) {
+                long[] all = users.stream().flatMapToLong(u -> Arrays.stream(u.latencies()[group], 0, u.counts()[group])).sorted()
+                        .toArray();
+                if (all.length == 0) {
+                    return new double[] {0, 0, 0};
+                }
+                double[] result = new double[3];
+                double[] ranks = {0.50, 0.95, 0.99};
+                for (int i = 0; i < 3; i++) {
+                    int index = (int) Math.ceil(ranks[i] * all.length) - 1;
+                    result[i] = all[Math.max(0, Math.min(all.length - 1, index))] / 1e6;
+                }
+                return result;
+            }
+        }
+
+        Report run() throws Exception {
+            // Each page alone first (one user, one request at a time): what a page costs without contention.
+            String[][] probe = pages(0);
+            double[] alone = new double[probe.length];
+            for (int g = 0; g < probe.length; g++) {
+                long[] times = new long[7];
+                for (int i = 0; i < times.length; i++) {
+                    long t0 = System.nanoTime();
+                    String problem = request(probe[g]);
+                    times[i] = System.nanoTime() - t0;
+                    if (problem != null) {
+                        throw new IllegalStateException(problem);
+                    }
+                }
+                Arrays.sort(times, 2, times.length); // the first two warm up
+                alone[g] = times[2 + (times.length - 2) / 2] / 1e6;
+            }
+            java.util.concurrent.atomic.AtomicLong start = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.CyclicBarrier signedIn = new java.util.concurrent.CyclicBarrier(users, () -> start.set(System.nanoTime()));
+            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<Measured>> futures = new ArrayList<>();
+                for (int i = 0; i < users; i++) {
+                    int user = i;
+                    futures.add(threads.submit(() -> {
+                        String[][] pages = pages(user);
+                        signedIn.await(); // all users start together, once every one has signed in
+                        long measureFrom = start.get() + warmup.toNanos();
+                        return user(user, pages, measureFrom, measureFrom + measure.toNanos());
+                    }));
+                }
+                List<Measured> measured = new ArrayList<>();
+                for (Future<Measured> f : futures) {
+                    measured.add(f.get());
+                }
+                return new Report(measured, measure.toNanos() / 1e9, alone, thinkMillis);
+            }
+        }
+
+        /** The pages of one user's rotation, with the session each is requested in (signed in now). */
+        private String[][] pages(int index) throws IOException, InterruptedException {
+            boolean colUser = index % 2 == 0;
+            int urn = colUser ? 80450 : 80514;
+            String laSession = signIn(colUser ? "col.manager" : "southwark.manager");
+            String colSession = colUser ? laSession : signIn("col.manager");
+            String analystSession = signIn("analyst");
+            return new String[][] {
+                    {"/", laSession},
+                    {"/local-authorities/" + urn, laSession},
+                    {"/local-authorities/" + urn + "/compliance", laSession},
+                    {"/plans/" + plan, colSession},
+                    {"/national", analystSession},
+                    {"/compliance/national", analystSession},
+                    {"/actuator/health", null},
+            };
+        }
+
+        /** Requests one page, reading the whole answer; the problem, or null when it answered 200. */
+        private String request(String[] page) throws InterruptedException {
+            try {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + page[0])).GET().timeout(Duration.ofSeconds(30))
+                        // The health endpoint answers JSON only; pages are asked for HTML, as a browser does.
+                        .header("Accept", page[0].startsWith("/actuator") ? "application/json" : "text/html,application/xhtml+xml");
+                if (page[1] != null) {
+                    request.header("Cookie", "JSESSIONID=" + page[1]);
+                }
+                HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                return response.statusCode() == 200 ? null : page[0] + ": HTTP " + response.statusCode();
+            } catch (IOException e) {
+                return page[0] + ": " + e;
+            }
+        }
+
+        private Measured user(int index, String[][] pages, long measureFrom, long until) throws InterruptedException {
+            long[][] latencies = new long[pages.length][1024];
+            int[] counts = new int[pages.length];
+            int[] errors = new int[pages.length];
+            List<String> firstErrors = new ArrayList<>();
+            int next = index % pages.length;
+            while (true) {
+                if (next == NATIONAL_COMPLIANCE && !nationalCompliance) {
+                    next++;
+                }
+                long t0 = System.nanoTime();
+                if (t0 >= until) {
+                    break;
+                }
+                String problem = request(pages[next]);
+                long t1 = System.nanoTime();
+                if (t0 >= measureFrom) {
+                    if (counts[next] == latencies[next].length) {
+                        latencies[next] = Arrays.copyOf(latencies[next], counts[next] * 2);
+                    }
+                    latencies[next][counts[next]++] = t1 - t0;
+                    if (problem != null) {
+                        errors[next]++;
+                        if (firstErrors.size() < 3) {
+                            firstErrors.add(problem);
+                        }
+                    }
+                }
+                next = (next + 1) % pages.length;
+                if (thinkMillis > 0) {
+                    Thread.sleep(thinkMillis);
+                }
+            }
+            return new Measured(latencies, counts, errors, firstErrors);
+        }
+
+        /** Signs in through the login form (with its CSRF token) and returns the session cookie. */
+        private String signIn(String username) throws IOException, InterruptedException {
+            HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String session = cookie(form).orElseThrow(() -> new IllegalStateException("/login set no session cookie"));
+            Matcher csrf = CSRF.matcher(form.body());
+            if (!csrf.find()) {
+                throw new IllegalStateException("/login has no CSRF token");
+            }
+            String token = csrf.group(1) != null ? csrf.group(1) : csrf.group(2);
+            String body = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                    + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+            HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "JSESSIONID=" + session)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            String location = signedIn.headers().firstValue("Location").orElse("");
+            if (signedIn.statusCode() != 302 || location.contains("error")) {
+                throw new IllegalStateException("could not sign in as " + username + ": HTTP " + signedIn.statusCode() + " " + location);
+            }
+            return cookie(signedIn).orElse(session);
+        }
+
+        private static java.util.Optional<String> cookie(HttpResponse<?> response) {
+            for (String header : response.headers().allValues("Set-Cookie")) {
+                Matcher m = SESSION.matcher(header);
+                if (m.find()) {
+                    return java.util.Optional.of(m.group(1));
+                }
+            }
+            return java.util.Optional.empty();
+        }
+    }
+}
