@@ -49,7 +49,7 @@ import org.springframework.stereotype.Component;
 class BenchLoadCommand implements CliCommand {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
-    private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
+    private static final Pattern SESSION = Pattern.compile("((?:JSESSIONID|SESSION)=[^;]+)");
 
     private final ChildDataImporter importer;
     private final JdbcClient jdbc;
@@ -314,7 +314,7 @@ class BenchLoadCommand implements CliCommand {
                         // The health endpoint answers JSON only; pages are asked for HTML, as a browser does.
                         .header("Accept", page[0].startsWith("/actuator") ? "application/json" : "text/html,application/xhtml+xml");
                 if (page[1] != null) {
-                    request.header("Cookie", "JSESSIONID=" + page[1]);
+                    request.header("Cookie", page[1]);
                 }
                 HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
                 return response.statusCode() == 200 ? null : page[0] + ": HTTP " + response.statusCode();
@@ -372,7 +372,7 @@ class BenchLoadCommand implements CliCommand {
             String body = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
                     + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
             HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "JSESSIONID=" + session)
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", session)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             String location = signedIn.headers().firstValue("Location").orElse("");
             if (signedIn.statusCode() != 302 || location.contains("error")) {

@@ -99,7 +99,7 @@ public class VoiceSignIn {
         return new IssuedCode(code, expires);
     }
 
-    public record IssuedCode(String code, Instant expires) {
+    public record IssuedCode(String code, Instant expires) implements java.io.Serializable {
     }
 
     /**

@@ -183,13 +183,13 @@ class ImportCrashIT {
         String session = sessionCookie(login, null);
         String form = "username=" + user + "&password=test-password&_csrf=" + csrf(login.body());
         HttpResponse<String> signedIn = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "JSESSIONID=" + session)
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", session)
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
         session = sessionCookie(signedIn, session);
         HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/imports/reports"))
-                .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         String boundary = "oversight-" + UUID.randomUUID();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
@@ -201,7 +201,7 @@ class ImportCrashIT {
         }
         body.write(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/imports/reports"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Cookie", "JSESSIONID=" + session)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Cookie", session)
                 .header("X-CSRF-TOKEN", csrf(page.body())).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
@@ -218,7 +218,7 @@ class ImportCrashIT {
 
     private static String sessionCookie(HttpResponse<?> response, String otherwise) {
         for (String header : response.headers().allValues("Set-Cookie")) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("JSESSIONID=([^;]+)").matcher(header);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("((?:JSESSIONID|SESSION)=[^;]+)").matcher(header);
             if (m.find()) {
                 return m.group(1);
             }
