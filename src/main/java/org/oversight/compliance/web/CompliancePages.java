@@ -40,8 +40,11 @@ class CompliancePages {
     private final InspectionService inspections;
     private final AnnexA annexA;
     private final MessageSource messages;
+    private final org.oversight.access.CurrentUser currentUser;
 
-    CompliancePages(ComplianceService compliance, InspectionService inspections, AnnexA annexA, MessageSource messages) {
+    CompliancePages(ComplianceService compliance, InspectionService inspections, AnnexA annexA, MessageSource messages,
+                    org.oversight.access.CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.compliance = compliance;
         this.inspections = inspections;
         this.annexA = annexA;
@@ -55,6 +58,7 @@ class CompliancePages {
         var dashboard = compliance.dashboard(la.id()).orElse(null);
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("trend", compliance.trend(la.id()));
+        model.addAttribute("canManage", currentUser.canManage(la.id()));
         if (dashboard != null) {
             model.addAttribute("ruleBars", dashboard.figures().stream().filter(f -> f.measured() > 0)
                     .map(f -> new ChartBar(ruleName(f.ruleId()), f.percent())).toList());

@@ -1,0 +1,99 @@
+package org.oversight.compliance.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.oversight.access.AccessRules.LaManager;
+import org.oversight.compliance.AccessLog;
+import org.oversight.inspection.InspectionService;
+import org.oversight.register.LocalAuthority;
+import org.oversight.shared.Dates;
+import org.oversight.shared.web.CsvResponse;
+import org.oversight.shared.web.FormErrors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The LA's access log (search, CSV) and the subject-access export of one child, for the LA's managers. */
+@Controller
+@LaManager
+class AccessLogPages {
+
+    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+
+    private final AccessLog log;
+    private final InspectionService inspections;
+
+    AccessLogPages(AccessLog log, InspectionService inspections) {
+        this.log = log;
+        this.inspections = inspections;
+    }
+
+    @GetMapping("/local-authorities/{urn}/access-log")
+    String search(@PathVariable int urn, @RequestParam(required = false) String child, @RequestParam(required = false) String who,
+                  @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model,
+                  HttpServletResponse response) {
+        LocalAuthority la = inspections.localAuthority(urn);
+        FormErrors errors = new FormErrors();
+        LocalDate fromDate = date(from, "from", errors);
+        LocalDate toDate = date(to, "to", errors);
+        model.addAttribute("la", la);
+        model.addAttribute("child", child);
+        model.addAttribute("who", who);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("errors", errors);
+        model.addAttribute("errorList", errors.ordered(List.of("child", "who", "from", "to")));
+        if (errors.any()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("entries", List.of());
+        } else {
+            model.addAttribute("entries", log.search(la.id(), new AccessLog.Search(child, who, fromDate, toDate)));
+        }
+        model.addAttribute("limit", 1000);
+        return "compliance/access-log";
+    }
+
+    @GetMapping("/local-authorities/{urn}/access-log.csv")
+    void csv(@PathVariable int urn, @RequestParam(required = false) String child, @RequestParam(required = false) String who,
+             HttpServletResponse response) throws IOException {
+        LocalAuthority la = inspections.localAuthority(urn);
+        var entries = log.search(la.id(), new AccessLog.Search(child, who, null, null));
+        CsvResponse.write(response, "access-log-" + la.laCode() + ".csv", List.of("when", "who", "child", "what"), csv -> {
+            for (var e : entries) {
+                csv.printRecord(Dates.format(e.at().toInstant()), e.who(), e.childRef(), e.what());
+            }
+        });
+    }
+
+    @GetMapping("/local-authorities/{urn}/children/{childRef}/subject-access.json")
+    ResponseEntity<Map<String, Object>> subjectAccess(@PathVariable int urn, @PathVariable String childRef) {
+        LocalAuthority la = inspections.localAuthority(urn);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"subject-access-" + la.laCode() + "-" + childRef.replaceAll("[^A-Za-z0-9-]", "") + ".json\"")
+                .body(log.subjectAccess(la.id(), childRef));
+    }
+
+    private static LocalDate date(String text, String field, FormErrors errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.trim(), DMY);
+        } catch (DateTimeParseException e) {
+            errors.add(field, "Enter a real date as dd/mm/yyyy, for example 01/04/2026");
+            return null;
+        }
+    }
+}
