@@ -7,7 +7,7 @@
 -- child_access child_import_job child_import_job_file improvement_plan plan_item plan_action evidence action_update
 -- plan_history governance_body meeting plan_oversight committee_report audit_programme case_audit audit_answer
 -- audit_finding audit_event yp_invitation yp_account yp_plan_section yp_contribution yp_feedback yp_safety_alert yp_access
--- yp_sign_in_event
+-- yp_sign_in_event (not isolated: inspector_grant, access-control data)
 DO $$
 DECLARE
     t RECORD;
@@ -24,7 +24,7 @@ BEGIN
                'local_authority', 'statistical_neighbour',                                      -- the public register
                'inspection_activity', 'judgement', 'finding', 'source_document', 'activity_history', -- published inspections
                'import_job',                                                                    -- uploads of published Ofsted documents
-               'app_user')                                                                      -- identity: read at sign-in
+               'app_user', 'inspector_grant')                                                   -- identity and grants: read to decide the scope
     LOOP
         IF NOT t.enabled THEN
             EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t.table_name);

@@ -68,6 +68,13 @@ public final class AccessRules {
     public @interface LaMember {
     }
 
+    /** Children's records read: the LA's managers and staff, or an inspector (the service checks the LA and the grant). */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @PreAuthorize("hasAnyRole('LA_MANAGER', 'LA_STAFF', 'INSPECTOR')")
+    public @interface ChildDataReader {
+    }
+
     /** LA managers only (plans, governance, committee reports). */
     @Target({ElementType.TYPE, ElementType.METHOD})
     @Retention(RetentionPolicy.RUNTIME)

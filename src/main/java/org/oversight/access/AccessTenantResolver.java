@@ -10,11 +10,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * The database tenant scope of the signed-in person: an LA role sees its own LA's private rows; administrators and
- * national analysts the national scope (their services show aggregates only); an inspector nothing private; any other
+ * national analysts the national scope (their services show aggregates only); an inspector the LA of their grant in
+ * force (read only), else nothing private; any other
  * principal that belongs to an LA ({@link TenantMember}, e.g. a young person) that LA.
  */
 @Component
 class AccessTenantResolver implements TenantResolver {
+
+    private final org.springframework.beans.factory.ObjectProvider<InspectorGrants> grants;
+
+    AccessTenantResolver(org.springframework.beans.factory.ObjectProvider<InspectorGrants> grants) {
+        this.grants = grants;
+    }
 
     @Override
     public TenantScope current() {
@@ -26,6 +33,9 @@ class AccessTenantResolver implements TenantResolver {
         if (principal instanceof OversightUser user) {
             if (user.role().laScoped()) {
                 return user.laId() == null ? TenantScope.NONE : TenantScope.la(user.laId());
+            }
+            if (user.role() == Role.INSPECTOR) {
+                return grants.getObject().laInForce(user.id()).map(TenantScope::la).orElse(TenantScope.NONE);
             }
             return user.role() == Role.ADMIN || user.role() == Role.NATIONAL_ANALYST ? TenantScope.NATIONAL : TenantScope.NONE;
         }

@@ -11,6 +11,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class CurrentUser {
 
+    private final org.springframework.beans.factory.ObjectProvider<InspectorGrants> grants;
+
+    CurrentUser(org.springframework.beans.factory.ObjectProvider<InspectorGrants> grants) {
+        this.grants = grants;
+    }
+
     public Optional<OversightUser> get() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof OversightUser user) {
@@ -36,6 +42,26 @@ public class CurrentUser {
     /** Plans, governance and committee reports are changed only by the LA's managers. */
     public boolean canManage(UUID laId) {
         return get().filter(u -> u.role() == Role.LA_MANAGER && u.memberOf(laId)).isPresent();
+    }
+
+    /**
+     * Children's records: the LA's managers and staff, and an inspector with a grant in force for that LA (read only).
+     */
+    public boolean canReadChildData(UUID laId) {
+        if (canEdit(laId)) {
+            return true;
+        }
+        return inspectorLa().filter(laId::equals).isPresent();
+    }
+
+    /** The LA an inspector has a grant in force for today, if any. */
+    public Optional<UUID> inspectorLa() {
+        return get().filter(u -> u.role() == Role.INSPECTOR).flatMap(u -> grants.getObject().laInForce(u.id()));
+    }
+
+    /** Whether the current user is an inspector reading under a grant (their reads are logged as such). */
+    public boolean readingUnderGrant(UUID laId) {
+        return !canEdit(laId) && inspectorLa().filter(laId::equals).isPresent();
     }
 
     /** Only that LA's managers and staff change its records; councillors read. */

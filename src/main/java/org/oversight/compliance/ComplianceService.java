@@ -221,15 +221,18 @@ public class ComplianceService {
         return today.isBefore(yearEnd) ? today : yearEnd;
     }
 
-    /** The LA's compliance, for its managers and staff. */
-    @Transactional(readOnly = true)
+    /** The LA's compliance, for its managers and staff (and an inspector under a grant, whose every use is logged). */
+    @Transactional
     public Optional<Dashboard> dashboard(UUID laId) {
         requireChildDataAccess(laId);
+        if (currentUser.readingUnderGrant(laId)) {
+            logView(laId, "*", "compliance dashboard, read by an inspector under a grant");
+        }
         return currentSnapshot(laId).map(this::compute);
     }
 
     /** One team's children and workers. */
-    @Transactional(readOnly = true)
+    @Transactional
     public Team team(UUID laId, String name) {
         Dashboard d = dashboard(laId).orElseThrow(() -> new NotFoundException("No child-level data has been imported"));
         List<ChildRecord> children = d.team(name);
@@ -378,7 +381,7 @@ public class ComplianceService {
         Snapshot snapshot = currentSnapshot(laId).orElseThrow(() -> new NotFoundException("No child-level data has been imported"));
         ChildRecord record = compute(snapshot).children().stream().filter(r -> r.childRef().equals(childRef)).findFirst()
                 .orElseThrow(() -> new NotFoundException("No child " + childRef + " in the current data"));
-        logView(laId, childRef, "compliance record");
+        logView(laId, childRef, currentUser.readingUnderGrant(laId) ? "compliance record, read by an inspector under a grant" : "compliance record");
         io.micrometer.core.instrument.Metrics.counter("oversight.child.record.views").increment(); // a count only: no child, no viewer
         return record;
     }
@@ -477,7 +480,7 @@ public class ComplianceService {
     }
 
     private void requireChildDataAccess(UUID laId) {
-        if (!currentUser.canEdit(laId)) {
+        if (!currentUser.canReadChildData(laId)) {
             throw new AccessDeniedException("Children's records are visible only to the local authority's own managers and staff");
         }
     }

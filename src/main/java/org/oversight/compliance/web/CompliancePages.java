@@ -52,12 +52,14 @@ class CompliancePages {
     }
 
     @GetMapping("/local-authorities/{urn}/compliance")
+    @org.oversight.access.AccessRules.ChildDataReader
     String dashboard(@PathVariable int urn, Model model) {
         LocalAuthority la = inspections.localAuthority(urn);
         model.addAttribute("la", la);
         var dashboard = compliance.dashboard(la.id()).orElse(null);
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("trend", compliance.trend(la.id()));
+        model.addAttribute("canEdit", currentUser.canEdit(la.id()));
         model.addAttribute("canManage", currentUser.canManage(la.id()));
         if (dashboard != null) {
             model.addAttribute("ruleBars", dashboard.figures().stream().filter(f -> f.measured() > 0)
@@ -68,6 +70,7 @@ class CompliancePages {
     }
 
     @GetMapping("/local-authorities/{urn}/compliance/teams/{team}")
+    @org.oversight.access.AccessRules.ChildDataReader
     String team(@PathVariable int urn, @PathVariable String team, Model model) {
         LocalAuthority la = inspections.localAuthority(urn);
         model.addAttribute("la", la);
@@ -134,6 +137,7 @@ class CompliancePages {
     }
 
     @GetMapping("/local-authorities/{urn}/children/{childRef}")
+    @org.oversight.access.AccessRules.ChildDataReader
     String child(@PathVariable int urn, @PathVariable String childRef, Model model) {
         LocalAuthority la = inspections.localAuthority(urn);
         model.addAttribute("la", la);

@@ -87,6 +87,7 @@ class RegisterPages {
         model.addAttribute("grades", Grade.values());
         model.addAttribute("canEdit", currentUser.canEdit(record.la().id()));
         model.addAttribute("canSeeInternal", currentUser.canSeeInternal(record.la().id()));
+        model.addAttribute("canManage", currentUser.canManage(record.la().id()));
         model.addAttribute("activityTypes", ActivityType.values());
         List<RegisterRow> comparison = new java.util.ArrayList<>();
         comparison.add(record.latest());

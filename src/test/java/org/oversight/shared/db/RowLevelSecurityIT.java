@@ -29,7 +29,7 @@ class RowLevelSecurityIT extends IntegrationTest {
 
     /** Tables with an la_id that are public (register, published inspections, their uploads) or identity. */
     private static final List<String> PUBLIC = List.of("local_authority", "statistical_neighbour", "inspection_activity", "judgement",
-            "finding", "source_document", "activity_history", "import_job", "app_user");
+            "finding", "source_document", "activity_history", "import_job", "app_user", "inspector_grant");
 
     @Autowired
     JdbcClient jdbc;

@@ -1,0 +1,112 @@
+package org.oversight.access;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.oversight.shared.web.FieldProblem;
+import org.oversight.shared.web.InvalidInputException;
+import org.oversight.shared.web.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Read-only access of named inspectors to one LA's child-level data for the on-site dates of an activity, granted by
+ * the LA's managers. A grant is in force only from its first to its last day (Europe/London), so it starts and ends on
+ * its own; a manager may end it early. Every use is logged where the data is read (child_access, as the inspector).
+ */
+@Service
+public class InspectorGrants {
+
+    /** A grant as the LA's managers see it. */
+    public record Grant(UUID id, UUID activityId, String inspector, String inspectorName, LocalDate startsOn, LocalDate endsOn,
+                        String grantedBy, Timestamp grantedAt, Timestamp revokedAt) {
+        public boolean inForce(LocalDate today) {
+            return revokedAt == null && !today.isBefore(startsOn) && !today.isAfter(endsOn);
+        }
+    }
+
+    /** An inspector who may be named. */
+    public record Inspector(String username, String displayName) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    InspectorGrants(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The LA an inspector may read today: the LA of their grant in force (none when they have none, or several LAs). */
+    public Optional<UUID> laInForce(UUID inspectorId) {
+        List<UUID> las = jdbc.sql("""
+                SELECT DISTINCT la_id FROM inspector_grant WHERE inspector_id = ? AND revoked_at IS NULL AND ? BETWEEN starts_on AND ends_on""")
+                .params(inspectorId, Date.valueOf(today())).query(UUID.class).list();
+        return las.size() == 1 ? Optional.of(las.getFirst()) : Optional.empty();
+    }
+
+    public List<Inspector> inspectors() {
+        return jdbc.sql("SELECT username, display_name FROM app_user WHERE role = 'INSPECTOR' AND enabled ORDER BY display_name")
+                .query((rs, i) -> new Inspector(rs.getString(1), rs.getString(2))).list();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Grant> ofLa(UUID laId, CurrentUser currentUser) {
+        requireManager(laId, currentUser);
+        return jdbc.sql("""
+                SELECT g.id, g.activity_id, u.username, u.display_name, g.starts_on, g.ends_on, g.granted_by, g.granted_at, g.revoked_at
+                  FROM inspector_grant g JOIN app_user u ON u.id = g.inspector_id WHERE g.la_id = ? ORDER BY g.starts_on DESC, u.display_name""")
+                .param(laId).query((rs, i) -> new Grant(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getString(7),
+                        rs.getTimestamp(8), rs.getTimestamp(9))).list();
+    }
+
+    /** Grants the named inspector read-only access for the activity's on-site dates (the caller passes them). */
+    @Transactional
+    public UUID grant(UUID laId, UUID activityId, LocalDate startsOn, LocalDate endsOn, String inspectorUsername, CurrentUser currentUser) {
+        requireManager(laId, currentUser);
+        var inspector = jdbc.sql("SELECT id FROM app_user WHERE username = ? AND role = 'INSPECTOR' AND enabled")
+                .param(inspectorUsername == null ? "" : inspectorUsername.trim()).query(UUID.class).optional();
+        if (inspector.isEmpty()) {
+            throw new InvalidInputException(List.of(new FieldProblem("inspector", "Choose an inspector who has an Oversight account")));
+        }
+        if (startsOn == null || endsOn == null) {
+            throw new InvalidInputException(List.of(new FieldProblem("activity", "Choose an activity with on-site dates")));
+        }
+        if (endsOn.isBefore(today())) {
+            throw new InvalidInputException(List.of(new FieldProblem("activity", "That activity's on-site days are over: choose a current or coming one")));
+        }
+        return jdbc.sql("""
+                INSERT INTO inspector_grant (la_id, activity_id, inspector_id, starts_on, ends_on, granted_by, granted_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""").params(laId, activityId, inspector.get(), Date.valueOf(startsOn),
+                Date.valueOf(endsOn), currentUser.actor(), Timestamp.from(clock.instant())).query(UUID.class).single();
+    }
+
+    /** Ends a grant now. */
+    @Transactional
+    public void revoke(UUID laId, UUID grantId, CurrentUser currentUser) {
+        requireManager(laId, currentUser);
+        int changed = jdbc.sql("UPDATE inspector_grant SET revoked_at = ?, revoked_by = ? WHERE id = ? AND la_id = ? AND revoked_at IS NULL")
+                .params(Timestamp.from(clock.instant()), currentUser.actor(), grantId, laId).update();
+        if (changed == 0) {
+            throw new NotFoundException("No grant in force has the id " + grantId);
+        }
+    }
+
+    private static void requireManager(UUID laId, CurrentUser currentUser) {
+        if (!currentUser.canManage(laId)) {
+            throw new AccessDeniedException("Only the local authority's managers grant inspectors access");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.oversight.inspection.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.oversight.access.AccessRules.LaManager;
+import org.oversight.access.CurrentUser;
+import org.oversight.access.InspectorGrants;
+import org.oversight.inspection.InspectionService;
+import org.oversight.inspection.domain.InspectionActivity;
+import org.oversight.register.LocalAuthority;
+import org.oversight.shared.web.FieldProblem;
+import org.oversight.shared.web.FormErrors;
+import org.oversight.shared.web.InvalidInputException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** An LA manager grants named inspectors read-only access to the LA's child-level data for an activity's on-site dates. */
+@Controller
+@LaManager
+class InspectorAccessPages {
+
+    private final InspectionService inspections;
+    private final InspectorGrants grants;
+    private final CurrentUser currentUser;
+
+    InspectorAccessPages(InspectionService inspections, InspectorGrants grants, CurrentUser currentUser) {
+        this.inspections = inspections;
+        this.grants = grants;
+        this.currentUser = currentUser;
+    }
+
+    @GetMapping("/local-authorities/{urn}/inspector-access")
+    String page(@PathVariable int urn, Model model) {
+        return page(inspections.localAuthority(urn), model, new FormErrors(), null, null);
+    }
+
+    @PostMapping("/local-authorities/{urn}/inspector-access")
+    String grant(@PathVariable int urn, @RequestParam(required = false) String inspector, @RequestParam(required = false) UUID activity,
+                 Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        LocalAuthority la = inspections.localAuthority(urn);
+        try {
+            InspectionActivity chosen = activity == null ? null : currentActivities(la).stream().filter(a -> a.id().equals(activity))
+                    .findFirst().orElse(null);
+            if (chosen == null) {
+                throw new InvalidInputException(List.of(new FieldProblem("activity", "Choose one of the authority's current or coming activities")));
+            }
+            grants.grant(la.id(), chosen.id(), chosen.startDate(), chosen.endDate(), inspector, currentUser);
+        } catch (InvalidInputException e) {
+            FormErrors errors = new FormErrors();
+            e.problems().forEach(p -> errors.add(p.field(), p.message()));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return page(la, model, errors, inspector, activity);
+        }
+        redirect.addFlashAttribute("granted", Boolean.TRUE);
+        return "redirect:/local-authorities/" + urn + "/inspector-access";
+    }
+
+    @PostMapping("/local-authorities/{urn}/inspector-access/{id}/end")
+    String end(@PathVariable int urn, @PathVariable UUID id) {
+        grants.revoke(inspections.localAuthority(urn).id(), id, currentUser);
+        return "redirect:/local-authorities/" + urn + "/inspector-access";
+    }
+
+    private String page(LocalAuthority la, Model model, FormErrors errors, String inspector, UUID activity) {
+        model.addAttribute("la", la);
+        model.addAttribute("grants", grants.ofLa(la.id(), currentUser));
+        model.addAttribute("today", grants.today());
+        model.addAttribute("inspectors", grants.inspectors());
+        model.addAttribute("activities", currentActivities(la));
+        model.addAttribute("inspector", inspector);
+        model.addAttribute("activity", activity);
+        model.addAttribute("errors", errors);
+        model.addAttribute("errorList", errors.ordered(List.of("inspector", "activity")));
+        return "activity/inspector-access";
+    }
+
+    private List<InspectionActivity> currentActivities(LocalAuthority la) {
+        return inspections.visibleActivities(la.id()).stream()
+                .filter(a -> a.endDate() != null && !a.endDate().isBefore(grants.today())).toList();
+    }
+}

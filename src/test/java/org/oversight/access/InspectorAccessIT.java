@@ -1,0 +1,88 @@
+package org.oversight.access;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.oversight.compliance.ComplianceFixtures;
+import org.oversight.shared.db.TenantScope;
+import org.oversight.shared.web.InvalidInputException;
+import org.oversight.support.HttpTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A manager grants a named inspector read-only access for an activity's on-site dates: in force only on those days,
+ * limited to that LA (in the application and in the database), every use logged, and ended on request.
+ */
+class InspectorAccessIT extends HttpTest {
+
+    @Autowired
+    InspectorGrants grants;
+    @Autowired
+    CurrentUser currentUser;
+    @Autowired
+    JdbcClient jdbc;
+
+    UUID southwark;
+    UUID activity;
+
+    @BeforeEach
+    void data() {
+        southwark = ComplianceFixtures.southwark(jdbc);
+        activity = TenantScope.asSystem(() -> jdbc.sql("SELECT id FROM inspection_activity WHERE la_id = ? LIMIT 1").param(southwark)
+                .query(UUID.class).optional().orElse(UUID.randomUUID()));
+        TenantScope.asSystem(() -> jdbc.sql("UPDATE inspector_grant SET revoked_at = now(), revoked_by = 'test' WHERE revoked_at IS NULL").update());
+    }
+
+    @Test
+    @WithUserDetails("southwark.manager")
+    void aGrantInForceLetsTheInspectorReadThatLasChildrenOnlyAndEveryUseIsLogged() {
+        assertThat(http.get("/local-authorities/80514/compliance", "inspector").status()).as("no grant yet").isEqualTo(403);
+        UUID grant = grants.grant(southwark, activity, grants.today(), grants.today().plusDays(4), "inspector", currentUser);
+
+        assertThat(http.get("/local-authorities/80514/compliance", "inspector").status()).isEqualTo(200);
+        var child = http.get("/local-authorities/80514/children/B2", "inspector");
+        assertThat(child.status()).isEqualTo(200);
+        assertThat(child.body()).contains("Your view of it has been logged");
+        assertThat(TenantScope.asSystem(() -> jdbc.sql("""
+                SELECT count(*) FROM child_access WHERE la_id = ? AND viewed_by = 'inspector' AND what LIKE '%inspector under a grant%'""")
+                .param(southwark).query(Integer.class).single())).isGreaterThanOrEqualTo(2);
+
+        assertThat(http.get("/local-authorities/80450/compliance", "inspector").status()).as("another LA").isEqualTo(403);
+        assertThat(http.get("/local-authorities/80514/compliance.csv", "inspector").status()).as("read only: no exports").isEqualTo(403);
+        assertThat(http.get("/local-authorities/80514/child-data", "inspector").status()).as("read only: no imports").isEqualTo(403);
+        assertThat(http.get("/local-authorities/80514/inspector-access", "inspector").status()).isEqualTo(403);
+
+        var page = http.get("/local-authorities/80514/inspector-access", "southwark.manager");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("In force").contains("Ian Inspector");
+        assertThat(http.get("/local-authorities/80514/inspector-access", "col.manager").status()).isEqualTo(403);
+
+        grants.revoke(southwark, grant, currentUser);
+        assertThat(http.get("/local-authorities/80514/compliance", "inspector").status()).as("ended").isEqualTo(403);
+    }
+
+    @Test
+    @WithUserDetails("southwark.manager")
+    void aGrantStartsAndEndsOnItsOwnAndIsOnlyForInspectors() {
+        grants.grant(southwark, activity, grants.today().plusDays(3), grants.today().plusDays(7), "inspector", currentUser);
+        assertThat(http.get("/local-authorities/80514/compliance", "inspector").status()).as("not yet on site").isEqualTo(403);
+        assertThatThrownBy(() -> grants.grant(southwark, activity, grants.today().minusDays(10), grants.today().minusDays(6), "inspector", currentUser))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("over");
+        assertThatThrownBy(() -> grants.grant(southwark, activity, grants.today(), grants.today(), "col.staff", currentUser))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("inspector");
+    }
+
+    @Test
+    @WithUserDetails("col.manager")
+    void anotherLasManagerCannotGrantAccessToThisLa() {
+        assertThatThrownBy(() -> grants.grant(southwark, activity, grants.today(), grants.today(), "inspector", currentUser))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+}
