@@ -49,4 +49,27 @@ class ComplianceBrowserIT extends BrowserTest {
         assertThat(driver.findElement(By.id("rule-history")).getText()).contains("virtual school");
         assertAccessible("rules-after-change");
     }
+
+    @Test
+    void aManagerSearchesTheAccessLogAndGrantsAnInspectorAccess() {
+        ComplianceFixtures.southwark(jdbc);
+        signIn("southwark.manager");
+        open("/local-authorities/80514/children/B2");
+        open("/local-authorities/80514");
+        clickAndWait(By.id("la-access-log"));
+        driver.findElement(By.id("child")).sendKeys("B2");
+        clickAndWait(By.id("search-log"));
+        assertThat(driver.findElement(By.id("access-log")).getText()).contains("southwark.manager").contains("compliance record");
+        assertThat(driver.findElement(By.id("subject-access")).getText()).contains("B2");
+        assertAccessible("access-log");
+        driver.findElement(By.id("from")).sendKeys("31/02/2026");
+        clickAndWait(By.id("search-log"));
+        assertThat(driver.findElement(By.className("govuk-error-summary")).getText()).contains("real date");
+        assertAccessible("access-log-error");
+        open("/local-authorities/80514");
+        clickAndWait(By.id("la-inspector-access"));
+        clickAndWait(By.id("grant-access"));
+        assertThat(driver.findElement(By.className("govuk-error-summary")).getText()).contains("Choose");
+        assertAccessible("inspector-access");
+    }
 }
