@@ -1,0 +1,111 @@
+package org.oversight.access;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.oversight.compliance.ComplianceFixtures;
+import org.oversight.shared.db.TenantScope;
+import org.oversight.support.HttpTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The leak matrix: every page and API endpoint that can be read (every GET handler of Oversight), requested by each
+ * role of LA A (City of London) and by the national roles with LA B's (Southwark's) URN, child, plan and other ids
+ * filled in, must never show LA B's private data — a child and a plan carrying unique markers. The same requests by
+ * LA B's own manager show the markers, so the matrix can fail.
+ */
+class TenantLeakMatrixIT extends HttpTest {
+
+    private static final String CHILD = "LEAKCHILD9913";
+    private static final String PLAN = "LEAK-MARKER-SOUTHWARK-PLAN";
+    private static final List<String> OTHERS = List.of("col.manager", "col.staff", "col.councillor", "analyst", "inspector", "admin");
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+    @Autowired
+    JdbcClient jdbc;
+
+    UUID planId;
+
+    @BeforeEach
+    void privateDataOfSouthwark() {
+        UUID southwark = ComplianceFixtures.southwark(jdbc);
+        planId = TenantScope.asSystem(() -> {
+            UUID snapshot = jdbc.sql("SELECT id FROM import_snapshot WHERE la_id = ? AND kind = 'SSDA903' AND superseded_at IS NULL "
+                    + "ORDER BY collection_year DESC LIMIT 1").param(southwark).query(UUID.class).single();
+            jdbc.sql("INSERT INTO child (snapshot_id, la_id, child_ref, sex, dob) VALUES (?, ?, ?, 'F', DATE '2007-05-01') ON CONFLICT DO NOTHING")
+                    .params(snapshot, southwark, CHILD).update();
+            jdbc.sql("INSERT INTO care_leaver (snapshot_id, la_id, child_ref, in_touch) VALUES (?, ?, ?, 'NO') ON CONFLICT DO NOTHING")
+                    .params(snapshot, southwark, CHILD).update();
+            return jdbc.sql("SELECT id FROM improvement_plan WHERE la_id = ? AND title = ?").params(southwark, PLAN).query(UUID.class).optional()
+                    .orElseGet(() -> jdbc.sql("INSERT INTO improvement_plan (la_id, kind, title, start_date, created_by) "
+                            + "VALUES (?, 'SERVICE_IMPROVEMENT', ?, DATE '2026-09-01', 'test') RETURNING id").params(southwark, PLAN)
+                            .query(UUID.class).single());
+        });
+    }
+
+    @Test
+    void noRoleOfAnotherLaNorANationalRoleSeesTheLasPrivateData() {
+        List<String> paths = paths();
+        assertThat(paths).as("readable handlers found").hasSizeGreaterThan(40);
+        List<String> leaks = new ArrayList<>();
+        int requests = 0;
+        for (String user : OTHERS) {
+            for (String path : paths) {
+                var response = http.get(path, user);
+                requests++;
+                // An error may echo the path asked for (ProblemDetail "instance"): what the asker typed is no leak.
+                String body = response.body() == null ? "" : response.body().replace(path, "");
+                if (body.contains(CHILD) || body.contains(PLAN)) {
+                    leaks.add(user + " " + path + " -> " + response.status());
+                }
+            }
+        }
+        System.out.println("Tenant leak matrix: " + paths.size() + " readable paths x " + OTHERS.size() + " users = " + requests + " requests, " + leaks.size() + " leaks");
+        assertThat(requests).isGreaterThan(200);
+        assertThat(leaks).as("responses to other LAs' users showing Southwark's private data").isEmpty();
+
+        // The markers are there to be found by Southwark's own manager: the matrix could fail.
+        assertThat(http.get("/local-authorities/80514/children/" + CHILD, "southwark.manager").body()).contains(CHILD);
+        assertThat(http.get("/plans/" + planId, "southwark.manager").body()).contains(PLAN);
+    }
+
+    /** Every GET handler of Oversight with LA B's identifiers in its path variables. */
+    private List<String> paths() {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
+            if (!e.getValue().getBeanType().getPackageName().startsWith("org.oversight")) {
+                continue;
+            }
+            var methods = e.getKey().getMethodsCondition().getMethods();
+            if (!methods.isEmpty() && !methods.contains(RequestMethod.GET)) {
+                continue;
+            }
+            for (String pattern : e.getKey().getPatternValues()) {
+                if (pattern.startsWith("/my") || pattern.startsWith("/api/v1/young-people") || pattern.contains("logout")) {
+                    continue;
+                }
+                out.add(pattern.replaceAll("\\{urn[^}]*}", "80514")
+                        .replaceAll("\\{(childRef|child|ref)[^}]*}", CHILD)
+                        .replaceAll("\\{(planId|plan)[^}]*}", planId.toString())
+                        .replaceAll("\\{team[^}]*}", "Not%20allocated")
+                        .replaceAll("\\{id[^}]*}", planId.toString())
+                        .replaceAll("\\{[^}]+}", UUID.randomUUID().toString()).replace("}", ""));
+            }
+        }
+        return out.stream().distinct().sorted().toList();
+    }
+}
