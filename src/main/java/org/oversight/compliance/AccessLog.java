@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccessLog {
 
     /** One entry of the log. */
-    public record Entry(Timestamp at, String who, String childRef, String what) {
+    public record Entry(Timestamp at, String who, String childRef, String what, String purpose) {
     }
 
     /** A search: any of child, person and dates may be blank. */
@@ -54,7 +54,7 @@ public class AccessLog {
     public List<Entry> search(UUID laId, Search search) {
         requireManager(laId);
         ZoneId zone = clock.getZone();
-        StringBuilder sql = new StringBuilder("SELECT viewed_at, viewed_by, child_ref, what FROM child_access WHERE la_id = ?");
+        StringBuilder sql = new StringBuilder("SELECT viewed_at, viewed_by, child_ref, what, purpose FROM child_access WHERE la_id = ?");
         List<Object> params = new ArrayList<>(List.of(laId));
         if (search.childRef() != null && !search.childRef().isBlank()) {
             sql.append(" AND child_ref = ?");
@@ -74,7 +74,7 @@ public class AccessLog {
         }
         sql.append(" ORDER BY viewed_at DESC, id DESC LIMIT ").append(LIMIT);
         return jdbc.sql(sql.toString()).params(params).query((rs, i) -> new Entry(rs.getTimestamp(1), rs.getString(2), rs.getString(3),
-                rs.getString(4))).list();
+                rs.getString(4), rs.getString(5))).list();
     }
 
     /** Everything held about one child, by module and table, with its access history; logged as a subject-access export. */

@@ -31,7 +31,7 @@ class ChildDataSubjectAccess implements SubjectAccessSource {
                     .params(laId, childRef).query().listOfRows()));
         }
         out.add(new Section("access_history", jdbc.sql("""
-                SELECT viewed_at, viewed_by, what FROM child_access WHERE la_id = ? AND child_ref = ? ORDER BY viewed_at DESC""")
+                SELECT viewed_at, viewed_by, what, purpose FROM child_access WHERE la_id = ? AND child_ref = ? ORDER BY viewed_at DESC""")
                 .params(laId, childRef).query().listOfRows()));
         return out;
     }

@@ -374,16 +374,28 @@ public class ComplianceService {
         return compute(snapshot).figure(ruleId).overdue();
     }
 
-    /** A child's compliance record, logged as a view of that child's record. */
+    /** Why someone opens a child's record: asked on entering it, kept in the access log. */
+    public enum Purpose { DIRECT_WORK, MANAGEMENT_OVERSIGHT, CASE_AUDIT, COMPLAINT_OR_REQUEST, DATA_QUALITY, INSPECTION }
+
+    /** A child's compliance record, logged as a view of that child's record with the reason given. */
     @Transactional
-    public ChildRecord child(UUID laId, String childRef) {
+    public ChildRecord child(UUID laId, String childRef, Purpose purpose) {
         requireChildDataAccess(laId);
         Snapshot snapshot = currentSnapshot(laId).orElseThrow(() -> new NotFoundException("No child-level data has been imported"));
         ChildRecord record = compute(snapshot).children().stream().filter(r -> r.childRef().equals(childRef)).findFirst()
                 .orElseThrow(() -> new NotFoundException("No child " + childRef + " in the current data"));
-        logView(laId, childRef, currentUser.readingUnderGrant(laId) ? "compliance record, read by an inspector under a grant" : "compliance record");
+        jdbc.sql("INSERT INTO child_access (la_id, child_ref, viewed_by, viewed_at, what, purpose) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(laId, childRef, currentUser.actor(), Timestamp.from(clock.instant()),
+                        currentUser.readingUnderGrant(laId) ? "compliance record, read by an inspector under a grant" : "compliance record",
+                        purpose == null ? null : purpose.name()).update();
         io.micrometer.core.instrument.Metrics.counter("oversight.child.record.views").increment(); // a count only: no child, no viewer
         return record;
+    }
+
+    /** A child's compliance record, logged as a view with no reason given (callers that are not a person's choice). */
+    @Transactional
+    public ChildRecord child(UUID laId, String childRef) {
+        return child(laId, childRef, null);
     }
 
     /** One LA's compliance figures, without any child's record. */
@@ -477,6 +489,11 @@ public class ComplianceService {
             }
         }
         return (LocalDate) episodes.getFirst()[0];
+    }
+
+    /** Refuses (403) anyone who may not read the LA's children's records, before anything about a child is shown. */
+    public void checkReadable(UUID laId) {
+        requireChildDataAccess(laId);
     }
 
     private void requireChildDataAccess(UUID laId) {

@@ -47,7 +47,7 @@ class InspectorAccessIT extends HttpTest {
         UUID grant = grants.grant(southwark, activity, grants.today(), grants.today().plusDays(4), "inspector", currentUser);
 
         assertThat(http.get("/local-authorities/80514/compliance", "inspector").status()).isEqualTo(200);
-        var child = http.get("/local-authorities/80514/children/B2", "inspector");
+        var child = http.get("/local-authorities/80514/children/B2?purpose=INSPECTION", "inspector");
         assertThat(child.status()).isEqualTo(200);
         assertThat(child.body()).contains("Your view of it has been logged");
         assertThat(TenantScope.asSystem(() -> jdbc.sql("""

@@ -79,7 +79,7 @@ class TenantLeakMatrixIT extends HttpTest {
         assertThat(leaks).as("responses to other LAs' users showing Southwark's private data").isEmpty();
 
         // The markers are there to be found by Southwark's own manager: the matrix could fail.
-        assertThat(http.get("/local-authorities/80514/children/" + CHILD, "southwark.manager").body()).contains(CHILD);
+        assertThat(http.get("/local-authorities/80514/children/" + CHILD + "?purpose=DATA_QUALITY", "southwark.manager").body()).contains(CHILD);
         assertThat(http.get("/plans/" + planId, "southwark.manager").body()).contains(PLAN);
     }
 

@@ -23,10 +23,10 @@ class AccessLogIT extends HttpTest {
 
     @Test
     void aManagerFindsWhoViewedAChildAndExportsEverythingHeldAboutThem() {
-        assertThat(http.get("/local-authorities/80514/children/B2", "southwark.manager").status()).isEqualTo(200);
+        assertThat(http.get("/local-authorities/80514/children/B2?purpose=COMPLAINT_OR_REQUEST", "southwark.manager").status()).isEqualTo(200);
         var log = http.get("/local-authorities/80514/access-log?child=B2", "southwark.manager");
         assertThat(log.status()).isEqualTo(200);
-        assertThat(log.body()).contains("id=\"access-log\"").contains("southwark.manager").contains("compliance record");
+        assertThat(log.body()).contains("id=\"access-log\"").contains("southwark.manager").contains("compliance record").contains("A complaint, or a request");
 
         var export = http.get("/local-authorities/80514/children/B2/subject-access.json", "southwark.manager");
         assertThat(export.status()).isEqualTo(200);

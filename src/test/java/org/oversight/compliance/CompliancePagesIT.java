@@ -30,11 +30,15 @@ class CompliancePagesIT extends HttpTest {
         assertThat(http.get("/local-authorities/80514/compliance", "col.manager").status()).isEqualTo(403);
         assertThat(http.get("/local-authorities/80514/compliance", "col.councillor").status()).isEqualTo(403);
         assertThat(http.get("/local-authorities/80514/compliance", "analyst").status()).isEqualTo(403);
-        var child = http.get("/local-authorities/80514/children/B2", "southwark.manager");
+        var asked = http.get("/local-authorities/80514/children/B2", "southwark.manager");
+        assertThat(asked.status()).isEqualTo(200);
+        assertThat(asked.body()).contains("Why are you opening child B2").doesNotContain("29/06/2023");
+        assertThat(http.get("/local-authorities/80514/children/B2?purpose=NONSENSE", "southwark.manager").status()).isEqualTo(400);
+        var child = http.get("/local-authorities/80514/children/B2?purpose=DIRECT_WORK", "southwark.manager");
         assertThat(child.status()).isEqualTo(200);
         assertThat(child.body()).contains("29/06/2023").contains("Your view of it has been logged");
         assertThat(http.get("/local-authorities/80514/children/B2", "col.manager").status()).isEqualTo(403);
-        assertThat(http.get("/local-authorities/80514/children/NOPE", "southwark.manager").status()).isEqualTo(404);
+        assertThat(http.get("/local-authorities/80514/children/NOPE?purpose=DIRECT_WORK", "southwark.manager").status()).isEqualTo(404);
         var annex = http.get("/local-authorities/80514/annex-a.xlsx", "southwark.manager");
         assertThat(annex.status()).isEqualTo(200);
         assertThat(annex.header("Content-Type")).contains("spreadsheetml");
@@ -64,12 +68,13 @@ class CompliancePagesIT extends HttpTest {
         assertThat(api.status()).isEqualTo(200);
         assertThat(api.json().get("childrenInCare").asInt()).isEqualTo(2);
         assertThat(api.json().get("reviewsCompliant").asInt()).isEqualTo(1);
-        var child = http.get("/api/v1/local-authorities/80514/children/B2/compliance", "southwark.manager");
+        assertThat(http.get("/api/v1/local-authorities/80514/children/B2/compliance", "southwark.manager").status()).as("no purpose").isEqualTo(400);
+        var child = http.get("/api/v1/local-authorities/80514/children/B2/compliance?purpose=DATA_QUALITY", "southwark.manager");
         assertThat(child.status()).isEqualTo(200);
         assertThat(child.json().get("child").get("rules").get(0).get("rule").asText()).isEqualTo("CLA-REVIEW");
         assertThat(child.json().get("history").get(0).get("due").asText()).isEqualTo("2023-06-29");
         assertThat(http.get("/api/v1/local-authorities/80514/children/B2/compliance", "col.manager").status()).isEqualTo(403);
-        assertThat(http.get("/api/v1/local-authorities/80514/children/NOPE/compliance", "southwark.manager").status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/local-authorities/80514/children/NOPE/compliance?purpose=DIRECT_WORK", "southwark.manager").status()).isEqualTo(404);
         assertThat(http.get("/api/v1/local-authorities/80514/compliance").status()).isEqualTo(401);
         assertThat(http.get("/api/v1/local-authorities/80514/compliance", "col.manager").status()).isEqualTo(403);
 

@@ -44,7 +44,7 @@ class ObservabilityIT extends HttpTest {
         assertThat(http.get("/actuator/prometheus", "admin").status()).isEqualTo(200);
 
         ComplianceFixtures.southwark(jdbc);
-        assertThat(http.get("/local-authorities/80514/children/B2", "southwark.manager").status()).isEqualTo(200);
+        assertThat(http.get("/local-authorities/80514/children/B2?purpose=DIRECT_WORK", "southwark.manager").status()).isEqualTo(200);
         signIn("col.manager", PASSWORD);
         HttpResponse<String> metrics = scrape("test-scrape-token");
         assertThat(metrics.statusCode()).isEqualTo(200);
@@ -61,8 +61,8 @@ class ObservabilityIT extends HttpTest {
     void logsAreJsonAndNameNoChildNoPersonAndNoPassword(CapturedOutput output) {
         ComplianceFixtures.southwark(jdbc);
         int before = output.getOut().length();
-        assertThat(http.get("/local-authorities/80514/children/B2", "southwark.manager").status()).isEqualTo(200);
-        assertThat(http.get("/local-authorities/80514/children/Z9QX-NOT-A-CHILD", "southwark.manager").status()).isEqualTo(404);
+        assertThat(http.get("/local-authorities/80514/children/B2?purpose=DIRECT_WORK", "southwark.manager").status()).isEqualTo(200);
+        assertThat(http.get("/local-authorities/80514/children/Z9QX-NOT-A-CHILD?purpose=DIRECT_WORK", "southwark.manager").status()).isEqualTo(404);
         assertThat(http.get("/api/v1/local-authorities/80514/plans", "southwark.manager").status()).isEqualTo(200);
         signIn("southwark.manager", PASSWORD);
         signIn("southwark.manager", "not-the-password-42");

@@ -63,6 +63,9 @@ class ChildDataBrowserIT extends BrowserTest {
         assertThat(driver.findElement(By.id("worker-table")).getText()).contains("Social worker 1-");
         assertAccessible("compliance-team");
         clickAndWait(By.cssSelector("#team-children tbody a"));
+        assertAccessible("purpose");
+        driver.findElement(By.id("purpose-first")).click();
+        clickAndWait(By.id("open-record"));
         assertThat(driver.findElement(By.id("rule-status")).getText()).contains("Reviews of children in care").contains("Social work visits");
         assertThat(driver.findElement(By.id("child-team")).getText()).isEqualTo("Children in Care Team 1");
         assertThat(text()).contains("Your view of it has been logged");

@@ -24,6 +24,13 @@ class ComplianceBrowserIT extends BrowserTest {
         assertAccessible("compliance-dashboard");
         clickAndWait(By.linkText("Not allocated"));
         clickAndWait(By.linkText("B2"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Why are you opening child B2");
+        clickAndWait(By.id("open-record"));
+        assertThat(driver.findElement(By.className("govuk-error-summary")).getText()).contains("Choose why");
+        assertAccessible("purpose-error");
+        driver.findElement(By.id("purpose-first")).click();
+        clickAndWait(By.id("open-record"));
+        assertThat(driver.findElement(By.id("purpose-given")).getText()).contains("Direct work");
         assertThat(driver.findElement(By.id("review-history")).getText()).contains("29/06/2023").contains("10/07/2023");
         assertAccessible("compliance-child");
     }
@@ -54,7 +61,7 @@ class ComplianceBrowserIT extends BrowserTest {
     void aManagerSearchesTheAccessLogAndGrantsAnInspectorAccess() {
         ComplianceFixtures.southwark(jdbc);
         signIn("southwark.manager");
-        open("/local-authorities/80514/children/B2");
+        open("/local-authorities/80514/children/B2?purpose=MANAGEMENT_OVERSIGHT");
         open("/local-authorities/80514");
         clickAndWait(By.id("la-access-log"));
         driver.findElement(By.id("child")).sendKeys("B2");

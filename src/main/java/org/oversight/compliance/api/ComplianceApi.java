@@ -83,10 +83,19 @@ class ComplianceApi {
     }
 
     @GetMapping("/children/{childRef}/compliance")
-    @Operation(summary = "One child's compliance with each timescale and the history behind it (the view is logged)")
-    ChildHistoryJson child(@PathVariable int urn, @PathVariable String childRef) {
+    @Operation(summary = "One child's compliance with each timescale and the history behind it; purpose (why the record is read: "
+            + "DIRECT_WORK, MANAGEMENT_OVERSIGHT, CASE_AUDIT, COMPLAINT_OR_REQUEST, DATA_QUALITY, INSPECTION) is required and logged with the view")
+    ChildHistoryJson child(@PathVariable int urn, @PathVariable String childRef, @RequestParam(required = false) String purpose) {
         LocalAuthority la = inspections.localAuthority(urn);
-        var c = compliance.child(la.id(), childRef);
+        compliance.checkReadable(la.id());
+        ComplianceService.Purpose why;
+        try {
+            why = ComplianceService.Purpose.valueOf(purpose == null ? "" : purpose.trim());
+        } catch (IllegalArgumentException e) {
+            throw new org.oversight.shared.web.InvalidInputException(List.of(new org.oversight.shared.web.FieldProblem("purpose",
+                    "Say why the record is read: one of " + java.util.Arrays.toString(ComplianceService.Purpose.values()))));
+        }
+        var c = compliance.child(la.id(), childRef, why);
         List<DueJson> history = c.rules().values().stream().flatMap(r -> r.history().stream()
                 .map(h -> new DueJson(r.ruleId(), h.due(), h.reason(), h.done(), h.daysLate()))).toList();
         return new ChildHistoryJson(ChildJson.of(c), history);

@@ -70,9 +70,9 @@ class AccessLogPages {
              HttpServletResponse response) throws IOException {
         LocalAuthority la = inspections.localAuthority(urn);
         var entries = log.search(la.id(), new AccessLog.Search(child, who, null, null));
-        CsvResponse.write(response, "access-log-" + la.laCode() + ".csv", List.of("when", "who", "child", "what"), csv -> {
+        CsvResponse.write(response, "access-log-" + la.laCode() + ".csv", List.of("when", "who", "child", "what", "why"), csv -> {
             for (var e : entries) {
-                csv.printRecord(Dates.format(e.at().toInstant()), e.who(), e.childRef(), e.what());
+                csv.printRecord(Dates.format(e.at().toInstant()), e.who(), e.childRef(), e.what(), e.purpose() == null ? "" : e.purpose());
             }
         });
     }

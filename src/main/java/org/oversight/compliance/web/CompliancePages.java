@@ -138,13 +138,47 @@ class CompliancePages {
 
     @GetMapping("/local-authorities/{urn}/children/{childRef}")
     @org.oversight.access.AccessRules.ChildDataReader
-    String child(@PathVariable int urn, @PathVariable String childRef, Model model) {
+    String child(@PathVariable int urn, @PathVariable String childRef,
+                 @org.springframework.web.bind.annotation.RequestParam(required = false) String purpose,
+                 @org.springframework.web.bind.annotation.RequestParam(required = false) String asked,
+                 jakarta.servlet.http.HttpSession session, Model model, HttpServletResponse response) {
         LocalAuthority la = inspections.localAuthority(urn);
+        compliance.checkReadable(la.id());
         model.addAttribute("la", la);
-        var child = compliance.child(la.id(), childRef);
+        ComplianceService.Purpose why = purpose(purpose);
+        if (why == null && purpose == null) {
+            why = (ComplianceService.Purpose) session.getAttribute(PURPOSE);
+        }
+        if (why == null) {
+            // Sensitive: ask why before opening the record; the answer is kept in the access log (and for this session).
+            model.addAttribute("childRef", childRef);
+            model.addAttribute("purposes", ComplianceService.Purpose.values());
+            boolean answeredBadly = purpose != null || asked != null;
+            model.addAttribute("purposeError", answeredBadly);
+            if (answeredBadly) {
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            }
+            return "compliance/purpose";
+        }
+        session.setAttribute(PURPOSE, why);
+        var child = compliance.child(la.id(), childRef, why);
         model.addAttribute("child", child);
+        model.addAttribute("purpose", why);
         model.addAttribute("unknownNames", child.unknown().stream().map(this::ruleName).toList());
         return "compliance/child";
+    }
+
+    private static final String PURPOSE = "oversight.childRecordPurpose";
+
+    static ComplianceService.Purpose purpose(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return ComplianceService.Purpose.valueOf(text.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private String ruleName(String ruleId) {
