@@ -82,8 +82,26 @@ abstract class BrowserTest extends IntegrationTest {
     void clickAndWait(By by) {
         org.openqa.selenium.WebElement old = driver.findElement(By.tagName("html"));
         driver.findElement(by).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old));
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> gone(old));
+    }
+
+    /**
+     * Whether the old page's element has left the document. Chrome may say so, mid-navigation, with a plain
+     * WebDriverException ("Node with given id does not belong to the document") rather than a stale-element one.
+     */
+    private static boolean gone(org.openqa.selenium.WebElement old) {
+        try {
+            old.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("does not belong to the document") || message.contains("No node with given id")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     String text() {
