@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableMethodSecurity
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
@@ -50,7 +50,7 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless, credentials in each request and no cookies: there is no session for CSRF to ride on.
                 .csrf(csrf -> csrf.disable())
-                .headers(this::headers);
+                .headers(h -> headers(h, ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
         return http.build();
     }
 
@@ -68,7 +68,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").permitAll())
                 .httpBasic(Customizer.withDefaults())
-                .headers(this::headers);
+                .headers(h -> headers(h, ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
         SingleSignOn.Login sso = singleSignOn.getIfAvailable(); // only when OVERSIGHT_OIDC_ISSUER_URI is set
         if (sso != null) {
             sso.configure(http);
@@ -76,11 +76,13 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    private void headers(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+    /** Oversight's security headers (content security policy, no framing, no sniffing) with the given referrer policy. */
+    public static void headers(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers,
+                               ReferrerPolicyHeaderWriter.ReferrerPolicy referrer) {
         headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                 .frameOptions(frame -> frame.deny())
                 .contentTypeOptions(Customizer.withDefaults())
-                .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
+                .referrerPolicy(ref -> ref.policy(referrer));
     }
 
     private static void problem(HttpServletResponse res, JsonMapper json, HttpStatus status, String detail, String path)

@@ -50,6 +50,27 @@ public class ChildDataImporter {
 
     private static final int BATCH = 1_000;
 
+    /** The CSV tables and Annex A workbook in a folder (as generate-data writes one per LA), by file name, in name order. */
+    public static Map<String, byte[]> readFolder(java.nio.file.Path dir) throws java.io.IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (Stream<java.nio.file.Path> list = java.nio.file.Files.list(dir)) {
+            for (java.nio.file.Path p : list.filter(p -> {
+                String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                return name.endsWith(".csv") || name.endsWith(".xlsx");
+            }).sorted().toList()) {
+                files.put(p.getFileName().toString(), java.nio.file.Files.readAllBytes(p));
+            }
+        }
+        return files;
+    }
+
+    /** Imports a folder of generated data as a batch (no user) for the LA with that DfE code, rejecting it on any error. */
+    @Transactional
+    public Outcome importFolder(String laCode, int collectionStartYear, java.nio.file.Path dir) throws java.io.IOException {
+        LocalAuthority la = localAuthorities.findByLaCode(laCode).orElseThrow(() -> new NotFoundException("No local authority has the code " + laCode));
+        return importReturn(la.urn(), collectionStartYear, readFolder(dir), Mode.REJECT_IF_ANY_ERROR, true);
+    }
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final LocalAuthorities localAuthorities;

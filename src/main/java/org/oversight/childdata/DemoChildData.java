@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.oversight.childdata.ssda903.CollectionYear;
@@ -69,14 +67,7 @@ public class DemoChildData implements ApplicationRunner {
         try {
             dir = Files.createTempDirectory("oversight-demo-903");
             SyntheticData.generate(SyntheticData.Scale.LA, SEED, List.of(laCode), dir);
-            Map<String, byte[]> files = new LinkedHashMap<>();
-            try (Stream<Path> list = Files.list(dir.resolve(laCode))) {
-                for (Path p : list.sorted().toList()) {
-                    files.put(p.getFileName().toString(), Files.readAllBytes(p));
-                }
-            }
-            ChildDataImporter.Outcome outcome = importer.importReturn(urn, CollectionYear.current().start().getYear(), files,
-                    ChildDataImporter.Mode.REJECT_IF_ANY_ERROR, true);
+            ChildDataImporter.Outcome outcome = importer.importFolder(laCode, CollectionYear.current().start().getYear(), dir.resolve(laCode));
             if (!outcome.stored()) {
                 log.warn("Demo child-level data for LA {} was not stored: {} errors, first: {}", laCode, outcome.errors().size(),
                         outcome.errors().isEmpty() ? "none" : outcome.errors().getFirst());

@@ -63,11 +63,7 @@ class Import903Command implements CliCommand {
         Map<String, byte[]> contents = new LinkedHashMap<>();
         for (Path f : files) {
             if (Files.isDirectory(f)) {
-                try (var s = Files.list(f)) {
-                    for (Path p : s.filter(p -> p.toString().toLowerCase().endsWith(".csv") || p.toString().toLowerCase().endsWith(".xlsx")).sorted().toList()) {
-                        contents.put(p.getFileName().toString(), Files.readAllBytes(p));
-                    }
-                }
+                contents.putAll(ChildDataImporter.readFolder(f));
             } else if (Files.isRegularFile(f)) {
                 contents.put(f.getFileName().toString(), Files.readAllBytes(f));
             } else {

@@ -35,7 +35,8 @@ public class AccessLog {
     public record Search(String childRef, String who, LocalDate from, LocalDate to) {
     }
 
-    static final int LIMIT = 1000;
+    /** The most entries one search shows. */
+    public static final int LIMIT = 1000;
 
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;

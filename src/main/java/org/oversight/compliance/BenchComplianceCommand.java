@@ -4,10 +4,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import org.oversight.childdata.ChildDataImporter;
@@ -57,17 +55,9 @@ class BenchComplianceCommand implements CliCommand {
         long t0 = System.nanoTime();
         SyntheticData.Summary summary = SyntheticData.generate("national", seed, List.of(), dir);
         out.printf(Locale.UK, "Generated %d LAs in %.1f s%n", summary.byLa().size(), (System.nanoTime() - t0) / 1e9);
-        Map<String, Integer> urnByCode = new LinkedHashMap<>();
-        jdbc.sql("SELECT la_code, urn FROM local_authority WHERE active").query(rs -> { urnByCode.put(rs.getString(1), rs.getInt(2)); });
         long t1 = System.nanoTime();
         for (String code : summary.byLa().keySet()) {
-            Map<String, byte[]> files = new LinkedHashMap<>();
-            try (var list = Files.list(dir.resolve(code))) {
-                for (Path p : list.sorted().toList()) {
-                    files.put(p.getFileName().toString(), Files.readAllBytes(p));
-                }
-            }
-            ChildDataImporter.Outcome outcome = importer.importReturn(urnByCode.get(code), 2026, files, ChildDataImporter.Mode.REJECT_IF_ANY_ERROR, true);
+            ChildDataImporter.Outcome outcome = importer.importFolder(code, 2026, dir.resolve(code));
             if (!outcome.stored()) {
                 err.println("LA " + code + ": not stored, " + outcome.errors().size() + " errors");
                 return 2;

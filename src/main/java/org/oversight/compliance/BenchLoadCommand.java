@@ -133,19 +133,8 @@ class BenchLoadCommand implements CliCommand {
         Path dir = Files.createTempDirectory("oversight-bench-load-903");
         long t0 = System.nanoTime();
         SyntheticData.Summary summary = SyntheticData.generate("national", seed, List.of(), dir);
-        Map<String, Integer> urnByCode = new LinkedHashMap<>();
-        jdbc.sql("SELECT la_code, urn FROM local_authority WHERE active").query(rs -> {
-            urnByCode.put(rs.getString(1), rs.getInt(2));
-        });
         for (String code : summary.byLa().keySet()) {
-            Map<String, byte[]> files = new LinkedHashMap<>();
-            try (var list = Files.list(dir.resolve(code))) {
-                for (Path p : list.sorted().toList()) {
-                    files.put(p.getFileName().toString(), Files.readAllBytes(p));
-                }
-            }
-            ChildDataImporter.Outcome outcome = importer.importReturn(urnByCode.get(code), 2026, files,
-                    ChildDataImporter.Mode.REJECT_IF_ANY_ERROR, true);
+            ChildDataImporter.Outcome outcome = importer.importFolder(code, 2026, dir.resolve(code));
             if (!outcome.stored()) {
                 err.println("LA " + code + ": synthetic return not stored, " + outcome.errors().size() + " errors");
             }

@@ -375,7 +375,21 @@ public class ComplianceService {
     }
 
     /** Why someone opens a child's record: asked on entering it, kept in the access log. */
-    public enum Purpose { DIRECT_WORK, MANAGEMENT_OVERSIGHT, CASE_AUDIT, COMPLAINT_OR_REQUEST, DATA_QUALITY, INSPECTION }
+    public enum Purpose {
+        DIRECT_WORK, MANAGEMENT_OVERSIGHT, CASE_AUDIT, COMPLAINT_OR_REQUEST, DATA_QUALITY, INSPECTION;
+
+        /** The purpose named by {@code text}, or null when it names none. */
+        public static Purpose parse(String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            try {
+                return valueOf(text.trim());
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+    }
 
     /** A child's compliance record, logged as a view of that child's record with the reason given. */
     @Transactional
@@ -384,10 +398,8 @@ public class ComplianceService {
         Snapshot snapshot = currentSnapshot(laId).orElseThrow(() -> new NotFoundException("No child-level data has been imported"));
         ChildRecord record = compute(snapshot).children().stream().filter(r -> r.childRef().equals(childRef)).findFirst()
                 .orElseThrow(() -> new NotFoundException("No child " + childRef + " in the current data"));
-        jdbc.sql("INSERT INTO child_access (la_id, child_ref, viewed_by, viewed_at, what, purpose) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(laId, childRef, currentUser.actor(), Timestamp.from(clock.instant()),
-                        currentUser.readingUnderGrant(laId) ? "compliance record, read by an inspector under a grant" : "compliance record",
-                        purpose == null ? null : purpose.name()).update();
+        logView(laId, childRef, currentUser.readingUnderGrant(laId) ? "compliance record, read by an inspector under a grant" : "compliance record",
+                purpose);
         io.micrometer.core.instrument.Metrics.counter("oversight.child.record.views").increment(); // a count only: no child, no viewer
         return record;
     }
@@ -443,14 +455,15 @@ public class ComplianceService {
     public List<TrendPoint> trend(UUID laId) {
         requireChildDataAccess(laId);
         TimescaleRules rules = rules();
+        UUID current = currentSnapshot(laId).map(Snapshot::id).orElse(null);
         return jdbc.sql("""
-                SELECT id, collection_year, imported_at, superseded_at IS NULL, as_at FROM import_snapshot
+                SELECT id, collection_year, imported_at, as_at FROM import_snapshot
                  WHERE la_id = ? AND kind = 'SSDA903' ORDER BY imported_at DESC""")
                 .param(laId).query((rs, i) -> new Snapshot(rs.getObject(1, UUID.class), laId, rs.getString(2),
-                        measuredOn(rs.getString(2), rs.getObject(5, LocalDate.class)), rs.getTimestamp(3))).list().stream().map(s -> {
+                        measuredOn(rs.getString(2), rs.getObject(4, LocalDate.class)), rs.getTimestamp(3))).list().stream().map(s -> {
                     Dashboard d = compute(s, null, rules);
                     RuleFigure reviews = d.figure("CLA-REVIEW");
-                    return new TrendPoint(s.collectionYear(), s.importedAt(), s.asOf(), currentSnapshot(laId).map(c -> c.id().equals(s.id())).orElse(false),
+                    return new TrendPoint(s.collectionYear(), s.importedAt(), s.asOf(), s.id().equals(current),
                             d.inCare().size(), reviews.percent());
                 }).toList();
     }
@@ -463,8 +476,12 @@ public class ComplianceService {
     }
 
     private void logView(UUID laId, String childRef, String what) {
-        jdbc.sql("INSERT INTO child_access (la_id, child_ref, viewed_by, viewed_at, what) VALUES (?, ?, ?, ?, ?)")
-                .params(laId, childRef, currentUser.actor(), Timestamp.from(clock.instant()), what).update();
+        logView(laId, childRef, what, null);
+    }
+
+    private void logView(UUID laId, String childRef, String what, Purpose purpose) {
+        jdbc.sql("INSERT INTO child_access (la_id, child_ref, viewed_by, viewed_at, what, purpose) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(laId, childRef, currentUser.actor(), Timestamp.from(clock.instant()), what, purpose == null ? null : purpose.name()).update();
     }
 
     /** Start of the current period of care: back through episodes that follow on without a gap. */

@@ -9,7 +9,6 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -145,7 +144,6 @@ public final class AnnexAWorkbook {
             }
             dataRows++;
             int human = r + 1;
-            Map<String, String> texts = new LinkedHashMap<>();
             int before = errors.size();
             String child = text(row, columns, CHILD, formatter);
             if (child == null) {
@@ -166,8 +164,7 @@ public final class AnnexAWorkbook {
             }
             String worker = text(row, columns, WORKER, formatter);
             String pa = text(row, columns, PA, formatter);
-            texts.put(TEAM, text(row, columns, TEAM, formatter));
-            out.add(new Row8or9(list, child, texts.get(TEAM), list == 9 && pa != null ? pa : worker, visit, iro, health, dental, placement,
+            out.add(new Row8or9(list, child, text(row, columns, TEAM, formatter), list == 9 && pa != null ? pa : worker, visit, iro, health, dental, placement,
                     text(row, columns, PERMANENCE, formatter), pathway, contact, text(row, columns, ELIGIBILITY, formatter), human));
         }
         if (dataRows == 0) {

@@ -88,10 +88,8 @@ class ComplianceApi {
     ChildHistoryJson child(@PathVariable int urn, @PathVariable String childRef, @RequestParam(required = false) String purpose) {
         LocalAuthority la = inspections.localAuthority(urn);
         compliance.checkReadable(la.id());
-        ComplianceService.Purpose why;
-        try {
-            why = ComplianceService.Purpose.valueOf(purpose == null ? "" : purpose.trim());
-        } catch (IllegalArgumentException e) {
+        ComplianceService.Purpose why = ComplianceService.Purpose.parse(purpose);
+        if (why == null) {
             throw new org.oversight.shared.web.InvalidInputException(List.of(new org.oversight.shared.web.FieldProblem("purpose",
                     "Say why the record is read: one of " + java.util.Arrays.toString(ComplianceService.Purpose.values()))));
         }

@@ -27,12 +27,8 @@ public final class HealthSchedule {
         }
         boolean underFive = dob != null && Period.between(dob, lastAssessment).getYears() < 5;
         String regime = underFive ? "underFive" : "fiveAndOver";
+        // The regime is the child's age at the assessment: one due after a 5th birthday still follows the under-fives' interval.
         LocalDate due = rule.interval(regime).after(lastAssessment, calendar);
-        LocalDate fifth = dob == null ? null : dob.plusYears(5);
-        if (underFive && fifth != null && due.isAfter(fifth)) {
-            // The child turns 5 before the next assessment is due: the rule for under-fives still applies to this one.
-            regime = "underFive";
-        }
         return new Compliance(rule.id(), List.of(), due, "review health assessment: " + rule.interval(regime).words()
                 + " after the assessment of " + Dates.format(lastAssessment) + (underFive ? " (under 5)" : " (5 or over)"), asOf);
     }

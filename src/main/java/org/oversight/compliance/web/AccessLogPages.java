@@ -15,7 +15,9 @@ import org.oversight.inspection.InspectionService;
 import org.oversight.register.LocalAuthority;
 import org.oversight.shared.Dates;
 import org.oversight.shared.web.CsvResponse;
+import org.oversight.shared.web.FieldProblem;
 import org.oversight.shared.web.FormErrors;
+import org.oversight.shared.web.InvalidInputException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -61,15 +63,22 @@ class AccessLogPages {
         } else {
             model.addAttribute("entries", log.search(la.id(), new AccessLog.Search(child, who, fromDate, toDate)));
         }
-        model.addAttribute("limit", 1000);
+        model.addAttribute("limit", AccessLog.LIMIT);
         return "compliance/access-log";
     }
 
     @GetMapping("/local-authorities/{urn}/access-log.csv")
     void csv(@PathVariable int urn, @RequestParam(required = false) String child, @RequestParam(required = false) String who,
-             HttpServletResponse response) throws IOException {
+             @RequestParam(required = false) String from, @RequestParam(required = false) String to, HttpServletResponse response)
+            throws IOException {
         LocalAuthority la = inspections.localAuthority(urn);
-        var entries = log.search(la.id(), new AccessLog.Search(child, who, null, null));
+        FormErrors errors = new FormErrors();
+        LocalDate fromDate = date(from, "from", errors);
+        LocalDate toDate = date(to, "to", errors);
+        if (errors.any()) {
+            throw new InvalidInputException(errors.ordered(List.of("from", "to")).stream().map(e -> new FieldProblem(e.getKey(), e.getValue())).toList());
+        }
+        var entries = log.search(la.id(), new AccessLog.Search(child, who, fromDate, toDate));
         CsvResponse.write(response, "access-log-" + la.laCode() + ".csv", List.of("when", "who", "child", "what", "why"), csv -> {
             for (var e : entries) {
                 csv.printRecord(Dates.format(e.at().toInstant()), e.who(), e.childRef(), e.what(), e.purpose() == null ? "" : e.purpose());

@@ -145,7 +145,7 @@ class CompliancePages {
         LocalAuthority la = inspections.localAuthority(urn);
         compliance.checkReadable(la.id());
         model.addAttribute("la", la);
-        ComplianceService.Purpose why = purpose(purpose);
+        ComplianceService.Purpose why = ComplianceService.Purpose.parse(purpose);
         if (why == null && purpose == null) {
             why = (ComplianceService.Purpose) session.getAttribute(PURPOSE);
         }
@@ -169,17 +169,6 @@ class CompliancePages {
     }
 
     private static final String PURPOSE = "oversight.childRecordPurpose";
-
-    static ComplianceService.Purpose purpose(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return ComplianceService.Purpose.valueOf(text.trim());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 
     private String ruleName(String ruleId) {
         return messages.getMessage("rule.name." + ruleId, null, ruleId, LocaleContextHolder.getLocale());
