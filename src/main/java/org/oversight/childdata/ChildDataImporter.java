@@ -23,7 +23,7 @@ import org.oversight.childdata.ssda903.Ssda903Return;
 import org.oversight.childdata.ssda903.ValidationError;
 import org.oversight.register.LocalAuthorities;
 import org.oversight.register.LocalAuthority;
-import org.oversight.shared.web.NotFoundException;
+import org.oversight.shared.problem.NotFoundException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;

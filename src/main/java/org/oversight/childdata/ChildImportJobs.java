@@ -17,7 +17,7 @@ import org.oversight.access.UserAccounts;
 import org.oversight.childdata.ssda903.ValidationError;
 import org.oversight.register.LocalAuthorities;
 import org.oversight.register.LocalAuthority;
-import org.oversight.shared.web.NotFoundException;
+import org.oversight.shared.problem.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

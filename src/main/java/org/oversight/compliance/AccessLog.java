@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.oversight.access.CurrentUser;
 import org.oversight.access.Role;
 import org.oversight.shared.SubjectAccessSource;
-import org.oversight.shared.web.NotFoundException;
+import org.oversight.shared.problem.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;

@@ -51,7 +51,7 @@ public class AnnexA {
             throw new AccessDeniedException("Annex A holds children's records: only the local authority's managers and staff can produce it");
         }
         ComplianceService.Snapshot snapshot = compliance.currentSnapshot(laId)
-                .orElseThrow(() -> new org.oversight.shared.web.NotFoundException("No child-level data has been imported"));
+                .orElseThrow(() -> new org.oversight.shared.problem.NotFoundException("No child-level data has been imported"));
         LocalDate ref = snapshot.asOf();
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CreationHelper helper = wb.getCreationHelper();

@@ -25,7 +25,7 @@ import org.oversight.compliance.domain.TimescaleRules;
 import org.oversight.compliance.domain.VisitSchedule;
 import org.oversight.shared.Dates;
 import org.oversight.shared.calendar.WorkingDayCalendar;
-import org.oversight.shared.web.NotFoundException;
+import org.oversight.shared.problem.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;

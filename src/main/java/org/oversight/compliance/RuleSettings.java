@@ -12,8 +12,8 @@ import org.oversight.access.Role;
 import org.oversight.compliance.domain.Interval;
 import org.oversight.compliance.domain.TimescaleRule;
 import org.oversight.compliance.domain.TimescaleRules;
-import org.oversight.shared.web.FieldProblem;
-import org.oversight.shared.web.InvalidInputException;
+import org.oversight.shared.problem.FieldProblem;
+import org.oversight.shared.problem.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -72,7 +72,7 @@ public class RuleSettings {
         if (currentUser.get().filter(u -> u.role() == Role.ADMIN).isEmpty()) {
             throw new AccessDeniedException("Only an administrator can change a timescale");
         }
-        TimescaleRule rule = bundled.find(ruleId).orElseThrow(() -> new org.oversight.shared.web.NotFoundException("No timescale rule " + ruleId));
+        TimescaleRule rule = bundled.find(ruleId).orElseThrow(() -> new org.oversight.shared.problem.NotFoundException("No timescale rule " + ruleId));
         List<FieldProblem> problems = new ArrayList<>();
         if (!rule.configurable()) {
             problems.add(new FieldProblem("amount", ruleId + " follows the law as written and cannot be changed"));

@@ -35,7 +35,7 @@ import org.oversight.inspection.domain.JudgementArea;
 import org.oversight.inspection.domain.JudgementEra;
 import org.oversight.inspection.domain.JudgementSet;
 import org.oversight.shared.Dates;
-import org.oversight.shared.web.NotFoundException;
+import org.oversight.shared.problem.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -13,7 +13,7 @@ import jakarta.annotation.PreDestroy;
 import org.oversight.access.CurrentUser;
 import org.oversight.access.OversightUser;
 import org.oversight.access.Role;
-import org.oversight.shared.web.NotFoundException;
+import org.oversight.shared.problem.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -27,7 +27,7 @@ import org.oversight.reports.extract.DateRange;
 import org.oversight.reports.extract.ExtractedReport;
 import org.oversight.reports.extract.ExtractionResult;
 import org.oversight.reports.extract.ReportExtractor;
-import org.oversight.shared.web.InvalidInputException;
+import org.oversight.shared.problem.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

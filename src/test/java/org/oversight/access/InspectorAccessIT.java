@@ -6,7 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.oversight.compliance.ComplianceFixtures;
 import org.oversight.shared.db.TenantScope;
-import org.oversight.shared.web.InvalidInputException;
+import org.oversight.shared.problem.InvalidInputException;
 import org.oversight.support.HttpTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

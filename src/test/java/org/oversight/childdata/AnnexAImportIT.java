@@ -18,7 +18,7 @@ import org.oversight.childdata.ssda903.SyntheticData;
 import org.oversight.compliance.ComplianceMeasures;
 import org.oversight.compliance.ComplianceService;
 import org.oversight.compliance.RuleSettings;
-import org.oversight.shared.web.InvalidInputException;
+import org.oversight.shared.problem.InvalidInputException;
 import org.oversight.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -20,8 +20,8 @@ import org.oversight.improvement.domain.PlanView;
 import org.oversight.inspection.InspectionService;
 import org.oversight.inspection.domain.ActivityType;
 import org.oversight.inspection.domain.InspectionActivity;
-import org.oversight.shared.web.FieldProblem;
-import org.oversight.shared.web.InvalidInputException;
+import org.oversight.shared.problem.FieldProblem;
+import org.oversight.shared.problem.InvalidInputException;
 import org.oversight.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -83,8 +83,8 @@ class PlanChainIT extends IntegrationTest {
                 .as("row-level security: the database shows another LA's plan to nobody else").isEmpty();
         UUID planId = org.oversight.shared.db.TenantScope.asSystem(() -> jdbc.sql("SELECT id FROM improvement_plan WHERE activity_id = ?")
                 .param(inspection.id()).query(UUID.class).list().getFirst());
-        assertThatThrownBy(() -> plans.plan(planId)).isInstanceOfAny(AccessDeniedException.class, org.oversight.shared.web.NotFoundException.class);
-        assertThatThrownBy(() -> reports.versions(planId)).isInstanceOfAny(AccessDeniedException.class, org.oversight.shared.web.NotFoundException.class);
+        assertThatThrownBy(() -> plans.plan(planId)).isInstanceOfAny(AccessDeniedException.class, org.oversight.shared.problem.NotFoundException.class);
+        assertThatThrownBy(() -> reports.versions(planId)).isInstanceOfAny(AccessDeniedException.class, org.oversight.shared.problem.NotFoundException.class);
     }
 
     @Test

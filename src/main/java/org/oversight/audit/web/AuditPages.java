@@ -20,7 +20,7 @@ import org.oversight.audit.domain.SamplingMethod;
 import org.oversight.audit.domain.SamplingRule;
 import org.oversight.register.LocalAuthority;
 import org.oversight.shared.web.FormErrors;
-import org.oversight.shared.web.InvalidInputException;
+import org.oversight.shared.problem.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

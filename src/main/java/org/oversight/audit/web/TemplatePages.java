@@ -14,7 +14,7 @@ import org.oversight.audit.AuditTemplates;
 import org.oversight.audit.domain.AuditTemplate;
 import org.oversight.audit.domain.JudgementArea;
 import org.oversight.shared.web.FormErrors;
-import org.oversight.shared.web.InvalidInputException;
+import org.oversight.shared.problem.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

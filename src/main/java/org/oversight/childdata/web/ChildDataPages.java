@@ -13,7 +13,7 @@ import org.oversight.childdata.ChildDataImporter;
 import org.oversight.childdata.ChildImportJobs;
 import org.oversight.register.LocalAuthorities;
 import org.oversight.register.LocalAuthority;
-import org.oversight.shared.web.NotFoundException;
+import org.oversight.shared.problem.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

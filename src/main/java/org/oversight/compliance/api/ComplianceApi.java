@@ -13,7 +13,7 @@ import org.oversight.childdata.ChildDataImporter;
 import org.oversight.compliance.ComplianceService;
 import org.oversight.inspection.InspectionService;
 import org.oversight.register.LocalAuthority;
-import org.oversight.shared.web.NotFoundException;
+import org.oversight.shared.problem.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -90,7 +90,7 @@ class ComplianceApi {
         compliance.checkReadable(la.id());
         ComplianceService.Purpose why = ComplianceService.Purpose.parse(purpose);
         if (why == null) {
-            throw new org.oversight.shared.web.InvalidInputException(List.of(new org.oversight.shared.web.FieldProblem("purpose",
+            throw new org.oversight.shared.problem.InvalidInputException(List.of(new org.oversight.shared.problem.FieldProblem("purpose",
                     "Say why the record is read: one of " + java.util.Arrays.toString(ComplianceService.Purpose.values()))));
         }
         var c = compliance.child(la.id(), childRef, why);

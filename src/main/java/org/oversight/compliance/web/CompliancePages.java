@@ -17,7 +17,7 @@ import org.oversight.register.LocalAuthority;
 import org.oversight.shared.Dates;
 import org.oversight.shared.web.ChartBar;
 import org.oversight.shared.web.CsvResponse;
-import org.oversight.shared.web.NotFoundException;
+import org.oversight.shared.problem.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;

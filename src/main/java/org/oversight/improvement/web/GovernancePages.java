@@ -13,7 +13,7 @@ import org.oversight.improvement.domain.BodyKind;
 import org.oversight.inspection.InspectionService;
 import org.oversight.register.LocalAuthority;
 import org.oversight.shared.web.FormErrors;
-import org.oversight.shared.web.InvalidInputException;
+import org.oversight.shared.problem.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -23,7 +23,7 @@ import org.oversight.inspection.SingleRecordService;
 import org.oversight.inspection.domain.InspectionActivity;
 import org.oversight.shared.web.DateInput;
 import org.oversight.shared.web.FormErrors;
-import org.oversight.shared.web.InvalidInputException;
+import org.oversight.shared.problem.InvalidInputException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -253,7 +253,7 @@ class PlanPages {
 
     private String actionForm(Model model, PlanView plan, UUID itemId, ActionForm form, FormErrors errors) {
         PlanView.Item item = plan.items().stream().filter(i -> i.id().equals(itemId)).findFirst()
-                .orElseThrow(() -> new org.oversight.shared.web.NotFoundException("Plan " + plan.id() + " has no item " + itemId));
+                .orElseThrow(() -> new org.oversight.shared.problem.NotFoundException("Plan " + plan.id() + " has no item " + itemId));
         model.addAttribute("plan", plan);
         model.addAttribute("item", item);
         model.addAttribute("form", form);
@@ -279,7 +279,7 @@ class PlanPages {
 
     private static PlanView.Action action(PlanView plan, UUID actionId) {
         return plan.allActions().stream().filter(a -> a.id().equals(actionId)).findFirst()
-                .orElseThrow(() -> new org.oversight.shared.web.NotFoundException("Plan " + plan.id() + " has no action " + actionId));
+                .orElseThrow(() -> new org.oversight.shared.problem.NotFoundException("Plan " + plan.id() + " has no action " + actionId));
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String value) {

@@ -15,8 +15,8 @@ import org.oversight.inspection.domain.ActivityType;
 import org.oversight.inspection.domain.Grade;
 import org.oversight.inspection.domain.JudgementArea;
 import org.oversight.inspection.domain.OnSiteRange;
-import org.oversight.shared.web.FieldProblem;
-import org.oversight.shared.web.InvalidInputException;
+import org.oversight.shared.problem.FieldProblem;
+import org.oversight.shared.problem.InvalidInputException;
 
 /**
  * Create or replace an activity. Dates are strings in ISO form (yyyy-mm-dd) so that an impossible date such as

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.oversight.shared.web.FieldProblem;
+import org.oversight.shared.problem.FieldProblem;
 
 /**
  * The checks every activity passes before it is stored, whoever sends it (page, API, import):

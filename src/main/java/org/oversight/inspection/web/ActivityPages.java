@@ -17,9 +17,9 @@ import org.oversight.inspection.domain.InspectionActivity;
 import org.oversight.inspection.domain.JudgementArea;
 import org.oversight.inspection.domain.JudgementEra;
 import org.oversight.register.LocalAuthority;
-import org.oversight.shared.web.FieldProblem;
+import org.oversight.shared.problem.FieldProblem;
 import org.oversight.shared.web.FormErrors;
-import org.oversight.shared.web.InvalidInputException;
+import org.oversight.shared.problem.InvalidInputException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -146,7 +146,7 @@ class ActivityPages {
     String editFinding(@PathVariable UUID id, @PathVariable UUID findingId, Model model) {
         InspectionActivity activity = editableActivity(id);
         Finding finding = activity.findings().stream().filter(f -> f.id().equals(findingId)).findFirst()
-                .orElseThrow(() -> new org.oversight.shared.web.NotFoundException("Activity " + id + " has no finding " + findingId));
+                .orElseThrow(() -> new org.oversight.shared.problem.NotFoundException("Activity " + id + " has no finding " + findingId));
         return findingPage(model, activity, FindingForm.of(finding), findingId, new FormErrors());
     }
 

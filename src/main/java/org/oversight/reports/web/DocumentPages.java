@@ -2,7 +2,7 @@ package org.oversight.reports.web;
 
 import org.oversight.access.AccessRules.PublicRead;
 import org.oversight.reports.DocumentStore;
-import org.oversight.shared.web.NotFoundException;
+import org.oversight.shared.problem.NotFoundException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

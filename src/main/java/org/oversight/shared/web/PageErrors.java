@@ -1,6 +1,7 @@
 package org.oversight.shared.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.oversight.shared.problem.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.oversight.shared.web.FieldProblem;
+import org.oversight.shared.problem.FieldProblem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.oversight.shared.web;
+package org.oversight.shared.problem;
 
 import java.util.List;
 
