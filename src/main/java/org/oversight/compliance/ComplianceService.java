@@ -248,7 +248,7 @@ public class ComplianceService {
                 figures.stream().filter(f -> f.measured() > 0).toList());
     }
 
-    Dashboard compute(Snapshot snapshot) {
+    public Dashboard compute(Snapshot snapshot) {
         return compute(snapshot, current(snapshot.laId(), "ANNEX_A").orElse(null), rules());
     }
 

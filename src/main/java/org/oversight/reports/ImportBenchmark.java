@@ -15,12 +15,12 @@ import org.oversight.reports.extract.ReportExtractor;
  * {@code pdftotext} is installed, times it on the same files in the same run (one process per file, also on all
  * cores) and prints the ratio. A warm-up pass comes first so the JIT is measured warm, as a server would run.
  */
-final class ImportBenchmark {
+public final class ImportBenchmark {
 
     private ImportBenchmark() {
     }
 
-    static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+    public static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         if (args.isEmpty()) {
             err.println("Usage: bin/oversight bench-import DIR");
             return 1;

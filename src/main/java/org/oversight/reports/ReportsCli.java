@@ -72,7 +72,7 @@ public final class ReportsCli {
         return unread == 0 ? 0 : 2;
     }
 
-    static List<ExtractionResult> extractAll(ReportExtractor extractor, List<Path> files) throws Exception {
+    public static List<ExtractionResult> extractAll(ReportExtractor extractor, List<Path> files) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
         try {
             List<Future<ExtractionResult>> futures = new ArrayList<>();

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(40)
-class VoiceDemo implements ApplicationRunner {
+public class VoiceDemo implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(VoiceDemo.class);
     private static final int CITY_OF_LONDON = 80450;
@@ -73,7 +73,7 @@ class VoiceDemo implements ApplicationRunner {
      * Gives the LA's first care leaver in the current data a written pathway plan and, unless they have signed up, a
      * fresh invitation code; returns the line to print, or null when the LA has no care leaver in its data.
      */
-    String prepare(int urn) {
+    public String prepare(int urn) {
         var la = authorities.findByUrn(urn).orElse(null);
         if (la == null) {
             return null;

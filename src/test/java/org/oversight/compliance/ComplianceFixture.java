@@ -8,13 +8,13 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A small current snapshot of Southwark's return: two children in care and a care leaver. Added once per database. */
-final class ComplianceFixture {
+public final class ComplianceFixture {
 
     private ComplianceFixture() {
     }
 
     /** Stored in the system scope of row-level security, whoever the test is signed in as. */
-    static UUID southwark(JdbcClient jdbc, ComplianceService compliance) {
+    public static UUID southwark(JdbcClient jdbc, ComplianceService compliance) {
         return org.oversight.shared.db.TenantScope.asSystem(() -> store(jdbc));
     }
 
