@@ -2,8 +2,8 @@ package org.oversight;
 
 import java.util.Arrays;
 
-import org.oversight.childdata.GenerateDataCommand;
-import org.oversight.reports.ReportsCli;
+import org.oversight.childdata.cli.GenerateDataCommand;
+import org.oversight.reports.cli.ReportsCli;
 import org.oversight.shared.db.EmbeddedDatabase;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;

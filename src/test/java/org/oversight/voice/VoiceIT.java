@@ -10,6 +10,7 @@ import org.oversight.support.Http;
 import org.oversight.support.HttpTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.oversight.voice.demo.VoiceDemo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

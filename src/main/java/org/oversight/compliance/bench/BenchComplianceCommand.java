@@ -1,4 +1,4 @@
-package org.oversight.compliance;
+package org.oversight.compliance.bench;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -13,6 +13,7 @@ import org.oversight.childdata.ssda903.SyntheticData;
 import org.oversight.shared.cli.CliCommand;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.oversight.compliance.ComplianceService;
 
 /**
  * {@code bin/oversight bench-compliance [--seed N]}: loads the national synthetic data set (all 153 LAs) as snapshots,

@@ -1,4 +1,4 @@
-package org.oversight.compliance;
+package org.oversight.compliance.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.oversight.support.HttpTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.oversight.compliance.ComplianceFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

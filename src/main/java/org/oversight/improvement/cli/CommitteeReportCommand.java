@@ -1,4 +1,4 @@
-package org.oversight.improvement;
+package org.oversight.improvement.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -20,6 +20,8 @@ import org.oversight.shared.cli.CliCommand;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.oversight.improvement.PlanService;
+import org.oversight.improvement.CommitteeReports;
 
 /**
  * {@code bin/oversight committee-report --la URN --start DD/MM/YYYY --out DIR}: writes report.docx and report.pdf for

@@ -1,4 +1,4 @@
-package org.oversight.improvement;
+package org.oversight.improvement.demo;
 
 import java.math.BigDecimal;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package org.oversight.reports;
+package org.oversight.reports.cli;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.oversight.reports.extract.ExtractionCsv;
 import org.oversight.reports.extract.ExtractionResult;
 import org.oversight.reports.extract.ReportExtractor;
+import org.oversight.reports.ReportFiles;
+import org.oversight.reports.bench.ImportBenchmark;
 
 /**
  * The report commands that need no database, run straight from {@code main} so they start fast and can run while

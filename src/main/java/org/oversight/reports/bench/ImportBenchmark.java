@@ -1,4 +1,4 @@
-package org.oversight.reports;
+package org.oversight.reports.bench;
 
 import java.io.File;
 import java.io.PrintStream;
@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.oversight.reports.extract.ExtractionResult;
 import org.oversight.reports.extract.ReportExtractor;
+import org.oversight.reports.cli.ReportsCli;
+import org.oversight.reports.ReportFiles;
 
 /**
  * {@code bin/oversight bench-import DIR}: extracts every PDF in DIR on all cores and prints files per second; where

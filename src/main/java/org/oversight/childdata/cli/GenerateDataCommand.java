@@ -1,4 +1,4 @@
-package org.oversight.childdata;
+package org.oversight.childdata.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.oversight.childdata;
+package org.oversight.childdata.demo;
 
 import org.junit.jupiter.api.Test;
 import org.oversight.support.IntegrationTest;

@@ -1,10 +1,11 @@
-package org.oversight.access;
+package org.oversight.access.cli;
 
 import java.io.PrintStream;
 import java.util.List;
 
 import org.oversight.shared.cli.CliCommand;
 import org.springframework.stereotype.Component;
+import org.oversight.access.demo.DemoAccounts;
 
 /** {@code bin/oversight reset-demo-passwords}: new passwords for every demo account, printed once. */
 @Component

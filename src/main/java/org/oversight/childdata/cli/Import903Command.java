@@ -1,4 +1,4 @@
-package org.oversight.childdata;
+package org.oversight.childdata.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -11,6 +11,7 @@ import java.util.Map;
 import org.oversight.childdata.ssda903.ValidationError;
 import org.oversight.shared.cli.CliCommand;
 import org.springframework.stereotype.Component;
+import org.oversight.childdata.ChildDataImporter;
 
 /**
  * {@code bin/oversight import-903 --la URN [--year 2026] [--accept-good-rows] FILES...}: imports SSDA903 CSV tables as a

@@ -1,4 +1,4 @@
-package org.oversight.compliance;
+package org.oversight.compliance.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;

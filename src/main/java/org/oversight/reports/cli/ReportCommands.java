@@ -1,4 +1,4 @@
-package org.oversight.reports;
+package org.oversight.reports.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -7,6 +7,9 @@ import java.util.List;
 import org.oversight.shared.cli.CliCommand;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.oversight.reports.ReportImporter;
+import org.oversight.reports.DocumentCheck;
+import org.oversight.reports.ReportFiles;
 
 /** The report commands of {@code bin/oversight}. */
 @Configuration(proxyBeanMethods = false)

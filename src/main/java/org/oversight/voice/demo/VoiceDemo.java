@@ -1,4 +1,4 @@
-package org.oversight.voice;
+package org.oversight.voice.demo;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -20,6 +20,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.oversight.voice.PlanSection;
+import org.oversight.voice.VoiceSignIn;
 
 /**
  * Demo: when City of London has current child-level data with a care leaver, that care leaver ("Jay") gets a

@@ -1,4 +1,4 @@
-package org.oversight.inspection;
+package org.oversight.inspection.demo;
 
 import java.time.Clock;
 import java.time.LocalDate;

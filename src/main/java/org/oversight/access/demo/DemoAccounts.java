@@ -1,4 +1,4 @@
-package org.oversight.access;
+package org.oversight.access.demo;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -14,6 +14,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import org.oversight.access.Role;
+import org.oversight.access.UserAccounts;
 
 /**
  * Creates the demo accounts on first start, with random passwords printed once to the console, or the

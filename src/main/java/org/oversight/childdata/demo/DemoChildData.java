@@ -1,4 +1,4 @@
-package org.oversight.childdata;
+package org.oversight.childdata.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +17,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.oversight.childdata.ChildDataImporter;
 
 /**
  * Demo child-level data: on first start, City of London gets the synthetic SSDA903 return and Annex A workbook of
