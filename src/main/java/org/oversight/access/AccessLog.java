@@ -1,4 +1,4 @@
-package org.oversight.compliance;
+package org.oversight.access;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.oversight.access.CurrentUser;
-import org.oversight.access.Role;
 import org.oversight.shared.SubjectAccessSource;
 import org.oversight.shared.problem.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;

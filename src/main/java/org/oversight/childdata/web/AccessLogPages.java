@@ -1,4 +1,4 @@
-package org.oversight.compliance.web;
+package org.oversight.childdata.web;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -10,7 +10,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.oversight.access.AccessRules.LaManager;
-import org.oversight.compliance.AccessLog;
+import org.oversight.access.AccessLog;
 import org.oversight.inspection.InspectionService;
 import org.oversight.register.LocalAuthority;
 import org.oversight.shared.Dates;

@@ -1,4 +1,4 @@
-package org.oversight.compliance;
+package org.oversight.childdata;
 
 import java.util.ArrayList;
 import java.util.List;
