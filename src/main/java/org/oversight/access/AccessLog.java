@@ -2,25 +2,26 @@ package org.oversight.access;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.oversight.access.persistence.AccessLogRepository;
 import org.oversight.shared.SubjectAccessSource;
 import org.oversight.shared.problem.NotFoundException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The LA's log of every view and export of a child's record (who, when, which child, what), searchable by its
- * managers; and the subject-access export of one child: everything every module holds about them, with the history of
- * who has seen it. The export is itself logged.
+ * The LA's log of every view and export of a child's record (who, when, which child, what, why). Every module writes
+ * it through {@link #record}, never its table; the LA's managers search it; and the subject-access export of one child
+ * gathers everything every module holds about them ({@link SubjectAccessSource}) with the history of who has seen it.
+ * The export is itself logged.
  */
 @Service
 public class AccessLog {
@@ -36,16 +37,31 @@ public class AccessLog {
     /** The most entries one search shows. */
     public static final int LIMIT = 1000;
 
-    private final JdbcClient jdbc;
+    /** The child reference an entry carries when it is about every child of the LA (an export, a sample). */
+    public static final String ALL_CHILDREN = "*";
+
+    private final AccessLogRepository log;
     private final CurrentUser currentUser;
     private final Clock clock;
     private final List<SubjectAccessSource> sources;
 
-    AccessLog(JdbcClient jdbc, CurrentUser currentUser, Clock clock, List<SubjectAccessSource> sources) {
-        this.jdbc = jdbc;
+    AccessLog(AccessLogRepository log, CurrentUser currentUser, Clock clock, List<SubjectAccessSource> sources) {
+        this.log = log;
         this.currentUser = currentUser;
         this.clock = clock;
         this.sources = sources;
+    }
+
+    /**
+     * Records that the current user (or "system") saw or exported a child's record now, in the caller's transaction.
+     *
+     * @param childRef the child, or {@link #ALL_CHILDREN}
+     * @param what     what was seen, in words ("compliance record", "case audit: …")
+     * @param purpose  why, as the person said or as the work implies; null when no person chose it (an export)
+     */
+    @Transactional
+    public void record(UUID laId, String childRef, String what, Purpose purpose) {
+        log.insert(laId, childRef, currentUser.actor(), clock.instant(), what, purpose == null ? null : purpose.name());
     }
 
     /** Entries matching the search, newest first (at most 1000). */
@@ -53,27 +69,10 @@ public class AccessLog {
     public List<Entry> search(UUID laId, Search search) {
         requireManager(laId);
         ZoneId zone = clock.getZone();
-        StringBuilder sql = new StringBuilder("SELECT viewed_at, viewed_by, child_ref, what, purpose FROM child_access WHERE la_id = ?");
-        List<Object> params = new ArrayList<>(List.of(laId));
-        if (search.childRef() != null && !search.childRef().isBlank()) {
-            sql.append(" AND child_ref = ?");
-            params.add(search.childRef().trim());
-        }
-        if (search.who() != null && !search.who().isBlank()) {
-            sql.append(" AND viewed_by = ?");
-            params.add(search.who().trim());
-        }
-        if (search.from() != null) {
-            sql.append(" AND viewed_at >= ?");
-            params.add(Timestamp.from(search.from().atStartOfDay(zone).toInstant()));
-        }
-        if (search.to() != null) {
-            sql.append(" AND viewed_at < ?");
-            params.add(Timestamp.from(search.to().plusDays(1).atStartOfDay(zone).toInstant()));
-        }
-        sql.append(" ORDER BY viewed_at DESC, id DESC LIMIT ").append(LIMIT);
-        return jdbc.sql(sql.toString()).params(params).query((rs, i) -> new Entry(rs.getTimestamp(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5))).list();
+        Instant from = search.from() == null ? null : search.from().atStartOfDay(zone).toInstant();
+        Instant until = search.to() == null ? null : search.to().plusDays(1).atStartOfDay(zone).toInstant();
+        return log.search(laId, trimmed(search.childRef()), trimmed(search.who()), from, until, LIMIT).stream()
+                .map(r -> new Entry(r.at(), r.who(), r.childRef(), r.what(), r.purpose())).toList();
     }
 
     /** Everything held about one child, by module and table, with its access history; logged as a subject-access export. */
@@ -86,18 +85,22 @@ public class AccessLog {
                 sections.put(s.name(), s.rows());
             }
         }
-        boolean known = sections.entrySet().stream().anyMatch(e -> !e.getKey().equals("access_history") && !((List<?>) e.getValue()).isEmpty());
+        boolean known = sections.values().stream().anyMatch(rows -> !((List<?>) rows).isEmpty());
         if (!known) {
             throw new NotFoundException("Oversight holds nothing about a child " + childRef + " of this local authority");
         }
-        jdbc.sql("INSERT INTO child_access (la_id, child_ref, viewed_by, viewed_at, what) VALUES (?, ?, ?, ?, ?)")
-                .params(laId, childRef, currentUser.actor(), Timestamp.from(clock.instant()), "subject-access export").update();
+        sections.put("access_history", log.historyOf(laId, childRef));
+        record(laId, childRef, "subject-access export", Purpose.COMPLAINT_OR_REQUEST);
         Map<String, Object> export = new LinkedHashMap<>();
         export.put("child", childRef);
         export.put("exportedBy", currentUser.actor());
         export.put("exportedAt", clock.instant().toString());
         export.put("sections", sections);
         return export;
+    }
+
+    private static String trimmed(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     private void requireManager(UUID laId) {

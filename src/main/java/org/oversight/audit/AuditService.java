@@ -15,7 +15,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.oversight.access.AccessLog;
 import org.oversight.access.CurrentUser;
+import org.oversight.access.Purpose;
 import org.oversight.audit.AuditViews.Answer;
 import org.oversight.audit.AuditViews.CaseAudit;
 import org.oversight.audit.AuditViews.CaseRow;
@@ -50,7 +52,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Case audits of one LA. The LA's managers run programmes (create, sample, moderate, turn findings into plan items);
  * its managers and staff complete the audits assigned to them; its councillors read the roll-ups, which never show a
- * child. Nobody else sees anything. Every view of an audit of a child is logged in {@code child_access}.
+ * child. Nobody else sees anything. Every view of an audit of a child is written to the access log, for case audit.
  */
 @Service
 public class AuditService {
@@ -62,9 +64,10 @@ public class AuditService {
     private final AuditTemplates templates;
     private final PlanService plans;
     private final LocalAuthorities localAuthorities;
+    private final AccessLog accessLog;
 
     AuditService(JdbcClient jdbc, CurrentUser currentUser, Clock clock, ChildSummaries children, AuditTemplates templates,
-                 PlanService plans, LocalAuthorities localAuthorities) {
+                 PlanService plans, LocalAuthorities localAuthorities, AccessLog accessLog) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -72,6 +75,7 @@ public class AuditService {
         this.templates = templates;
         this.plans = plans;
         this.localAuthorities = localAuthorities;
+        this.accessLog = accessLog;
     }
 
     public LocalAuthority localAuthority(int urn) {
@@ -225,7 +229,7 @@ public class AuditService {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(id, laId, i + 1, pick.childRef(), pick.cohort(), pick.team(), template.id(), auditors.get(i % auditors.size())).update();
         }
-        logChildAccess(laId, "*", "case audit sample drawn: " + p.title().trim());
+        accessLog.record(laId, AccessLog.ALL_CHILDREN, "case audit sample drawn: " + p.title().trim(), Purpose.CASE_AUDIT);
         event(laId, id, null, "Drew a sample of " + sample.size() + " of " + population + " children (" + rule.name() + ", " + method.name()
                 + ", seed " + seed + ") with form " + template.name() + " v" + template.versionNo(), now);
         return id;
@@ -307,7 +311,7 @@ public class AuditService {
     public CaseAudit audit(UUID laId, UUID programmeId, UUID auditId) {
         requireAuditor(laId);
         CaseAudit audit = loadAudit(laId, programmeId, auditId);
-        logChildAccess(laId, audit.childRef(), "case audit: " + audit.programmeTitle());
+        accessLog.record(laId, audit.childRef(), "case audit: " + audit.programmeTitle(), Purpose.CASE_AUDIT);
         return audit;
     }
 
@@ -552,10 +556,6 @@ public class AuditService {
 
     // ---- helpers -------------------------------------------------------------------------------------------------
 
-    private void logChildAccess(UUID laId, String childRef, String what) {
-        jdbc.sql("INSERT INTO child_access (la_id, child_ref, viewed_by, viewed_at, what) VALUES (?, ?, ?, ?, ?)")
-                .params(laId, childRef, currentUser.actor(), Timestamp.from(clock.instant()), what).update();
-    }
 
     private void event(UUID laId, UUID programmeId, UUID auditId, String description, Instant at) {
         jdbc.sql("INSERT INTO audit_event (la_id, programme_id, audit_id, description, actor, at) VALUES (?, ?, ?, ?, ?, ?)")

@@ -4,5 +4,6 @@
  * questions are grouped by ILACS judgement area and theme; grading with evidence; moderation with disagreement rates;
  * roll-ups by theme, team and grade over time; and findings that become items of an improvement plan, linked both ways.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Case audit")
+@org.springframework.modulith.ApplicationModule(displayName = "Case audit",
+        allowedDependencies = {"shared", "access", "register", "compliance", "improvement"})
 package org.oversight.audit;

@@ -8,7 +8,7 @@ import org.oversight.shared.SubjectAccessSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The child's rows of every imported snapshot (SSDA903 and Annex A), newest import first, and their access history. */
+/** The child's rows of every imported snapshot (SSDA903 and Annex A), newest import first. */
 @Component
 class ChildDataSubjectAccess implements SubjectAccessSource {
 
@@ -30,9 +30,6 @@ class ChildDataSubjectAccess implements SubjectAccessSource {
                      WHERE t.la_id = ? AND t.child_ref = ? ORDER BY s.imported_at DESC""".formatted(table))
                     .params(laId, childRef).query().listOfRows()));
         }
-        out.add(new Section("access_history", jdbc.sql("""
-                SELECT viewed_at, viewed_by, what, purpose FROM child_access WHERE la_id = ? AND child_ref = ? ORDER BY viewed_at DESC""")
-                .params(laId, childRef).query().listOfRows()));
         return out;
     }
 }

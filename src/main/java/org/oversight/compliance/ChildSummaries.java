@@ -44,7 +44,7 @@ public class ChildSummaries {
     /** Every child in the LA's current data (children in care first, then care leavers), or none. */
     @Transactional(readOnly = true)
     public List<ChildSummary> current(UUID laId) {
-        return compliance.currentSnapshot(laId).map(compliance::compute).map(ChildSummaries::summaries).orElse(List.of());
+        return compliance.current(laId).map(ChildSummaries::summaries).orElse(List.of());
     }
 
     /** One child in the LA's current data. */

@@ -45,7 +45,7 @@ public class ComplianceMeasures {
 
     @Transactional(readOnly = true)
     public Optional<Value> current(UUID laId, Key key) {
-        return compliance.currentSnapshot(laId).map(compliance::compute).map(d -> {
+        return compliance.current(laId).map(d -> {
             ComplianceService.RuleFigure figure = d.figure(key.ruleId());
             BigDecimal percent = figure.measured() == 0 ? BigDecimal.ZERO
                     : BigDecimal.valueOf(figure.compliant() * 100.0 / figure.measured()).setScale(1, RoundingMode.HALF_UP);

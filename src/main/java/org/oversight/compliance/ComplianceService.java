@@ -1,21 +1,29 @@
 package org.oversight.compliance;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.oversight.access.AccessLog;
 import org.oversight.access.CurrentUser;
+import org.oversight.access.Purpose;
 import org.oversight.access.Role;
+import org.oversight.childdata.snapshots.ChildDataSnapshots;
+import org.oversight.childdata.snapshots.ChildDataSnapshots.AnnexAChild;
+import org.oversight.childdata.snapshots.ChildDataSnapshots.Episode;
+import org.oversight.childdata.snapshots.ChildDataSnapshots.Kind;
+import org.oversight.childdata.snapshots.ChildDataSnapshots.Snapshot;
 import org.oversight.compliance.ChildSummaries.Cohort;
 import org.oversight.compliance.domain.Compliance;
 import org.oversight.compliance.domain.HealthSchedule;
@@ -23,10 +31,11 @@ import org.oversight.compliance.domain.ReviewSchedule;
 import org.oversight.compliance.domain.TimescaleRule;
 import org.oversight.compliance.domain.TimescaleRules;
 import org.oversight.compliance.domain.VisitSchedule;
+import org.oversight.register.LocalAuthorities;
+import org.oversight.register.LocalAuthority;
 import org.oversight.shared.Dates;
 import org.oversight.shared.calendar.WorkingDayCalendar;
 import org.oversight.shared.problem.NotFoundException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,8 +43,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Compliance of every child in an LA's current child-level data with the statutory timescales the data can show:
  * reviews of children in care and keeping in touch with care leavers (SSDA903 return), social work visits, health
- * assessments and pathway plan reviews (Annex A lists 8 and 9). Child-level results are for the LA's managers and
- * staff only, and every view of a child's record is logged.
+ * assessments and pathway plan reviews (Annex A lists 8 and 9). It reads the data through childdata's published
+ * {@link ChildDataSnapshots}. Child-level results are for the LA's managers and staff only, and every view of a child's
+ * record is written to the access log.
  */
 @Service
 public class ComplianceService {
@@ -45,27 +55,26 @@ public class ComplianceService {
     public static final List<String> LEAVER_RULES = List.of("CL-PATHWAY-REVIEW", "CL-KEEPING-IN-TOUCH", "CL-NEEDS-ASSESSMENT");
     static final String NOT_ALLOCATED = "Not allocated";
 
-    private final JdbcClient jdbc;
+    private final ChildDataSnapshots snapshots;
+    private final AccessLog accessLog;
     private final CurrentUser currentUser;
     private final WorkingDayCalendar calendar;
-    private final Clock clock;
     private final RuleSettings settings;
+    private final LocalAuthorities localAuthorities;
 
-    ComplianceService(JdbcClient jdbc, CurrentUser currentUser, WorkingDayCalendar calendar, Clock clock, RuleSettings settings) {
-        this.jdbc = jdbc;
+    ComplianceService(ChildDataSnapshots snapshots, AccessLog accessLog, CurrentUser currentUser, WorkingDayCalendar calendar,
+                      RuleSettings settings, LocalAuthorities localAuthorities) {
+        this.snapshots = snapshots;
+        this.accessLog = accessLog;
         this.currentUser = currentUser;
         this.calendar = calendar;
-        this.clock = clock;
         this.settings = settings;
+        this.localAuthorities = localAuthorities;
     }
 
     /** The rules in force (bundled, with any administrator's change to a configurable interval). */
     public TimescaleRules rules() {
         return settings.current();
-    }
-
-    /** A snapshot of an LA's data: its id, collection year and the date it describes (compliance is measured then). */
-    public record Snapshot(UUID id, UUID laId, String collectionYear, LocalDate asOf, Timestamp importedAt) {
     }
 
     /**
@@ -189,36 +198,9 @@ public class ComplianceService {
     public record Team(String name, List<GroupFigure> workers, List<ChildRecord> children, List<RuleFigure> figures) {
     }
 
-    @Transactional(readOnly = true)
-    public Optional<Snapshot> currentSnapshot(UUID laId) {
-        return current(laId, "SSDA903");
-    }
-
-    /** The LA's current Annex A snapshot, if it has imported a workbook. */
-    @Transactional(readOnly = true)
-    public Optional<Snapshot> currentAnnexA(UUID laId) {
-        return current(laId, "ANNEX_A");
-    }
-
-    private Optional<Snapshot> current(UUID laId, String kind) {
-        return jdbc.sql("""
-                SELECT id, la_id, collection_year, imported_at, as_at FROM import_snapshot
-                 WHERE la_id = ? AND kind = ? AND superseded_at IS NULL ORDER BY collection_year DESC LIMIT 1""").params(laId, kind)
-                .query((rs, i) -> new Snapshot(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        measuredOn(rs.getString(3), rs.getObject(5, LocalDate.class)), rs.getTimestamp(4))).optional();
-    }
-
-    /**
-     * Compliance is measured at the date the data describes (its latest event); for data imported without one, today
-     * or the end of the collection year (31 March) for an earlier year's return.
-     */
-    private LocalDate measuredOn(String collectionYear, LocalDate asAt) {
-        if (asAt != null) {
-            return asAt;
-        }
-        LocalDate yearEnd = LocalDate.of(Integer.parseInt(collectionYear.substring(0, 4)) + 1, 3, 31);
-        LocalDate today = LocalDate.now(clock);
-        return today.isBefore(yearEnd) ? today : yearEnd;
+    /** The compliance of the LA's current SSDA903 snapshot, if any; no access check (for this module's published readers). */
+    Optional<Dashboard> current(UUID laId) {
+        return snapshots.current(laId, Kind.SSDA903).map(this::compute);
     }
 
     /** The LA's compliance, for its managers and staff (and an inspector under a grant, whose every use is logged). */
@@ -226,9 +208,9 @@ public class ComplianceService {
     public Optional<Dashboard> dashboard(UUID laId) {
         requireChildDataAccess(laId);
         if (currentUser.readingUnderGrant(laId)) {
-            logView(laId, "*", "compliance dashboard, read by an inspector under a grant");
+            accessLog.record(laId, AccessLog.ALL_CHILDREN, "compliance dashboard, read by an inspector under a grant", null);
         }
-        return currentSnapshot(laId).map(this::compute);
+        return current(laId);
     }
 
     /** One team's children and workers. */
@@ -248,8 +230,9 @@ public class ComplianceService {
                 figures.stream().filter(f -> f.measured() > 0).toList());
     }
 
+    /** Every child's compliance in a snapshot, with the LA's current Annex A facts and the rules in force (no access check). */
     public Dashboard compute(Snapshot snapshot) {
-        return compute(snapshot, current(snapshot.laId(), "ANNEX_A").orElse(null), rules());
+        return compute(snapshot, snapshots.current(snapshot.laId(), Kind.ANNEX_A).orElse(null), rules());
     }
 
     Dashboard compute(Snapshot snapshot, Snapshot annexA, TimescaleRules rules) {
@@ -258,44 +241,33 @@ public class ComplianceService {
         TimescaleRule healthRule = rules.get("CLA-HEALTH");
         TimescaleRule pathwayRule = rules.get("CL-PATHWAY-REVIEW");
         Map<String, LocalDate> dob = new HashMap<>();
-        jdbc.sql("SELECT child_ref, dob FROM child WHERE snapshot_id = ?").param(snapshot.id())
-                .query(rs -> { dob.put(rs.getString(1), rs.getObject(2, LocalDate.class)); });
-        Map<String, List<Object[]>> episodes = new LinkedHashMap<>();
-        jdbc.sql("SELECT child_ref, decom, dec, rne, place FROM episode WHERE snapshot_id = ? ORDER BY child_ref, decom").param(snapshot.id())
-                .query(rs -> { episodes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Object[] {
-                        rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5)}); });
+        snapshots.children(snapshot.id()).forEach(c -> dob.put(c.childRef(), c.dob()));
+        Map<String, List<Episode>> episodes = new LinkedHashMap<>();
+        snapshots.episodes(snapshot.id()).forEach(e -> episodes.computeIfAbsent(e.childRef(), k -> new ArrayList<>()).add(e));
         Map<String, List<LocalDate>> reviews = new HashMap<>();
-        jdbc.sql("SELECT child_ref, review_date FROM review WHERE snapshot_id = ? ORDER BY child_ref, review_date").param(snapshot.id())
-                .query(rs -> { reviews.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getObject(2, LocalDate.class)); });
-        Map<String, AnnexRow> list8 = new HashMap<>();
-        Map<String, AnnexRow> list9 = new HashMap<>();
+        snapshots.reviews(snapshot.id()).forEach(r -> reviews.computeIfAbsent(r.childRef(), k -> new ArrayList<>()).add(r.reviewDate()));
+        Map<String, AnnexAChild> list8 = new HashMap<>();
+        Map<String, AnnexAChild> list9 = new HashMap<>();
         if (annexA != null) {
-            jdbc.sql("""
-                    SELECT list, child_ref, team, worker, last_visit, last_health, placement_start, permanence_plan, pathway_review, latest_contact
-                      FROM annex_a_child WHERE snapshot_id = ?""").param(annexA.id()).query(rs -> {
-                AnnexRow row = new AnnexRow(rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
-                        rs.getObject(7, LocalDate.class), rs.getString(8), rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class));
-                (rs.getInt(1) == 8 ? list8 : list9).put(rs.getString(2), row);
-            });
+            snapshots.annexA(annexA.id()).forEach(a -> (a.list() == 8 ? list8 : list9).put(a.childRef(), a));
         }
         LocalDate asOf = snapshot.asOf();
         LocalDate annexAsOf = annexA == null ? asOf : annexA.asOf();
         List<ChildRecord> inCare = new ArrayList<>();
         episodes.forEach((child, list) -> {
-            Object[] last = list.getLast();
-            if (last[1] != null && !((LocalDate) last[1]).isAfter(asOf)) {
+            Episode last = list.getLast();
+            if (last.dec() != null && !last.dec().isAfter(asOf)) {
                 return; // no longer looked after at the date measured
             }
-            List<LocalDate[]> spans = list.stream().map(e -> new LocalDate[] {(LocalDate) e[0], (LocalDate) e[1]}).toList();
-            LocalDate periodStart = periodStart(spans);
+            LocalDate periodStart = Episode.periodStart(list);
             LocalDate born = dob.get(child);
             Map<String, Compliance> results = new LinkedHashMap<>();
             List<String> unknown = new ArrayList<>();
             results.put("CLA-REVIEW", ReviewSchedule.evaluate(reviewRule, periodStart, reviews.getOrDefault(child, List.of()), asOf, calendar));
-            AnnexRow a = list8.get(child);
+            AnnexAChild a = list8.get(child);
             if (a != null) {
                 LocalDate placementStart = a.placementStart() != null ? a.placementStart() : placementStart(list);
-                boolean longTerm = "U1".equals(last[3]) || "U4".equals(last[3])
+                boolean longTerm = "U1".equals(last.place()) || "U4".equals(last.place())
                         || (a.permanencePlan() != null && a.permanencePlan().toLowerCase(java.util.Locale.ROOT).contains("long-term"));
                 results.put("CLA-VISIT", VisitSchedule.fromLatestVisit(visitRule, new VisitSchedule.Placement(placementStart, longTerm),
                         a.lastVisit(), annexAsOf, calendar));
@@ -308,10 +280,10 @@ public class ComplianceService {
             inCare.add(new ChildRecord(child, Cohort.CHILD_IN_CARE, age(born, asOf), team(a), worker(a), periodStart, results, List.copyOf(unknown)));
         });
         List<ChildRecord> leavers = new ArrayList<>();
-        jdbc.sql("SELECT child_ref, in_touch FROM care_leaver WHERE snapshot_id = ? ORDER BY child_ref").param(snapshot.id()).query(rs -> {
-            String child = rs.getString(1);
+        snapshots.careLeavers(snapshot.id()).forEach(leaver -> {
+            String child = leaver.childRef();
             LocalDate born = dob.get(child);
-            AnnexRow a = list9.get(child);
+            AnnexAChild a = list9.get(child);
             Map<String, Compliance> results = new LinkedHashMap<>();
             List<String> unknown = new ArrayList<>();
             if (a != null && a.pathwayReview() != null) {
@@ -322,7 +294,7 @@ public class ComplianceService {
                 unknown.add("CL-PATHWAY-REVIEW");
             }
             if (born != null) {
-                results.put("CL-KEEPING-IN-TOUCH", inTouch(rs.getString(2), born, a == null ? null : a.latestContact(), asOf));
+                results.put("CL-KEEPING-IN-TOUCH", inTouch(leaver.inTouch(), born, a == null ? null : a.latestContact(), asOf));
             }
             unknown.add("CL-NEEDS-ASSESSMENT");
             leavers.add(new ChildRecord(child, Cohort.CARE_LEAVER, age(born, asOf), team(a), worker(a), null, results, List.copyOf(unknown)));
@@ -331,15 +303,11 @@ public class ComplianceService {
         return new Dashboard(snapshot, annexA, List.copyOf(inCare), List.copyOf(leavers));
     }
 
-    private record AnnexRow(String team, String worker, LocalDate lastVisit, LocalDate lastHealth, LocalDate placementStart,
-                            String permanencePlan, LocalDate pathwayReview, LocalDate latestContact) {
-    }
-
-    private static String team(AnnexRow a) {
+    private static String team(AnnexAChild a) {
         return a == null || a.team() == null ? NOT_ALLOCATED : a.team();
     }
 
-    private static String worker(AnnexRow a) {
+    private static String worker(AnnexAChild a) {
         return a == null || a.worker() == null ? NOT_ALLOCATED : a.worker();
     }
 
@@ -374,32 +342,15 @@ public class ComplianceService {
         return compute(snapshot).figure(ruleId).overdue();
     }
 
-    /** Why someone opens a child's record: asked on entering it, kept in the access log. */
-    public enum Purpose {
-        DIRECT_WORK, MANAGEMENT_OVERSIGHT, CASE_AUDIT, COMPLAINT_OR_REQUEST, DATA_QUALITY, INSPECTION;
-
-        /** The purpose named by {@code text}, or null when it names none. */
-        public static Purpose parse(String text) {
-            if (text == null || text.isBlank()) {
-                return null;
-            }
-            try {
-                return valueOf(text.trim());
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
-    }
-
     /** A child's compliance record, logged as a view of that child's record with the reason given. */
     @Transactional
     public ChildRecord child(UUID laId, String childRef, Purpose purpose) {
         requireChildDataAccess(laId);
-        Snapshot snapshot = currentSnapshot(laId).orElseThrow(() -> new NotFoundException("No child-level data has been imported"));
+        Snapshot snapshot = snapshots.current(laId, Kind.SSDA903).orElseThrow(() -> new NotFoundException("No child-level data has been imported"));
         ChildRecord record = compute(snapshot).children().stream().filter(r -> r.childRef().equals(childRef)).findFirst()
                 .orElseThrow(() -> new NotFoundException("No child " + childRef + " in the current data"));
-        logView(laId, childRef, currentUser.readingUnderGrant(laId) ? "compliance record, read by an inspector under a grant" : "compliance record",
-                purpose);
+        accessLog.record(laId, childRef, currentUser.readingUnderGrant(laId) ? "compliance record, read by an inspector under a grant"
+                : "compliance record", purpose);
         io.micrometer.core.instrument.Metrics.counter("oversight.child.record.views").increment(); // a count only: no child, no viewer
         return record;
     }
@@ -437,13 +388,21 @@ public class ComplianceService {
         }
         TimescaleRules rules = rules();
         List<LaFigures> result = new ArrayList<>();
-        jdbc.sql("""
-                SELECT DISTINCT s.la_id, la.name, la.region_name FROM import_snapshot s JOIN local_authority la ON la.id = s.la_id
-                 WHERE s.superseded_at IS NULL AND s.kind = 'SSDA903' ORDER BY la.region_name, la.name""")
-                .query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)}).list()
-                .forEach(row -> currentSnapshot((UUID) row[0]).ifPresent(snapshot -> result.add(figures((UUID) row[0], (String) row[1],
-                        (String) row[2], compute(snapshot, current(snapshot.laId(), "ANNEX_A").orElse(null), rules)))));
+        for (LocalAuthority la : byRegionAndName(snapshots.lasWithCurrent(Kind.SSDA903))) {
+            snapshots.current(la.id(), Kind.SSDA903).ifPresent(snapshot -> result.add(figures(la.id(), la.name(), la.regionName(),
+                    compute(snapshot, snapshots.current(la.id(), Kind.ANNEX_A).orElse(null), rules))));
+        }
         return result;
+    }
+
+    /** The LAs with those ids, by region then name (in the register's order). */
+    private List<LocalAuthority> byRegionAndName(List<UUID> ids) {
+        Set<UUID> wanted = new HashSet<>(ids);
+        List<String> regions = localAuthorities.regions().stream().map(org.oversight.register.Region::name).toList();
+        List<LocalAuthority> out = new ArrayList<>(localAuthorities.allActive().stream().filter(la -> wanted.remove(la.id()))
+                .sorted(Comparator.comparingInt(la -> regions.indexOf(la.regionName()))).toList());
+        wanted.forEach(id -> localAuthorities.findById(id).ifPresent(out::add)); // an LA no longer active keeps its figures
+        return out;
     }
 
     /** One snapshot's figures, for the LA's trend over its imports. */
@@ -455,12 +414,8 @@ public class ComplianceService {
     public List<TrendPoint> trend(UUID laId) {
         requireChildDataAccess(laId);
         TimescaleRules rules = rules();
-        UUID current = currentSnapshot(laId).map(Snapshot::id).orElse(null);
-        return jdbc.sql("""
-                SELECT id, collection_year, imported_at, as_at FROM import_snapshot
-                 WHERE la_id = ? AND kind = 'SSDA903' ORDER BY imported_at DESC""")
-                .param(laId).query((rs, i) -> new Snapshot(rs.getObject(1, UUID.class), laId, rs.getString(2),
-                        measuredOn(rs.getString(2), rs.getObject(4, LocalDate.class)), rs.getTimestamp(3))).list().stream().map(s -> {
+        UUID current = snapshots.current(laId, Kind.SSDA903).map(Snapshot::id).orElse(null);
+        return snapshots.all(laId, Kind.SSDA903).stream().map(s -> {
                     Dashboard d = compute(s, null, rules);
                     RuleFigure reviews = d.figure("CLA-REVIEW");
                     return new TrendPoint(s.collectionYear(), s.importedAt(), s.asOf(), s.id().equals(current),
@@ -472,40 +427,17 @@ public class ComplianceService {
     @Transactional
     public void logExport(UUID laId, String what) {
         requireChildDataAccess(laId);
-        logView(laId, "*", what);
-    }
-
-    private void logView(UUID laId, String childRef, String what) {
-        logView(laId, childRef, what, null);
-    }
-
-    private void logView(UUID laId, String childRef, String what, Purpose purpose) {
-        jdbc.sql("INSERT INTO child_access (la_id, child_ref, viewed_by, viewed_at, what, purpose) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(laId, childRef, currentUser.actor(), Timestamp.from(clock.instant()), what, purpose == null ? null : purpose.name()).update();
-    }
-
-    /** Start of the current period of care: back through episodes that follow on without a gap. */
-    static LocalDate periodStart(List<LocalDate[]> episodes) {
-        LocalDate start = episodes.getLast()[0];
-        for (int i = episodes.size() - 2; i >= 0; i--) {
-            LocalDate end = episodes.get(i)[1];
-            if (end != null && end.equals(start)) {
-                start = episodes.get(i)[0];
-            } else {
-                break;
-            }
-        }
-        return start;
+        accessLog.record(laId, AccessLog.ALL_CHILDREN, what, null);
     }
 
     /** Start of the current placement: the latest episode that did not begin with a change of legal status alone (RNE L). */
-    private static LocalDate placementStart(List<Object[]> episodes) {
+    private static LocalDate placementStart(List<Episode> episodes) {
         for (int i = episodes.size() - 1; i >= 0; i--) {
-            if (!"L".equals(episodes.get(i)[2])) {
-                return (LocalDate) episodes.get(i)[0];
+            if (!"L".equals(episodes.get(i).rne())) {
+                return episodes.get(i).decom();
             }
         }
-        return (LocalDate) episodes.getFirst()[0];
+        return episodes.getFirst().decom();
     }
 
     /** Refuses (403) anyone who may not read the LA's children's records, before anything about a child is shown. */

@@ -1,7 +1,10 @@
 /**
  * Statutory timescale compliance for children in care and care leavers: the rules as data (intervals an
- * administrator can change where marked configurable), and the functions that turn a child's events into due dates,
- * late events and overdue days. Import of child-level data, dashboards and Annex A build on this (issue 6, in progress).
+ * administrator can change where marked configurable), the functions that turn a child's events into due dates, late
+ * events and overdue days, and the LA's dashboards, team and child pages, CSV export and national figures. It reads
+ * child-level data only through {@code childdata}'s published {@code ChildDataSnapshots}, and publishes to other modules
+ * {@code ChildSummaries} (case-audit sampling, the young person's portal) and {@code ComplianceMeasures} (plan measures).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Compliance")
+@org.springframework.modulith.ApplicationModule(displayName = "Compliance",
+        allowedDependencies = {"shared", "access", "register", "childdata", "childdata :: snapshots", "childdata :: ssda903"})
 package org.oversight.compliance;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.oversight.shared.problem.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +36,11 @@ public class LocalAuthorities {
     /** The current LAs (153), by name. */
     public List<LocalAuthority> allActive() {
         return withNeighbours(jdbc.sql(SELECT + " WHERE active ORDER BY name").query(this::map).list());
+    }
+
+    /** The LA with that URN, or a 404 naming it. */
+    public LocalAuthority get(int urn) {
+        return findByUrn(urn).orElseThrow(() -> new NotFoundException("No local authority has the URN " + urn));
     }
 
     public Optional<LocalAuthority> findByUrn(int urn) {

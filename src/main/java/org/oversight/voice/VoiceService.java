@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.oversight.access.AccessLog;
 import org.oversight.access.CurrentUser;
+import org.oversight.access.Purpose;
 import org.oversight.access.OversightUser;
 import org.oversight.access.Role;
 import org.oversight.compliance.ChildSummaries;
@@ -28,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The young person's record as they see it (only their own, every access logged in yp_access) and as their LA's
- * managers and staff see it (every view logged in child_access); safety alerts; the LA's views by theme.
+ * managers and staff see it (every view written to the access log, for direct work); safety alerts; the LA's views by theme.
  */
 @Service
 public class VoiceService {
@@ -84,12 +86,14 @@ public class VoiceService {
     private final ChildSummaries children;
     private final CurrentUser currentUser;
     private final VoiceSignIn signIn;
+    private final AccessLog accessLog;
 
-    VoiceService(JdbcClient jdbc, ChildSummaries children, CurrentUser currentUser, VoiceSignIn signIn) {
+    VoiceService(JdbcClient jdbc, ChildSummaries children, CurrentUser currentUser, VoiceSignIn signIn, AccessLog accessLog) {
         this.jdbc = jdbc;
         this.children = children;
         this.currentUser = currentUser;
         this.signIn = signIn;
+        this.accessLog = accessLog;
     }
 
     // ---- The young person -------------------------------------------------------------------------------------
@@ -221,12 +225,12 @@ public class VoiceService {
         return out;
     }
 
-    /** One young person as their worker sees them; logs the view in child_access. */
+    /** One young person as their worker sees them; the view is written to the access log. */
     @Transactional
     public WorkerView worker(UUID laId, String childRef) {
         requireEditor(laId);
         ChildSummary child = child(laId, childRef);
-        logChildAccess(laId, childRef, "young person's voice");
+        accessLog.record(laId, childRef, "young person's voice", Purpose.DIRECT_WORK);
         List<Words> words = words(laId, childRef);
         Map<PlanSection, String> summaries = summaries(laId, childRef);
         List<SectionView> sections = PlanSection.of(child.cohort()).stream()
@@ -263,7 +267,7 @@ public class VoiceService {
             throw new InvalidInputException(List.of(new FieldProblem("firstName", "The name must be " + MAX_NAME + " characters or fewer")));
         }
         ensureSections(laId, childRef, child.cohort());
-        logChildAccess(laId, childRef, "young person's voice: invitation code issued");
+        accessLog.record(laId, childRef, "young person's voice: invitation code issued", Purpose.DIRECT_WORK);
         return signIn.issue(laId, childRef, child.cohort(), name, currentUser.actor());
     }
 
@@ -284,7 +288,7 @@ public class VoiceService {
                 ON CONFLICT (la_id, child_ref, section) DO UPDATE SET summary = EXCLUDED.summary, updated_by = EXCLUDED.updated_by,
                     updated_at = EXCLUDED.updated_at""")
                 .params(laId, childRef, section.name(), text, currentUser.actor(), Timestamp.from(Instant.now())).update();
-        logChildAccess(laId, childRef, "young person's voice: plan summary changed (" + section.name() + ")");
+        accessLog.record(laId, childRef, "young person's voice: plan summary changed (" + section.name() + ")", Purpose.DIRECT_WORK);
     }
 
     /** Sections with empty summaries, so the plan exists before the worker writes them (used by the demo too). */
@@ -326,7 +330,7 @@ public class VoiceService {
             throw new InvalidInputException(List.of(new FieldProblem("alert", "This alert has already been acknowledged")));
         }
         String childRef = jdbc.sql("SELECT child_ref FROM yp_safety_alert WHERE id = ?").param(alertId).query(String.class).single();
-        logChildAccess(laId, childRef, "young person's voice: safety alert acknowledged");
+        accessLog.record(laId, childRef, "young person's voice: safety alert acknowledged", Purpose.DIRECT_WORK);
     }
 
     // ---- The LA's views by theme ------------------------------------------------------------------------------
@@ -382,10 +386,6 @@ public class VoiceService {
         }
     }
 
-    private void logChildAccess(UUID laId, String childRef, String what) {
-        jdbc.sql("INSERT INTO child_access (la_id, child_ref, viewed_by, viewed_at, what) VALUES (?, ?, ?, ?, ?)")
-                .params(laId, childRef, currentUser.actor(), Timestamp.from(Instant.now()), what).update();
-    }
 
     private List<Words> words(UUID laId, String childRef) {
         return jdbc.sql("SELECT id, section, words, created_at FROM yp_contribution WHERE la_id = ? AND child_ref = ? ORDER BY created_at, id")

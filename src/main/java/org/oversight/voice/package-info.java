@@ -5,5 +5,6 @@
  * their team at once that they do not feel safe. Their words appear in the worker's view marked as theirs; the LA sees
  * them by theme. A young person reaches only their own record; every access is logged.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Young person's voice")
+@org.springframework.modulith.ApplicationModule(displayName = "Young person's voice",
+        allowedDependencies = {"shared", "access", "register", "compliance"})
 package org.oversight.voice;

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.oversight.access.Role;
 import org.oversight.access.UserAccounts;
+import org.oversight.childdata.snapshots.ChildDataSnapshots;
+import org.oversight.childdata.snapshots.ChildDataSnapshots.Kind;
 import org.oversight.childdata.ssda903.SyntheticData;
 import org.oversight.compliance.ComplianceMeasures;
 import org.oversight.compliance.ComplianceService;
@@ -47,6 +49,8 @@ class AnnexAImportIT extends IntegrationTest {
     @Autowired
     ComplianceService compliance;
     @Autowired
+    ChildDataSnapshots snapshots;
+    @Autowired
     ComplianceMeasures measures;
     @Autowired
     RuleSettings settings;
@@ -67,7 +71,7 @@ class AnnexAImportIT extends IntegrationTest {
         SyntheticData.generate(SyntheticData.Scale.LA, 5, List.of("204"), dir);
         hackney = read(dir.resolve("204"));
         la = jdbc.sql("SELECT id FROM local_authority WHERE urn = ?").param(HACKNEY).query(UUID.class).single();
-        if (compliance.currentSnapshot(la).isEmpty()) {
+        if (snapshots.current(la, Kind.SSDA903).isEmpty()) {
             var outcome = importer.importReturn(HACKNEY, 2026, hackney, ChildDataImporter.Mode.REJECT_IF_ANY_ERROR, true);
             assertThat(outcome.errors()).isEmpty();
             assertThat(outcome.annexASnapshotId()).isNotNull();
@@ -120,7 +124,7 @@ class AnnexAImportIT extends IntegrationTest {
                 .isEqualTo(before + 1);
         assertThat(jdbc.sql("SELECT count(*) FROM import_snapshot WHERE la_id = ? AND kind = 'ANNEX_A' AND superseded_at IS NULL").param(la)
                 .query(Integer.class).single()).isEqualTo(1);
-        assertThat(compliance.currentAnnexA(la).orElseThrow().id()).isEqualTo(outcome.annexASnapshotId());
+        assertThat(snapshots.current(la, Kind.ANNEX_A).orElseThrow().id()).isEqualTo(outcome.annexASnapshotId());
         assertThat(jdbc.sql("SELECT count(*) FROM import_snapshot WHERE la_id = ? AND kind = 'SSDA903' AND superseded_at IS NULL").param(la)
                 .query(Integer.class).single()).as("the return is untouched").isEqualTo(1);
     }
@@ -144,12 +148,12 @@ class AnnexAImportIT extends IntegrationTest {
     @Test
     @WithUserDetails(value = "hackney.manager", setupBefore = TestExecutionEvent.TEST_EXECUTION)
     void aWorkbookWithErrorsIsRejectedWholeAndTheCurrentDataStays() {
-        UUID current = compliance.currentAnnexA(la).orElseThrow().id();
+        UUID current = snapshots.current(la, Kind.ANNEX_A).orElseThrow().id();
         var outcome = importer.importReturn(HACKNEY, 2026, Map.of("annex-a.xlsx", "not a workbook".getBytes()),
                 ChildDataImporter.Mode.REJECT_IF_ANY_ERROR, false);
         assertThat(outcome.stored()).isFalse();
         assertThat(outcome.errors()).extracting(e -> e.ruleCode()).containsExactly("OV-AA-NOT-XLSX");
-        assertThat(compliance.currentAnnexA(la).orElseThrow().id()).isEqualTo(current);
+        assertThat(snapshots.current(la, Kind.ANNEX_A).orElseThrow().id()).isEqualTo(current);
     }
 
     @Test
@@ -166,7 +170,7 @@ class AnnexAImportIT extends IntegrationTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("follows the law");
         assertThatThrownBy(() -> settings.change("CLA-VISIT", "firstYear", "0", "WEEKS", ""))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("amount").hasMessageContaining("reason");
-        var snapshot = compliance.currentSnapshot(la).orElseThrow();
+        var snapshot = snapshots.current(la, Kind.SSDA903).orElseThrow();
         long overdueBefore = jdbcFigure(snapshot);
         settings.change("CLA-VISIT", "firstYear", "2", "WEEKS", "Test: a stricter local standard");
         try {
@@ -179,7 +183,7 @@ class AnnexAImportIT extends IntegrationTest {
         }
     }
 
-    private long jdbcFigure(ComplianceService.Snapshot snapshot) {
+    private long jdbcFigure(ChildDataSnapshots.Snapshot snapshot) {
         return compliance.overdueCount(snapshot, "CLA-VISIT");
     }
 }

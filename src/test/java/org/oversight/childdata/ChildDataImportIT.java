@@ -158,7 +158,7 @@ class ChildDataImportIT extends IntegrationTest {
     }
 
     @Autowired
-    org.oversight.compliance.AnnexA annexA;
+    AnnexAExport annexA;
 
     @Test
     @WithUserDetails("southwark.manager")

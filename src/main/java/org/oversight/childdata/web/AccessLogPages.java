@@ -11,7 +11,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import org.oversight.access.AccessRules.LaManager;
 import org.oversight.access.AccessLog;
-import org.oversight.inspection.InspectionService;
+import org.oversight.register.LocalAuthorities;
 import org.oversight.register.LocalAuthority;
 import org.oversight.shared.Dates;
 import org.oversight.shared.web.CsvResponse;
@@ -35,18 +35,18 @@ class AccessLogPages {
     private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     private final AccessLog log;
-    private final InspectionService inspections;
+    private final LocalAuthorities localAuthorities;
 
-    AccessLogPages(AccessLog log, InspectionService inspections) {
+    AccessLogPages(AccessLog log, LocalAuthorities localAuthorities) {
         this.log = log;
-        this.inspections = inspections;
+        this.localAuthorities = localAuthorities;
     }
 
     @GetMapping("/local-authorities/{urn}/access-log")
     String search(@PathVariable int urn, @RequestParam(required = false) String child, @RequestParam(required = false) String who,
                   @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model,
                   HttpServletResponse response) {
-        LocalAuthority la = inspections.localAuthority(urn);
+        LocalAuthority la = localAuthorities.get(urn);
         FormErrors errors = new FormErrors();
         LocalDate fromDate = date(from, "from", errors);
         LocalDate toDate = date(to, "to", errors);
@@ -71,7 +71,7 @@ class AccessLogPages {
     void csv(@PathVariable int urn, @RequestParam(required = false) String child, @RequestParam(required = false) String who,
              @RequestParam(required = false) String from, @RequestParam(required = false) String to, HttpServletResponse response)
             throws IOException {
-        LocalAuthority la = inspections.localAuthority(urn);
+        LocalAuthority la = localAuthorities.get(urn);
         FormErrors errors = new FormErrors();
         LocalDate fromDate = date(from, "from", errors);
         LocalDate toDate = date(to, "to", errors);
@@ -88,7 +88,7 @@ class AccessLogPages {
 
     @GetMapping("/local-authorities/{urn}/children/{childRef}/subject-access.json")
     ResponseEntity<Map<String, Object>> subjectAccess(@PathVariable int urn, @PathVariable String childRef) {
-        LocalAuthority la = inspections.localAuthority(urn);
+        LocalAuthority la = localAuthorities.get(urn);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"subject-access-" + la.laCode() + "-" + childRef.replaceAll("[^A-Za-z0-9-]", "") + ".json\"")
                 .body(log.subjectAccess(la.id(), childRef));

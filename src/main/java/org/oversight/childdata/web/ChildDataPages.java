@@ -9,12 +9,14 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.oversight.access.AccessRules.LaEditor;
+import org.oversight.childdata.AnnexAExport;
 import org.oversight.childdata.ChildDataImporter;
 import org.oversight.childdata.ChildImportJobs;
 import org.oversight.register.LocalAuthorities;
 import org.oversight.register.LocalAuthority;
-import org.oversight.shared.problem.NotFoundException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,17 +28,19 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Upload an SSDA903 return and Annex A workbook as a job: its progress, then every error with its file, row, column,
- * value and rule; nothing half-stored.
+ * value and rule; nothing half-stored. Download Ofsted's Annex A lists 8 and 9 from the current data.
  */
 @Controller
 @LaEditor
 class ChildDataPages {
 
     private final ChildImportJobs jobs;
+    private final AnnexAExport annexA;
     private final LocalAuthorities localAuthorities;
 
-    ChildDataPages(ChildImportJobs jobs, LocalAuthorities localAuthorities) {
+    ChildDataPages(ChildImportJobs jobs, AnnexAExport annexA, LocalAuthorities localAuthorities) {
         this.jobs = jobs;
+        this.annexA = annexA;
         this.localAuthorities = localAuthorities;
     }
 
@@ -96,8 +100,17 @@ class ChildDataPages {
         return Map.of("total", job.steps(), "processed", job.step(), "finished", job.finished(), "stage", job.stage());
     }
 
+    @GetMapping("/local-authorities/{urn}/annex-a.xlsx")
+    ResponseEntity<byte[]> annexA(@PathVariable int urn) {
+        LocalAuthority la = la(urn);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"annex-a-lists-8-9-" + la.laCode() + ".xlsx\"")
+                .body(annexA.lists8And9(la.id()));
+    }
+
     private LocalAuthority la(int urn) {
-        return localAuthorities.findByUrn(urn).orElseThrow(() -> new NotFoundException("No local authority has the URN " + urn));
+        return localAuthorities.get(urn);
     }
 
     private static int defaultYear() {

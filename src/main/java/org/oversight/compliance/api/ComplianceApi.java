@@ -1,32 +1,25 @@
 package org.oversight.compliance.api;
 
-import java.io.IOException;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.oversight.access.AccessRules.LaEditor;
-import org.oversight.childdata.ChildDataImporter;
+import org.oversight.access.Purpose;
 import org.oversight.compliance.ComplianceService;
-import org.oversight.inspection.InspectionService;
+import org.oversight.register.LocalAuthorities;
 import org.oversight.register.LocalAuthority;
+import org.oversight.shared.problem.FieldProblem;
+import org.oversight.shared.problem.InvalidInputException;
 import org.oversight.shared.problem.NotFoundException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 
-/** Child-level data and compliance as JSON, for the LA's own managers and staff (every read logged). */
+/** Compliance as JSON, for the LA's own managers and staff (every read logged). The import is {@code childdata}'s. */
 @RestController
 @RequestMapping("/api/v1/local-authorities/{urn}")
 @Tag(name = "Child-level data and compliance", description = "SSDA903 imports and statutory timescale compliance (LA-internal)")
@@ -34,13 +27,11 @@ import org.springframework.web.multipart.MultipartFile;
 class ComplianceApi {
 
     private final ComplianceService compliance;
-    private final ChildDataImporter importer;
-    private final InspectionService inspections;
+    private final LocalAuthorities localAuthorities;
 
-    ComplianceApi(ComplianceService compliance, ChildDataImporter importer, InspectionService inspections) {
+    ComplianceApi(ComplianceService compliance, LocalAuthorities localAuthorities) {
         this.compliance = compliance;
-        this.importer = importer;
-        this.inspections = inspections;
+        this.localAuthorities = localAuthorities;
     }
 
     record RuleJson(String rule, LocalDate nextDue, long daysOverdue, boolean withinTimescale, String why, long lateEvents) {
@@ -72,7 +63,7 @@ class ComplianceApi {
     @Operation(summary = "Every child's compliance with each statutory timescale, by rule and by team, from the LA's current "
             + "SSDA903 and Annex A snapshots (the read is logged)")
     DashboardJson dashboard(@PathVariable int urn) {
-        LocalAuthority la = inspections.localAuthority(urn);
+        LocalAuthority la = localAuthorities.get(urn);
         var d = compliance.dashboard(la.id()).orElseThrow(() -> new NotFoundException("No child-level data has been imported for " + la.name()));
         compliance.logExport(la.id(), "compliance API read");
         var reviews = d.figure("CLA-REVIEW");
@@ -86,30 +77,16 @@ class ComplianceApi {
     @Operation(summary = "One child's compliance with each timescale and the history behind it; purpose (why the record is read: "
             + "DIRECT_WORK, MANAGEMENT_OVERSIGHT, CASE_AUDIT, COMPLAINT_OR_REQUEST, DATA_QUALITY, INSPECTION) is required and logged with the view")
     ChildHistoryJson child(@PathVariable int urn, @PathVariable String childRef, @RequestParam(required = false) String purpose) {
-        LocalAuthority la = inspections.localAuthority(urn);
+        LocalAuthority la = localAuthorities.get(urn);
         compliance.checkReadable(la.id());
-        ComplianceService.Purpose why = ComplianceService.Purpose.parse(purpose);
+        Purpose why = Purpose.parse(purpose);
         if (why == null) {
-            throw new org.oversight.shared.problem.InvalidInputException(List.of(new org.oversight.shared.problem.FieldProblem("purpose",
-                    "Say why the record is read: one of " + java.util.Arrays.toString(ComplianceService.Purpose.values()))));
+            throw new InvalidInputException(List.of(new FieldProblem("purpose",
+                    "Say why the record is read: one of " + java.util.Arrays.toString(Purpose.values()))));
         }
         var c = compliance.child(la.id(), childRef, why);
         List<DueJson> history = c.rules().values().stream().flatMap(r -> r.history().stream()
                 .map(h -> new DueJson(r.ruleId(), h.due(), h.reason(), h.done(), h.daysLate()))).toList();
         return new ChildHistoryJson(ChildJson.of(c), history);
-    }
-
-    @PostMapping(value = "/ssda903", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Import SSDA903 CSV tables and/or an Annex A workbook (lists 8 and 9, .xlsx) as new snapshots; 400 with every error (file, row, column, value, rule) when nothing is stored")
-    ResponseEntity<ChildDataImporter.Outcome> importReturn(@PathVariable int urn, @RequestParam int year,
-                                                           @RequestParam(defaultValue = "reject") String mode,
-                                                           @RequestPart("files") List<MultipartFile> files) throws IOException {
-        Map<String, byte[]> contents = new LinkedHashMap<>();
-        for (MultipartFile f : files) {
-            contents.put(f.getOriginalFilename(), f.getBytes());
-        }
-        ChildDataImporter.Outcome outcome = importer.importReturn(urn, year, contents,
-                "accept".equals(mode) ? ChildDataImporter.Mode.ACCEPT_GOOD_ROWS : ChildDataImporter.Mode.REJECT_IF_ANY_ERROR, false);
-        return ResponseEntity.status(outcome.stored() ? HttpStatus.CREATED : HttpStatus.BAD_REQUEST).body(outcome);
     }
 }

@@ -9,10 +9,10 @@ import java.util.TreeMap;
 import jakarta.servlet.http.HttpServletResponse;
 import org.oversight.access.AccessRules.LaEditor;
 import org.oversight.access.AccessRules.National;
-import org.oversight.compliance.AnnexA;
 import org.oversight.compliance.ComplianceService;
 import org.oversight.compliance.domain.Compliance;
-import org.oversight.inspection.InspectionService;
+import org.oversight.access.Purpose;
+import org.oversight.register.LocalAuthorities;
 import org.oversight.register.LocalAuthority;
 import org.oversight.shared.Dates;
 import org.oversight.shared.web.ChartBar;
@@ -20,9 +20,6 @@ import org.oversight.shared.web.CsvResponse;
 import org.oversight.shared.problem.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,31 +27,29 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * An LA's timescale compliance from its current child-level data: by timescale, by team (then worker) and child, with
- * every view of a child's record logged; CSV and Annex A exports; the national picture for analysts.
+ * every view of a child's record logged; the CSV export; the national picture for analysts.
  */
 @Controller
 @LaEditor
 class CompliancePages {
 
     private final ComplianceService compliance;
-    private final InspectionService inspections;
-    private final AnnexA annexA;
+    private final LocalAuthorities localAuthorities;
     private final MessageSource messages;
     private final org.oversight.access.CurrentUser currentUser;
 
-    CompliancePages(ComplianceService compliance, InspectionService inspections, AnnexA annexA, MessageSource messages,
+    CompliancePages(ComplianceService compliance, LocalAuthorities localAuthorities, MessageSource messages,
                     org.oversight.access.CurrentUser currentUser) {
         this.currentUser = currentUser;
         this.compliance = compliance;
-        this.inspections = inspections;
-        this.annexA = annexA;
+        this.localAuthorities = localAuthorities;
         this.messages = messages;
     }
 
     @GetMapping("/local-authorities/{urn}/compliance")
     @org.oversight.access.AccessRules.ChildDataReader
     String dashboard(@PathVariable int urn, Model model) {
-        LocalAuthority la = inspections.localAuthority(urn);
+        LocalAuthority la = localAuthorities.get(urn);
         model.addAttribute("la", la);
         var dashboard = compliance.dashboard(la.id()).orElse(null);
         model.addAttribute("dashboard", dashboard);
@@ -72,7 +67,7 @@ class CompliancePages {
     @GetMapping("/local-authorities/{urn}/compliance/teams/{team}")
     @org.oversight.access.AccessRules.ChildDataReader
     String team(@PathVariable int urn, @PathVariable String team, Model model) {
-        LocalAuthority la = inspections.localAuthority(urn);
+        LocalAuthority la = localAuthorities.get(urn);
         model.addAttribute("la", la);
         model.addAttribute("team", compliance.team(la.id(), team));
         return "compliance/team";
@@ -101,7 +96,7 @@ class CompliancePages {
 
     @GetMapping("/local-authorities/{urn}/compliance.csv")
     void csv(@PathVariable int urn, HttpServletResponse response) throws IOException {
-        LocalAuthority la = inspections.localAuthority(urn);
+        LocalAuthority la = localAuthorities.get(urn);
         var dashboard = compliance.dashboard(la.id()).orElseThrow(() -> new NotFoundException("No child-level data has been imported"));
         compliance.logExport(la.id(), "compliance CSV export");
         List<String> rules = new ArrayList<>(ComplianceService.IN_CARE_RULES);
@@ -127,32 +122,23 @@ class CompliancePages {
         });
     }
 
-    @GetMapping("/local-authorities/{urn}/annex-a.xlsx")
-    ResponseEntity<byte[]> annexA(@PathVariable int urn) {
-        LocalAuthority la = inspections.localAuthority(urn);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"annex-a-lists-8-9-" + la.laCode() + ".xlsx\"")
-                .body(annexA.lists8And9(la.id()));
-    }
-
     @GetMapping("/local-authorities/{urn}/children/{childRef}")
     @org.oversight.access.AccessRules.ChildDataReader
     String child(@PathVariable int urn, @PathVariable String childRef,
                  @org.springframework.web.bind.annotation.RequestParam(required = false) String purpose,
                  @org.springframework.web.bind.annotation.RequestParam(required = false) String asked,
                  jakarta.servlet.http.HttpSession session, Model model, HttpServletResponse response) {
-        LocalAuthority la = inspections.localAuthority(urn);
+        LocalAuthority la = localAuthorities.get(urn);
         compliance.checkReadable(la.id());
         model.addAttribute("la", la);
-        ComplianceService.Purpose why = ComplianceService.Purpose.parse(purpose);
+        Purpose why = Purpose.parse(purpose);
         if (why == null && purpose == null) {
-            why = (ComplianceService.Purpose) session.getAttribute(PURPOSE);
+            why = (Purpose) session.getAttribute(PURPOSE);
         }
         if (why == null) {
             // Sensitive: ask why before opening the record; the answer is kept in the access log (and for this session).
             model.addAttribute("childRef", childRef);
-            model.addAttribute("purposes", ComplianceService.Purpose.values());
+            model.addAttribute("purposes", Purpose.values());
             boolean answeredBadly = purpose != null || asked != null;
             model.addAttribute("purposeError", answeredBadly);
             if (answeredBadly) {
