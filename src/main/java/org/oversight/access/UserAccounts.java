@@ -107,6 +107,19 @@ public class UserAccounts implements UserDetailsService {
         return find(name).orElseThrow();
     }
 
+    /** A manager or member of staff of an LA: the people who own plan actions, audit and moderate. */
+    public record Member(UUID id, String username, String displayName, boolean manager) {
+    }
+
+    /** The LA's enabled managers and staff, by name. */
+    @Transactional(readOnly = true)
+    public List<Member> managersAndStaff(UUID laId) {
+        return jdbc.sql("""
+                SELECT id, username, display_name, role = 'LA_MANAGER' FROM app_user
+                 WHERE la_id = ? AND role IN ('LA_MANAGER', 'LA_STAFF') AND enabled ORDER BY display_name""").param(laId)
+                .query((rs, i) -> new Member(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBoolean(4))).list();
+    }
+
     @Transactional(readOnly = true)
     public boolean exists(String username) {
         return jdbc.sql("SELECT count(*) FROM app_user WHERE lower(username) = lower(?)").param(username)

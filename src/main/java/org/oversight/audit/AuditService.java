@@ -1,13 +1,9 @@
 package org.oversight.audit;
 
-import java.sql.Array;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.oversight.access.AccessLog;
 import org.oversight.access.CurrentUser;
 import org.oversight.access.Purpose;
+import org.oversight.access.UserAccounts;
 import org.oversight.audit.AuditViews.Answer;
 import org.oversight.audit.AuditViews.CaseAudit;
 import org.oversight.audit.AuditViews.CaseRow;
@@ -36,6 +33,7 @@ import org.oversight.audit.domain.Question;
 import org.oversight.audit.domain.Sampler;
 import org.oversight.audit.domain.SamplingMethod;
 import org.oversight.audit.domain.SamplingRule;
+import org.oversight.audit.persistence.AuditRepository;
 import org.oversight.compliance.ChildSummaries;
 import org.oversight.improvement.PlanService;
 import org.oversight.register.LocalAuthorities;
@@ -44,7 +42,6 @@ import org.oversight.shared.Dates;
 import org.oversight.shared.problem.FieldProblem;
 import org.oversight.shared.problem.InvalidInputException;
 import org.oversight.shared.problem.NotFoundException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,7 +54,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditService {
 
-    private final JdbcClient jdbc;
+    private final AuditRepository audits;
+    private final UserAccounts accounts;
     private final CurrentUser currentUser;
     private final Clock clock;
     private final ChildSummaries children;
@@ -66,9 +64,10 @@ public class AuditService {
     private final LocalAuthorities localAuthorities;
     private final AccessLog accessLog;
 
-    AuditService(JdbcClient jdbc, CurrentUser currentUser, Clock clock, ChildSummaries children, AuditTemplates templates,
-                 PlanService plans, LocalAuthorities localAuthorities, AccessLog accessLog) {
-        this.jdbc = jdbc;
+    AuditService(AuditRepository audits, UserAccounts accounts, CurrentUser currentUser, Clock clock, ChildSummaries children,
+                 AuditTemplates templates, PlanService plans, LocalAuthorities localAuthorities, AccessLog accessLog) {
+        this.audits = audits;
+        this.accounts = accounts;
         this.currentUser = currentUser;
         this.clock = clock;
         this.children = children;
@@ -79,7 +78,7 @@ public class AuditService {
     }
 
     public LocalAuthority localAuthority(int urn) {
-        return localAuthorities.findByUrn(urn).orElseThrow(() -> new NotFoundException("No local authority has the URN " + urn));
+        return localAuthorities.get(urn);
     }
 
     // ---- access -------------------------------------------------------------------------------------------------
@@ -113,20 +112,10 @@ public class AuditService {
     // ---- people ------------------------------------------------------------------------------------------------
 
     /** Who can audit (the LA's managers and staff) or moderate (its managers). */
-    public record Person(String username, String displayName, boolean manager) {
-    }
-
     @Transactional(readOnly = true)
-    public List<Person> people(UUID laId) {
+    public List<UserAccounts.Member> people(UUID laId) {
         requireRunner(laId);
-        return peopleOf(laId);
-    }
-
-    private List<Person> peopleOf(UUID laId) {
-        return jdbc.sql("""
-                SELECT username, display_name, role = 'LA_MANAGER' FROM app_user
-                 WHERE la_id = ? AND role IN ('LA_MANAGER', 'LA_STAFF') AND enabled ORDER BY display_name""").param(laId)
-                .query((rs, i) -> new Person(rs.getString(1), rs.getString(2), rs.getBoolean(3))).list();
+        return accounts.managersAndStaff(laId);
     }
 
     /** Whether the LA has child-level data to sample from (for the new-programme page). */
@@ -164,7 +153,7 @@ public class AuditService {
         } else if (p.periodStart() != null && p.periodEnd().isBefore(p.periodStart())) {
             problems.add(new FieldProblem("periodEnd", "The period must end on or after its start, " + Dates.format(p.periodStart())));
         }
-        List<Person> people = peopleOf(laId);
+        List<UserAccounts.Member> people = accounts.managersAndStaff(laId);
         List<String> auditors = clean(p.auditors());
         List<String> moderators = clean(p.moderators());
         if (auditors.isEmpty()) {
@@ -214,21 +203,13 @@ public class AuditService {
         ChildSummaries.ChildSummary any = current.getFirst();
         String from = "Child-level data measured on " + Dates.format(any.asOf());
         Instant now = clock.instant();
-        UUID id = jdbc.sql("""
-                INSERT INTO audit_programme (la_id, title, template_id, period_start, period_end, auditors, moderators, sampling_rule,
-                                             sampling_method, sample_size, sample_seed, sampled_at, sampled_from, population, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(laId, p.title().trim(), template.id(), p.periodStart(), p.periodEnd(), auditors.toArray(String[]::new),
-                        moderators.toArray(String[]::new), rule.name(), method.name(), p.sampleSize(), seed, Timestamp.from(now), from,
-                        (int) population, currentUser.actor())
-                .query(UUID.class).single();
+        List<AuditRepository.SampledCase> cases = new ArrayList<>();
         for (int i = 0; i < sample.size(); i++) {
             Sampler.Pick pick = sample.get(i);
-            jdbc.sql("""
-                    INSERT INTO case_audit (programme_id, la_id, position, child_ref, cohort, team, template_id, auditor)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, laId, i + 1, pick.childRef(), pick.cohort(), pick.team(), template.id(), auditors.get(i % auditors.size())).update();
+            cases.add(new AuditRepository.SampledCase(i + 1, pick.childRef(), pick.cohort(), pick.team(), auditors.get(i % auditors.size())));
         }
+        UUID id = audits.insertProgramme(new AuditRepository.NewProgramme(laId, p.title().trim(), template.id(), p.periodStart(), p.periodEnd(),
+                auditors, moderators, rule.name(), method.name(), p.sampleSize(), seed, now, from, (int) population, currentUser.actor()), cases);
         accessLog.record(laId, AccessLog.ALL_CHILDREN, "case audit sample drawn: " + p.title().trim(), Purpose.CASE_AUDIT);
         event(laId, id, null, "Drew a sample of " + sample.size() + " of " + population + " children (" + rule.name() + ", " + method.name()
                 + ", seed " + seed + ") with form " + template.name() + " v" + template.versionNo(), now);
@@ -238,17 +219,7 @@ public class AuditService {
     @Transactional(readOnly = true)
     public List<ProgrammeSummary> programmes(UUID laId) {
         requireMember(laId);
-        return jdbc.sql("""
-                SELECT p.id, p.title, t.name, t.version_no, p.period_start, p.period_end,
-                       (SELECT count(*) FROM case_audit a WHERE a.programme_id = p.id),
-                       (SELECT count(*) FROM case_audit a WHERE a.programme_id = p.id AND a.status <> 'OPEN'),
-                       (SELECT count(*) FROM case_audit a WHERE a.programme_id = p.id AND a.status = 'MODERATED'),
-                       (SELECT count(*) FROM case_audit a WHERE a.programme_id = p.id AND a.status = 'MODERATED' AND a.moderator_grade <> a.auditor_grade)
-                  FROM audit_programme p JOIN audit_template t ON t.id = p.template_id
-                 WHERE p.la_id = ? ORDER BY p.period_start DESC, p.created_at DESC""").param(laId)
-                .query((rs, i) -> new ProgrammeSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getInt(7), rs.getInt(8), rs.getInt(9),
-                        new Disagreement(rs.getInt(9), rs.getInt(10)))).list();
+        return audits.programmes(laId);
     }
 
     /** A programme with its sample (children's references): for the LA's managers and staff. */
@@ -260,48 +231,21 @@ public class AuditService {
 
     private Programme load(UUID laId, UUID programmeId) {
         LocalAuthority la = localAuthorities.findById(laId).orElseThrow();
-        record Head(String title, UUID templateId, LocalDate start, LocalDate end, List<String> auditors, List<String> moderators,
-                    String rule, String method, int size, long seed, Timestamp sampledAt, String from, int population) {
-        }
-        Head h = jdbc.sql("""
-                SELECT title, template_id, period_start, period_end, auditors, moderators, sampling_rule, sampling_method, sample_size,
-                       sample_seed, sampled_at, sampled_from, population
-                  FROM audit_programme WHERE id = ? AND la_id = ?""").params(programmeId, laId)
-                .query((rs, i) -> new Head(rs.getString(1), rs.getObject(2, UUID.class), rs.getObject(3, LocalDate.class),
-                        rs.getObject(4, LocalDate.class), strings(rs.getArray(5)), strings(rs.getArray(6)), rs.getString(7), rs.getString(8),
-                        rs.getInt(9), rs.getLong(10), rs.getTimestamp(11), rs.getString(12), rs.getInt(13))).optional()
+        AuditRepository.ProgrammeHead h = audits.programme(laId, programmeId)
                 .orElseThrow(() -> new NotFoundException("No audit programme " + programmeId + " in " + la.name()));
         AuditTemplate template = templates.get(h.templateId());
-        List<CaseRow> audits = jdbc.sql("""
-                SELECT id, position, child_ref, cohort, team, auditor, status, auditor_grade, moderator_grade, agreed_grade
-                  FROM case_audit WHERE programme_id = ? ORDER BY position""").param(programmeId)
-                .query((rs, i) -> new CaseRow(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), Status.valueOf(rs.getString(7)), AuditGrade.parse(rs.getString(8)), AuditGrade.parse(rs.getString(9)),
-                        AuditGrade.parse(rs.getString(10)))).list();
-        List<Finding> findings = findings(programmeId);
+        List<CaseRow> cases = audits.cases(programmeId);
+        List<Finding> findings = audits.findings(programmeId);
         Map<String, GradeCounts> tallies = new LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT q.question_id, q.grade FROM audit_answer q JOIN case_audit a ON a.id = q.audit_id
-                 WHERE a.programme_id = ? AND a.status <> 'OPEN'""").param(programmeId)
-                .query(rs -> { tallies.computeIfAbsent(rs.getString(1), k -> GradeCounts.empty()).add(AuditGrade.parse(rs.getString(2))); });
+        audits.questionGrades(programmeId).forEach(g -> tallies.computeIfAbsent(g.questionId(), k -> GradeCounts.empty()).add(g.grade()));
         List<QuestionTally> questions = template.questions().stream().map(q -> new QuestionTally(q,
                 tallies.getOrDefault(q.id(), GradeCounts.empty()), findings.stream().filter(f -> f.questionId().equals(q.id())).toList())).toList();
-        int moderated = (int) audits.stream().filter(a -> a.status() == Status.MODERATED).count();
-        int disagreed = (int) audits.stream().filter(a -> a.status() == Status.MODERATED && a.moderatorGrade() != a.auditorGrade()).count();
-        List<Event> history = jdbc.sql("SELECT description, actor, at FROM audit_event WHERE programme_id = ? ORDER BY at DESC, id DESC")
-                .param(programmeId).query((rs, i) -> new Event(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant())).list();
+        int moderated = (int) cases.stream().filter(a -> a.status() == Status.MODERATED).count();
+        int disagreed = (int) cases.stream().filter(a -> a.status() == Status.MODERATED && a.moderatorGrade() != a.auditorGrade()).count();
+        List<Event> history = audits.events(programmeId);
         return new Programme(programmeId, laId, la.urn(), la.name(), h.title(), template, h.start(), h.end(), h.auditors(), h.moderators(),
-                SamplingRule.valueOf(h.rule()), SamplingMethod.valueOf(h.method()), h.size(), h.seed(),
-                h.sampledAt() == null ? null : h.sampledAt().toInstant(), h.from(), h.population(), audits, questions, findings,
-                new Disagreement(moderated, disagreed), history);
-    }
-
-    private List<Finding> findings(UUID programmeId) {
-        return jdbc.sql("""
-                SELECT id, question_id, text, plan_id, plan_item_id, created_by, created_at FROM audit_finding
-                 WHERE programme_id = ? ORDER BY created_at""").param(programmeId)
-                .query((rs, i) -> new Finding(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
-                        rs.getObject(5, UUID.class), rs.getString(6), rs.getTimestamp(7).toInstant())).list();
+                SamplingRule.valueOf(h.rule()), SamplingMethod.valueOf(h.method()), h.size(), h.seed(), h.sampledAt(), h.from(),
+                h.population(), cases, questions, findings, new Disagreement(moderated, disagreed), history);
     }
 
     // ---- one audit -----------------------------------------------------------------------------------------------
@@ -317,19 +261,7 @@ public class AuditService {
 
     private CaseAudit loadAudit(UUID laId, UUID programmeId, UUID auditId) {
         LocalAuthority la = localAuthorities.findById(laId).orElseThrow();
-        Map<String, Answer> answers = new LinkedHashMap<>();
-        jdbc.sql("SELECT question_id, grade, evidence FROM audit_answer WHERE audit_id = ? AND la_id = ?").params(auditId, laId)
-                .query(rs -> { answers.put(rs.getString(1), new Answer(rs.getString(1), AuditGrade.parse(rs.getString(2)), rs.getString(3))); });
-        return jdbc.sql("""
-                SELECT a.id, p.id, p.title, a.position, a.child_ref, a.cohort, a.team, a.template_id, a.auditor, a.status, a.auditor_grade,
-                       a.summary, a.submitted_at, a.moderator, a.moderator_grade, a.agreed_grade, a.agreed_reason, a.moderated_at, p.moderators
-                  FROM case_audit a JOIN audit_programme p ON p.id = a.programme_id
-                 WHERE a.id = ? AND a.programme_id = ? AND a.la_id = ?""").params(auditId, programmeId, laId)
-                .query((rs, i) -> new CaseAudit(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), laId, la.urn(),
-                        la.name(), rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7), templates.get(rs.getObject(8, UUID.class)),
-                        rs.getString(9), Status.valueOf(rs.getString(10)), answers, AuditGrade.parse(rs.getString(11)), rs.getString(12),
-                        instant(rs.getTimestamp(13)), rs.getString(14), AuditGrade.parse(rs.getString(15)), AuditGrade.parse(rs.getString(16)),
-                        rs.getString(17), instant(rs.getTimestamp(18)), strings(rs.getArray(19)))).optional()
+        return audits.audit(laId, la.urn(), la.name(), programmeId, auditId, templates::get)
                 .orElseThrow(() -> new NotFoundException("No audit " + auditId + " in this programme of " + la.name()));
     }
 
@@ -398,18 +330,11 @@ public class AuditService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        jdbc.sql("DELETE FROM audit_answer WHERE audit_id = ?").param(auditId).update();
-        for (Answer a : answers.values()) {
-            jdbc.sql("INSERT INTO audit_answer (audit_id, la_id, question_id, grade, evidence) VALUES (?, ?, ?, ?, ?)")
-                    .params(auditId, laId, a.questionId(), a.grade().name(), a.evidence()).update();
-        }
+        audits.replaceAnswers(laId, auditId, answers.values());
         Instant now = clock.instant();
-        int changed = jdbc.sql("""
-                UPDATE case_audit SET auditor_grade = ?, summary = ?, status = ?, submitted_at = ?, version = version + 1
-                 WHERE id = ? AND status = 'OPEN'""")
-                .params(overall == null ? null : overall.name(), in.summary() == null || in.summary().isBlank() ? null : in.summary().trim(),
-                        submit ? Status.SUBMITTED.name() : Status.OPEN.name(), submit ? Timestamp.from(now) : null, auditId).update();
-        if (changed != 1) {
+        boolean saved = audits.saveOpenAudit(auditId, overall, in.summary() == null || in.summary().isBlank() ? null : in.summary().trim(),
+                submit ? Status.SUBMITTED : Status.OPEN, submit ? now : null);
+        if (!saved) {
             throw new IllegalStateException("The audit closed while it was being saved");
         }
         if (submit) {
@@ -449,10 +374,7 @@ public class AuditService {
             throw new InvalidInputException(problems);
         }
         Instant now = clock.instant();
-        jdbc.sql("""
-                UPDATE case_audit SET moderator = ?, moderator_grade = ?, agreed_grade = ?, agreed_reason = ?, moderated_at = ?, status = 'MODERATED',
-                       version = version + 1 WHERE id = ? AND status = 'SUBMITTED'""")
-                .params(currentUser.actor(), mine.name(), agreed.name(), reason.trim(), Timestamp.from(now), auditId).update();
+        audits.moderate(auditId, currentUser.actor(), mine, agreed, reason.trim(), now);
         event(laId, programmeId, auditId, "Moderated the audit of child " + audit.childRef() + ": auditor " + label(audit.auditorGrade())
                 + ", moderator " + label(mine) + ", agreed " + label(agreed) + (mine == audit.auditorGrade() ? "" : " (disagreement)"), now);
     }
@@ -490,12 +412,10 @@ public class AuditService {
         String url = "/local-authorities/" + p.laUrn() + "/audits/" + programmeId + "#finding-" + findingId;
         UUID itemId = plans.addItemFromSource(laId, planId, text.trim(), label, url);
         Instant now = clock.instant();
-        jdbc.sql("""
-                INSERT INTO audit_finding (id, programme_id, la_id, question_id, text, plan_id, plan_item_id, created_by, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""").params(findingId, programmeId, laId, questionId, text.trim(), planId, itemId,
-                currentUser.actor(), Timestamp.from(now)).update();
+        Finding finding = new Finding(findingId, questionId, text.trim(), planId, itemId, currentUser.actor(), now);
+        audits.insertFinding(laId, programmeId, finding);
         event(laId, programmeId, null, "Finding on question " + questionId + " became a plan item: " + abbreviate(text), now);
-        return new Finding(findingId, questionId, text.trim(), planId, itemId, currentUser.actor(), now);
+        return finding;
     }
 
     // ---- roll-up -----------------------------------------------------------------------------------------------------
@@ -509,47 +429,33 @@ public class AuditService {
         requireMember(laId);
         Map<String, AuditViews.ThemeRow> themes = new LinkedHashMap<>();
         Map<UUID, AuditTemplate> forms = new LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT a.template_id, q.question_id, q.grade FROM audit_answer q JOIN case_audit a ON a.id = q.audit_id
-                 WHERE a.la_id = ? AND a.status <> 'OPEN'""").param(laId).query(rs -> {
-            AuditTemplate t = forms.computeIfAbsent(rs.getObject(1, UUID.class), templates::get);
-            AuditGrade grade = AuditGrade.parse(rs.getString(3));
-            t.question(rs.getString(2)).ifPresent(q -> themes.computeIfAbsent(q.area() + "|" + q.theme(),
-                    k -> new AuditViews.ThemeRow(q.area(), q.theme(), GradeCounts.empty())).grades().add(grade));
-        });
+        for (AuditRepository.QuestionGrade g : audits.questionGradesOfLa(laId)) {
+            AuditTemplate t = forms.computeIfAbsent(g.templateId(), templates::get);
+            t.question(g.questionId()).ifPresent(q -> themes.computeIfAbsent(q.area() + "|" + q.theme(),
+                    k -> new AuditViews.ThemeRow(q.area(), q.theme(), GradeCounts.empty())).grades().add(g.grade()));
+        }
         List<AuditViews.ThemeRow> byTheme = themes.values().stream()
                 .sorted(java.util.Comparator.comparing((AuditViews.ThemeRow r) -> r.area().ordinal()).thenComparing(AuditViews.ThemeRow::theme)).toList();
         Map<String, GradeCounts> teams = new java.util.TreeMap<>();
         GradeCounts overall = GradeCounts.empty();
-        jdbc.sql("SELECT team, coalesce(agreed_grade, auditor_grade) FROM case_audit WHERE la_id = ? AND status <> 'OPEN'").param(laId)
-                .query(rs -> {
-                    AuditGrade g = AuditGrade.parse(rs.getString(2));
-                    teams.computeIfAbsent(rs.getString(1), k -> GradeCounts.empty()).add(g);
-                    overall.add(g);
-                });
+        for (AuditRepository.TeamGrade g : audits.teamGrades(laId)) {
+            teams.computeIfAbsent(g.team(), k -> GradeCounts.empty()).add(g.grade());
+            overall.add(g.grade());
+        }
         Map<UUID, AuditViews.TrendRow> trend = new LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT p.id, p.title, p.period_start, p.period_end, a.status, a.auditor_grade, a.moderator_grade, coalesce(a.agreed_grade, a.auditor_grade)
-                  FROM audit_programme p LEFT JOIN case_audit a ON a.programme_id = p.id AND a.status <> 'OPEN'
-                 WHERE p.la_id = ? ORDER BY p.period_start, p.created_at, p.id""").param(laId).query(rs -> {
-            UUID id = rs.getObject(1, UUID.class);
-            AuditViews.TrendRow row = trend.computeIfAbsent(id, k -> {
-                try {
-                    return new AuditViews.TrendRow(id, rs.getString(2), rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class),
-                            GradeCounts.empty(), new Disagreement(0, 0));
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            if (rs.getString(5) != null) {
-                row.grades().add(AuditGrade.parse(rs.getString(8)));
-                if ("MODERATED".equals(rs.getString(5))) {
-                    boolean differs = !rs.getString(6).equals(rs.getString(7));
+        for (AuditRepository.TrendLine line : audits.trend(laId)) {
+            UUID id = line.programmeId();
+            AuditViews.TrendRow row = trend.computeIfAbsent(id, k -> new AuditViews.TrendRow(id, line.title(), line.start(), line.end(),
+                    GradeCounts.empty(), new Disagreement(0, 0)));
+            if (line.status() != null) {
+                row.grades().add(AuditGrade.parse(line.grade()));
+                if ("MODERATED".equals(line.status())) {
+                    boolean differs = !line.auditorGrade().equals(line.moderatorGrade());
                     trend.put(id, new AuditViews.TrendRow(id, row.title(), row.periodStart(), row.periodEnd(), row.grades(),
                             new Disagreement(row.disagreement().moderated() + 1, row.disagreement().disagreed() + (differs ? 1 : 0))));
                 }
             }
-        });
+        }
         return new RollUp(byTheme, teams.entrySet().stream().map(e -> new AuditViews.TeamRow(e.getKey(), e.getValue())).toList(), overall,
                 List.copyOf(trend.values()));
     }
@@ -558,20 +464,11 @@ public class AuditService {
 
 
     private void event(UUID laId, UUID programmeId, UUID auditId, String description, Instant at) {
-        jdbc.sql("INSERT INTO audit_event (la_id, programme_id, audit_id, description, actor, at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(laId, programmeId, auditId, description, currentUser.actor(), Timestamp.from(at)).update();
+        audits.insertEvent(laId, programmeId, auditId, description, currentUser.actor(), at);
     }
 
     private static List<String> clean(List<String> names) {
         return names == null ? List.of() : names.stream().filter(n -> n != null && !n.isBlank()).map(String::trim).distinct().toList();
-    }
-
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value) {

@@ -3,8 +3,6 @@ package org.oversight.audit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,18 +15,17 @@ import org.oversight.access.Role;
 import org.oversight.audit.domain.AuditTemplate;
 import org.oversight.audit.domain.JudgementArea;
 import org.oversight.audit.domain.Question;
+import org.oversight.audit.persistence.TemplateRepository;
 import org.oversight.shared.problem.FieldProblem;
 import org.oversight.shared.problem.InvalidInputException;
 import org.oversight.shared.problem.NotFoundException;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,12 +40,12 @@ public class AuditTemplates implements ApplicationRunner {
     static final List<String> SHIPPED = List.of("care-leavers", "children-in-care", "help-and-protection");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final JdbcClient jdbc;
+    private final TemplateRepository forms;
     private final CurrentUser currentUser;
     private final TransactionTemplate tx;
 
-    AuditTemplates(JdbcClient jdbc, CurrentUser currentUser, TransactionTemplate tx) {
-        this.jdbc = jdbc;
+    AuditTemplates(TemplateRepository forms, CurrentUser currentUser, TransactionTemplate tx) {
+        this.forms = forms;
         this.currentUser = currentUser;
         this.tx = tx;
     }
@@ -63,10 +60,9 @@ public class AuditTemplates implements ApplicationRunner {
 
     void loadShipped() {
         for (String family : SHIPPED) {
-            boolean present = jdbc.sql("SELECT count(*) FROM audit_template WHERE family = ?").param(family).query(Integer.class).single() > 0;
-            if (!present) {
+            if (!forms.familyExists(family)) {
                 Shipped t = read(family);
-                insert(t.family(), 1, t.name(), t.cohort(), t.description(), t.questions(), null, "oversight");
+                forms.insert(t.family(), 1, t.name(), t.cohort(), t.description(), t.questions(), null, "oversight");
             }
         }
     }
@@ -82,35 +78,16 @@ public class AuditTemplates implements ApplicationRunner {
         }
     }
 
-    private UUID insert(String family, int version, String name, AuditTemplate.Cohort cohort, String description, List<Question> questions,
-                        UUID basedOn, String actor) {
-        return jdbc.sql("""
-                INSERT INTO audit_template (family, version_no, name, cohort, description, questions, based_on, created_by)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?) RETURNING id""")
-                .params(family, version, name, cohort == null ? null : cohort.name(), description, JSON.writeValueAsString(questions), basedOn, actor)
-                .query(UUID.class).single();
-    }
-
-    private static final String COLUMNS = "id, family, version_no, name, cohort, description, questions, based_on, created_by, created_at";
-
-    private static AuditTemplate map(ResultSet rs, int i) throws SQLException {
-        String cohort = rs.getString(5);
-        return new AuditTemplate(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4),
-                cohort == null ? null : AuditTemplate.Cohort.valueOf(cohort), rs.getString(6),
-                JSON.readValue(rs.getString(7), new TypeReference<List<Question>>() { }), rs.getObject(8, UUID.class), rs.getString(9),
-                rs.getTimestamp(10).toInstant());
-    }
-
     /** The newest version of each form, for choosing one; any signed-in user may read forms (they hold no child data). */
     @Transactional(readOnly = true)
     public List<AuditTemplate> latest() {
-        return jdbc.sql("SELECT DISTINCT ON (family) " + COLUMNS + " FROM audit_template ORDER BY family, version_no DESC").query(AuditTemplates::map).list();
+        return forms.latest();
     }
 
     /** Every version of every form, newest first within each family. */
     @Transactional(readOnly = true)
     public List<AuditTemplate> all() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_template ORDER BY family, version_no DESC").query(AuditTemplates::map).list();
+        return forms.all();
     }
 
     @Transactional(readOnly = true)
@@ -119,7 +96,7 @@ public class AuditTemplates implements ApplicationRunner {
     }
 
     Optional<AuditTemplate> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_template WHERE id = ?").param(id).query(AuditTemplates::map).optional();
+        return forms.find(id);
     }
 
     /** A question as edited on the form: its id stays, the rest may change; an id that is new adds a question. */
@@ -176,17 +153,17 @@ public class AuditTemplates implements ApplicationRunner {
         int version;
         if (copyAsFamily != null) {
             family = copyAsFamily.trim().toLowerCase(java.util.Locale.UK).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-            if (family.isEmpty() || jdbc.sql("SELECT count(*) FROM audit_template WHERE family = ?").param(family).query(Integer.class).single() > 0) {
+            if (family.isEmpty() || forms.familyExists(family)) {
                 problems.add(new FieldProblem("name", "There is already a form called " + name + "; choose another name for the copy"));
             }
             version = 1;
         } else {
-            version = jdbc.sql("SELECT max(version_no) + 1 FROM audit_template WHERE family = ?").param(family).query(Integer.class).single();
+            version = forms.nextVersion(family);
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return insert(family, version, name.trim(), from.cohort(), description == null || description.isBlank() ? from.description() : description.trim(),
+        return forms.insert(family, version, name.trim(), from.cohort(), description == null || description.isBlank() ? from.description() : description.trim(),
                 questions, from.id(), currentUser.actor());
     }
 

@@ -1,6 +1,5 @@
 package org.oversight.compliance;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,9 +11,10 @@ import org.oversight.access.Role;
 import org.oversight.compliance.domain.Interval;
 import org.oversight.compliance.domain.TimescaleRule;
 import org.oversight.compliance.domain.TimescaleRules;
+import org.oversight.compliance.persistence.RuleSettingsRepository;
+import org.oversight.compliance.persistence.RuleSettingsRepository.Change;
 import org.oversight.shared.problem.FieldProblem;
 import org.oversight.shared.problem.InvalidInputException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,17 +27,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RuleSettings {
 
-    /** One change of an interval. */
-    public record Change(String ruleId, String regime, Interval interval, String reason, String changedBy, Timestamp changedAt) {
-    }
-
     private final TimescaleRules bundled = TimescaleRules.bundled();
-    private final JdbcClient jdbc;
+    private final RuleSettingsRepository changes;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    RuleSettings(JdbcClient jdbc, CurrentUser currentUser, Clock clock) {
-        this.jdbc = jdbc;
+    RuleSettings(RuleSettingsRepository changes, CurrentUser currentUser, Clock clock) {
+        this.changes = changes;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -61,9 +57,7 @@ public class RuleSettings {
     /** Every change, newest first. */
     @Transactional(readOnly = true)
     public List<Change> history() {
-        return jdbc.sql("SELECT rule_id, regime, amount, unit, reason, changed_by, changed_at FROM timescale_interval_setting ORDER BY changed_at DESC, id DESC")
-                .query((rs, i) -> new Change(rs.getString(1), rs.getString(2), new Interval(rs.getInt(3), Interval.Unit.valueOf(rs.getString(4))),
-                        rs.getString(5), rs.getString(6), rs.getTimestamp(7))).list();
+        return changes.history();
     }
 
     /** Changes one interval of a configurable rule. Administrators only; the reason is required. */
@@ -103,7 +97,6 @@ public class RuleSettings {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        jdbc.sql("INSERT INTO timescale_interval_setting (rule_id, regime, amount, unit, reason, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(ruleId, regime, amount, unit.name(), reason.trim(), currentUser.actor(), Timestamp.from(clock.instant())).update();
+        changes.insert(ruleId, regime, new Interval(amount, unit), reason.trim(), currentUser.actor(), clock.instant());
     }
 }

@@ -3,7 +3,6 @@ package org.oversight.improvement;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +17,8 @@ import org.oversight.access.CurrentUser;
 import org.oversight.improvement.domain.ActionStatus;
 import org.oversight.improvement.domain.BodyKind;
 import org.oversight.improvement.domain.PlanView;
+import org.oversight.improvement.persistence.CommitteeReportRepository;
+import org.oversight.improvement.persistence.PlanRepository;
 import org.oversight.improvement.report.CommitteeReportContent;
 import org.oversight.improvement.report.CommitteeReportDocx;
 import org.oversight.improvement.report.CommitteeReportHtml;
@@ -37,7 +38,6 @@ import org.oversight.inspection.domain.JudgementSet;
 import org.oversight.shared.Dates;
 import org.oversight.shared.problem.NotFoundException;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,17 +58,19 @@ public class CommitteeReports {
     private final JudgementSet judgementSet;
     private final MessageSource messages;
     private final CurrentUser currentUser;
-    private final JdbcClient jdbc;
+    private final CommitteeReportRepository reports;
+    private final PlanRepository planRepository;
     private final Clock clock;
 
     CommitteeReports(PlanService plans, InspectionService inspections, JudgementSet judgementSet, MessageSource messages,
-                     CurrentUser currentUser, JdbcClient jdbc, Clock clock) {
+                     CurrentUser currentUser, CommitteeReportRepository reports, PlanRepository planRepository, Clock clock) {
         this.plans = plans;
         this.inspections = inspections;
         this.judgementSet = judgementSet;
         this.messages = messages;
         this.currentUser = currentUser;
-        this.jdbc = jdbc;
+        this.reports = reports;
+        this.planRepository = planRepository;
         this.clock = clock;
     }
 
@@ -81,17 +83,14 @@ public class CommitteeReports {
     @Transactional(readOnly = true)
     public List<Version> versions(UUID planId) {
         plans.plan(planId);
-        return jdbc.sql("SELECT id, version_no, generated_by, generated_at FROM committee_report WHERE plan_id = ? ORDER BY version_no DESC")
-                .param(planId).query((rs, i) -> new Version(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant())).list();
+        return reports.versions(planId);
     }
 
     /** The last generated draft, or one drafted from the data. */
     @Transactional(readOnly = true)
     public ReportDraft draft(UUID planId) {
         PlanView plan = plans.plan(planId);
-        Optional<String> last = jdbc.sql("SELECT draft::text FROM committee_report WHERE plan_id = ? ORDER BY version_no DESC LIMIT 1")
-                .param(planId).query(String.class).optional();
+        Optional<String> last = reports.latestDraft(planId);
         return last.map(json -> JSON.readValue(json, ReportDraft.class)).orElseGet(() -> defaultDraft(plan,
                 currentUser.get().map(u -> u.getUsername().equals("cli") ? null : u.displayName()).orElse(null)));
     }
@@ -102,25 +101,18 @@ public class CommitteeReports {
         PlanView plan = plans.plan(planId);
         plans.requireManager(plan.laId());
         CommitteeReportContent content = content(plan, draft);
-        int next = jdbc.sql("SELECT coalesce(max(version_no), 0) + 1 FROM committee_report WHERE plan_id = ?").param(planId)
-                .query(Integer.class).single();
-        UUID id = jdbc.sql("""
-                INSERT INTO committee_report (plan_id, la_id, version_no, draft, docx, pdf, html, generated_by, generated_at)
-                VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?) RETURNING id""").params(planId, plan.laId(), next, JSON.writeValueAsString(draft),
-                docx(content), pdf(content), CommitteeReportHtml.render(content), currentUser.actor(), Timestamp.from(clock.instant()))
-                .query(UUID.class).single();
-        jdbc.sql("INSERT INTO plan_history (plan_id, la_id, description, actor, at) VALUES (?, ?, ?, ?, ?)")
-                .params(planId, plan.laId(), "Generated committee report version " + next, currentUser.actor(), Timestamp.from(clock.instant())).update();
+        int next = reports.nextVersion(planId);
+        Instant now = clock.instant();
+        UUID id = reports.insert(planId, plan.laId(), next, JSON.writeValueAsString(draft), docx(content), pdf(content),
+                CommitteeReportHtml.render(content), currentUser.actor(), now);
+        planRepository.history(planId, plan.laId(), "Generated committee report version " + next, currentUser.actor(), now);
         return id;
     }
 
     @Transactional(readOnly = true)
     public Generated file(UUID reportId, String format) {
-        record Row(UUID planId, int version, byte[] docx, byte[] pdf, String html) {
-        }
-        Row row = jdbc.sql("SELECT plan_id, version_no, docx, pdf, html FROM committee_report WHERE id = ?").param(reportId)
-                .query((rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getInt(2), rs.getBytes(3), rs.getBytes(4), rs.getString(5)))
-                .optional().orElseThrow(() -> new NotFoundException("No committee report has the id " + reportId));
+        CommitteeReportRepository.Files row = reports.files(reportId)
+                .orElseThrow(() -> new NotFoundException("No committee report has the id " + reportId));
         plans.plan(row.planId()); // access check
         String base = "committee-report-v" + row.version();
         return switch (format) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.oversight.access.CurrentUser;
+import org.oversight.access.UserAccounts;
 import org.oversight.compliance.ComplianceMeasures;
 import org.oversight.improvement.domain.ActionStatus;
 import org.oversight.improvement.domain.BodyKind;
@@ -52,10 +53,13 @@ public class PlanService {
     private final RagRule rag = RagRule.standard();
     private final long maxEvidenceBytes;
     private final ComplianceMeasures measures;
+    private final UserAccounts accounts;
 
     PlanService(PlanRepository plans, InspectionService inspections, CurrentUser currentUser, Clock clock,
-                @Value("${oversight.evidence.max-bytes:10485760}") long maxEvidenceBytes, ComplianceMeasures measures) {
+                @Value("${oversight.evidence.max-bytes:10485760}") long maxEvidenceBytes, ComplianceMeasures measures,
+                UserAccounts accounts) {
         this.measures = measures;
+        this.accounts = accounts;
         this.plans = plans;
         this.inspections = inspections;
         this.currentUser = currentUser;
@@ -133,9 +137,9 @@ public class PlanService {
     }
 
     @Transactional(readOnly = true)
-    public List<PlanRepository.Person> people(UUID laId) {
+    public List<UserAccounts.Member> people(UUID laId) {
         requireReader(laId);
-        return plans.people(laId);
+        return accounts.managersAndStaff(laId);
     }
 
     @Transactional(readOnly = true)
@@ -227,7 +231,7 @@ public class PlanService {
         }
         if (ownerId == null) {
             problems.add(new FieldProblem("ownerId", "Select who owns the action"));
-        } else if (plans.people(plan.laId()).stream().noneMatch(p -> p.id().equals(ownerId))) {
+        } else if (accounts.managersAndStaff(plan.laId()).stream().noneMatch(p -> p.id().equals(ownerId))) {
             problems.add(new FieldProblem("ownerId", "The owner must be a manager or member of staff of " + plan.laName()));
         }
         if (due == null) {

@@ -2,6 +2,7 @@ package org.oversight.voice;
 
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -55,13 +56,15 @@ public class VoiceSignIn {
     private final String dummyHash;
 
     private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final Clock clock;
 
-    VoiceSignIn(JdbcClient jdbc, PasswordEncoder encoder, org.springframework.transaction.PlatformTransactionManager transactions,
+    VoiceSignIn(JdbcClient jdbc, PasswordEncoder encoder, org.springframework.transaction.PlatformTransactionManager transactions, Clock clock,
                 @Value("${oversight.voice.invitation-days:14}") int invitationDays,
                 @Value("${oversight.voice.max-failures:5}") int maxFailures,
                 @Value("${oversight.voice.lockout-minutes:15}") int lockoutMinutes) {
         this.jdbc = jdbc;
         this.encoder = encoder;
+        this.clock = clock;
         this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.invitationDays = invitationDays;
         this.maxFailures = maxFailures;
@@ -83,7 +86,7 @@ public class VoiceSignIn {
      */
     @Transactional
     public IssuedCode issue(UUID laId, String childRef, Cohort cohort, String firstName, String issuedBy) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         jdbc.sql("UPDATE yp_account SET revoked_at = ?, revoked_by = ? WHERE la_id = ? AND child_ref = ? AND revoked_at IS NULL")
                 .params(Timestamp.from(now), issuedBy, laId, childRef).update();
         jdbc.sql("UPDATE yp_invitation SET revoked_at = ? WHERE la_id = ? AND child_ref = ? AND used_at IS NULL AND revoked_at IS NULL")
@@ -133,7 +136,7 @@ public class VoiceSignIn {
         if (inv.used()) {
             return refuse(Kind.CODE, subject, ip, inv.laId(), Refusal.USED_CODE);
         }
-        if (inv.revoked() || !inv.expires().isAfter(Instant.now())) {
+        if (inv.revoked() || !inv.expires().isAfter(clock.instant())) {
             return refuse(Kind.CODE, subject, ip, inv.laId(), Refusal.EXPIRED_CODE);
         }
         // Not the young person's fault, and not a guess: the code stays usable.
@@ -143,7 +146,7 @@ public class VoiceSignIn {
         if (!password.equals(confirm)) {
             return new Outcome(null, Refusal.PASSWORDS_DIFFER);
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         int used = jdbc.sql("UPDATE yp_invitation SET used_at = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL")
                 .params(Timestamp.from(now), inv.id()).update();
         if (used != 1) {
@@ -194,7 +197,7 @@ public class VoiceSignIn {
     }
 
     private boolean locked(String ip, String subject) {
-        Timestamp since = Timestamp.from(Instant.now().minus(Duration.ofMinutes(lockoutMinutes)));
+        Timestamp since = Timestamp.from(clock.instant().minus(Duration.ofMinutes(lockoutMinutes)));
         int byIp = jdbc.sql("SELECT count(*) FROM yp_sign_in_event WHERE ip = ? AND at > ? AND outcome NOT IN ('OK', 'LOCKED')")
                 .params(ip, since).query(Integer.class).single();
         int bySubject = jdbc.sql("SELECT count(*) FROM yp_sign_in_event WHERE subject = ? AND at > ? AND outcome NOT IN ('OK', 'LOCKED')")
@@ -212,7 +215,7 @@ public class VoiceSignIn {
 
     private void event(Kind kind, String subject, String ip, UUID laId, UUID accountId, String outcome) {
         jdbc.sql("INSERT INTO yp_sign_in_event (la_id, account_id, kind, subject, ip, outcome, at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(laId, accountId, kind.name(), subject, ip == null ? "unknown" : ip, outcome, Timestamp.from(Instant.now()))
+                .params(laId, accountId, kind.name(), subject, ip == null ? "unknown" : ip, outcome, Timestamp.from(clock.instant()))
                 .update();
     }
 

@@ -248,13 +248,4 @@ public class PlanRepository {
         return Optional.of(new PlanView(plan.id(), plan.laId(), plan.laUrn(), plan.laName(), plan.activityId(), plan.kind(), plan.title(),
                 plan.startDate(), items, overseen, history));
     }
-
-    /** The LA's users who can own actions (its managers and staff). */
-    public record Person(UUID id, String username, String displayName) {
-    }
-
-    public List<Person> people(UUID laId) {
-        return jdbc.sql("SELECT id, username, display_name FROM app_user WHERE la_id = ? AND role IN ('LA_MANAGER', 'LA_STAFF') AND enabled ORDER BY display_name")
-                .param(laId).query((rs, i) -> new Person(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
-    }
 }

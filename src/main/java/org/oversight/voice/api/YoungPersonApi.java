@@ -15,6 +15,7 @@ import org.oversight.shared.problem.FieldProblem;
 import org.oversight.shared.problem.InvalidInputException;
 import org.oversight.voice.FeedbackTheme;
 import org.oversight.voice.VoiceService;
+import org.oversight.voice.VoiceViews;
 import org.oversight.voice.YoungPersonPrincipal;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -45,7 +46,7 @@ class YoungPersonApi {
     }
 
     public record WordsView(UUID id, String section, String words, Instant at) {
-        static WordsView of(VoiceService.Words w) {
+        static WordsView of(VoiceViews.Words w) {
             return new WordsView(w.id(), w.section().slug(), w.words(), w.at());
         }
     }
@@ -72,7 +73,7 @@ class YoungPersonApi {
     @GetMapping("/me")
     @Operation(summary = "My plan: each section with my worker's summary and my own words, what matters to me, my next review")
     MeView me(@AuthenticationPrincipal YoungPersonPrincipal me) {
-        VoiceService.MyRecord r = voice.me(me, "API: read their plan");
+        VoiceViews.MyRecord r = voice.me(me, "API: read their plan");
         return new MeView(r.firstName(), r.cohort() == org.oversight.compliance.ChildSummaries.Cohort.CARE_LEAVER ? "pathway plan" : "care plan",
                 r.nextReviewDue(), r.sections().stream().map(s -> new SectionView(s.section().slug(), s.summary(),
                         s.words().stream().map(WordsView::of).toList())).toList(),
@@ -106,7 +107,7 @@ class YoungPersonApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "I don't feel safe: tells my worker's team at once (message optional)")
     SafetyAlertView safetyAlert(@AuthenticationPrincipal YoungPersonPrincipal me, @RequestBody(required = false) SafetyAlertRequest request) {
-        VoiceService.Alert alert = voice.raiseAlert(me, request == null ? null : request.message());
+        VoiceViews.Alert alert = voice.raiseAlert(me, request == null ? null : request.message());
         return new SafetyAlertView(alert.id(), alert.raisedAt(),
                 "Your team has been told. If you are in danger now, call 999. You can call Childline free on 0800 1111.");
     }

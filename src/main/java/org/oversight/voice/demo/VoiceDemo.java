@@ -1,7 +1,6 @@
 package org.oversight.voice.demo;
 
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,10 +17,11 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.oversight.voice.PlanSection;
 import org.oversight.voice.VoiceSignIn;
+import org.oversight.voice.VoiceViews;
+import org.oversight.voice.persistence.VoiceRepository;
 
 /**
  * Demo: when City of London has current child-level data with a care leaver, that care leaver ("Jay") gets a
@@ -47,18 +47,20 @@ public class VoiceDemo implements ApplicationRunner {
     private final ChildSummaries children;
     private final LocalAuthorities authorities;
     private final VoiceSignIn signIn;
-    private final JdbcClient jdbc;
+    private final VoiceRepository voice;
+    private final Clock clock;
     private final boolean enabled;
     private final String baseUrl;
     private String announcement;
 
-    VoiceDemo(ChildSummaries children, LocalAuthorities authorities, VoiceSignIn signIn, JdbcClient jdbc,
+    VoiceDemo(ChildSummaries children, LocalAuthorities authorities, VoiceSignIn signIn, VoiceRepository voice, Clock clock,
               @Value("${oversight.demo.enabled:true}") boolean enabled,
               @Value("${oversight.base-url:http://localhost:8080}") String baseUrl) {
         this.children = children;
         this.authorities = authorities;
         this.signIn = signIn;
-        this.jdbc = jdbc;
+        this.voice = voice;
+        this.clock = clock;
         this.enabled = enabled;
         this.baseUrl = baseUrl;
     }
@@ -86,11 +88,8 @@ public class VoiceDemo implements ApplicationRunner {
             return null;
         }
         UUID laId = la.id();
-        PATHWAY.forEach((section, text) -> jdbc.sql("""
-                INSERT INTO yp_plan_section (la_id, child_ref, section, summary, updated_by, updated_at) VALUES (?, ?, ?, ?, 'demo', ?)
-                ON CONFLICT (la_id, child_ref, section) DO UPDATE SET summary = EXCLUDED.summary WHERE yp_plan_section.summary = ''""").params(laId, leaver.childRef(), section.name(), text, Timestamp.from(Instant.now())).update());
-        String signedUp = jdbc.sql("SELECT sign_in_name FROM yp_account WHERE la_id = ? AND child_ref = ? AND revoked_at IS NULL")
-                .params(laId, leaver.childRef()).query(String.class).optional().orElse(null);
+        PATHWAY.forEach((section, text) -> voice.fillEmptySummary(laId, leaver.childRef(), section, text, "demo", clock.instant()));
+        String signedUp = voice.account(laId, leaver.childRef()).map(VoiceViews.Account::signInName).orElse(null);
         String worker = baseUrl + "/local-authorities/" + urn + "/young-people/" + leaver.childRef();
         if (signedUp != null) {
             return "Demo care leaver " + DEMO_NAME + " (child " + leaver.childRef() + ") signs in at " + baseUrl

@@ -15,7 +15,8 @@ import org.oversight.shared.problem.NotFoundException;
 import org.oversight.voice.FeedbackTheme;
 import org.oversight.voice.PlanSection;
 import org.oversight.voice.VoiceService;
-import org.oversight.voice.VoiceService.MyRecord;
+import org.oversight.voice.VoiceViews;
+import org.oversight.voice.VoiceViews.MyRecord;
 import org.oversight.voice.VoiceSignIn;
 import org.oversight.voice.YoungPersonPrincipal;
 import org.springframework.context.MessageSource;
@@ -154,7 +155,7 @@ class PortalPages {
         model.addAttribute("me", me);
         model.addAttribute("section", s);
         model.addAttribute("view", s == PlanSection.WHAT_MATTERS
-                ? new VoiceService.SectionView(s, "", record.whatMatters()) : record.section(s).orElseThrow());
+                ? new VoiceViews.SectionView(s, "", record.whatMatters()) : record.section(s).orElseThrow());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", new FormErrors());
         }
@@ -229,7 +230,7 @@ class PortalPages {
     @YoungPerson
     String notSafe(@AuthenticationPrincipal YoungPersonPrincipal me, @RequestParam(defaultValue = "") String message,
                    RedirectAttributes redirect) {
-        VoiceService.Alert alert = voice.raiseAlert(me, message);
+        VoiceViews.Alert alert = voice.raiseAlert(me, message);
         redirect.addFlashAttribute("alertAt", alert.raisedAt());
         redirect.addFlashAttribute("withMessage", alert.message() != null);
         return "redirect:/my/safe";

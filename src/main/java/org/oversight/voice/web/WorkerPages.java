@@ -10,7 +10,6 @@ import org.oversight.register.LocalAuthorities;
 import org.oversight.register.LocalAuthority;
 import org.oversight.shared.web.FormErrors;
 import org.oversight.shared.problem.InvalidInputException;
-import org.oversight.shared.problem.NotFoundException;
 import org.oversight.voice.FeedbackTheme;
 import org.oversight.voice.PlanSection;
 import org.oversight.voice.VoiceService;
@@ -140,6 +139,6 @@ class WorkerPages {
     }
 
     private LocalAuthority la(int urn) {
-        return authorities.findByUrn(urn).orElseThrow(() -> new NotFoundException("No local authority with URN " + urn));
+        return authorities.get(urn);
     }
 }
