@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * SSDA903 code lists for the 2026-27 collection, as data.
  *
- * <p>Sources (see README-903.md): the valid lists are read from data-to-insight/csc-validator-be-903 @10ad07c,
+ * <p>Sources (see docs/ssda903.md): the valid lists are read from data-to-insight/csc-validator-be-903 @10ad07c,
  * using the newest year folder that defines each rule (lac2022_23 unless stated), cross-checked against
  * /work/shared/domain/care-data.md section 3.2.
  */

@@ -45,7 +45,7 @@ class FakeDataTest {
 
     @Test
     void errorCountsAsMeasured() {
-        // Pinned figures (see README-903.md). The fake data predates the 2025-26 code changes (SEX 1/2, H5/P2/Z1)
+        // Pinned figures (see docs/ssda903.md). The fake data predates the 2025-26 code changes (SEX 1/2, H5/P2/Z1)
         // and is known to contain errors; a change here means a rule changed, which should be deliberate.
         Map<String, Long> byRule = Ssda903Return.countByRule(ret.errors());
         assertThat(ret.errors()).hasSize(17627);
