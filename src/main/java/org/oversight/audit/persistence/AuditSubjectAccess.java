@@ -1,4 +1,4 @@
-package org.oversight.audit;
+package org.oversight.audit.persistence;
 
 import java.util.List;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.oversight.childdata;
+package org.oversight.childdata.persistence;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.oversight.voice;
+package org.oversight.voice.persistence;
 
 import java.util.ArrayList;
 import java.util.List;
