@@ -11,6 +11,9 @@ import org.oversight.inspection.InspectionService;
 import org.oversight.inspection.domain.InspectionActivity;
 import org.oversight.register.LocalAuthority;
 import org.oversight.shared.problem.FieldProblem;
+import org.oversight.shared.Dates;
+import org.oversight.shared.web.Choice;
+import org.oversight.shared.web.Choices;
 import org.oversight.shared.web.FormErrors;
 import org.oversight.shared.problem.InvalidInputException;
 import org.springframework.stereotype.Controller;
@@ -29,16 +32,18 @@ class InspectorAccessPages {
     private final InspectionService inspections;
     private final InspectorGrants grants;
     private final CurrentUser currentUser;
+    private final Choices choices;
 
-    InspectorAccessPages(InspectionService inspections, InspectorGrants grants, CurrentUser currentUser) {
+    InspectorAccessPages(InspectionService inspections, InspectorGrants grants, CurrentUser currentUser, Choices choices) {
         this.inspections = inspections;
         this.grants = grants;
         this.currentUser = currentUser;
+        this.choices = choices;
     }
 
     @GetMapping("/local-authorities/{urn}/inspector-access")
     String page(@PathVariable int urn, Model model) {
-        return page(inspections.localAuthority(urn), model, new FormErrors(), null, null);
+        return page(inspections.localAuthority(urn), model, FormErrors.none(), null, null);
     }
 
     @PostMapping("/local-authorities/{urn}/inspector-access")
@@ -49,14 +54,12 @@ class InspectorAccessPages {
             InspectionActivity chosen = activity == null ? null : currentActivities(la).stream().filter(a -> a.id().equals(activity))
                     .findFirst().orElse(null);
             if (chosen == null) {
-                throw new InvalidInputException(List.of(new FieldProblem("activity", "Choose one of the authority's current or coming activities")));
+                throw new InvalidInputException(List.of(FieldProblem.of("activity", "inspector.error.activity")));
             }
             grants.grant(la.id(), chosen.id(), chosen.startDate(), chosen.endDate(), inspector, currentUser);
         } catch (InvalidInputException e) {
-            FormErrors errors = new FormErrors();
-            e.problems().forEach(p -> errors.add(p.field(), p.message()));
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return page(la, model, errors, inspector, activity);
+            return page(la, model, FormErrors.of(e), inspector, activity);
         }
         redirect.addFlashAttribute("granted", Boolean.TRUE);
         return "redirect:/local-authorities/" + urn + "/inspector-access";
@@ -72,12 +75,13 @@ class InspectorAccessPages {
         model.addAttribute("la", la);
         model.addAttribute("grants", grants.ofLa(la.id(), currentUser));
         model.addAttribute("today", grants.today());
-        model.addAttribute("inspectors", grants.inspectors());
-        model.addAttribute("activities", currentActivities(la));
+        model.addAttribute("inspectorChoices", grants.inspectors().stream().map(i -> new Choice(i.username(), i.displayName())).toList());
+        model.addAttribute("activityChoices", currentActivities(la).stream().map(a -> new Choice(a.id().toString(), choices.message(
+                "inspector.activity.option", choices.message("activity.type." + a.type()), Dates.format(a.startDate()), Dates.format(a.endDate()))))
+                .toList());
         model.addAttribute("inspector", inspector);
         model.addAttribute("activity", activity);
-        model.addAttribute("errors", errors);
-        model.addAttribute("errorList", errors.ordered(List.of("inspector", "activity")));
+        errors.show(model, List.of("inspector", "activity"));
         return "activity/inspector-access";
     }
 

@@ -4,14 +4,58 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.oversight.shared.problem.FieldProblem;
+import org.oversight.shared.problem.InvalidInputException;
+import org.springframework.ui.Model;
 
 /**
  * The errors of one form submission, in the order of the fields on the page, for the GOV.UK error summary
- * (links to {@code #<fieldId>}) and the messages above each field.
+ * (links to {@code #<fieldId>}) and the messages above each field. A page handler that catches an
+ * {@link InvalidInputException} shows it with {@code FormErrors.of(e).show(model, response, fieldOrder)}.
  */
 public class FormErrors {
 
     private final Map<String, String> byField = new LinkedHashMap<>();
+
+    /** The problems of a refused command, each under its field's name. */
+    public static FormErrors of(InvalidInputException e) {
+        return of(e, UnaryOperator.identity());
+    }
+
+    /** The problems of a refused command, each under the page's id for its field (e.g. a date's day box). */
+    public static FormErrors of(InvalidInputException e, UnaryOperator<String> fieldId) {
+        FormErrors errors = new FormErrors();
+        for (FieldProblem p : e.problems()) {
+            errors.add(fieldId.apply(p.field()), p.message());
+        }
+        return errors;
+    }
+
+    /** No errors: the form as first shown. */
+    public static FormErrors none() {
+        return new FormErrors();
+    }
+
+    /**
+     * Puts the errors on the page: {@code errors} (the message above each field) and {@code errorList} (the summary, in
+     * the order of the fields); with any error, the response is 400.
+     */
+    public FormErrors show(Model model, HttpServletResponse response, List<String> fieldOrder) {
+        if (any() && response != null) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
+        model.addAttribute("errors", this);
+        model.addAttribute("errorList", ordered(fieldOrder));
+        return this;
+    }
+
+    /** As {@link #show(Model, HttpServletResponse, List)}, leaving the response's status to the caller. */
+    public FormErrors show(Model model, List<String> fieldOrder) {
+        return show(model, null, fieldOrder);
+    }
 
     public void add(String fieldId, String message) {
         byField.putIfAbsent(fieldId, message);

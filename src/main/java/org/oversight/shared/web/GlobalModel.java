@@ -6,9 +6,23 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page's layout needs: the signed-in person's name and the current path for navigation. */
+/**
+ * What every page needs: the signed-in person's name and the current path for the layout's navigation, and
+ * {@link Choices} for the options of the GOV.UK choice fragments.
+ */
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 public class GlobalModel {
+
+    private final Choices choices;
+
+    GlobalModel(Choices choices) {
+        this.choices = choices;
+    }
+
+    @ModelAttribute("choices")
+    Choices choices() {
+        return choices;
+    }
 
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
