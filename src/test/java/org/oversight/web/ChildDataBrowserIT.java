@@ -64,7 +64,7 @@ class ChildDataBrowserIT extends BrowserTest {
         assertAccessible("compliance-team");
         clickAndWait(By.cssSelector("#team-children tbody a"));
         assertAccessible("purpose");
-        driver.findElement(By.id("purpose-first")).click();
+        driver.findElement(By.id("purpose")).click();
         clickAndWait(By.id("open-record"));
         assertThat(driver.findElement(By.id("rule-status")).getText()).contains("Reviews of children in care").contains("Social work visits");
         assertThat(driver.findElement(By.id("child-team")).getText()).isEqualTo("Children in Care Team 1");

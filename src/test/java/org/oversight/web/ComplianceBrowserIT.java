@@ -28,7 +28,7 @@ class ComplianceBrowserIT extends BrowserTest {
         clickAndWait(By.id("open-record"));
         assertThat(driver.findElement(By.className("govuk-error-summary")).getText()).contains("Choose why");
         assertAccessible("purpose-error");
-        driver.findElement(By.id("purpose-first")).click();
+        driver.findElement(By.id("purpose")).click();
         clickAndWait(By.id("open-record"));
         assertThat(driver.findElement(By.id("purpose-given")).getText()).contains("Direct work");
         assertThat(driver.findElement(By.id("review-history")).getText()).contains("29/06/2023").contains("10/07/2023");

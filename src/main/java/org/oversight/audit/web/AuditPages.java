@@ -1,5 +1,6 @@
 package org.oversight.audit.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,11 @@ import org.oversight.audit.domain.Question;
 import org.oversight.audit.domain.SamplingMethod;
 import org.oversight.audit.domain.SamplingRule;
 import org.oversight.register.LocalAuthority;
+import org.oversight.access.UserAccounts;
+import org.oversight.improvement.PlanService;
+import org.oversight.shared.problem.ProblemText;
+import org.oversight.shared.web.Choice;
+import org.oversight.shared.web.Choices;
 import org.oversight.shared.web.FormErrors;
 import org.oversight.shared.problem.InvalidInputException;
 import org.springframework.stereotype.Controller;
@@ -37,9 +43,14 @@ class AuditPages {
     private final AuditService audits;
     private final AuditTemplates templates;
 
-    AuditPages(AuditService audits, AuditTemplates templates) {
+    private final Choices choices;
+    private final Clock clock;
+
+    AuditPages(AuditService audits, AuditTemplates templates, Choices choices, Clock clock) {
         this.audits = audits;
         this.templates = templates;
+        this.choices = choices;
+        this.clock = clock;
     }
 
     @GetMapping("/local-authorities/{urn}/audits")
@@ -58,50 +69,56 @@ class AuditPages {
     String newProgramme(@PathVariable int urn, Model model) {
         LocalAuthority la = audits.localAuthority(urn);
         ProgrammeForm form = new ProgrammeForm();
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         form.setPeriodStart(org.oversight.shared.web.DateInput.of(today.withDayOfMonth(1)));
         form.setPeriodEnd(org.oversight.shared.web.DateInput.of(today.withDayOfMonth(1).plusMonths(1).minusDays(1)));
-        return programmeForm(la, form, new FormErrors(), model);
+        return programmeForm(la, form, FormErrors.none(), model);
     }
 
     private String programmeForm(LocalAuthority la, ProgrammeForm form, FormErrors errors, Model model) {
         model.addAttribute("la", la);
         model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
-        model.addAttribute("errorList", errors.ordered(List.of("title", "templateId", "periodStart-day", "periodEnd-day", "auditors",
-                "moderators", "rule", "method", "sampleSize", "seed")));
-        model.addAttribute("templates", templates.latest());
-        model.addAttribute("people", audits.people(la.id()));
+        errors.show(model, List.of("title", "templateId", "periodStart-day", "periodEnd-day", "auditors", "moderators", "rule", "method",
+                "sampleSize", "seed"));
+        model.addAttribute("templateChoices", templates.latest().stream().map(t -> new Choice(t.id().toString(),
+                choices.message("audit.formVersion", t.name(), t.versionNo()), t.description(), t.family())).toList());
+        List<UserAccounts.Member> people = audits.people(la.id());
+        model.addAttribute("auditorChoices", people.stream().map(AuditPages::person).toList());
+        model.addAttribute("moderatorChoices", people.stream().filter(UserAccounts.Member::manager).map(AuditPages::person).toList());
         model.addAttribute("hasChildData", audits.hasChildData(la.id()));
         model.addAttribute("rules", SamplingRule.values());
         model.addAttribute("methods", SamplingMethod.values());
         return "audits/new";
     }
 
+    private static Choice person(UserAccounts.Member m) {
+        return new Choice(m.username(), m.displayName() + " (" + m.username() + ")");
+    }
+
     @PostMapping("/local-authorities/{urn}/audits")
     @LaManager
     String createProgramme(@PathVariable int urn, @ModelAttribute("form") ProgrammeForm form, Model model, HttpServletResponse response) {
         LocalAuthority la = audits.localAuthority(urn);
-        FormErrors errors = new FormErrors();
+        FormErrors errors = FormErrors.none();
         LocalDate start = date(form.getPeriodStart(), "The start of the period", "periodStart-day", errors);
         LocalDate end = date(form.getPeriodEnd(), "The end of the period", "periodEnd-day", errors);
         Integer size = null;
         try {
             size = form.getSampleSize() == null || form.getSampleSize().isBlank() ? null : Integer.valueOf(form.getSampleSize().trim());
         } catch (NumberFormatException e) {
-            errors.add("sampleSize", "Enter how many children to audit as a number, from 1 to 500");
+            errors.add("sampleSize", ProblemText.of("audit.error.sampleSize.number"));
         }
         Long seed = null;
         try {
             seed = form.getSeed() == null || form.getSeed().isBlank() ? null : Long.valueOf(form.getSeed().trim());
         } catch (NumberFormatException e) {
-            errors.add("seed", "Enter the seed as a whole number, or leave it empty for a new one");
+            errors.add("seed", ProblemText.of("audit.error.seed"));
         }
         UUID templateId = null;
         try {
             templateId = form.getTemplateId() == null || form.getTemplateId().isBlank() ? null : UUID.fromString(form.getTemplateId());
         } catch (IllegalArgumentException e) {
-            errors.add("templateId", "Select the audit form");
+            errors.add("templateId", ProblemText.of("audit.error.templateId"));
         }
         if (!errors.any()) {
             try {
@@ -109,7 +126,7 @@ class AuditPages {
                         form.getModerators(), form.getRule(), form.getMethod(), size, seed));
                 return "redirect:/local-authorities/" + urn + "/audits/" + id;
             } catch (InvalidInputException e) {
-                e.problems().forEach(p -> errors.add(p.field().startsWith("period") ? p.field() + "-day" : p.field(), p.message()));
+                errors.addAll(e, f -> f.startsWith("period") ? f + "-day" : f);
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -124,11 +141,13 @@ class AuditPages {
         model.addAttribute("la", la);
         model.addAttribute("p", p);
         model.addAttribute("canRun", audits.canRun(la.id()));
-        model.addAttribute("planChoices", audits.canRun(la.id()) ? audits.plans(la.id()) : List.of());
+        List<PlanService.PlanChoice> planChoices = audits.canRun(la.id()) ? audits.plans(la.id()) : List.of();
+        model.addAttribute("planChoices", planChoices);
+        model.addAttribute("planOptions", planChoices.stream().map(pc -> new Choice(pc.id().toString(), pc.title())).toList());
         if (!model.containsAttribute("errors")) {
-            model.addAttribute("errors", new FormErrors());
+            model.addAttribute("errors", FormErrors.none());
         }
-        model.addAttribute("errorList", ((FormErrors) model.getAttribute("errors")).ordered(List.of()));
+        FormErrors.in(model).show(model, List.of());
         model.addAttribute("grades", AuditGrade.values());
         return "audits/programme";
     }
@@ -151,8 +170,7 @@ class AuditPages {
             redirect.addFlashAttribute("banner", "audit.finding.added");
             return "redirect:/local-authorities/" + urn + "/audits/" + programmeId + "#finding-" + f.id();
         } catch (InvalidInputException e) {
-            FormErrors errors = new FormErrors();
-            e.problems().forEach(p -> errors.add(p.field(), p.message()));
+            FormErrors errors = FormErrors.of(e);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("errors", errors);
             model.addAttribute("typed", params);
@@ -171,7 +189,7 @@ class AuditPages {
         model.addAttribute("canModerate", audits.canModerate(a));
         model.addAttribute("grades", AuditGrade.values());
         if (!model.containsAttribute("errors")) {
-            model.addAttribute("errors", new FormErrors());
+            model.addAttribute("errors", FormErrors.none());
         }
         if (!model.containsAttribute("typed")) {
             Map<String, String> typed = new LinkedHashMap<>();
@@ -189,7 +207,7 @@ class AuditPages {
             order.add("evidence-" + q.id());
         }
         order.addAll(List.of("overallGrade", "summary", "moderatorGrade", "agreedGrade", "agreedReason"));
-        model.addAttribute("errorList", ((FormErrors) model.getAttribute("errors")).ordered(order));
+        FormErrors.in(model).show(model, order);
         return "audits/case";
     }
 
@@ -234,8 +252,7 @@ class AuditPages {
 
     private String invalid(int urn, UUID programmeId, UUID auditId, Map<String, String> params, InvalidInputException e, Model model,
                            HttpServletResponse response) {
-        FormErrors errors = new FormErrors();
-        e.problems().forEach(p -> errors.add(p.field(), p.message()));
+        FormErrors errors = FormErrors.of(e);
         response.setStatus(e instanceof AuditService.AuditClosedException ? HttpServletResponse.SC_CONFLICT : HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("errors", errors);
         if (!(e instanceof AuditService.AuditClosedException)) {

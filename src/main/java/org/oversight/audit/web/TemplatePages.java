@@ -63,7 +63,7 @@ class TemplatePages {
         List<AuditTemplates.QuestionEdit> rows = new ArrayList<>(t.questions().stream().map(q -> new AuditTemplates.QuestionEdit(q.id(),
                 q.area().name(), q.theme(), q.text(), q.guidance(), q.source())).toList());
         rows.add(new AuditTemplates.QuestionEdit("", "", "", "", "", ""));
-        return form(t, t.name(), t.description(), rows, new FormErrors(), model);
+        return form(t, t.name(), t.description(), rows, FormErrors.none(), model);
     }
 
     private String form(AuditTemplate t, String name, String description, List<AuditTemplates.QuestionEdit> rows, FormErrors errors, Model model) {
@@ -99,8 +99,7 @@ class TemplatePages {
             redirect.addFlashAttribute("banner", copy ? "audit.template.copied" : "audit.template.versioned");
             return "redirect:/audit-templates/" + saved;
         } catch (InvalidInputException e) {
-            FormErrors errors = new FormErrors();
-            e.problems().forEach(p -> errors.add(p.field(), p.message()));
+            FormErrors errors = FormErrors.of(e);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return form(t, params.get("name"), params.get("description"), rows, errors, model);
         }

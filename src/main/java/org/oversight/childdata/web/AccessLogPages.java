@@ -47,7 +47,7 @@ class AccessLogPages {
                   @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model,
                   HttpServletResponse response) {
         LocalAuthority la = localAuthorities.get(urn);
-        FormErrors errors = new FormErrors();
+        FormErrors errors = FormErrors.none();
         LocalDate fromDate = date(from, "from", errors);
         LocalDate toDate = date(to, "to", errors);
         model.addAttribute("la", la);
@@ -55,8 +55,7 @@ class AccessLogPages {
         model.addAttribute("who", who);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
-        model.addAttribute("errors", errors);
-        model.addAttribute("errorList", errors.ordered(List.of("child", "who", "from", "to")));
+        errors.show(model, List.of("child", "who", "from", "to"));
         if (errors.any()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("entries", List.of());
@@ -72,7 +71,7 @@ class AccessLogPages {
              @RequestParam(required = false) String from, @RequestParam(required = false) String to, HttpServletResponse response)
             throws IOException {
         LocalAuthority la = localAuthorities.get(urn);
-        FormErrors errors = new FormErrors();
+        FormErrors errors = FormErrors.none();
         LocalDate fromDate = date(from, "from", errors);
         LocalDate toDate = date(to, "to", errors);
         if (errors.any()) {

@@ -14,6 +14,8 @@ import org.oversight.childdata.ChildDataImporter;
 import org.oversight.childdata.ChildImportJobs;
 import org.oversight.register.LocalAuthorities;
 import org.oversight.register.LocalAuthority;
+import org.oversight.shared.problem.ProblemText;
+import org.oversight.shared.web.FormErrors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,6 +36,8 @@ import org.springframework.web.multipart.MultipartFile;
 @LaEditor
 class ChildDataPages {
 
+    private static final List<String> FIELDS = List.of("files", "year");
+
     private final ChildImportJobs jobs;
     private final AnnexAExport annexA;
     private final LocalAuthorities localAuthorities;
@@ -48,6 +52,7 @@ class ChildDataPages {
     String form(@PathVariable int urn, Model model) {
         model.addAttribute("la", la(urn));
         model.addAttribute("year", defaultYear());
+        FormErrors.none().show(model, FIELDS);
         return "childdata/upload";
     }
 
@@ -73,9 +78,8 @@ class ChildDataPages {
             startYear = null;
         }
         if (contents.isEmpty() || startYear == null || startYear < 2010 || startYear > 2100) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("formError", contents.isEmpty() ? "Select the CSV files of the return" : "Enter the year the collection starts, for example 2026");
-            model.addAttribute("formErrorField", contents.isEmpty() ? "files" : "year");
+            FormErrors.one(contents.isEmpty() ? "files" : "year", ProblemText.of(contents.isEmpty() ? "childdata.error.files" : "childdata.error.year"))
+                    .show(model, response, FIELDS);
             return "childdata/upload";
         }
         UUID job = jobs.start(urn, startYear, contents,

@@ -17,6 +17,7 @@ import org.oversight.register.LocalAuthority;
 import org.oversight.shared.Dates;
 import org.oversight.shared.web.ChartBar;
 import org.oversight.shared.web.CsvResponse;
+import org.oversight.shared.web.FormErrors;
 import org.oversight.shared.problem.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -139,11 +140,11 @@ class CompliancePages {
             // Sensitive: ask why before opening the record; the answer is kept in the access log (and for this session).
             model.addAttribute("childRef", childRef);
             model.addAttribute("purposes", Purpose.values());
-            boolean answeredBadly = purpose != null || asked != null;
-            model.addAttribute("purposeError", answeredBadly);
-            if (answeredBadly) {
-                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            FormErrors errors = FormErrors.none();
+            if (purpose != null || asked != null) {
+                errors.add("purpose", messages.getMessage("purpose.error", null, LocaleContextHolder.getLocale()));
             }
+            errors.show(model, response, List.of("purpose"));
             return "compliance/purpose";
         }
         session.setAttribute(PURPOSE, why);

@@ -11,6 +11,8 @@ import org.oversight.compliance.RuleSettings;
 import org.oversight.compliance.domain.Interval;
 import org.oversight.compliance.domain.TimescaleRule;
 import org.oversight.shared.problem.FieldProblem;
+import org.oversight.shared.web.Choice;
+import org.oversight.shared.web.Choices;
 import org.oversight.shared.web.FormErrors;
 import org.oversight.shared.problem.InvalidInputException;
 import org.oversight.shared.problem.NotFoundException;
@@ -33,10 +35,12 @@ class RulePages {
 
     private final RuleSettings settings;
     private final CurrentUser currentUser;
+    private final Choices choices;
 
-    RulePages(RuleSettings settings, CurrentUser currentUser) {
+    RulePages(RuleSettings settings, CurrentUser currentUser, Choices choices) {
         this.settings = settings;
         this.currentUser = currentUser;
+        this.choices = choices;
     }
 
     @GetMapping("/compliance/rules")
@@ -54,7 +58,7 @@ class RulePages {
         TimescaleRule rule = configurable(id);
         String regime = rule.intervals().keySet().iterator().next();
         Interval current = rule.intervals().get(regime);
-        return form(model, rule, regime, String.valueOf(current.amount()), current.unit().name(), "", new FormErrors());
+        return form(model, rule, regime, String.valueOf(current.amount()), current.unit().name(), "", FormErrors.none());
     }
 
     @PostMapping("/compliance/rules/{id}/change")
@@ -66,12 +70,7 @@ class RulePages {
         try {
             settings.change(id, regime, amount, unit, reason);
         } catch (InvalidInputException e) {
-            FormErrors errors = new FormErrors();
-            for (FieldProblem p : e.problems()) {
-                errors.add(p.field(), p.message());
-            }
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return form(model, rule, regime, amount, unit, reason, errors);
+            return form(model, rule, regime, amount, unit, reason, FormErrors.of(e).show(model, response, FIELDS));
         }
         redirect.addFlashAttribute("changed", id);
         return "redirect:/compliance/rules#rule-" + id;
@@ -92,8 +91,9 @@ class RulePages {
         model.addAttribute("unit", unit);
         model.addAttribute("reason", reason);
         model.addAttribute("units", Interval.Unit.values());
-        model.addAttribute("errors", errors);
-        model.addAttribute("errorList", errors.ordered(FIELDS));
+        model.addAttribute("regimes", rule.intervals().entrySet().stream().map(e -> new Choice(e.getKey(),
+                choices.message("rules.change.regime.option", e.getKey(), e.getValue().words()))).toList());
+        errors.show(model, FIELDS);
         return "compliance/rule-change";
     }
 }

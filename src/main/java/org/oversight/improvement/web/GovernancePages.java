@@ -12,6 +12,7 @@ import org.oversight.improvement.PlanService;
 import org.oversight.improvement.domain.BodyKind;
 import org.oversight.inspection.InspectionService;
 import org.oversight.register.LocalAuthority;
+import org.oversight.shared.web.Choice;
 import org.oversight.shared.web.FormErrors;
 import org.oversight.shared.problem.InvalidInputException;
 import org.springframework.stereotype.Controller;
@@ -41,15 +42,19 @@ class GovernancePages {
     String page(@PathVariable int urn, Model model) {
         LocalAuthority la = inspections.localAuthority(urn);
         model.addAttribute("la", la);
-        model.addAttribute("plans", plans.plansOf(urn));
-        model.addAttribute("bodies", plans.bodies(la.id()));
+        var laPlans = plans.plansOf(urn);
+        var bodies = plans.bodies(la.id());
+        model.addAttribute("plans", laPlans);
+        model.addAttribute("bodies", bodies);
+        model.addAttribute("bodyChoices", bodies.stream().map(b -> new Choice(b.id().toString(), b.name())).toList());
+        model.addAttribute("planChoices", laPlans.stream().map(p -> new Choice(p.id().toString(), p.title())).toList());
         model.addAttribute("canManage", currentUser.canManage(la.id()));
         model.addAttribute("kinds", BodyKind.values());
         if (!model.containsAttribute("errors")) {
-            model.addAttribute("errors", new FormErrors());
+            model.addAttribute("errors", FormErrors.none());
         }
         model.addAttribute("meeting", model.containsAttribute("meeting") ? model.getAttribute("meeting") : new PlanPages.DateInputs());
-        model.addAttribute("errorList", ((FormErrors) model.getAttribute("errors")).ordered(List.of("name", "bodyId", "startDate-day", "planId")));
+        FormErrors.in(model).show(model, List.of("name", "bodyId", "startDate-day", "planId"));
         return "plans/governance";
     }
 
@@ -72,7 +77,7 @@ class GovernancePages {
     String addMeeting(@PathVariable int urn, @RequestParam(required = false) UUID bodyId, PlanPages.DateInputs meeting, Model model,
                       HttpServletResponse response, RedirectAttributes redirect) {
         LocalAuthority la = inspections.localAuthority(urn);
-        FormErrors errors = new FormErrors();
+        FormErrors errors = FormErrors.none();
         LocalDate date = meeting.read(meeting.getStartDate(), "Date of the meeting", "startDate-day", errors);
         if (bodyId == null) {
             errors.add("bodyId", "Select the board or committee");
@@ -83,7 +88,7 @@ class GovernancePages {
                 redirect.addFlashAttribute("banner", "governance.meeting.added");
                 return "redirect:/local-authorities/" + urn + "/plans#governance";
             } catch (InvalidInputException e) {
-                e.problems().forEach(p -> errors.add(p.field().equals("meetingDate") ? "startDate-day" : p.field(), p.message()));
+                errors.addAll(e, f -> f.equals("meetingDate") ? "startDate-day" : f);
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -97,7 +102,7 @@ class GovernancePages {
     String oversee(@PathVariable int urn, @RequestParam(required = false) UUID planId, @RequestParam(required = false) UUID bodyId,
                    Model model, HttpServletResponse response, RedirectAttributes redirect) {
         if (planId == null || bodyId == null) {
-            FormErrors errors = new FormErrors();
+            FormErrors errors = FormErrors.none();
             if (planId == null) {
                 errors.add("planId", "Select the plan");
             }
@@ -114,8 +119,7 @@ class GovernancePages {
     }
 
     private String invalid(int urn, InvalidInputException e, Model model, HttpServletResponse response) {
-        FormErrors errors = new FormErrors();
-        e.problems().forEach(p -> errors.add(p.field(), p.message()));
+        FormErrors errors = FormErrors.of(e);
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("errors", errors);
         return page(urn, model);

@@ -22,6 +22,7 @@ import org.oversight.inspection.InspectionService;
 import org.oversight.inspection.SingleRecordService;
 import org.oversight.inspection.domain.InspectionActivity;
 import org.oversight.shared.web.DateInput;
+import org.oversight.shared.web.Choice;
 import org.oversight.shared.web.FormErrors;
 import org.oversight.shared.problem.InvalidInputException;
 import org.springframework.http.ContentDisposition;
@@ -66,13 +67,13 @@ class PlanPages {
         model.addAttribute("canManage", currentUser.canManage(activity.laId()));
         model.addAttribute("kinds", PlanKind.values());
         if (!model.containsAttribute("errors")) {
-            model.addAttribute("errors", new FormErrors());
+            model.addAttribute("errors", FormErrors.none());
             DateInputs dates = new DateInputs();
             dates.setStartDate(DateInput.of(activity.publicationDate() != null ? activity.publicationDate() : inspections.today()));
             model.addAttribute("dates", dates);
             model.addAttribute("title", (activity.hasPriorityActions() ? "Priority action plan" : "Post-inspection action plan"));
         }
-        model.addAttribute("errorList", ((FormErrors) model.getAttribute("errors")).ordered(List.of("kind", "title", "startDate-day")));
+        FormErrors.in(model).show(model, List.of("kind", "title", "startDate-day"));
         return "plans/activity-plans";
     }
 
@@ -80,7 +81,7 @@ class PlanPages {
     @LaManager
     String createPlan(@PathVariable UUID id, @RequestParam(required = false) String kind, @RequestParam(required = false) String title,
                       DateInputs dates, Model model, HttpServletResponse response) {
-        FormErrors errors = new FormErrors();
+        FormErrors errors = FormErrors.none();
         LocalDate start = dates.read(dates.getStartDate(), "Start date", "startDate-day", errors);
         PlanKind planKind = parse(PlanKind.class, kind);
         if (!errors.any()) {
@@ -88,7 +89,7 @@ class PlanPages {
                 UUID planId = plans.createFromActivity(id, planKind, title, start);
                 return "redirect:/plans/" + planId;
             } catch (InvalidInputException e) {
-                e.problems().forEach(p -> errors.add(p.field().equals("startDate") ? "startDate-day" : p.field(), p.message()));
+                errors.addAll(e, f -> f.equals("startDate") ? "startDate-day" : f);
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -154,7 +155,7 @@ class PlanPages {
     @GetMapping("/plans/{id}/items/{itemId}/actions/new")
     @LaManager
     String newAction(@PathVariable UUID id, @PathVariable UUID itemId, Model model) {
-        return actionForm(model, plans.plan(id), itemId, new ActionForm(), new FormErrors());
+        return actionForm(model, plans.plan(id), itemId, new ActionForm(), FormErrors.none());
     }
 
     @PostMapping("/plans/{id}/items/{itemId}/actions")
@@ -162,7 +163,7 @@ class PlanPages {
     String addAction(@PathVariable UUID id, @PathVariable UUID itemId, ActionForm form, Model model, HttpServletResponse response,
                      RedirectAttributes redirect) {
         PlanView plan = plans.plan(id);
-        FormErrors errors = new FormErrors();
+        FormErrors errors = FormErrors.none();
         LocalDate due = form.dueDate(errors);
         Measure measure = form.measure(errors);
         if (!errors.any()) {
@@ -171,7 +172,7 @@ class PlanPages {
                 redirect.addFlashAttribute("banner", "plans.action.added");
                 return "redirect:/plans/" + id + "#item-" + itemId;
             } catch (InvalidInputException e) {
-                e.problems().forEach(p -> errors.add(p.field().equals("dueDate") ? "dueDate-day" : p.field(), p.message()));
+                errors.addAll(e, f -> f.equals("dueDate") ? "dueDate-day" : f);
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -183,7 +184,7 @@ class PlanPages {
     String progressForm(@PathVariable UUID id, @PathVariable UUID actionId, Model model) {
         PlanView plan = plans.plan(id);
         PlanView.Action action = action(plan, actionId);
-        return progressPage(model, plan, action, action.status().name(), null, null, new FormErrors());
+        return progressPage(model, plan, action, action.status().name(), null, null, FormErrors.none());
     }
 
     @PostMapping("/plans/{id}/actions/{actionId}/progress")
@@ -194,7 +195,7 @@ class PlanPages {
                           RedirectAttributes redirect) {
         PlanView plan = plans.plan(id);
         PlanView.Action action = action(plan, actionId);
-        FormErrors errors = new FormErrors();
+        FormErrors errors = FormErrors.none();
         BigDecimal number = ActionForm.number(value, "value", "The measure's current value", errors);
         if (!errors.any()) {
             try {
@@ -202,7 +203,7 @@ class PlanPages {
                 redirect.addFlashAttribute("banner", "plans.progress.recorded");
                 return "redirect:/plans/" + id + "#action-" + actionId;
             } catch (InvalidInputException e) {
-                e.problems().forEach(p -> errors.add(p.field(), p.message()));
+                errors.addAll(e);
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -216,7 +217,7 @@ class PlanPages {
                        HttpServletResponse response, RedirectAttributes redirect) throws IOException {
         PlanView plan = plans.plan(id);
         PlanView.Action action = action(plan, actionId);
-        FormErrors errors = new FormErrors();
+        FormErrors errors = FormErrors.none();
         try {
             boolean hasFile = file != null && !file.isEmpty();
             plans.addEvidence(actionId, evidenceDescription, hasFile ? file.getOriginalFilename() : null,
@@ -224,7 +225,7 @@ class PlanPages {
             redirect.addFlashAttribute("banner", "plans.evidence.added");
             return "redirect:/plans/" + id + "#action-" + actionId;
         } catch (InvalidInputException e) {
-            e.problems().forEach(p -> errors.add(p.field(), p.message()));
+            errors.addAll(e);
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("evidenceDescription", evidenceDescription);
@@ -257,9 +258,8 @@ class PlanPages {
         model.addAttribute("plan", plan);
         model.addAttribute("item", item);
         model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
-        model.addAttribute("errorList", errors.ordered(ActionForm.FIELD_ORDER));
-        model.addAttribute("people", plans.people(plan.laId()));
+        errors.show(model, ActionForm.FIELD_ORDER);
+        model.addAttribute("owners", plans.people(plan.laId()).stream().map(p -> new Choice(p.id().toString(), p.displayName())).toList());
         model.addAttribute("statuses", ActionStatus.values());
         return "plans/action-form";
     }
@@ -270,8 +270,7 @@ class PlanPages {
         model.addAttribute("status", status);
         model.addAttribute("note", note);
         model.addAttribute("value", value);
-        model.addAttribute("errors", errors);
-        model.addAttribute("errorList", errors.ordered(List.of("status", "note", "value", "evidenceDescription", "file", "url")));
+        errors.show(model, List.of("status", "note", "value", "evidenceDescription", "file", "url"));
         model.addAttribute("statuses", ActionStatus.values());
         model.addAttribute("maxEvidenceMb", plans.maxEvidenceBytes() / (1024 * 1024));
         return "plans/progress";

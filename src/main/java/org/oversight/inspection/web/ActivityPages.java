@@ -63,9 +63,8 @@ class ActivityPages {
         if (!model.containsAttribute("findingForm")) {
             model.addAttribute("findingForm", new FindingForm());
         }
-        FormErrors errors = model.getAttribute("findingErrors") instanceof FormErrors e ? e : new FormErrors();
-        model.addAttribute("errors", errors);
-        model.addAttribute("errorList", errors.ordered(FindingForm.FIELD_ORDER));
+        FormErrors errors = model.getAttribute("findingErrors") instanceof FormErrors e ? e : FormErrors.none();
+        errors.show(model, FindingForm.FIELD_ORDER);
         return "activity/show";
     }
 
@@ -75,7 +74,7 @@ class ActivityPages {
         LocalAuthority la = editableLa(urn);
         ActivityForm form = new ActivityForm();
         form.setType(type);
-        return form(model, la, form, new FormErrors(), null);
+        return form(model, la, form, FormErrors.none(), null);
     }
 
     @PostMapping("/local-authorities/{urn}/activities")
@@ -83,7 +82,7 @@ class ActivityPages {
     String create(@PathVariable int urn, @ModelAttribute("form") ActivityForm form, Model model, HttpServletResponse response,
                   RedirectAttributes redirect) {
         LocalAuthority la = editableLa(urn);
-        FormErrors errors = new FormErrors();
+        FormErrors errors = FormErrors.none();
         ActivityCommand command = form.toCommand(errors);
         if (command != null) {
             try {
@@ -91,7 +90,7 @@ class ActivityPages {
                 redirect.addFlashAttribute("banner", "activity.created");
                 return "redirect:/activities/" + id;
             } catch (InvalidInputException e) {
-                e.problems().forEach(p -> errors.add(ActivityForm.fieldId(p.field()), p.message()));
+                errors.addAll(e, f -> ActivityForm.fieldId(f));
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -102,7 +101,7 @@ class ActivityPages {
     @LaEditor
     String edit(@PathVariable UUID id, Model model) {
         InspectionActivity activity = editableActivity(id);
-        return form(model, inspections.localAuthority(activity.laUrn()), ActivityForm.of(activity), new FormErrors(), activity);
+        return form(model, inspections.localAuthority(activity.laUrn()), ActivityForm.of(activity), FormErrors.none(), activity);
     }
 
     @PostMapping("/activities/{id}")
@@ -110,7 +109,7 @@ class ActivityPages {
     String update(@PathVariable UUID id, @ModelAttribute("form") ActivityForm form, Model model, HttpServletResponse response,
                   RedirectAttributes redirect) {
         InspectionActivity activity = editableActivity(id);
-        FormErrors errors = new FormErrors();
+        FormErrors errors = FormErrors.none();
         ActivityCommand command = form.toCommand(errors);
         if (command != null) {
             try {
@@ -118,7 +117,7 @@ class ActivityPages {
                 redirect.addFlashAttribute("banner", "activity.updated");
                 return "redirect:/activities/" + id;
             } catch (InvalidInputException e) {
-                e.problems().forEach(p -> errors.add(ActivityForm.fieldId(p.field()), p.message()));
+                errors.addAll(e, f -> ActivityForm.fieldId(f));
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -136,7 +135,7 @@ class ActivityPages {
             return "redirect:/activities/" + id + "#findings";
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("findingErrors", toErrors(e.problems()));
+            model.addAttribute("findingErrors", FormErrors.of(e));
             return show(id, model);
         }
     }
@@ -147,7 +146,7 @@ class ActivityPages {
         InspectionActivity activity = editableActivity(id);
         Finding finding = activity.findings().stream().filter(f -> f.id().equals(findingId)).findFirst()
                 .orElseThrow(() -> new org.oversight.shared.problem.NotFoundException("Activity " + id + " has no finding " + findingId));
-        return findingPage(model, activity, FindingForm.of(finding), findingId, new FormErrors());
+        return findingPage(model, activity, FindingForm.of(finding), findingId, FormErrors.none());
     }
 
     @PostMapping("/activities/{id}/findings/{findingId}")
@@ -161,7 +160,7 @@ class ActivityPages {
             return "redirect:/activities/" + id + "#findings";
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return findingPage(model, activity, form, findingId, toErrors(e.problems()));
+            return findingPage(model, activity, form, findingId, FormErrors.of(e));
         }
     }
 
@@ -179,22 +178,15 @@ class ActivityPages {
         model.addAttribute("findingForm", form);
         model.addAttribute("findingId", findingId);
         model.addAttribute("findingKinds", FindingKind.values());
-        model.addAttribute("errors", errors);
-        model.addAttribute("errorList", errors.ordered(FindingForm.FIELD_ORDER));
+        errors.show(model, FindingForm.FIELD_ORDER);
         return "activity/finding-edit";
     }
 
-    private static FormErrors toErrors(List<FieldProblem> problems) {
-        FormErrors errors = new FormErrors();
-        problems.forEach(p -> errors.add(p.field(), p.message()));
-        return errors;
-    }
 
     private String form(Model model, LocalAuthority la, ActivityForm form, FormErrors errors, InspectionActivity existing) {
         model.addAttribute("la", la);
         model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
-        model.addAttribute("errorList", errors.ordered(ActivityForm.FIELD_ORDER));
+        errors.show(model, ActivityForm.FIELD_ORDER);
         model.addAttribute("existing", existing);
         model.addAttribute("activityTypes", ActivityType.values());
         model.addAttribute("areas", JudgementArea.values());

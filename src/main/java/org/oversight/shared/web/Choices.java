@@ -50,6 +50,18 @@ public class Choices {
         return List.copyOf(all);
     }
 
+    /**
+     * The message keys of a table's header row with a column per value in the middle (a column per grade, per area):
+     * {@code before}, then {@code prefix + value} for each value, then {@code after}.
+     */
+    public List<String> columns(List<String> before, Object values, String prefix, List<String> after) {
+        List<String> keys = new ArrayList<>(before);
+        List<?> middle = values instanceof Object[] array ? Arrays.asList(array) : List.copyOf((Collection<?>) values);
+        middle.forEach(v -> keys.add(prefix + v));
+        keys.addAll(after);
+        return keys;
+    }
+
     /** One option per value whose text is the value itself (names, numbers). */
     public List<Choice> plain(Collection<?> values) {
         return values.stream().map(v -> new Choice(v.toString(), v.toString())).toList();

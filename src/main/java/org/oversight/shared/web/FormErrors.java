@@ -27,9 +27,32 @@ public class FormErrors {
 
     /** The problems of a refused command, each under the page's id for its field (e.g. a date's day box). */
     public static FormErrors of(InvalidInputException e, UnaryOperator<String> fieldId) {
-        FormErrors errors = new FormErrors();
+        return new FormErrors().addAll(e, fieldId);
+    }
+
+    /** Adds the problems of a refused command, each under its field's name. */
+    public FormErrors addAll(InvalidInputException e) {
+        return addAll(e, UnaryOperator.identity());
+    }
+
+    /** Adds the problems of a refused command, each under the page's id for its field. */
+    public FormErrors addAll(InvalidInputException e, UnaryOperator<String> fieldId) {
         for (FieldProblem p : e.problems()) {
-            errors.add(fieldId.apply(p.field()), p.message());
+            add(fieldId.apply(p.field()), p.message());
+        }
+        return this;
+    }
+
+    /** The errors a handler has already put on the page (re-showing a form after a POST), or none. */
+    public static FormErrors in(Model model) {
+        return model.getAttribute("errors") instanceof FormErrors errors ? errors : new FormErrors();
+    }
+
+    /** One error under that field, or none when the message is null (for pages whose handler names a single error). */
+    public static FormErrors one(String fieldId, String message) {
+        FormErrors errors = new FormErrors();
+        if (message != null) {
+            errors.add(fieldId, message);
         }
         return errors;
     }

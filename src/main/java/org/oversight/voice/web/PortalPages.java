@@ -57,7 +57,7 @@ class PortalPages {
     @GetMapping("/my/start")
     @PublicRead
     String start(Model model) {
-        model.addAttribute("errors", new FormErrors());
+        model.addAttribute("errors", FormErrors.none());
         model.addAttribute("errorList", List.of());
         return "voice/start";
     }
@@ -69,15 +69,14 @@ class PortalPages {
                   Model model, RedirectAttributes redirect) {
         VoiceSignIn.Outcome outcome = signIn.redeem(code, password, confirm, request.getRemoteAddr());
         if (!outcome.ok()) {
-            FormErrors errors = new FormErrors();
+            FormErrors errors = FormErrors.none();
             String field = switch (outcome.refusal()) {
                 case SHORT_PASSWORD -> "password";
                 case PASSWORDS_DIFFER -> "confirm";
                 default -> "code";
             };
             errors.add(field, refusal(outcome.refusal()));
-            model.addAttribute("errors", errors);
-            model.addAttribute("errorList", errors.ordered(List.of("code", "password", "confirm")));
+            errors.show(model, List.of("code", "password", "confirm"));
             model.addAttribute("code", code);
             response.setStatus(outcome.refusal() == VoiceSignIn.Refusal.LOCKED ? 429 : 400);
             return "voice/start";
@@ -100,7 +99,7 @@ class PortalPages {
     @GetMapping("/my/sign-in")
     @PublicRead
     String signInPage(Model model) {
-        model.addAttribute("errors", new FormErrors());
+        model.addAttribute("errors", FormErrors.none());
         model.addAttribute("errorList", List.of());
         return "voice/sign-in";
     }
@@ -111,10 +110,9 @@ class PortalPages {
                   HttpServletRequest request, HttpServletResponse response, Model model) {
         VoiceSignIn.Outcome outcome = signIn.signIn(name, password, request.getRemoteAddr());
         if (!outcome.ok()) {
-            FormErrors errors = new FormErrors();
+            FormErrors errors = FormErrors.none();
             errors.add("name", refusal(outcome.refusal()));
-            model.addAttribute("errors", errors);
-            model.addAttribute("errorList", errors.ordered(List.of("name")));
+            errors.show(model, List.of("name"));
             model.addAttribute("name", name);
             response.setStatus(outcome.refusal() == VoiceSignIn.Refusal.LOCKED ? 429 : 400);
             return "voice/sign-in";
@@ -157,9 +155,9 @@ class PortalPages {
         model.addAttribute("view", s == PlanSection.WHAT_MATTERS
                 ? new VoiceViews.SectionView(s, "", record.whatMatters()) : record.section(s).orElseThrow());
         if (!model.containsAttribute("errors")) {
-            model.addAttribute("errors", new FormErrors());
+            model.addAttribute("errors", FormErrors.none());
         }
-        model.addAttribute("errorList", ((FormErrors) model.getAttribute("errors")).ordered(List.of("words")));
+        FormErrors.in(model).show(model, List.of("words"));
         return "voice/section";
     }
 
@@ -187,10 +185,10 @@ class PortalPages {
         model.addAttribute("me", me);
         model.addAttribute("themes", FeedbackTheme.RATED);
         if (!model.containsAttribute("errors")) {
-            model.addAttribute("errors", new FormErrors());
+            model.addAttribute("errors", FormErrors.none());
         }
-        model.addAttribute("errorList", ((FormErrors) model.getAttribute("errors")).ordered(
-                List.of("LISTENED", "HELP", "PLAN", "CONTACT", "comment")));
+        FormErrors.in(model).show(model, 
+                List.of("LISTENED", "HELP", "PLAN", "CONTACT", "comment"));
         return "voice/feedback";
     }
 
@@ -199,7 +197,7 @@ class PortalPages {
     String giveFeedback(@AuthenticationPrincipal YoungPersonPrincipal me, @RequestParam Map<String, String> form, Model model,
                         RedirectAttributes redirect, HttpServletResponse response) {
         Map<FeedbackTheme, Integer> ratings = new EnumMap<>(FeedbackTheme.class);
-        FormErrors bad = new FormErrors();
+        FormErrors bad = FormErrors.none();
         for (FeedbackTheme theme : FeedbackTheme.RATED) {
             String value = form.get(theme.name());
             if (value != null && !value.isBlank()) {
@@ -269,8 +267,7 @@ class PortalPages {
     }
 
     private static FormErrors errors(InvalidInputException e) {
-        FormErrors errors = new FormErrors();
-        e.problems().forEach(p -> errors.add(p.field(), p.message()));
+        FormErrors errors = FormErrors.of(e);
         return errors;
     }
 }

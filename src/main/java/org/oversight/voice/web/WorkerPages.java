@@ -62,9 +62,9 @@ class WorkerPages {
         model.addAttribute("invitationDays", signIn.invitationDays());
         model.addAttribute("themes", FeedbackTheme.RATED);
         if (!model.containsAttribute("errors")) {
-            model.addAttribute("errors", new FormErrors());
+            model.addAttribute("errors", FormErrors.none());
         }
-        model.addAttribute("errorList", ((FormErrors) model.getAttribute("errors")).ordered(List.of("firstName")));
+        FormErrors.in(model).show(model, List.of("firstName"));
         return "voice/worker-person";
     }
 
@@ -77,8 +77,7 @@ class WorkerPages {
             VoiceSignIn.IssuedCode code = voice.invite(la.id(), childRef, firstName);
             redirect.addFlashAttribute("issuedCode", code);
         } catch (InvalidInputException e) {
-            FormErrors errors = new FormErrors();
-            e.problems().forEach(p -> errors.add(p.field(), p.message()));
+            FormErrors errors = FormErrors.of(e);
             model.addAttribute("errors", errors);
             response.setStatus(400);
             return person(urn, childRef, model);
@@ -95,8 +94,7 @@ class WorkerPages {
         try {
             voice.updateSummary(la.id(), childRef, section, summary);
         } catch (InvalidInputException e) {
-            FormErrors errors = new FormErrors();
-            e.problems().forEach(p -> errors.add(p.field(), p.message()));
+            FormErrors errors = FormErrors.of(e);
             model.addAttribute("errors", errors);
             response.setStatus(400);
             return person(urn, childRef, model);

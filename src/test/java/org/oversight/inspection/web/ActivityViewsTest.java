@@ -35,7 +35,7 @@ class ActivityViewsTest {
     void theNewActivityFormOffersEveryTypeWithItsHintAndEveryJudgementUngraded() {
         Document page = Views.check("activity/form", formModel(new ActivityForm(), FormErrors.none()), false);
         assertThat(page.select("input[name=type]")).hasSize(ActivityType.values().length);
-        assertThat(page.getElementById("type").attr("aria-describedby")).isEqualTo("type-hint");
+        assertThat(page.getElementById("type").attr("aria-describedby")).isEqualTo("type-STANDARD_INSPECTION-hint");
         assertThat(page.getElementById("type-FOCUSED_VISIT-hint").text()).isEqualTo(Views.message("activity.type.FOCUSED_VISIT.hint"));
         assertThat(page.select("input[name='judgements[OVERALL]'][checked]")).extracting(e -> e.attr("value")).containsExactly("");
         assertThat(page.getElementById("judgement-OVERALL-GOOD")).isNotNull();
