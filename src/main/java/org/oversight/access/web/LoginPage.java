@@ -23,8 +23,9 @@ class LoginPage {
     }
 
     @GetMapping("/login")
-    String login(Model model) {
+    String login(@RequestParam(required = false) String error, Model model) {
         model.addAttribute("ssoName", ssoName);
+        model.addAttribute("failed", error != null);
         return "login";
     }
 
