@@ -140,8 +140,8 @@ public final class Views {
                 String field = href.substring(1).replaceFirst("-day$", "");
                 assertThat(page.getElementById(field + "-error")).as(template + ": the message above " + href).isNotNull();
             }
-        } else {
-            assertThat(summary).as(template + ": no error summary without errors").isNull();
+        } else if (!page.select("main form").isEmpty()) {
+            assertThat(summary).as(template + ": no error summary on a form without errors").isNull();
         }
     }
 }

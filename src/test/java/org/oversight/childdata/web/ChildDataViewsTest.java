@@ -1,0 +1,76 @@
+package org.oversight.childdata.web;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.oversight.access.AccessLog;
+import org.oversight.childdata.ChildImportJobs;
+import org.oversight.childdata.ssda903.ValidationError;
+import org.oversight.shared.web.FormErrors;
+import org.oversight.support.ViewFixtures;
+import org.oversight.support.Views;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The child-data upload, an import's result and the access log, as first shown and with errors. */
+class ChildDataViewsTest {
+
+    private static Map<String, Object> model(String path) {
+        Map<String, Object> model = Views.model(path);
+        model.put("la", ViewFixtures.city());
+        return model;
+    }
+
+    @Test
+    void theUploadNamesAMissingFileOrYearOnItsField() {
+        Map<String, Object> model = model("/local-authorities/80450/child-data");
+        model.put("year", 2026);
+        Document page = Views.check("childdata/upload", model, false);
+        assertThat(page.getElementById("files").hasAttr("multiple")).isTrue();
+        assertThat(page.getElementById("year").attr("inputmode")).isEqualTo("numeric");
+        assertThat(page.select("input[name=mode][checked]").attr("value")).isEqualTo("reject");
+        assertThat(page.getElementById("mode-accept")).isNotNull();
+        FormErrors errors = FormErrors.one("files", Views.message("childdata.error.files"));
+        model.put("errors", errors);
+        model.put("errorList", errors.ordered(List.of("files", "year")));
+        assertThat(Views.check("childdata/upload", model, true).getElementById("files").hasClass("govuk-file-upload--error")).isTrue();
+    }
+
+    @Test
+    void aResultShowsEveryErrorWithItsPlace() {
+        ValidationError error = new ValidationError("episodes.csv", 2, "DECOM", "31/02/2024", "OV-DATE", "Not a real date");
+        ChildImportJobs.Job job = new ChildImportJobs.Job(UUID.randomUUID(), ViewFixtures.CITY_ID, "col.staff", Instant.parse("2026-11-01T09:00:00Z"),
+                "DONE", Instant.parse("2026-11-01T09:00:05Z"), false, 0, 10, 1, List.of(error), null);
+        Map<String, Object> model = model("/local-authorities/80450/child-data/jobs/x");
+        model.put("job", job);
+        model.put("shownErrors", job.errors());
+        Document page = Views.check("childdata/result", model, false);
+        assertThat(page.getElementById("errors").select("tbody td").eachText()).containsSequence("episodes.csv", "2", "DECOM", "31/02/2024");
+        assertThat(page.getElementById("import-not-stored")).isNotNull();
+    }
+
+    @Test
+    void theAccessLogShowsWhoSawWhatAndWhyAndNamesABadDate() {
+        Map<String, Object> model = model("/local-authorities/80450/access-log");
+        model.put("child", "B2");
+        model.put("who", null);
+        model.put("from", "31/02/2026");
+        model.put("to", null);
+        model.put("limit", AccessLog.LIMIT);
+        model.put("entries", List.of(new AccessLog.Entry(Timestamp.from(Instant.parse("2026-11-01T09:00:00Z")), "col.manager", "B2",
+                "compliance record", "DIRECT_WORK")));
+        Document log = Views.check("compliance/access-log", model, false);
+        assertThat(log.select("#access-log td").eachText()).contains(Views.message("purpose.DIRECT_WORK"));
+        assertThat(log.getElementById("subject-access")).isNotNull();
+        FormErrors errors = FormErrors.one("from", "Enter a real date as dd/mm/yyyy, for example 01/04/2026");
+        model.put("errors", errors);
+        model.put("errorList", errors.ordered(List.of("child", "who", "from", "to")));
+        model.put("entries", List.of());
+        assertThat(Views.check("compliance/access-log", model, true).getElementById("from").attr("value")).isEqualTo("31/02/2026");
+    }
+}
