@@ -23,6 +23,7 @@ import org.oversight.inspection.SingleRecordService;
 import org.oversight.inspection.domain.InspectionActivity;
 import org.oversight.shared.web.DateInput;
 import org.oversight.shared.web.Choice;
+import org.oversight.shared.web.Choices;
 import org.oversight.shared.web.FormErrors;
 import org.oversight.shared.problem.InvalidInputException;
 import org.springframework.http.ContentDisposition;
@@ -46,8 +47,10 @@ class PlanPages {
     private final InspectionService inspections;
     private final SingleRecordService records;
     private final CurrentUser currentUser;
+    private final Choices choices;
 
-    PlanPages(PlanService plans, InspectionService inspections, SingleRecordService records, CurrentUser currentUser) {
+    PlanPages(PlanService plans, InspectionService inspections, SingleRecordService records, CurrentUser currentUser, Choices choices) {
+        this.choices = choices;
         this.plans = plans;
         this.inspections = inspections;
         this.records = records;
@@ -71,7 +74,7 @@ class PlanPages {
             DateInputs dates = new DateInputs();
             dates.setStartDate(DateInput.of(activity.publicationDate() != null ? activity.publicationDate() : inspections.today()));
             model.addAttribute("dates", dates);
-            model.addAttribute("title", (activity.hasPriorityActions() ? "Priority action plan" : "Post-inspection action plan"));
+            model.addAttribute("title", choices.message(activity.hasPriorityActions() ? "plans.default.priority" : "plans.default.postInspection"));
         }
         FormErrors.in(model).show(model, List.of("kind", "title", "startDate-day"));
         return "plans/activity-plans";

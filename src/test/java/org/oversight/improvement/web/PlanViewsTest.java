@@ -1,0 +1,151 @@
+package org.oversight.improvement.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.oversight.compliance.ComplianceMeasures;
+import org.oversight.improvement.CommitteeReports;
+import org.oversight.improvement.ReportDraft;
+import org.oversight.improvement.domain.ActionStatus;
+import org.oversight.improvement.domain.BodyKind;
+import org.oversight.improvement.domain.Measure;
+import org.oversight.improvement.domain.PlanKind;
+import org.oversight.improvement.domain.PlanView;
+import org.oversight.improvement.domain.Rag;
+import org.oversight.improvement.domain.RagRule;
+import org.oversight.improvement.persistence.PlanRepository;
+import org.oversight.inspection.domain.InspectionActivity;
+import org.oversight.shared.web.Choice;
+import org.oversight.shared.web.DateInput;
+import org.oversight.shared.web.FormErrors;
+import org.oversight.support.ViewFixtures;
+import org.oversight.support.Views;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Plans from findings, a plan and its actions, progress and evidence, governance and the committee report. */
+class PlanViewsTest {
+
+    private static final Instant AT = Instant.parse("2026-11-02T10:00:00Z");
+    private static final InspectionActivity INSPECTION = ViewFixtures.inspection();
+    private static final PlanView.Action ACTION = new PlanView.Action(UUID.randomUUID(), "Risk assessment workshops", UUID.randomUUID(),
+            "Sam Social", LocalDate.of(2099, 3, 31), ActionStatus.ON_TRACK, new Measure("Assessments on time", new BigDecimal("40"),
+            new BigDecimal("90"), new BigDecimal("55"), LocalDate.of(2026, 10, 31)), new Rag(Rag.Rating.GREEN, "On track"),
+            List.of(new PlanView.Update("First two workshops held", ActionStatus.ON_TRACK, new BigDecimal("55"), "col.staff", AT)),
+            List.of(new PlanView.Evidence(UUID.randomUUID(), "Attendance", "attendance.pdf", "abc", null, "col.staff", AT)), 2,
+            LocalDate.of(2026, 11, 1), null);
+    private static final PlanView PLAN = new PlanView(UUID.randomUUID(), ViewFixtures.CITY_ID, 80450, "City of London", INSPECTION.id(),
+            PlanKind.POST_INSPECTION_ACTION, "Post-inspection action plan", LocalDate.of(2020, 4, 20),
+            List.of(new PlanView.Item(UUID.randomUUID(), 1, "Management oversight", INSPECTION.findings().get(1).id(), "AREA_FOR_IMPROVEMENT",
+                    "Management oversight", List.of(ACTION), null, null)),
+            List.of(new PlanView.Body(UUID.randomUUID(), "Service Improvement Board", BodyKind.BOARD, List.of(LocalDate.of(2026, 12, 1)))),
+            List.of(new PlanView.History("Created the plan", "col.manager", AT)));
+
+    private static Map<String, Object> model(String path) {
+        Map<String, Object> model = Views.model(path);
+        model.put("la", ViewFixtures.city());
+        return model;
+    }
+
+    @Test
+    void findingsBecomePlansAndAPlanShowsItsItemsActionsAndMeasures() {
+        Map<String, Object> model = model("/activities/x/plans");
+        model.put("a", INSPECTION);
+        model.put("plans", List.of(PLAN));
+        model.put("itemsOfFindings", List.of(new PlanRepository.ItemOfFinding(INSPECTION.findings().get(1).id(), PLAN.id(), PLAN.items().getFirst().id(),
+                "Management oversight")));
+        model.put("canManage", true);
+        model.put("kinds", PlanKind.values());
+        PlanPages.DateInputs dates = new PlanPages.DateInputs();
+        dates.setStartDate(DateInput.of(LocalDate.of(2020, 4, 20)));
+        model.put("dates", dates);
+        model.put("title", Views.message("plans.default.priority"));
+        Document plans = Views.check("plans/activity-plans", model, false);
+        assertThat(plans.select("input[name=kind][checked]").attr("value")).isEqualTo(PlanKind.values()[1].name());
+        FormErrors errors = FormErrors.one("startDate-day", "Start date must be a real date");
+        model.put("errors", errors);
+        model.put("errorList", errors.ordered(List.of("kind", "title", "startDate-day")));
+        Views.check("plans/activity-plans", model, true);
+
+        Map<String, Object> plan = model("/plans/x");
+        plan.put("plan", PLAN);
+        plan.put("canManage", true);
+        plan.put("canEdit", true);
+        plan.put("ragExplanation", RagRule.EXPLANATION);
+        plan.put("measureKeys", ComplianceMeasures.Key.values());
+        plan.put("activity", INSPECTION);
+        plan.put("deadlines", List.of());
+        plan.put("itemError", null);
+        Document page = Views.check("plans/plan", plan, false);
+        assertThat(page.select("select[name=key] option[selected]").attr("value")).as("typed in by hand").isEmpty();
+        plan.put("itemError", "Enter what the item is to achieve");
+        assertThat(Views.check("plans/plan", plan, true).getElementById("itemTitle").hasClass("govuk-input--error")).isTrue();
+    }
+
+    @Test
+    void anActionAndItsProgressNameEachFieldInError() {
+        Map<String, Object> model = model("/plans/x/items/y/actions/new");
+        model.put("plan", PLAN);
+        model.put("item", PLAN.items().getFirst());
+        ActionForm form = new ActionForm();
+        model.put("form", form);
+        model.put("owners", List.of(new Choice(ACTION.ownerId().toString(), "Sam Social")));
+        model.put("statuses", ActionStatus.values());
+        Views.check("plans/action-form", model, false);
+        FormErrors errors = new FormErrors();
+        errors.add("description", "Enter what will be done");
+        errors.add("ownerId", "Select who owns the action");
+        errors.add("dueDate-day", "Enter the date the action is due");
+        model.put("errors", errors);
+        model.put("errorList", errors.ordered(ActionForm.FIELD_ORDER));
+        assertThat(Views.check("plans/action-form", model, true).select("#ownerId option").first().text())
+                .isEqualTo(Views.message("plans.action.chooseOwner"));
+
+        Map<String, Object> progress = model("/plans/x/actions/y/progress");
+        progress.put("plan", PLAN);
+        progress.put("action", ACTION);
+        progress.put("status", "ON_TRACK");
+        progress.put("note", null);
+        progress.put("value", "55");
+        progress.put("statuses", ActionStatus.values());
+        progress.put("maxEvidenceMb", 10L);
+        Document page = Views.check("plans/progress", progress, false);
+        assertThat(page.getElementById("value")).as("the measure's value, as the action has a measure").isNotNull();
+        FormErrors bad = new FormErrors();
+        bad.add("note", "Say what has happened");
+        bad.add("file", "Choose a file, or give a link");
+        progress.put("errors", bad);
+        progress.put("errorList", bad.ordered(List.of("status", "note", "value", "evidenceDescription", "file", "url")));
+        assertThat(Views.check("plans/progress", progress, true).getElementById("file").hasClass("govuk-file-upload--error")).isTrue();
+    }
+
+    @Test
+    void governanceAndTheCommitteeReportKeepThePageRules() {
+        Map<String, Object> model = model("/local-authorities/80450/plans");
+        model.put("plans", List.of(new PlanRepository.PlanSummary(PLAN.id(), PLAN.title(), PLAN.kind(), PLAN.startDate(), INSPECTION.id(), 1, 1)));
+        model.put("bodies", PLAN.overseenBy());
+        model.put("bodyChoices", List.of(new Choice(PLAN.overseenBy().getFirst().id().toString(), "Service Improvement Board")));
+        model.put("planChoices", List.of(new Choice(PLAN.id().toString(), PLAN.title())));
+        model.put("canManage", true);
+        model.put("kinds", BodyKind.values());
+        model.put("meeting", new PlanPages.DateInputs());
+        FormErrors errors = FormErrors.one("name", "Enter the name of the board or committee");
+        model.put("errors", errors);
+        model.put("errorList", errors.ordered(List.of("name", "bodyId", "startDate-day", "planId")));
+        Document page = Views.check("plans/governance", model, true);
+        assertThat(page.getElementById("oversight-body").attr("name")).isEqualTo("bodyId");
+
+        Map<String, Object> report = model("/plans/x/committee-report");
+        report.put("plan", PLAN);
+        report.put("draft", new ReportDraft("Cabinet", "Ofsted Inspection 2020", "Public", "Director", "Rachel Green", "For Information", "Summary",
+                "Note the report.", "Background", "Conclusion", "", "Lead", "1", "No", "", "Rachel Green", "Head of service", "020", "a@b.c"));
+        report.put("versions", List.of(new CommitteeReports.Version(UUID.randomUUID(), 1, "col.manager", AT)));
+        assertThat(Views.check("plans/committee-report", report, false).getElementById("summary").attr("rows")).isEqualTo("6");
+    }
+}
