@@ -1,0 +1,117 @@
+package org.oversight.inspection.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.oversight.inspection.SingleRecordService;
+import org.oversight.inspection.domain.ActivityType;
+import org.oversight.inspection.domain.Deadline;
+import org.oversight.inspection.domain.FindingKind;
+import org.oversight.inspection.domain.Grade;
+import org.oversight.inspection.domain.InspectionActivity;
+import org.oversight.inspection.domain.JudgementArea;
+import org.oversight.inspection.domain.JudgementEra;
+import org.oversight.inspection.domain.LatestJudgements;
+import org.oversight.inspection.domain.NextInspection;
+import org.oversight.inspection.persistence.ActivityRepository;
+import org.oversight.register.Region;
+import org.oversight.shared.web.FormErrors;
+import org.oversight.support.ViewFixtures;
+import org.oversight.support.Views;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The register, an LA's single record, an activity and its findings. */
+class RecordViewsTest {
+
+    private static final InspectionActivity INSPECTION = ViewFixtures.inspection();
+
+    private static SingleRecordService.RegisterRow row() {
+        return new SingleRecordService.RegisterRow(ViewFixtures.city(), new LatestJudgements(INSPECTION.id(), ActivityType.STANDARD_INSPECTION,
+                LocalDate.of(2020, 3, 2), Map.of(JudgementArea.OVERALL, Grade.GOOD)));
+    }
+
+    private static SingleRecordService.ActivityView view() {
+        return new SingleRecordService.ActivityView(INSPECTION, "activity.status.PUBLISHED", JudgementEra.ILACS_2018,
+                List.of(new SingleRecordService.DeadlineView(new Deadline(Deadline.Kind.ACTION_PLAN, LocalDate.of(2020, 7, 28), 70,
+                        LocalDate.of(2020, 4, 20), "deadline.from.publication", false), -5)));
+    }
+
+    @Test
+    void theRegisterListsEveryLaWithItsLatestJudgement() {
+        Map<String, Object> model = Views.model("/local-authorities");
+        model.put("user", null);
+        model.put("rows", List.of(row()));
+        model.put("q", "City");
+        model.put("region", null);
+        model.put("judgement", null);
+        model.put("regions", List.of(new Region("E12000007", "London", 33)));
+        model.put("grades", Grade.values());
+        model.put("csvQuery", "?q=City");
+        model.put("filtered", true);
+        Document page = Views.check("register/list", model, false);
+        assertThat(page.getElementById("q").attr("type")).isEqualTo("search");
+        assertThat(page.getElementById("q").attr("value")).isEqualTo("City");
+        assertThat(page.select("#register-table tbody tr")).hasSize(1);
+    }
+
+    @Test
+    void theSingleRecordComparesTheLaWithItsNeighboursRegionAndEngland() {
+        Map<Grade, Integer> counts = new EnumMap<>(Grade.class);
+        counts.put(Grade.GOOD, 20);
+        var distribution = List.of(new SingleRecordService.Distribution("Overall", JudgementArea.OVERALL, counts, 2));
+        var record = new SingleRecordService.SingleRecord(ViewFixtures.city(), List.of(view()), row(), List.of(), distribution, distribution,
+                Optional.of(new NextInspection(LocalDate.of(2023, 3, 2), LocalDate.of(2023, 9, 2), ActivityType.STANDARD_INSPECTION, INSPECTION,
+                        List.of("Three years after the last inspection"), true)));
+        Map<String, Object> model = Views.model("/local-authorities/80450");
+        model.put("record", record);
+        model.put("la", record.la());
+        model.put("areas", JudgementArea.values());
+        model.put("grades", Grade.values());
+        model.put("canEdit", true);
+        model.put("canSeeInternal", true);
+        model.put("canManage", true);
+        model.put("activityTypes", ActivityType.values());
+        model.put("comparison", List.of(row()));
+        model.put("distributions", List.of(new RegisterPages.DistributionGroup("region", "London", distribution),
+                new RegisterPages.DistributionGroup("england", "England", distribution)));
+        Document page = Views.check("register/single-record", model, false);
+        assertThat(page.select("#neighbour-table thead th")).hasSize(JudgementArea.values().length + 2);
+        assertThat(page.select(".govuk-tag--red").text()).isEqualTo(Views.message("record.next.overdue"));
+    }
+
+    @Test
+    void anActivityShowsItsDetailsDeadlinesJudgementsAndFindingsAndItsFindingFormNamesErrors() {
+        Map<String, Object> model = Views.model("/activities/x");
+        model.put("view", view());
+        model.put("a", INSPECTION);
+        model.put("canEdit", true);
+        model.put("canSeeInternal", true);
+        model.put("history", List.of(new ActivityRepository.HistoryEntry("CREATE", "Created", "col.manager", Instant.parse("2020-04-20T09:00:00Z"))));
+        model.put("findingKinds", FindingKind.values());
+        model.put("findingForm", new FindingForm());
+        Document page = Views.check("activity/show", model, false);
+        assertThat(page.getElementById("status").hasClass("govuk-tag")).isTrue();
+        assertThat(page.getElementById("findings-PRIORITY_ACTION").text()).contains("Risk assessment");
+        FormErrors errors = new FormErrors();
+        errors.add("kind", "Select the kind of finding");
+        errors.add("text", "Enter the finding");
+        model.put("errors", errors);
+        model.put("errorList", errors.ordered(FindingForm.FIELD_ORDER));
+        Document bad = Views.check("activity/show", model, true);
+        assertThat(bad.getElementById("kind").attr("type")).isEqualTo("radio");
+
+        Map<String, Object> edit = Views.model("/activities/x/findings/y/edit");
+        edit.put("a", INSPECTION);
+        edit.put("findingForm", new FindingForm());
+        edit.put("findingId", INSPECTION.findings().get(1).id());
+        edit.put("findingKinds", FindingKind.values());
+        Views.check("activity/finding-edit", edit, false);
+    }
+}
