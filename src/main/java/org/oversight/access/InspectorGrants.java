@@ -79,13 +79,13 @@ public class InspectorGrants {
         var inspector = jdbc.sql("SELECT id FROM app_user WHERE username = ? AND role = 'INSPECTOR' AND enabled")
                 .param(inspectorUsername == null ? "" : inspectorUsername.trim()).query(UUID.class).optional();
         if (inspector.isEmpty()) {
-            throw new InvalidInputException(List.of(new FieldProblem("inspector", "Choose an inspector who has an Oversight account")));
+            throw new InvalidInputException(List.of(FieldProblem.of("inspector", "access.error.inspector")));
         }
         if (startsOn == null || endsOn == null) {
-            throw new InvalidInputException(List.of(new FieldProblem("activity", "Choose an activity with on-site dates")));
+            throw new InvalidInputException(List.of(FieldProblem.of("activity", "access.error.activity")));
         }
         if (endsOn.isBefore(today())) {
-            throw new InvalidInputException(List.of(new FieldProblem("activity", "That activity's on-site days are over: choose a current or coming one")));
+            throw new InvalidInputException(List.of(FieldProblem.of("activity", "access.error.activity.2")));
         }
         return jdbc.sql("""
                 INSERT INTO inspector_grant (la_id, activity_id, inspector_id, starts_on, ends_on, granted_by, granted_at)

@@ -139,57 +139,56 @@ public class AuditService {
         LocalAuthority la = localAuthorities.findById(laId).orElseThrow();
         List<FieldProblem> problems = new ArrayList<>();
         if (p.title() == null || p.title().isBlank()) {
-            problems.add(new FieldProblem("title", "Enter a title for the audit programme, e.g. Care leavers, autumn 2026"));
+            problems.add(FieldProblem.of("title", "audit.error.title"));
         }
         AuditTemplate template = p.templateId() == null ? null : templates.find(p.templateId()).orElse(null);
         if (template == null) {
-            problems.add(new FieldProblem("templateId", "Select the audit form"));
+            problems.add(FieldProblem.of("templateId", "audit.error.templateId"));
         }
         if (p.periodStart() == null) {
-            problems.add(new FieldProblem("periodStart", "Enter the date the audit period starts"));
+            problems.add(FieldProblem.of("periodStart", "audit.error.periodStart"));
         }
         if (p.periodEnd() == null) {
-            problems.add(new FieldProblem("periodEnd", "Enter the date the audit period ends"));
+            problems.add(FieldProblem.of("periodEnd", "audit.error.periodEnd"));
         } else if (p.periodStart() != null && p.periodEnd().isBefore(p.periodStart())) {
-            problems.add(new FieldProblem("periodEnd", "The period must end on or after its start, " + Dates.format(p.periodStart())));
+            problems.add(FieldProblem.of("periodEnd", "audit.error.periodEnd.2", String.valueOf(Dates.format(p.periodStart()))));
         }
         List<UserAccounts.Member> people = accounts.managersAndStaff(laId);
         List<String> auditors = clean(p.auditors());
         List<String> moderators = clean(p.moderators());
         if (auditors.isEmpty()) {
-            problems.add(new FieldProblem("auditors", "Select at least one auditor"));
+            problems.add(FieldProblem.of("auditors", "audit.error.auditors"));
         }
         for (String a : auditors) {
             if (people.stream().noneMatch(x -> x.username().equals(a))) {
-                problems.add(new FieldProblem("auditors", "Auditors must be managers or staff of " + la.name() + "; " + a + " is not"));
+                problems.add(FieldProblem.of("auditors", "audit.error.auditors.2", String.valueOf(la.name()), String.valueOf(a)));
             }
         }
         if (moderators.isEmpty()) {
-            problems.add(new FieldProblem("moderators", "Select at least one moderator"));
+            problems.add(FieldProblem.of("moderators", "audit.error.moderators"));
         }
         for (String m : moderators) {
             if (people.stream().noneMatch(x -> x.username().equals(m) && x.manager())) {
-                problems.add(new FieldProblem("moderators", "Moderators must be managers of " + la.name() + "; " + m + " is not"));
+                problems.add(FieldProblem.of("moderators", "audit.error.moderators.2", String.valueOf(la.name()), String.valueOf(m)));
             }
         }
         SamplingRule rule = parse(SamplingRule.class, p.rule());
         if (rule == null) {
-            problems.add(new FieldProblem("rule", "Select which children to sample from"));
+            problems.add(FieldProblem.of("rule", "audit.error.rule"));
         }
         SamplingMethod method = parse(SamplingMethod.class, p.method());
         if (method == null) {
-            problems.add(new FieldProblem("method", "Select how to draw the sample"));
+            problems.add(FieldProblem.of("method", "audit.error.method"));
         }
         if (p.sampleSize() == null || p.sampleSize() < 1 || p.sampleSize() > 500) {
-            problems.add(new FieldProblem("sampleSize", "Enter how many children to audit, from 1 to 500"));
+            problems.add(FieldProblem.of("sampleSize", "audit.error.sampleSize"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         List<ChildSummaries.ChildSummary> current = children.current(laId);
         if (current.isEmpty()) {
-            throw new InvalidInputException(List.of(new FieldProblem("rule",
-                    la.name() + " has no child-level data yet: import an SSDA903 return before drawing a sample")));
+            throw new InvalidInputException(List.of(FieldProblem.of("rule", "audit.error.rule.2", String.valueOf(la.name()))));
         }
         List<SamplingRule.Candidate> candidates = current.stream().map(c -> new SamplingRule.Candidate(c.childRef(), c.cohort().name(), c.team(),
                 c.overdueRules())).toList();
@@ -197,8 +196,7 @@ public class AuditService {
         long seed = p.seed() != null ? p.seed() : ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
         List<Sampler.Pick> sample = Sampler.draw(candidates, rule, method, p.sampleSize(), seed);
         if (sample.isEmpty()) {
-            throw new InvalidInputException(List.of(new FieldProblem("rule",
-                    "No child in " + la.name() + "'s current data matches the rule " + rule.name().toLowerCase(java.util.Locale.UK).replace('_', ' '))));
+            throw new InvalidInputException(List.of(FieldProblem.of("rule", "audit.error.rule.3", String.valueOf(la.name()), String.valueOf(rule.name().toLowerCase(java.util.Locale.UK).replace('_', ' ')))));
         }
         ChildSummaries.ChildSummary any = current.getFirst();
         String from = "Child-level data measured on " + Dates.format(any.asOf());
@@ -305,14 +303,14 @@ public class AuditService {
             AuditGrade grade = AuditGrade.parse(gradeText);
             boolean hasEvidence = evidence != null && !evidence.isBlank();
             if (gradeText != null && !gradeText.isBlank() && grade == null) {
-                problems.add(new FieldProblem("grade-" + q.id(), label + ": choose outstanding, good, requires improvement or inadequate"));
+                problems.add(FieldProblem.of("grade-" + q.id(), "audit.error.grade", String.valueOf(label)));
             } else if (grade == null && submit) {
-                problems.add(new FieldProblem("grade-" + q.id(), label + ": choose a grade"));
+                problems.add(FieldProblem.of("grade-" + q.id(), "audit.error.grade.2", String.valueOf(label)));
             }
             if (grade != null && !hasEvidence) {
-                problems.add(new FieldProblem("evidence-" + q.id(), label + ": enter the evidence for the grade, what the record shows"));
+                problems.add(FieldProblem.of("evidence-" + q.id(), "audit.error.evidence", String.valueOf(label)));
             } else if (grade == null && hasEvidence && !submit && (gradeText == null || gradeText.isBlank())) {
-                problems.add(new FieldProblem("grade-" + q.id(), label + ": choose a grade for this evidence"));
+                problems.add(FieldProblem.of("grade-" + q.id(), "audit.error.grade.3", String.valueOf(label)));
             }
             if (grade != null && hasEvidence) {
                 answers.put(q.id(), new Answer(q.id(), grade, evidence.trim()));
@@ -320,12 +318,12 @@ public class AuditService {
         }
         AuditGrade overall = AuditGrade.parse(in.overallGrade());
         if (in.overallGrade() != null && !in.overallGrade().isBlank() && overall == null) {
-            problems.add(new FieldProblem("overallGrade", "Overall grade: choose outstanding, good, requires improvement or inadequate"));
+            problems.add(FieldProblem.of("overallGrade", "audit.error.overallGrade"));
         } else if (overall == null && submit) {
-            problems.add(new FieldProblem("overallGrade", "Choose the overall grade of the audit"));
+            problems.add(FieldProblem.of("overallGrade", "audit.error.overallGrade.2"));
         }
         if (submit && (in.summary() == null || in.summary().isBlank())) {
-            problems.add(new FieldProblem("summary", "Enter a summary of the audit: what the record shows about the child's experience"));
+            problems.add(FieldProblem.of("summary", "audit.error.summary"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -352,23 +350,23 @@ public class AuditService {
         }
         List<FieldProblem> problems = new ArrayList<>();
         if (currentUser.actor().equals(audit.auditor())) {
-            problems.add(new FieldProblem("moderatorGrade", "You audited this child; another moderator must moderate the audit"));
+            problems.add(FieldProblem.of("moderatorGrade", "audit.error.moderatorGrade"));
         }
         if (audit.status() == Status.OPEN) {
-            problems.add(new FieldProblem("moderatorGrade", "The audit has not been submitted yet, so it cannot be moderated"));
+            problems.add(FieldProblem.of("moderatorGrade", "audit.error.moderatorGrade.2"));
         } else if (audit.status() == Status.MODERATED) {
-            problems.add(new FieldProblem("moderatorGrade", "The audit was moderated on " + Dates.format(audit.moderatedAt()) + " by " + audit.moderator()));
+            problems.add(FieldProblem.of("moderatorGrade", "audit.error.moderatorGrade.3", String.valueOf(Dates.format(audit.moderatedAt())), String.valueOf(audit.moderator())));
         }
         AuditGrade mine = AuditGrade.parse(moderatorGrade);
         AuditGrade agreed = AuditGrade.parse(agreedGrade);
         if (mine == null) {
-            problems.add(new FieldProblem("moderatorGrade", "Choose your grade of the audit as moderator"));
+            problems.add(FieldProblem.of("moderatorGrade", "audit.error.moderatorGrade.4"));
         }
         if (agreed == null) {
-            problems.add(new FieldProblem("agreedGrade", "Choose the grade agreed with the auditor"));
+            problems.add(FieldProblem.of("agreedGrade", "audit.error.agreedGrade"));
         }
         if (reason == null || reason.isBlank()) {
-            problems.add(new FieldProblem("agreedReason", "Enter the reason for the agreed grade"));
+            problems.add(FieldProblem.of("agreedReason", "audit.error.agreedReason"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -396,13 +394,13 @@ public class AuditService {
         List<FieldProblem> problems = new ArrayList<>();
         Optional<Question> question = questionId == null ? Optional.empty() : p.template().question(questionId);
         if (question.isEmpty()) {
-            problems.add(new FieldProblem("questionId", "Select the question the finding is about"));
+            problems.add(FieldProblem.of("questionId", "audit.error.questionId"));
         }
         if (text == null || text.isBlank()) {
-            problems.add(new FieldProblem("findingText-" + questionId, "Enter the finding: what the audits found and what must improve"));
+            problems.add(FieldProblem.of("findingText-" + questionId, "audit.error.findingText"));
         }
         if (planId == null || plans.choicesOf(laId).stream().noneMatch(c -> c.id().equals(planId))) {
-            problems.add(new FieldProblem("planId-" + questionId, "Select one of " + p.laName() + "'s improvement plans"));
+            problems.add(FieldProblem.of("planId-" + questionId, "audit.error.planId", String.valueOf(p.laName())));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

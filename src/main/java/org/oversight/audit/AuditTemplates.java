@@ -115,7 +115,7 @@ public class AuditTemplates implements ApplicationRunner {
         AuditTemplate from = get(fromId);
         List<FieldProblem> problems = new ArrayList<>();
         if (name == null || name.isBlank()) {
-            problems.add(new FieldProblem("name", "Enter the name of the form"));
+            problems.add(FieldProblem.of("name", "audit.error.name"));
         }
         List<Question> questions = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -128,33 +128,33 @@ public class AuditTemplates implements ApplicationRunner {
             String label = "Question " + (i + 1);
             String id = e.id() == null ? "" : e.id().trim();
             if (!id.matches("[A-Za-z0-9-]{1,12}")) {
-                problems.add(new FieldProblem("q" + i + "-id", label + ": enter a short reference of letters and digits, e.g. CL8"));
+                problems.add(FieldProblem.of("q" + i + "-id", "audit.error.q", String.valueOf(label)));
             } else if (!ids.add(id)) {
-                problems.add(new FieldProblem("q" + i + "-id", label + ": the reference " + id + " is used twice"));
+                problems.add(FieldProblem.of("q" + i + "-id", "audit.error.q.2", String.valueOf(label), String.valueOf(id)));
             }
             JudgementArea area = null;
             try {
                 area = JudgementArea.valueOf(e.area() == null ? "" : e.area());
             } catch (IllegalArgumentException ex) {
-                problems.add(new FieldProblem("q" + i + "-area", label + ": select the ILACS judgement area"));
+                problems.add(FieldProblem.of("q" + i + "-area", "audit.error.q.3", String.valueOf(label)));
             }
             if (e.theme() == null || e.theme().isBlank()) {
-                problems.add(new FieldProblem("q" + i + "-theme", label + ": enter the theme, e.g. Pathway plans"));
+                problems.add(FieldProblem.of("q" + i + "-theme", "audit.error.q.4", String.valueOf(label)));
             }
             if (e.text() == null || e.text().isBlank()) {
-                problems.add(new FieldProblem("q" + i + "-text", label + ": enter the question"));
+                problems.add(FieldProblem.of("q" + i + "-text", "audit.error.q.5", String.valueOf(label)));
             }
             questions.add(new Question(id, area, trim(e.theme()), trim(e.text()), trim(e.guidance()), trim(e.source())));
         }
         if (questions.isEmpty()) {
-            problems.add(new FieldProblem("q0-text", "A form needs at least one question"));
+            problems.add(FieldProblem.of("q0-text", "audit.error.q0text"));
         }
         String family = from.family();
         int version;
         if (copyAsFamily != null) {
             family = copyAsFamily.trim().toLowerCase(java.util.Locale.UK).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
             if (family.isEmpty() || forms.familyExists(family)) {
-                problems.add(new FieldProblem("name", "There is already a form called " + name + "; choose another name for the copy"));
+                problems.add(FieldProblem.of("name", "audit.error.name.2", String.valueOf(name)));
             }
             version = 1;
         } else {

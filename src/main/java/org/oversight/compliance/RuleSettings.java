@@ -69,30 +69,30 @@ public class RuleSettings {
         TimescaleRule rule = bundled.find(ruleId).orElseThrow(() -> new org.oversight.shared.problem.NotFoundException("No timescale rule " + ruleId));
         List<FieldProblem> problems = new ArrayList<>();
         if (!rule.configurable()) {
-            problems.add(new FieldProblem("amount", ruleId + " follows the law as written and cannot be changed"));
+            problems.add(FieldProblem.of("amount", "compliance.error.amount", String.valueOf(ruleId)));
         }
         if (regime == null || !rule.intervals().containsKey(regime)) {
-            problems.add(new FieldProblem("regime", "Choose which interval of " + ruleId + " to change"));
+            problems.add(FieldProblem.of("regime", "compliance.error.regime", String.valueOf(ruleId)));
         }
         Integer amount = null;
         try {
             amount = Integer.valueOf(amountText == null ? "" : amountText.trim());
         } catch (NumberFormatException e) {
-            problems.add(new FieldProblem("amount", "Enter the interval as a whole number, for example 6"));
+            problems.add(FieldProblem.of("amount", "compliance.error.amount.2"));
         }
         if (amount != null && (amount < 1 || amount > 1000)) {
-            problems.add(new FieldProblem("amount", "The interval must be between 1 and 1000"));
+            problems.add(FieldProblem.of("amount", "compliance.error.amount.3"));
         }
         Interval.Unit unit = null;
         try {
             unit = Interval.Unit.valueOf(unitText == null ? "" : unitText.trim());
         } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem("unit", "Choose days, weeks, months or working days"));
+            problems.add(FieldProblem.of("unit", "compliance.error.unit"));
         }
         if (reason == null || reason.isBlank()) {
-            problems.add(new FieldProblem("reason", "Say why the interval is changing, for example the local policy it follows"));
+            problems.add(FieldProblem.of("reason", "compliance.error.reason"));
         } else if (reason.length() > 1000) {
-            problems.add(new FieldProblem("reason", "The reason must be 1000 characters or fewer"));
+            problems.add(FieldProblem.of("reason", "compliance.error.reason.2"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

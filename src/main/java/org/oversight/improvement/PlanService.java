@@ -155,13 +155,13 @@ public class PlanService {
         requireManager(activity.laId());
         List<FieldProblem> problems = new ArrayList<>();
         if (kind == null) {
-            problems.add(new FieldProblem("kind", "Select the kind of plan"));
+            problems.add(FieldProblem.of("kind", "improvement.error.kind"));
         }
         if (title == null || title.isBlank()) {
-            problems.add(new FieldProblem("title", "Enter a title for the plan"));
+            problems.add(FieldProblem.of("title", "improvement.error.title"));
         }
         if (start == null) {
-            problems.add(new FieldProblem("startDate", "Enter the date the plan starts"));
+            problems.add(FieldProblem.of("startDate", "improvement.error.startDate"));
         }
         invalidIf(problems);
         UUID planId = plans.insertPlan(activity.laId(), activityId, kind, title.trim(), start, currentUser.actor());
@@ -179,7 +179,7 @@ public class PlanService {
         PlanView plan = plan(planId);
         requireManager(plan.laId());
         if (title == null || title.isBlank()) {
-            throw new InvalidInputException(List.of(new FieldProblem("title", "Enter what the item is to achieve")));
+            throw new InvalidInputException(List.of(FieldProblem.of("title", "improvement.error.title.2")));
         }
         UUID id = plans.insertItem(planId, plan.laId(), findingId, title.trim(), currentUser.actor());
         plans.history(planId, plan.laId(), "Added item: " + abbreviate(title), currentUser.actor(), now());
@@ -209,7 +209,7 @@ public class PlanService {
             throw new NotFoundException("No improvement plan " + planId + " in this local authority");
         }
         if (title == null || title.isBlank()) {
-            throw new InvalidInputException(List.of(new FieldProblem("title", "Enter what the item is to achieve")));
+            throw new InvalidInputException(List.of(FieldProblem.of("title", "improvement.error.title.2")));
         }
         if (sourceLabel == null || sourceLabel.isBlank() || (sourceUrl != null && !sourceUrl.startsWith("/"))) {
             throw new IllegalArgumentException("A source needs a label and, if any, a link within Oversight");
@@ -227,17 +227,17 @@ public class PlanService {
         requireManager(plan.laId());
         List<FieldProblem> problems = new ArrayList<>();
         if (description == null || description.isBlank()) {
-            problems.add(new FieldProblem("description", "Enter what will be done"));
+            problems.add(FieldProblem.of("description", "improvement.error.description"));
         }
         if (ownerId == null) {
-            problems.add(new FieldProblem("ownerId", "Select who owns the action"));
+            problems.add(FieldProblem.of("ownerId", "improvement.error.ownerId"));
         } else if (accounts.managersAndStaff(plan.laId()).stream().noneMatch(p -> p.id().equals(ownerId))) {
-            problems.add(new FieldProblem("ownerId", "The owner must be a manager or member of staff of " + plan.laName()));
+            problems.add(FieldProblem.of("ownerId", "improvement.error.ownerId.2", String.valueOf(plan.laName())));
         }
         if (due == null) {
-            problems.add(new FieldProblem("dueDate", "Enter the date the action is due"));
+            problems.add(FieldProblem.of("dueDate", "improvement.error.dueDate"));
         } else if (due.isBefore(plan.startDate())) {
-            problems.add(new FieldProblem("dueDate", "The due date must be on or after the plan's start, " + Dates.format(plan.startDate())));
+            problems.add(FieldProblem.of("dueDate", "improvement.error.dueDate.2", String.valueOf(Dates.format(plan.startDate()))));
         }
         checkMeasure(measure, problems);
         invalidIf(problems);
@@ -258,16 +258,15 @@ public class PlanService {
         requireEditor(owner.laId());
         List<FieldProblem> problems = new ArrayList<>();
         if (status == null) {
-            problems.add(new FieldProblem("status", "Select the action's status"));
+            problems.add(FieldProblem.of("status", "improvement.error.status"));
         }
         if (note == null || note.isBlank()) {
-            problems.add(new FieldProblem("note", "Enter what has happened since the last update"));
+            problems.add(FieldProblem.of("note", "improvement.error.note"));
         }
         invalidIf(problems);
         LocalDate today = LocalDate.now(clock);
         if (!plans.updateAction(actionId, version, status, value, today)) {
-            throw new InvalidInputException(List.of(new FieldProblem("status",
-                    "Someone else updated this action while you were writing. Reload the plan and try again")));
+            throw new InvalidInputException(List.of(FieldProblem.of("status", "improvement.error.status.2")));
         }
         plans.insertUpdate(actionId, owner.laId(), note.trim(), status, value, currentUser.actor(), now());
         plans.history(owner.planId(), owner.laId(), "Progress on an action: " + status.name().toLowerCase(Locale.UK).replace('_', ' ')
@@ -281,21 +280,21 @@ public class PlanService {
         requireEditor(owner.laId());
         List<FieldProblem> problems = new ArrayList<>();
         if (description == null || description.isBlank()) {
-            problems.add(new FieldProblem("evidenceDescription", "Enter what the evidence shows"));
+            problems.add(FieldProblem.of("evidenceDescription", "improvement.error.evidenceDescription"));
         }
         boolean hasFile = content != null && content.length > 0;
         boolean hasUrl = url != null && !url.isBlank();
         if (hasFile == hasUrl) {
-            problems.add(new FieldProblem("file", "Choose a file or enter a link (one, not both)"));
+            problems.add(FieldProblem.of("file", "improvement.error.file"));
         }
         if (hasFile && content.length > maxEvidenceBytes) {
-            problems.add(new FieldProblem("file", "The file " + fileName + " must be smaller than " + (maxEvidenceBytes / (1024 * 1024)) + " MB"));
+            problems.add(FieldProblem.of("file", "improvement.error.file.2", String.valueOf(fileName), String.valueOf((maxEvidenceBytes / (1024 * 1024)))));
         }
         if (hasFile && (contentType == null || !EVIDENCE_TYPES.contains(contentType))) {
-            problems.add(new FieldProblem("file", "The file " + fileName + " must be a PDF, Word, Excel, CSV, text, PNG or JPEG file"));
+            problems.add(FieldProblem.of("file", "improvement.error.file.3", String.valueOf(fileName)));
         }
         if (hasUrl && !url.trim().matches("https?://\\S+")) {
-            problems.add(new FieldProblem("url", "Enter a link starting with https:// or http://"));
+            problems.add(FieldProblem.of("url", "improvement.error.url"));
         }
         invalidIf(problems);
         UUID id = plans.insertEvidence(actionId, owner.laId(), description.trim(), hasFile ? fileName : null, hasFile ? contentType : null,
@@ -317,10 +316,10 @@ public class PlanService {
     public UUID addBody(UUID laId, String name, BodyKind kind) {
         requireManager(laId);
         if (name == null || name.isBlank()) {
-            throw new InvalidInputException(List.of(new FieldProblem("name", "Enter the name of the board or committee")));
+            throw new InvalidInputException(List.of(FieldProblem.of("name", "improvement.error.name")));
         }
         if (plans.bodyByName(laId, name.trim()).isPresent()) {
-            throw new InvalidInputException(List.of(new FieldProblem("name", "There is already a board or committee called " + name.trim())));
+            throw new InvalidInputException(List.of(FieldProblem.of("name", "improvement.error.name.2", String.valueOf(name.trim()))));
         }
         return plans.insertBody(laId, name.trim(), kind == null ? BodyKind.COMMITTEE : kind);
     }
@@ -332,7 +331,7 @@ public class PlanService {
             throw new NotFoundException("No board or committee " + bodyId + " in this local authority");
         }
         if (date == null) {
-            throw new InvalidInputException(List.of(new FieldProblem("meetingDate", "Enter the date of the meeting")));
+            throw new InvalidInputException(List.of(FieldProblem.of("meetingDate", "improvement.error.meetingDate")));
         }
         plans.insertMeeting(bodyId, laId, date);
     }
@@ -370,15 +369,15 @@ public class PlanService {
             return;
         }
         if (m.name() == null || m.name().isBlank()) {
-            problems.add(new FieldProblem("measureName", "Enter the name of the impact measure, or leave all its boxes empty"));
+            problems.add(FieldProblem.of("measureName", "improvement.error.measureName"));
         }
         if (m.baseline() == null) {
-            problems.add(new FieldProblem("baseline", "Enter the baseline of the measure"));
+            problems.add(FieldProblem.of("baseline", "improvement.error.baseline"));
         }
         if (m.target() == null) {
-            problems.add(new FieldProblem("target", "Enter the target of the measure"));
+            problems.add(FieldProblem.of("target", "improvement.error.target"));
         } else if (m.baseline() != null && m.baseline().compareTo(m.target()) == 0) {
-            problems.add(new FieldProblem("target", "The target must differ from the baseline"));
+            problems.add(FieldProblem.of("target", "improvement.error.target.2"));
         }
     }
 

@@ -98,8 +98,7 @@ public class InspectionService {
         check(command);
         Instant now = clock.instant();
         if (!activities.update(id, expectedVersion, command, currentUser.actor(), now)) {
-            throw new InvalidInputException(List.of(new FieldProblem("version",
-                    "Someone else changed this activity while you were editing it. Reload it and make your change again")));
+            throw new InvalidInputException(List.of(FieldProblem.of("version", "inspection.error.version")));
         }
         activities.recordHistory(id, existing.laId(), "UPDATED", "Updated " + describe(command), currentUser.actor(), now);
     }
@@ -252,15 +251,15 @@ public class InspectionService {
     private static void checkFinding(FindingKind kind, String text, String reference) {
         List<FieldProblem> problems = new java.util.ArrayList<>();
         if (kind == null) {
-            problems.add(new FieldProblem("kind", "Select the kind of finding"));
+            problems.add(FieldProblem.of("kind", "inspection.error.kind"));
         }
         if (text == null || text.isBlank()) {
-            problems.add(new FieldProblem("text", "Enter the finding"));
+            problems.add(FieldProblem.of("text", "inspection.error.text"));
         } else if (text.length() > 4000) {
-            problems.add(new FieldProblem("text", "Finding must be 4,000 characters or fewer"));
+            problems.add(FieldProblem.of("text", "inspection.error.text.2"));
         }
         if (reference != null && reference.length() > 200) {
-            problems.add(new FieldProblem("frameworkReference", "Framework reference must be 200 characters or fewer"));
+            problems.add(FieldProblem.of("frameworkReference", "inspection.error.frameworkReference"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

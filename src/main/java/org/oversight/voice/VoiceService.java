@@ -88,11 +88,10 @@ public class VoiceService {
         });
         String text = words == null ? "" : words.strip();
         if (text.isEmpty()) {
-            throw new InvalidInputException(List.of(new FieldProblem("words", "Write your words in the box")));
+            throw new InvalidInputException(List.of(FieldProblem.of("words", "voice.error.words")));
         }
         if (text.length() > MAX_WORDS) {
-            throw new InvalidInputException(List.of(new FieldProblem("words",
-                    "Your words are " + text.length() + " letters long. Please keep them under " + MAX_WORDS)));
+            throw new InvalidInputException(List.of(FieldProblem.of("words", "voice.error.words.2", String.valueOf(text.length()), String.valueOf(MAX_WORDS))));
         }
         Instant now = clock.instant();
         UUID id = voice.insertWords(me.laId(), me.childRef(), me.accountId(), section, text, now);
@@ -107,15 +106,15 @@ public class VoiceService {
         List<FieldProblem> problems = new ArrayList<>();
         ratings.forEach((theme, rating) -> {
             if (rating != null && (rating < 1 || rating > 5)) {
-                problems.add(new FieldProblem(theme.name(), "Choose a number from 1 to 5"));
+                problems.add(FieldProblem.of(theme.name(), "voice.error.field"));
             }
         });
         String text = comment == null ? "" : comment.strip();
         if (text.length() > MAX_WORDS) {
-            problems.add(new FieldProblem("comment", "Please keep your comment under " + MAX_WORDS + " letters"));
+            problems.add(FieldProblem.of("comment", "voice.error.comment", String.valueOf(MAX_WORDS)));
         }
         if (problems.isEmpty() && ratings.values().stream().allMatch(r -> r == null) && text.isEmpty()) {
-            problems.add(new FieldProblem("comment", "Choose a number for at least one question, or write a comment"));
+            problems.add(FieldProblem.of("comment", "voice.error.comment.2"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -138,7 +137,7 @@ public class VoiceService {
         current(me);
         String text = message == null || message.isBlank() ? null : message.strip();
         if (text != null && text.length() > MAX_WORDS) {
-            throw new InvalidInputException(List.of(new FieldProblem("message", "Please keep your message under " + MAX_WORDS + " letters")));
+            throw new InvalidInputException(List.of(FieldProblem.of("message", "voice.error.message", String.valueOf(MAX_WORDS))));
         }
         Instant now = clock.instant();
         UUID id = voice.insertAlert(me.laId(), me.childRef(), me.accountId(), text, now);
@@ -200,10 +199,10 @@ public class VoiceService {
         ChildSummary child = child(laId, childRef);
         String name = firstName == null ? "" : firstName.strip();
         if (name.isEmpty()) {
-            throw new InvalidInputException(List.of(new FieldProblem("firstName", "Enter the name the young person wants us to use")));
+            throw new InvalidInputException(List.of(FieldProblem.of("firstName", "voice.error.firstName")));
         }
         if (name.length() > MAX_NAME) {
-            throw new InvalidInputException(List.of(new FieldProblem("firstName", "The name must be " + MAX_NAME + " characters or fewer")));
+            throw new InvalidInputException(List.of(FieldProblem.of("firstName", "voice.error.firstName.2", String.valueOf(MAX_NAME))));
         }
         ensureSections(laId, childRef, child.cohort());
         accessLog.record(laId, childRef, "young person's voice: invitation code issued", Purpose.DIRECT_WORK);
@@ -219,8 +218,7 @@ public class VoiceService {
                 .orElseThrow(() -> new NotFoundException("The plan has no section '" + clip(sectionCode, 40) + "'"));
         String text = summary == null ? "" : summary.strip();
         if (text.length() > MAX_WORDS) {
-            throw new InvalidInputException(List.of(new FieldProblem("summary-" + section.slug(),
-                    "The summary must be " + MAX_WORDS + " characters or fewer")));
+            throw new InvalidInputException(List.of(FieldProblem.of("summary-" + section.slug(), "voice.error.summary", String.valueOf(MAX_WORDS))));
         }
         voice.saveSummary(laId, childRef, section, text, currentUser.actor(), clock.instant());
         accessLog.record(laId, childRef, "young person's voice: plan summary changed (" + section.name() + ")", Purpose.DIRECT_WORK);
@@ -255,7 +253,7 @@ public class VoiceService {
         String childRef = voice.childOfAlert(laId, alertId)
                 .orElseThrow(() -> new NotFoundException("No safety alert " + alertId + " in this local authority"));
         if (!acknowledged) {
-            throw new InvalidInputException(List.of(new FieldProblem("alert", "This alert has already been acknowledged")));
+            throw new InvalidInputException(List.of(FieldProblem.of("alert", "voice.error.alert")));
         }
         accessLog.record(laId, childRef, "young person's voice: safety alert acknowledged", Purpose.DIRECT_WORK);
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.oversight.shared.problem.ProblemText;
 import org.oversight.access.AccessRules.LaManager;
 import org.oversight.access.AccessLog;
 import org.oversight.register.LocalAuthorities;
@@ -100,7 +101,7 @@ class AccessLogPages {
         try {
             return LocalDate.parse(text.trim(), DMY);
         } catch (DateTimeParseException e) {
-            errors.add(field, "Enter a real date as dd/mm/yyyy, for example 01/04/2026");
+            errors.add(field, ProblemText.of("childdata.error.date"));
             return null;
         }
     }

@@ -81,8 +81,7 @@ class ComplianceApi {
         compliance.checkReadable(la.id());
         Purpose why = Purpose.parse(purpose);
         if (why == null) {
-            throw new InvalidInputException(List.of(new FieldProblem("purpose",
-                    "Say why the record is read: one of " + java.util.Arrays.toString(Purpose.values()))));
+            throw new InvalidInputException(List.of(FieldProblem.of("purpose", "compliance.error.purpose", String.valueOf(java.util.Arrays.toString(Purpose.values())))));
         }
         var c = compliance.child(la.id(), childRef, why);
         List<DueJson> history = c.rules().values().stream().flatMap(r -> r.history().stream()

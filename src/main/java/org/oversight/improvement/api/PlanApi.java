@@ -74,7 +74,7 @@ class PlanApi {
             try {
                 due = LocalDate.parse(request.dueDate());
             } catch (DateTimeParseException e) {
-                throw new InvalidInputException(List.of(new FieldProblem("dueDate", "'" + request.dueDate() + "' is not a real date in the form yyyy-mm-dd")));
+                throw new InvalidInputException(List.of(FieldProblem.of("dueDate", "inspection.error.api.date", String.valueOf(request.dueDate()))));
             }
         }
         Measure measure = request.measureName() == null && request.baseline() == null && request.target() == null ? null
@@ -89,7 +89,7 @@ class PlanApi {
     ResponseEntity<Void> progress(@PathVariable UUID actionId, @RequestBody ProgressRequest request) {
         ActionStatus status = status(request.status());
         if (status == null) {
-            throw new InvalidInputException(List.of(new FieldProblem("status", "status is required: one of " + List.of(ActionStatus.values()))));
+            throw new InvalidInputException(List.of(FieldProblem.of("status", "improvement.error.api.status.required", String.valueOf(List.of(ActionStatus.values())))));
         }
         plans.recordProgress(actionId, request.version() == null ? 0 : request.version(), status, request.note(), request.value());
         return ResponseEntity.noContent().build();
@@ -174,7 +174,7 @@ class PlanApi {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(List.of(new FieldProblem(field, "'" + value + "' is not a real date in the form yyyy-mm-dd")));
+            throw new InvalidInputException(List.of(FieldProblem.of(field, "inspection.error.api.date", String.valueOf(value))));
         }
     }
 
@@ -185,7 +185,7 @@ class PlanApi {
         try {
             return Enum.valueOf(type, value.trim());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(List.of(new FieldProblem(field, "'" + value + "' is not one of " + List.of(type.getEnumConstants()))));
+            throw new InvalidInputException(List.of(FieldProblem.of(field, "inspection.error.api.notOneOf", String.valueOf(value), String.valueOf(List.of(type.getEnumConstants())))));
         }
     }
 
@@ -203,7 +203,7 @@ class PlanApi {
         try {
             return ActionStatus.valueOf(s.trim());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(List.of(new FieldProblem("status", "'" + s + "' is not one of " + List.of(ActionStatus.values()))));
+            throw new InvalidInputException(List.of(FieldProblem.of("status", "inspection.error.api.notOneOf", String.valueOf(s), String.valueOf(List.of(ActionStatus.values())))));
         }
     }
 }

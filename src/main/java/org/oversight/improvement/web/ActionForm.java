@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.oversight.shared.problem.ProblemText;
 import org.oversight.improvement.domain.Measure;
 import org.oversight.shared.web.DateInput;
 import org.oversight.shared.web.FormErrors;
@@ -59,7 +60,7 @@ public class ActionForm {
         try {
             return new BigDecimal(text.trim().replace("%", "").replace(",", ""));
         } catch (NumberFormatException e) {
-            errors.add(field, label + " must be a number, like 80 or 12.5");
+            errors.add(field, ProblemText.of("improvement.error.notANumber", String.valueOf(label)));
             return null;
         }
     }

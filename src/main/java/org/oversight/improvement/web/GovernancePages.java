@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.oversight.shared.problem.ProblemText;
 import org.oversight.access.AccessRules.LaManager;
 import org.oversight.access.AccessRules.LaMember;
 import org.oversight.access.CurrentUser;
@@ -80,7 +81,7 @@ class GovernancePages {
         FormErrors errors = FormErrors.none();
         LocalDate date = meeting.read(meeting.getStartDate(), "Date of the meeting", "startDate-day", errors);
         if (bodyId == null) {
-            errors.add("bodyId", "Select the board or committee");
+            errors.add("bodyId", ProblemText.of("improvement.error.bodyId"));
         }
         if (!errors.any()) {
             try {
@@ -104,10 +105,10 @@ class GovernancePages {
         if (planId == null || bodyId == null) {
             FormErrors errors = FormErrors.none();
             if (planId == null) {
-                errors.add("planId", "Select the plan");
+                errors.add("planId", ProblemText.of("improvement.error.planId"));
             }
             if (bodyId == null) {
-                errors.add("bodyId", "Select the board or committee");
+                errors.add("bodyId", ProblemText.of("improvement.error.bodyId"));
             }
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("errors", errors);

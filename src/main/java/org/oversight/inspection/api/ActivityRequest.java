@@ -50,12 +50,12 @@ record ActivityRequest(
         List<FieldProblem> problems = new ArrayList<>();
         ActivityType activityType = null;
         if (type == null || type.isBlank()) {
-            problems.add(new FieldProblem("type", "type is required: one of " + List.of(ActivityType.values())));
+            problems.add(FieldProblem.of("type", "inspection.error.api.type.required", String.valueOf(List.of(ActivityType.values()))));
         } else {
             try {
                 activityType = ActivityType.valueOf(type.trim());
             } catch (IllegalArgumentException e) {
-                problems.add(new FieldProblem("type", "'" + type + "' is not one of " + List.of(ActivityType.values())));
+                problems.add(FieldProblem.of("type", "inspection.error.api.notOneOf", String.valueOf(type), String.valueOf(List.of(ActivityType.values()))));
             }
         }
         LocalDate notification = date("notificationDate", notificationDate, problems);
@@ -67,18 +67,18 @@ record ActivityRequest(
             Range r = given.get(i);
             String field = "onSite[" + i + "]";
             if (r == null) {
-                problems.add(new FieldProblem(field, "must have start and end"));
+                problems.add(FieldProblem.of(field, "inspection.error.api.range"));
                 continue;
             }
             LocalDate start = date(field + ".start", r.start(), problems);
             LocalDate end = date(field + ".end", r.end(), problems);
             if (r.start() == null || r.start().isBlank()) {
-                problems.add(new FieldProblem(field + ".start", "is required"));
+                problems.add(FieldProblem.of(field + ".start", "inspection.error.api.required"));
             } else if (r.end() == null || r.end().isBlank()) {
-                problems.add(new FieldProblem(field + ".end", "is required"));
+                problems.add(FieldProblem.of(field + ".end", "inspection.error.api.required"));
             } else if (start != null && end != null) {
                 if (end.isBefore(start)) {
-                    problems.add(new FieldProblem(field + ".end", "must not be before " + field + ".start (" + start + ")"));
+                    problems.add(FieldProblem.of(field + ".end", "inspection.error.api.endBeforeStart", String.valueOf(field), String.valueOf(start)));
                 } else {
                     ranges.add(new OnSiteRange(start, end));
                 }
@@ -89,7 +89,7 @@ record ActivityRequest(
             judgements.forEach((key, value) -> {
                 JudgementArea area = AREAS.get(key);
                 if (area == null) {
-                    problems.add(new FieldProblem("judgements." + key, "is not a judgement; use one of " + AREAS.keySet()));
+                    problems.add(FieldProblem.of("judgements." + key, "inspection.error.api.notAJudgement", String.valueOf(AREAS.keySet())));
                     return;
                 }
                 if (value == null || value.isBlank()) {
@@ -98,7 +98,7 @@ record ActivityRequest(
                 try {
                     grades.put(area, Grade.valueOf(value.trim()));
                 } catch (IllegalArgumentException e) {
-                    problems.add(new FieldProblem("judgements." + key, "'" + value + "' is not one of " + List.of(Grade.values())));
+                    problems.add(FieldProblem.of("judgements." + key, "inspection.error.api.notOneOf", String.valueOf(value), String.valueOf(List.of(Grade.values()))));
                 }
             });
         }
@@ -116,7 +116,7 @@ record ActivityRequest(
         try {
             return LocalDate.parse(value.trim(), ISO);
         } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(field, "'" + value + "' is not a real date in the form yyyy-mm-dd"));
+            problems.add(FieldProblem.of(field, "inspection.error.api.date", String.valueOf(value)));
             return null;
         }
     }

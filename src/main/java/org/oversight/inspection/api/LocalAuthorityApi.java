@@ -118,12 +118,12 @@ class LocalAuthorityApi {
 
     private static FindingKind kind(String kind) {
         if (kind == null || kind.isBlank()) {
-            throw new InvalidInputException(List.of(new FieldProblem("kind", "kind is required: one of " + List.of(FindingKind.values()))));
+            throw new InvalidInputException(List.of(FieldProblem.of("kind", "inspection.error.api.kind.required", String.valueOf(List.of(FindingKind.values())))));
         }
         try {
             return FindingKind.valueOf(kind.trim());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(List.of(new FieldProblem("kind", "'" + kind + "' is not one of " + List.of(FindingKind.values()))));
+            throw new InvalidInputException(List.of(FieldProblem.of("kind", "inspection.error.api.notOneOf", String.valueOf(kind), String.valueOf(List.of(FindingKind.values())))));
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.oversight.shared.problem.FieldProblem;
+import org.oversight.shared.problem.ProblemText;
 
 /**
  * The checks every activity passes before it is stored, whoever sends it (page, API, import):
@@ -24,45 +25,44 @@ public final class ActivityRules {
     public List<FieldProblem> check(ActivityCommand c) {
         List<FieldProblem> problems = new ArrayList<>();
         if (c.type() == null) {
-            problems.add(new FieldProblem("type", "Select the type of activity"));
+            problems.add(FieldProblem.of("type", "inspection.error.type"));
             return problems;
         }
         if (c.type().hasTheme() && (c.theme() == null || c.theme().isBlank())) {
-            problems.add(new FieldProblem("theme", c.type() == ActivityType.JTAI ? "Enter the theme of the JTAI" : "Enter the theme of the focused visit"));
+            problems.add(FieldProblem.of("theme", c.type() == ActivityType.JTAI ? "inspection.error.theme.jtai" : "inspection.error.theme.focusedVisit"));
         }
         List<OnSiteRange> ranges = c.onSite() == null ? List.of() : c.onSite();
         for (int i = 1; i < ranges.size(); i++) {
             if (!ranges.get(i).start().isAfter(ranges.get(i - 1).end())) {
-                problems.add(new FieldProblem("onSite[" + i + "].start",
-                        "Each further on-site period must start after the previous one ends"));
+                problems.add(FieldProblem.of("onSite[" + i + "].start", "inspection.error.onSite.order"));
             }
         }
         LocalDate first = ranges.isEmpty() ? null : ranges.getFirst().start();
         LocalDate last = ranges.isEmpty() ? null : ranges.getLast().end();
         if (c.notificationDate() != null && first != null && c.notificationDate().isAfter(first)) {
-            problems.add(new FieldProblem("notificationDate", "Date of notification must be on or before the first on-site day"));
+            problems.add(FieldProblem.of("notificationDate", "inspection.error.notificationDate"));
         }
         if (c.feedbackDate() != null && first != null && c.feedbackDate().isBefore(first)) {
-            problems.add(new FieldProblem("feedbackDate", "Feedback date must be on or after the first on-site day"));
+            problems.add(FieldProblem.of("feedbackDate", "inspection.error.feedbackDate"));
         }
         if (c.publicationDate() != null && last != null && c.publicationDate().isBefore(last)) {
-            problems.add(new FieldProblem("publicationDate", "Publication date must be on or after the last on-site day"));
+            problems.add(FieldProblem.of("publicationDate", "inspection.error.publicationDate"));
         }
         if (c.publicationDate() != null && first == null && c.type().published()) {
-            problems.add(new FieldProblem("onSite[0].start", "Enter the on-site dates of a published activity"));
+            problems.add(FieldProblem.of("onSite[0].start", "inspection.error.onSite.missing"));
         }
         if (c.leadInspector() != null && c.leadInspector().length() > 200) {
-            problems.add(new FieldProblem("leadInspector", "Lead inspector must be 200 characters or fewer"));
+            problems.add(FieldProblem.of("leadInspector", "inspection.error.leadInspector"));
         }
         if (c.theme() != null && c.theme().length() > 200) {
-            problems.add(new FieldProblem("theme", "Theme must be 200 characters or fewer"));
+            problems.add(FieldProblem.of("theme", "inspection.error.theme"));
         }
         Map<JudgementArea, Grade> judgements = c.judgements() == null ? Map.of() : c.judgements();
         if (!judgements.isEmpty()) {
             if (!c.type().graded()) {
-                problems.add(new FieldProblem("judgements", "Only standard, short and SIF inspections are graded; remove the grades"));
+                problems.add(FieldProblem.of("judgements", "inspection.error.judgements"));
             } else if (first == null) {
-                problems.add(new FieldProblem("onSite[0].start", "Enter the on-site dates: they decide which judgements apply"));
+                problems.add(FieldProblem.of("onSite[0].start", "inspection.error.onSite.forJudgements"));
             } else {
                 Optional<JudgementEra> era = judgementSet.eraFor(c.type(), first);
                 for (JudgementArea area : judgements.keySet()) {
@@ -77,9 +77,9 @@ public final class ActivityRules {
 
     private static String eraMessage(JudgementArea area, JudgementEra era) {
         return switch (area) {
-            case OVERALL -> "Inspections starting from 27 April 2026 have no overall effectiveness judgement";
-            case CARE_LEAVERS -> "Care leavers were judged separately only for inspections starting from January 2023";
-            default -> "This judgement does not apply to inspections of the " + era.name() + " framework";
+            case OVERALL -> ProblemText.of("inspection.error.era.noOverall");
+            case CARE_LEAVERS -> ProblemText.of("inspection.error.era.careLeavers");
+            default -> ProblemText.of("inspection.error.era.notApplicable", era.name());
         };
     }
 }

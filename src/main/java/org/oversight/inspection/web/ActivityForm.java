@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.oversight.shared.problem.ProblemText;
 import org.oversight.inspection.domain.ActivityCommand;
 import org.oversight.inspection.domain.ActivityType;
 import org.oversight.inspection.domain.Grade;
@@ -70,12 +71,12 @@ public class ActivityForm {
     ActivityCommand toCommand(FormErrors errors) {
         ActivityType activityType = null;
         if (type == null || type.isBlank()) {
-            errors.add("type", "Select the type of activity");
+            errors.add("type", ProblemText.of("inspection.error.type"));
         } else {
             try {
                 activityType = ActivityType.valueOf(type);
             } catch (IllegalArgumentException e) {
-                errors.add("type", "Select the type of activity");
+                errors.add("type", ProblemText.of("inspection.error.type"));
             }
         }
         LocalDate notification = date(notificationDate, "Date of notification", "notificationDate-day", errors);
@@ -90,7 +91,7 @@ public class ActivityForm {
         range(start2, end2, "range2Start-day", "range2End-day", "First day of the second on-site period",
                 "Last day of the second on-site period", errors, ranges);
         if (ranges.isEmpty() && start2 != null) {
-            errors.add("range1Start-day", "Enter the first on-site period before a second one");
+            errors.add("range1Start-day", ProblemText.of("inspection.error.range1.beforeRange2"));
         }
         Map<JudgementArea, Grade> grades = new EnumMap<>(JudgementArea.class);
         judgements.forEach((area, grade) -> {
@@ -100,14 +101,14 @@ public class ActivityForm {
             try {
                 grades.put(JudgementArea.valueOf(area), Grade.valueOf(grade));
             } catch (IllegalArgumentException e) {
-                errors.add("judgement-" + area, "Select a grade from the list");
+                errors.add("judgement-" + area, ProblemText.of("inspection.error.judgement"));
             }
         });
         if (leadInspector != null && leadInspector.length() > 200) {
-            errors.add("leadInspector", "Lead inspector must be 200 characters or fewer");
+            errors.add("leadInspector", ProblemText.of("inspection.error.leadInspector"));
         }
         if (summary != null && summary.length() > 10000) {
-            errors.add("summary", "Summary must be 10,000 characters or fewer");
+            errors.add("summary", ProblemText.of("inspection.error.summary"));
         }
         if (errors.any()) {
             return null;
@@ -152,11 +153,11 @@ public class ActivityForm {
             return;
         }
         if (start == null) {
-            errors.add(startId, "Enter the " + startLabel.toLowerCase());
+            errors.add(startId, ProblemText.of("inspection.error.dateRange.missing", String.valueOf(startLabel.toLowerCase())));
         } else if (end == null) {
-            errors.add(endId, "Enter the " + endLabel.toLowerCase());
+            errors.add(endId, ProblemText.of("inspection.error.dateRange.missing", String.valueOf(endLabel.toLowerCase())));
         } else if (end.isBefore(start)) {
-            errors.add(endId, endLabel + " must be the same as or after " + startLabel.toLowerCase());
+            errors.add(endId, ProblemText.of("inspection.error.dateRange.order", String.valueOf(endLabel), String.valueOf(startLabel.toLowerCase())));
         } else {
             ranges.add(new OnSiteRange(start, end));
         }

@@ -95,8 +95,7 @@ class YoungPersonApi {
         if (request.ratings() != null) {
             for (var e : request.ratings().entrySet()) {
                 FeedbackTheme theme = FeedbackTheme.RATED.stream().filter(t -> t.name().equalsIgnoreCase(e.getKey())).findFirst()
-                        .orElseThrow(() -> new InvalidInputException(List.of(new FieldProblem("ratings." + e.getKey(),
-                                "No such theme; use one of listened, help, plan, contact"))));
+                        .orElseThrow(() -> new InvalidInputException(List.of(FieldProblem.of("ratings." + e.getKey(), "voice.error.api.theme"))));
                 ratings.put(theme, e.getValue());
             }
         }

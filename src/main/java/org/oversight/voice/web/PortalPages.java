@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.oversight.shared.problem.ProblemText;
 import org.oversight.access.AccessRules.PublicRead;
 import org.oversight.access.AccessRules.YoungPerson;
 import org.oversight.shared.problem.FieldProblem;
@@ -204,13 +205,13 @@ class PortalPages {
                 try {
                     ratings.put(theme, Integer.parseInt(value.trim()));
                 } catch (NumberFormatException e) {
-                    bad.add(theme.name(), "Choose a number from 1 to 5");
+                    bad.add(theme.name(), ProblemText.of("voice.error.field"));
                 }
             }
         }
         try {
             if (bad.any()) {
-                throw new InvalidInputException(List.of(new FieldProblem("rating", "Choose a number from 1 to 5")));
+                throw new InvalidInputException(List.of(FieldProblem.of("rating", "voice.error.field")));
             }
             voice.giveFeedback(me, ratings, form.get("comment"));
         } catch (InvalidInputException e) {
