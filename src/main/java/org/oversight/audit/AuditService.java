@@ -151,7 +151,7 @@ public class AuditService {
         if (p.periodEnd() == null) {
             problems.add(FieldProblem.of("periodEnd", "audit.error.periodEnd"));
         } else if (p.periodStart() != null && p.periodEnd().isBefore(p.periodStart())) {
-            problems.add(FieldProblem.of("periodEnd", "audit.error.periodEnd.2", String.valueOf(Dates.format(p.periodStart()))));
+            problems.add(FieldProblem.of("periodEnd", "audit.error.periodEnd.2", Dates.format(p.periodStart())));
         }
         List<UserAccounts.Member> people = accounts.managersAndStaff(laId);
         List<String> auditors = clean(p.auditors());
@@ -161,7 +161,7 @@ public class AuditService {
         }
         for (String a : auditors) {
             if (people.stream().noneMatch(x -> x.username().equals(a))) {
-                problems.add(FieldProblem.of("auditors", "audit.error.auditors.2", String.valueOf(la.name()), String.valueOf(a)));
+                problems.add(FieldProblem.of("auditors", "audit.error.auditors.2", la.name(), String.valueOf(a)));
             }
         }
         if (moderators.isEmpty()) {
@@ -169,7 +169,7 @@ public class AuditService {
         }
         for (String m : moderators) {
             if (people.stream().noneMatch(x -> x.username().equals(m) && x.manager())) {
-                problems.add(FieldProblem.of("moderators", "audit.error.moderators.2", String.valueOf(la.name()), String.valueOf(m)));
+                problems.add(FieldProblem.of("moderators", "audit.error.moderators.2", la.name(), String.valueOf(m)));
             }
         }
         SamplingRule rule = parse(SamplingRule.class, p.rule());
@@ -188,7 +188,7 @@ public class AuditService {
         }
         List<ChildSummaries.ChildSummary> current = children.current(laId);
         if (current.isEmpty()) {
-            throw new InvalidInputException(List.of(FieldProblem.of("rule", "audit.error.rule.2", String.valueOf(la.name()))));
+            throw new InvalidInputException(List.of(FieldProblem.of("rule", "audit.error.rule.2", la.name())));
         }
         List<SamplingRule.Candidate> candidates = current.stream().map(c -> new SamplingRule.Candidate(c.childRef(), c.cohort().name(), c.team(),
                 c.overdueRules())).toList();
@@ -196,7 +196,7 @@ public class AuditService {
         long seed = p.seed() != null ? p.seed() : ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
         List<Sampler.Pick> sample = Sampler.draw(candidates, rule, method, p.sampleSize(), seed);
         if (sample.isEmpty()) {
-            throw new InvalidInputException(List.of(FieldProblem.of("rule", "audit.error.rule.3", String.valueOf(la.name()), String.valueOf(rule.name().toLowerCase(java.util.Locale.UK).replace('_', ' ')))));
+            throw new InvalidInputException(List.of(FieldProblem.of("rule", "audit.error.rule.3", la.name(), String.valueOf(rule.name().toLowerCase(java.util.Locale.UK).replace('_', ' ')))));
         }
         ChildSummaries.ChildSummary any = current.getFirst();
         String from = "Child-level data measured on " + Dates.format(any.asOf());
@@ -355,7 +355,7 @@ public class AuditService {
         if (audit.status() == Status.OPEN) {
             problems.add(FieldProblem.of("moderatorGrade", "audit.error.moderatorGrade.2"));
         } else if (audit.status() == Status.MODERATED) {
-            problems.add(FieldProblem.of("moderatorGrade", "audit.error.moderatorGrade.3", String.valueOf(Dates.format(audit.moderatedAt())), String.valueOf(audit.moderator())));
+            problems.add(FieldProblem.of("moderatorGrade", "audit.error.moderatorGrade.3", Dates.format(audit.moderatedAt()), audit.moderator()));
         }
         AuditGrade mine = AuditGrade.parse(moderatorGrade);
         AuditGrade agreed = AuditGrade.parse(agreedGrade);
@@ -400,7 +400,7 @@ public class AuditService {
             problems.add(FieldProblem.of("findingText-" + questionId, "audit.error.findingText"));
         }
         if (planId == null || plans.choicesOf(laId).stream().noneMatch(c -> c.id().equals(planId))) {
-            problems.add(FieldProblem.of("planId-" + questionId, "audit.error.planId", String.valueOf(p.laName())));
+            problems.add(FieldProblem.of("planId-" + questionId, "audit.error.planId", p.laName()));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

@@ -232,12 +232,12 @@ public class PlanService {
         if (ownerId == null) {
             problems.add(FieldProblem.of("ownerId", "improvement.error.ownerId"));
         } else if (accounts.managersAndStaff(plan.laId()).stream().noneMatch(p -> p.id().equals(ownerId))) {
-            problems.add(FieldProblem.of("ownerId", "improvement.error.ownerId.2", String.valueOf(plan.laName())));
+            problems.add(FieldProblem.of("ownerId", "improvement.error.ownerId.2", plan.laName()));
         }
         if (due == null) {
             problems.add(FieldProblem.of("dueDate", "improvement.error.dueDate"));
         } else if (due.isBefore(plan.startDate())) {
-            problems.add(FieldProblem.of("dueDate", "improvement.error.dueDate.2", String.valueOf(Dates.format(plan.startDate()))));
+            problems.add(FieldProblem.of("dueDate", "improvement.error.dueDate.2", Dates.format(plan.startDate())));
         }
         checkMeasure(measure, problems);
         invalidIf(problems);

@@ -15,7 +15,6 @@ import org.oversight.audit.AuditService;
 import org.oversight.audit.AuditTemplates;
 import org.oversight.audit.AuditViews;
 import org.oversight.audit.domain.AuditGrade;
-import org.oversight.audit.domain.AuditTemplate;
 import org.oversight.audit.domain.Question;
 import org.oversight.audit.domain.SamplingMethod;
 import org.oversight.audit.domain.SamplingRule;

@@ -10,7 +10,6 @@ import org.oversight.access.Role;
 import org.oversight.compliance.RuleSettings;
 import org.oversight.compliance.domain.Interval;
 import org.oversight.compliance.domain.TimescaleRule;
-import org.oversight.shared.problem.FieldProblem;
 import org.oversight.shared.web.Choice;
 import org.oversight.shared.web.Choices;
 import org.oversight.shared.web.FormErrors;

@@ -1,6 +1,5 @@
 package org.oversight.inspection.web;
 
-import java.util.List;
 import java.util.UUID;
 
 import org.oversight.access.AccessRules.LaEditor;
@@ -17,7 +16,6 @@ import org.oversight.inspection.domain.InspectionActivity;
 import org.oversight.inspection.domain.JudgementArea;
 import org.oversight.inspection.domain.JudgementEra;
 import org.oversight.register.LocalAuthority;
-import org.oversight.shared.problem.FieldProblem;
 import org.oversight.shared.web.FormErrors;
 import org.oversight.shared.problem.InvalidInputException;
 import org.springframework.security.access.AccessDeniedException;
