@@ -30,20 +30,29 @@ CREATE TABLE IF NOT EXISTS oversight_scope_key (
 );
 COMMENT ON TABLE oversight_scope_key IS 'Key that signs tenant scopes (HMAC-SHA256); readable by the tables'' owner only';
 REVOKE ALL ON oversight_scope_key FROM PUBLIC;
-DO $$
+-- Makes a new key (the owner runs it to change the key; every instance must then restart to read it).
+CREATE OR REPLACE FUNCTION oversight_rotate_scope_key() RETURNS VOID
+    LANGUAGE plpgsql VOLATILE SET search_path = ${flyway:defaultSchema}, pg_temp AS $$
 DECLARE
     k BYTEA;
     ipad BYTEA := decode(repeat('36', 64), 'hex');
     opad BYTEA := decode(repeat('5c', 64), 'hex');
 BEGIN
+    -- gen_random_uuid() draws on the server's strong random source: 3 x 122 random bits, hashed to 256.
+    k := sha256(convert_to(gen_random_uuid()::text || gen_random_uuid()::text || gen_random_uuid()::text, 'UTF8'));
+    FOR i IN 0..31 LOOP
+        ipad := set_byte(ipad, i, get_byte(k, i) # 54);   -- 0x36
+        opad := set_byte(opad, i, get_byte(k, i) # 92);   -- 0x5c
+    END LOOP;
+    DELETE FROM oversight_scope_key;
+    INSERT INTO oversight_scope_key (key, k_ipad, k_opad) VALUES (k, ipad, opad);
+END
+$$;
+REVOKE ALL ON FUNCTION oversight_rotate_scope_key() FROM PUBLIC;
+DO $$
+BEGIN
     IF NOT EXISTS (SELECT 1 FROM oversight_scope_key) THEN
-        -- gen_random_uuid() draws on the server's strong random source: 3 x 122 random bits, hashed to 256.
-        k := sha256(convert_to(gen_random_uuid()::text || gen_random_uuid()::text || gen_random_uuid()::text, 'UTF8'));
-        FOR i IN 0..31 LOOP
-            ipad := set_byte(ipad, i, get_byte(k, i) # 54);   -- 0x36
-            opad := set_byte(opad, i, get_byte(k, i) # 92);   -- 0x5c
-        END LOOP;
-        INSERT INTO oversight_scope_key (key, k_ipad, k_opad) VALUES (k, ipad, opad);
+        PERFORM oversight_rotate_scope_key();
     END IF;
 END
 $$;
@@ -53,8 +62,8 @@ $$;
 CREATE OR REPLACE FUNCTION oversight_scope_challenge() RETURNS TEXT
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = ${flyway:defaultSchema}, pg_temp AS $$
 DECLARE
-    state REGCLASS := to_regclass('pg_temp.oversight_session_scope');
-    fresh TEXT := replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '');
+    state REGCLASS := pg_catalog.to_regclass('pg_temp.oversight_session_scope');
+    fresh TEXT := pg_catalog.replace(pg_catalog.gen_random_uuid()::text || pg_catalog.gen_random_uuid()::text, '-', '');
 BEGIN
     IF state IS NULL THEN
         CREATE TEMPORARY TABLE oversight_session_scope (challenge TEXT NOT NULL, scope TEXT NOT NULL, la_id UUID);
@@ -73,7 +82,7 @@ $$;
 CREATE OR REPLACE FUNCTION oversight_enter_scope(p_scope TEXT, p_la UUID, p_proof BYTEA) RETURNS VOID
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = ${flyway:defaultSchema}, pg_temp AS $$
 DECLARE
-    state REGCLASS := to_regclass('pg_temp.oversight_session_scope');
+    state REGCLASS := pg_catalog.to_regclass('pg_temp.oversight_session_scope');
     session_challenge TEXT;
     signing RECORD;
 BEGIN
@@ -83,8 +92,8 @@ BEGIN
     SELECT challenge INTO session_challenge FROM pg_temp.oversight_session_scope;
     SELECT k_ipad, k_opad INTO signing FROM oversight_scope_key;
     IF p_scope IS NULL OR p_scope NOT IN ('', 'la', 'national', 'system') OR (p_scope = 'la') <> (p_la IS NOT NULL)
-       OR p_proof IS DISTINCT FROM sha256(signing.k_opad || sha256(signing.k_ipad
-              || convert_to(session_challenge || '|' || p_scope || '|' || coalesce(p_la::text, ''), 'UTF8'))) THEN
+       OR p_proof IS DISTINCT FROM pg_catalog.sha256(signing.k_opad || pg_catalog.sha256(signing.k_ipad
+              || pg_catalog.convert_to(session_challenge || '|' || p_scope || '|' || coalesce(p_la::text, ''), 'UTF8'))) THEN
         RAISE EXCEPTION 'tenant scope refused: it is not signed by this Oversight server for this session' USING ERRCODE = 'OVS02';
     END IF;
     UPDATE pg_temp.oversight_session_scope SET scope = p_scope, la_id = p_la;
@@ -113,7 +122,7 @@ REVOKE ALL ON FUNCTION oversight_enter_scope_as_owner(TEXT, UUID) FROM PUBLIC;
 CREATE OR REPLACE FUNCTION oversight_scope_sees_all() RETURNS BOOLEAN
     LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = ${flyway:defaultSchema}, pg_temp AS $$
 DECLARE
-    state REGCLASS := to_regclass('pg_temp.oversight_session_scope');
+    state REGCLASS := pg_catalog.to_regclass('pg_temp.oversight_session_scope');
 BEGIN
     IF state IS NULL OR (SELECT relowner FROM pg_class WHERE oid = state) <> (SELECT oid FROM pg_roles WHERE rolname = current_user) THEN
         RETURN FALSE;
@@ -125,7 +134,7 @@ $$;
 CREATE OR REPLACE FUNCTION oversight_scope_la() RETURNS UUID
     LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = ${flyway:defaultSchema}, pg_temp AS $$
 DECLARE
-    state REGCLASS := to_regclass('pg_temp.oversight_session_scope');
+    state REGCLASS := pg_catalog.to_regclass('pg_temp.oversight_session_scope');
 BEGIN
     IF state IS NULL OR (SELECT relowner FROM pg_class WHERE oid = state) <> (SELECT oid FROM pg_roles WHERE rolname = current_user) THEN
         RETURN NULL;
@@ -190,7 +199,7 @@ BEGIN
         EXECUTE format('REVOKE ALL ON TABLE oversight_scope_key FROM %I', app);
         EXECUTE format('GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA %I TO %I', current_schema(), app);
         EXECUTE format('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA %I TO %I', current_schema(), app);
-        EXECUTE format('REVOKE EXECUTE ON FUNCTION oversight_enter_scope_as_owner(TEXT, UUID) FROM %I', app);
+        EXECUTE format('REVOKE EXECUTE ON FUNCTION oversight_enter_scope_as_owner(TEXT, UUID), oversight_rotate_scope_key() FROM %I', app);
     END IF;
 END
 $$;

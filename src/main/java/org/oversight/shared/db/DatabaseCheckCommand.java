@@ -54,7 +54,12 @@ public class DatabaseCheckCommand implements CliCommand {
         }
         out.println("Database " + db.url());
         List<DatabaseSafety.Finding> findings = new ArrayList<>();
-        check(out, "application role", db.appUser(), db.appDataSource(), findings, c -> DatabaseSafety.application(c, db.appRole()));
+        check(out, "application role", db.appUser(), db.appDataSource(), findings, c -> {
+            if (!DatabaseSafety.migrated(c)) {
+                out.println("  (no Oversight tables yet: the first start creates them as the tables' owner; run this again after it)");
+            }
+            return DatabaseSafety.application(c, db.appRole());
+        });
         if (!db.owner().equals(db.appUser())) {
             check(out, "tables' owner (migrations)", db.owner(), db.ownerDataSource(), findings, DatabaseSafety::owner);
         }

@@ -102,12 +102,8 @@ public final class DatabaseSafety {
                     + "shadow the functions the row-level security policies call.",
                     "REVOKE CREATE ON SCHEMA " + ident(schema) + " FROM PUBLIC, " + ident(user) + ";"));
         }
-        boolean migrated = single(c, "SELECT to_regclass('" + KEY_TABLE + "')") != null;
-        if (!migrated) {
-            findings.add(new Finding("The database has no Oversight tables yet (or not at this version): the tables' owner has not run "
-                    + "the migrations.", "Start Oversight once with SPRING_FLYWAY_USER/SPRING_FLYWAY_PASSWORD set to the owner role; "
-                    + "it migrates, then checks again."));
-            return findings;
+        if (!migrated(c)) {
+            return findings; // nothing more to check until the owner's first start creates the tables
         }
         if (bool(c, "SELECT has_table_privilege(current_user, '" + KEY_TABLE + "', 'SELECT')")) {
             findings.add(new Finding("The application's role \"" + user + "\" can read " + KEY_TABLE + ", the key that signs tenant scopes: "
@@ -135,6 +131,11 @@ public final class DatabaseSafety {
         }
         findings.addAll(rowLevelSecurity(c));
         return findings;
+    }
+
+    /** Whether the migrations have made Oversight's tables (its scope-signing key among them). */
+    public static boolean migrated(Connection c) throws SQLException {
+        return single(c, "SELECT to_regclass('" + KEY_TABLE + "')::text") != null;
     }
 
     /** Every LA-private table: row-level security enabled and forced, Oversight's policy, and no other permissive policy. */
@@ -194,7 +195,7 @@ public final class DatabaseSafety {
             findings.add(new Finding("The tables' owner \"" + user + "\" may not create temporary tables in this database, where each "
                     + "session's verified tenant scope is kept.", "GRANT TEMPORARY ON DATABASE " + ident(database) + " TO " + ident(user) + ";"));
         }
-        if (single(c, "SELECT to_regclass('" + KEY_TABLE + "')") == null) {
+        if (!migrated(c)) {
             if (!bool(c, "SELECT has_schema_privilege(current_user, current_schema(), 'CREATE')")) {
                 findings.add(new Finding("The tables' owner \"" + user + "\" may not create tables in the schema \"" + schema + "\".",
                         "As a superuser, in this database: ALTER SCHEMA " + ident(schema) + " OWNER TO " + ident(user) + ";"));

@@ -42,10 +42,6 @@ class DatabaseStartup {
                         "Oversight could not read its scope-signing key as the migrations' login (" + e.getMessage().strip() + ").",
                         "Set SPRING_FLYWAY_USER/SPRING_FLYWAY_PASSWORD to the tables' owner (the README's runbook).")));
             }
-            if (!env.getProperty("oversight.db.check-on-start", Boolean.class, true)) {
-                log.warn("oversight.db.check-on-start=false: the database's tenant isolation was not checked");
-                return;
-            }
             List<DatabaseSafety.Finding> findings;
             try (Connection c = dataSource.getObject().getConnection()) {
                 findings = DatabaseSafety.application(c, DatabaseSettings.from(env).appRole());
@@ -61,26 +57,28 @@ class DatabaseStartup {
 
     @Bean
     HealthIndicator databaseSecurity(ObjectProvider<DataSource> dataSource, Environment env) {
-        return new DatabaseSecurityHealth(dataSource, DatabaseSettings.from(env).appRole());
+        return new DatabaseSecurityHealth(dataSource, DatabaseSettings.from(env).appRole(),
+                env.getProperty("oversight.db.check-interval", Duration.class, Duration.ofSeconds(30)));
     }
 
-    /** Readiness: the same checks, at most every 30 seconds (health is polled often). */
+    /** Readiness: the same checks, at most once per interval (30 seconds; health is polled often). */
     static final class DatabaseSecurityHealth implements HealthIndicator {
-        private static final Duration TTL = Duration.ofSeconds(30);
         private final ObjectProvider<DataSource> dataSource;
         private final String appRole;
+        private final Duration interval;
         private volatile Health last;
         private volatile Instant checkedAt = Instant.MIN;
 
-        DatabaseSecurityHealth(ObjectProvider<DataSource> dataSource, String appRole) {
+        DatabaseSecurityHealth(ObjectProvider<DataSource> dataSource, String appRole, Duration interval) {
             this.dataSource = dataSource;
             this.appRole = appRole;
+            this.interval = interval;
         }
 
         @Override
         public Health health() {
             Health cached = last;
-            if (cached != null && Instant.now().isBefore(checkedAt.plus(TTL))) {
+            if (cached != null && Instant.now().isBefore(checkedAt.plus(interval))) {
                 return cached;
             }
             Health now;
