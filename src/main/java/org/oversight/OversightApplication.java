@@ -48,8 +48,9 @@ public class OversightApplication {
             // The benchmark loads the national data set: give it a database of its own, never the user's.
             System.setProperty("oversight.data-dir", java.nio.file.Files.createTempDirectory("oversight-bench-db").toString());
         }
-        if (cli && args.length > 1 && args[1].equals("restore")) {
-            // Everything is replaced by the backup: importing the bundled reports or loading demo data first would be wasted.
+        if (cli && args.length > 1 && (args[1].equals("restore") || args[1].equals("backup"))) {
+            // A backup holds what is there, and a restore replaces everything: importing the bundled reports or loading
+            // demo data first would change the first and be wasted on the second.
             System.setProperty("oversight.reports.import-on-start", "false");
             System.setProperty("oversight.demo.enabled", "false");
             System.setProperty("oversight.demo.child-data", "false");

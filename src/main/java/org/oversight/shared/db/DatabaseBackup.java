@@ -123,9 +123,11 @@ public class DatabaseBackup {
             } catch (IOException | SQLException | BackupException | RuntimeException e) {
                 c.rollback();
                 if (e instanceof SQLException sql && "42501".equals(sql.getSQLState()) && String.valueOf(sql.getMessage()).contains("row-level security")) {
-                    throw new BackupException("nothing backed up: " + readerName + " cannot read every LA's rows ("
-                            + sql.getMessage().strip() + "). Back up as a role with BYPASSRLS: set OVERSIGHT_DB_BACKUP_USER and "
-                            + "OVERSIGHT_DB_BACKUP_PASSWORD to the backup role of the README's runbook");
+                    String why = sql instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null
+                            ? p.getServerErrorMessage().getMessage() : sql.getMessage().strip();
+                    throw new BackupException("nothing backed up: " + readerName + " cannot read every LA's rows (" + why
+                            + "). Back up as a role with BYPASSRLS: set OVERSIGHT_DB_BACKUP_USER and OVERSIGHT_DB_BACKUP_PASSWORD to the "
+                            + "backup role of the README's runbook");
                 }
                 throw e;
             }
@@ -337,12 +339,17 @@ public class DatabaseBackup {
         return single(c, "SELECT version FROM " + SCHEMA_HISTORY + " WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1");
     }
 
-    /** The application's tables, parents before the tables whose foreign keys point at them (then by name). */
+    /**
+     * The application's tables, parents before the tables whose foreign keys point at them (then by name). Not the
+     * schema history (Flyway's, the same at the same version) nor the scope-signing key: a credential, not data; a
+     * restored database keeps its own, which the instances running on it know.
+     */
     static List<String> tablesInLoadOrder(Connection c) throws SQLException {
         Set<String> tables = new TreeSet<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
                 SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                 WHERE n.nspname = current_schema() AND c.relkind = 'r' AND NOT c.relispartition AND c.relname <> 'flyway_schema_history'
+                 WHERE n.nspname = current_schema() AND c.relkind = 'r' AND NOT c.relispartition
+                   AND c.relname NOT IN ('flyway_schema_history', 'oversight_scope_key')
                 """)) {
             while (rs.next()) {
                 tables.add(rs.getString(1));
