@@ -68,7 +68,7 @@ BEGIN
     IF state IS NULL THEN
         CREATE TEMPORARY TABLE oversight_session_scope (challenge TEXT NOT NULL, scope TEXT NOT NULL, la_id UUID);
         INSERT INTO pg_temp.oversight_session_scope VALUES (fresh, '', NULL);
-    ELSIF (SELECT relowner FROM pg_class WHERE oid = state) <> (SELECT oid FROM pg_roles WHERE rolname = current_user) THEN
+    ELSIF (SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = state) <> current_user::pg_catalog.regrole THEN
         RAISE EXCEPTION 'pg_temp.oversight_session_scope was not made by Oversight' USING ERRCODE = '42501';
     ELSE
         UPDATE pg_temp.oversight_session_scope SET challenge = fresh, scope = '', la_id = NULL;
@@ -82,21 +82,29 @@ $$;
 CREATE OR REPLACE FUNCTION oversight_enter_scope(p_scope TEXT, p_la UUID, p_proof BYTEA) RETURNS VOID
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = ${flyway:defaultSchema}, pg_temp AS $$
 DECLARE
-    state REGCLASS := pg_catalog.to_regclass('pg_temp.oversight_session_scope');
-    session_challenge TEXT;
-    signing RECORD;
+    session RECORD;
+    challenged BOOLEAN := FALSE;
 BEGIN
-    IF state IS NULL OR (SELECT relowner FROM pg_class WHERE oid = state) <> (SELECT oid FROM pg_roles WHERE rolname = current_user) THEN
+    IF pg_catalog.to_regclass('pg_temp.oversight_session_scope') IS NOT NULL THEN
+        -- The session's state, only from a table the owner made (not one the session made itself), and the key.
+        SELECT s.challenge, s.scope, s.la_id, k.k_ipad, k.k_opad INTO session
+          FROM pg_temp.oversight_session_scope s CROSS JOIN oversight_scope_key k
+         WHERE (SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = 'pg_temp.oversight_session_scope'::pg_catalog.regclass)
+               = current_user::pg_catalog.regrole;
+        challenged := FOUND;
+    END IF;
+    IF NOT challenged THEN
         RAISE EXCEPTION 'no tenant-scope challenge in this session: call oversight_scope_challenge() first' USING ERRCODE = 'OVS01';
     END IF;
-    SELECT challenge INTO session_challenge FROM pg_temp.oversight_session_scope;
-    SELECT k_ipad, k_opad INTO signing FROM oversight_scope_key;
     IF p_scope IS NULL OR p_scope NOT IN ('', 'la', 'national', 'system') OR (p_scope = 'la') <> (p_la IS NOT NULL)
-       OR p_proof IS DISTINCT FROM pg_catalog.sha256(signing.k_opad || pg_catalog.sha256(signing.k_ipad
-              || pg_catalog.convert_to(session_challenge || '|' || p_scope || '|' || coalesce(p_la::text, ''), 'UTF8'))) THEN
+       OR p_proof IS DISTINCT FROM pg_catalog.sha256(session.k_opad || pg_catalog.sha256(session.k_ipad
+              || pg_catalog.convert_to(session.challenge || '|' || p_scope || '|' || coalesce(p_la::text, ''), 'UTF8'))) THEN
         RAISE EXCEPTION 'tenant scope refused: it is not signed by this Oversight server for this session' USING ERRCODE = 'OVS02';
     END IF;
-    UPDATE pg_temp.oversight_session_scope SET scope = p_scope, la_id = p_la;
+    IF session.scope IS DISTINCT FROM p_scope OR session.la_id IS DISTINCT FROM p_la THEN
+        -- Written only when it changes: a pooled connection mostly serves the same scope again.
+        UPDATE pg_temp.oversight_session_scope SET scope = p_scope, la_id = p_la;
+    END IF;
 END
 $$;
 
@@ -116,37 +124,30 @@ END
 $$;
 REVOKE ALL ON FUNCTION oversight_enter_scope_as_owner(TEXT, UUID) FROM PUBLIC;
 
--- What the policies read, once per query (each call is an InitPlan): whether this session's verified scope sees
--- every LA (national, system), and the one LA it sees otherwise. No challenge, or a table the session made itself:
--- nothing.
-CREATE OR REPLACE FUNCTION oversight_scope_sees_all() RETURNS BOOLEAN
+-- What the policies read, once per query and table (an InitPlan): the LA whose rows this session's verified scope
+-- sees; all zeros for every LA (national, system); all f's for none (no challenge, no scope, or a session table the
+-- session made itself). Neither is ever an LA's id (those are random version-4 UUIDs).
+CREATE OR REPLACE FUNCTION oversight_visible_la() RETURNS UUID
     LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = ${flyway:defaultSchema}, pg_temp AS $$
 DECLARE
-    state REGCLASS := pg_catalog.to_regclass('pg_temp.oversight_session_scope');
+    visible UUID;
 BEGIN
-    IF state IS NULL OR (SELECT relowner FROM pg_class WHERE oid = state) <> (SELECT oid FROM pg_roles WHERE rolname = current_user) THEN
-        RETURN FALSE;
+    IF pg_catalog.to_regclass('pg_temp.oversight_session_scope') IS NOT NULL THEN
+        SELECT CASE s.scope WHEN 'la' THEN s.la_id WHEN 'national' THEN '00000000-0000-0000-0000-000000000000'::uuid
+                            WHEN 'system' THEN '00000000-0000-0000-0000-000000000000'::uuid END INTO visible
+          FROM pg_temp.oversight_session_scope s
+         WHERE (SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = 'pg_temp.oversight_session_scope'::pg_catalog.regclass)
+               = current_user::pg_catalog.regrole;
     END IF;
-    RETURN coalesce((SELECT scope IN ('national', 'system') FROM pg_temp.oversight_session_scope), FALSE);
-END
-$$;
-
-CREATE OR REPLACE FUNCTION oversight_scope_la() RETURNS UUID
-    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = ${flyway:defaultSchema}, pg_temp AS $$
-DECLARE
-    state REGCLASS := pg_catalog.to_regclass('pg_temp.oversight_session_scope');
-BEGIN
-    IF state IS NULL OR (SELECT relowner FROM pg_class WHERE oid = state) <> (SELECT oid FROM pg_roles WHERE rolname = current_user) THEN
-        RETURN NULL;
-    END IF;
-    RETURN (SELECT la_id FROM pg_temp.oversight_session_scope WHERE scope = 'la');
+    RETURN coalesce(visible, 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid);
 END
 $$;
 
 DO $$
 DECLARE
     t RECORD;
-    policy TEXT := '(SELECT oversight_scope_sees_all()) OR la_id = (SELECT oversight_scope_la())';
+    -- One look-up per query and table; per row, the row's LA against it (every LA's row matches itself when all zeros).
+    policy TEXT := 'la_id IS NOT DISTINCT FROM coalesce(nullif((SELECT oversight_visible_la()), ''00000000-0000-0000-0000-000000000000''::uuid), la_id)';
 BEGIN
     FOR t IN
         SELECT c.table_name, cl.relrowsecurity AS enabled, cl.relforcerowsecurity AS forced,
@@ -170,7 +171,7 @@ BEGIN
         END IF;
         IF t.qual IS NULL THEN
             EXECUTE format('CREATE POLICY la_isolation ON %I USING (%s) WITH CHECK (%s)', t.table_name, policy, policy);
-        ELSIF t.qual NOT LIKE '%oversight_scope_la()%' THEN
+        ELSIF t.qual NOT LIKE '%oversight_visible_la()%' THEN
             -- The policy of an earlier version (a setting any connection could change): replace it.
             EXECUTE format('ALTER POLICY la_isolation ON %I USING (%s) WITH CHECK (%s)', t.table_name, policy, policy);
         END IF;
@@ -179,6 +180,8 @@ END
 $$;
 -- Superseded by the signed scope: it trusted a setting that any connection could set for itself.
 DROP FUNCTION IF EXISTS oversight_may_see(UUID);
+DROP FUNCTION IF EXISTS oversight_scope_sees_all();
+DROP FUNCTION IF EXISTS oversight_scope_la();
 
 -- The application's role (OVERSIGHT_DB_APP_ROLE): reads and writes every table but the key, and enters scopes.
 DO $$

@@ -145,8 +145,7 @@ public final class DatabaseSafety {
                 SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity,
                        (SELECT count(*) FROM pg_policies p WHERE p.schemaname = n.nspname AND p.tablename = c.relname AND p.policyname = 'la_isolation'
                            AND p.permissive = 'PERMISSIVE' AND p.cmd = 'ALL' AND p.roles = '{public}'
-                           AND p.qual LIKE '%oversight_scope_sees_all()%' AND p.qual LIKE '%oversight_scope_la()%'
-                           AND p.with_check LIKE '%oversight_scope_sees_all()%' AND p.with_check LIKE '%oversight_scope_la()%'),
+                           AND p.qual LIKE '%oversight_visible_la()%' AND p.with_check LIKE '%oversight_visible_la()%'),
                        (SELECT string_agg(p.policyname, ', ' ORDER BY p.policyname) FROM pg_policies p WHERE p.schemaname = n.nspname
                            AND p.tablename = c.relname AND p.policyname <> 'la_isolation' AND p.permissive = 'PERMISSIVE')
                   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -23,6 +23,11 @@ import org.springframework.stereotype.Component;
 public class ScopeSigner {
 
     private volatile byte[] key;
+    /** One initialised MAC per thread and key (keying a MAC costs more than using it). */
+    private final ThreadLocal<Keyed> macs = new ThreadLocal<>();
+
+    private record Keyed(byte[] key, Mac mac) {
+    }
 
     /** Reads the key as the tables' owner (any other role is refused by PostgreSQL). */
     public void load(DataSource owner) throws SQLException {
@@ -50,7 +55,12 @@ public class ScopeSigner {
         if (k == null) {
             throw new IllegalStateException("The tenant-scope key has not been read yet (it is read as the tables' owner right after the migrations)");
         }
-        return hmac(k, message(challenge, scope));
+        Keyed keyed = macs.get();
+        if (keyed == null || keyed.key() != k) {
+            keyed = new Keyed(k, mac(k));
+            macs.set(keyed);
+        }
+        return keyed.mac().doFinal(message(challenge, scope).getBytes(StandardCharsets.UTF_8));
     }
 
     static String message(String challenge, TenantScope scope) {
@@ -58,10 +68,14 @@ public class ScopeSigner {
     }
 
     static byte[] hmac(byte[] key, String message) {
+        return mac(key).doFinal(message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Mac mac(byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
