@@ -34,6 +34,12 @@ class DatabaseStartup {
     @Bean
     FlywayMigrationStrategy migrateThenCheckTheDatabase(ScopeSigner signer, ObjectProvider<DataSource> dataSource, Environment env) {
         return flyway -> {
+            DatabaseSettings db = DatabaseSettings.from(env);
+            if (db.owner().equals(db.appUser())) {
+                throw new UnsafeDatabaseException(List.of(new DatabaseSafety.Finding("The migrations would run as the application's own login \""
+                        + db.appUser() + "\", which would then own the tables and could switch row-level security off.",
+                        "Set SPRING_FLYWAY_USER/SPRING_FLYWAY_PASSWORD to a separate owner role (the README's runbook, step 1).")));
+            }
             flyway.migrate();
             try {
                 signer.load(flyway.getConfiguration().getDataSource());
@@ -44,7 +50,7 @@ class DatabaseStartup {
             }
             List<DatabaseSafety.Finding> findings;
             try (Connection c = dataSource.getObject().getConnection()) {
-                findings = DatabaseSafety.application(c, DatabaseSettings.from(env).appRole());
+                findings = DatabaseSafety.application(c, db.appRole());
             } catch (SQLException e) {
                 findings = List.of(new DatabaseSafety.Finding("Oversight could not set a tenant scope on its own connection ("
                         + e.getMessage().strip() + ").", "Run bin/oversight check-database and follow what it says."));
