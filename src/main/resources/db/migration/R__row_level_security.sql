@@ -127,8 +127,10 @@ REVOKE ALL ON FUNCTION oversight_enter_scope_as_owner(TEXT, UUID) FROM PUBLIC;
 -- What the policies read, once per query and table (an InitPlan): the LA whose rows this session's verified scope
 -- sees; all zeros for every LA (national, system); all f's for none (no challenge, no scope, or a session table the
 -- session made itself). Neither is ever an LA's id (those are random version-4 UUIDs).
+-- PARALLEL RESTRICTED: it runs in the leader (a session's temporary table is its own), and parallel workers get its
+-- answer as a parameter, so big scans may still run in parallel.
 CREATE OR REPLACE FUNCTION oversight_visible_la() RETURNS UUID
-    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = ${flyway:defaultSchema}, pg_temp AS $$
+    LANGUAGE plpgsql STABLE PARALLEL RESTRICTED SECURITY DEFINER SET search_path = ${flyway:defaultSchema}, pg_temp AS $$
 DECLARE
     visible UUID;
 BEGIN
