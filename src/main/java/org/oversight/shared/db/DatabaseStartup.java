@@ -36,9 +36,10 @@ class DatabaseStartup {
         return flyway -> {
             DatabaseSettings db = DatabaseSettings.from(env);
             if (db.owner().equals(db.appUser())) {
-                throw new UnsafeDatabaseException(List.of(new DatabaseSafety.Finding("The migrations would run as the application's own login \""
-                        + db.appUser() + "\", which would then own the tables and could switch row-level security off.",
-                        "Set SPRING_FLYWAY_USER/SPRING_FLYWAY_PASSWORD to a separate owner role (the README's runbook, step 1).")));
+                throw new UnsafeDatabaseException(List.of(new DatabaseSafety.Finding("The application logs in as \"" + db.appUser()
+                        + "\", the login that runs the migrations and so owns the tables: an owner can switch row-level security off.",
+                        "Log in as a separate application role (SPRING_DATASOURCE_USERNAME) and keep the owner for SPRING_FLYWAY_USER "
+                                + "(the README's runbook).")));
             }
             flyway.migrate();
             try {

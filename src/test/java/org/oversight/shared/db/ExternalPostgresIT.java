@@ -128,7 +128,8 @@ class ExternalPostgresIT {
         assertThat(superuser.output()).contains("APPLICATION FAILED TO START", "logs in as \"postgres\", a superuser", "Fix: ");
 
         Result owner = refusedStart(Map.of("SPRING_DATASOURCE_USERNAME", "oversight_owner", "SPRING_DATASOURCE_PASSWORD", ownerPassword));
-        assertThat(owner.output()).contains("APPLICATION FAILED TO START", "\"oversight_owner\" owns", "an owner can switch row-level security off");
+        assertThat(owner.output()).contains("APPLICATION FAILED TO START", "logs in as \"oversight_owner\"", "owns the tables",
+                "an owner can switch row-level security off");
 
         Http http = new Http(appPort);
         superuserSql("ALTER ROLE " + APP_ROLE + " BYPASSRLS");
@@ -152,6 +153,15 @@ class ExternalPostgresIT {
                     "ALTER TABLE child FORCE ROW LEVEL SECURITY;");
         } finally {
             superuserSql("ALTER TABLE child FORCE ROW LEVEL SECURITY");
+        }
+        superuserSql("ALTER TABLE review OWNER TO " + APP_ROLE);
+        try {
+            Result check = cli(env("oversight", true, Map.of()), "check-database");
+            assertThat(check.exit()).isEqualTo(2);
+            assertThat(check.output()).contains("\"" + APP_ROLE + "\" owns 1 of the tables (review): an owner can switch row-level security off",
+                    "does not own 1 of the tables (review)");
+        } finally {
+            superuserSql("ALTER TABLE review OWNER TO oversight_owner");
         }
         assertThat(cli(env("oversight", true, Map.of()), "check-database").exit()).isZero();
     }
