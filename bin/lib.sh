@@ -49,6 +49,18 @@ need_browser() {
   fi
 }
 
+# ExternalPostgresIT plays an LA's IT team on a PostgreSQL server of Debian's own (with its psql, pg_dump, pg_restore).
+need_postgresql() {
+  if ls /usr/lib/postgresql/*/bin/postgres /usr/lib/postgresql/*/bin/pg_dump >/dev/null 2>&1; then return 0; fi
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    say "Installing Debian's postgresql (server and client) for the external-server tests"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq postgresql >/dev/null
+  else
+    say "The external-server tests need Debian's PostgreSQL: sudo apt-get install -y postgresql"
+    exit 1
+  fi
+}
+
 # Committee reports embed Liberation Sans (Arial's metrics) in tagged PDFs; DejaVu or Helvetica is the fallback.
 want_fonts() {
   if [ ! -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then

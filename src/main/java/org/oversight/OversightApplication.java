@@ -4,11 +4,14 @@ import java.util.Arrays;
 
 import org.oversight.childdata.cli.GenerateDataCommand;
 import org.oversight.reports.cli.ReportsCli;
+import org.oversight.shared.db.DatabaseCheckCommand;
+import org.oversight.shared.db.DatabaseSettings;
 import org.oversight.shared.db.EmbeddedDatabase;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Oversight: Ofsted ILACS readiness, inspection history and improvement tracking.
@@ -45,11 +48,18 @@ public class OversightApplication {
             // The benchmark loads the national data set: give it a database of its own, never the user's.
             System.setProperty("oversight.data-dir", java.nio.file.Files.createTempDirectory("oversight-bench-db").toString());
         }
-        if (cli && args.length > 1 && args[1].equals("restore")) {
-            // Everything is replaced by the backup: importing the bundled reports first would be wasted.
+        if (cli && args.length > 1 && (args[1].equals("restore") || args[1].equals("backup"))) {
+            // A backup holds what is there, and a restore replaces everything: importing the bundled reports or loading
+            // demo data first would change the first and be wasted on the second.
             System.setProperty("oversight.reports.import-on-start", "false");
+            System.setProperty("oversight.demo.enabled", "false");
+            System.setProperty("oversight.demo.child-data", "false");
         }
         EmbeddedDatabase.startIfNoDatasourceConfigured();
+        if (cli && args.length > 1 && args[1].equals("check-database")) {
+            // Checks the database as it is, without migrating or loading anything (and without refusing to start).
+            System.exit(DatabaseCheckCommand.execute(DatabaseSettings.from(new StandardEnvironment()), System.out, System.err));
+        }
         if (cli) {
             System.clearProperty("logback.configurationFile"); // Spring Boot takes over logging from here (logback-spring.xml)
             SpringApplication app = new SpringApplication(OversightApplication.class);

@@ -333,13 +333,18 @@ class ImportCrashIT {
 
     private static Process start(EmbeddedPostgres pg, Path log, Map<String, String> env, String... words) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        // As on the embedded database: the superuser owns the tables and migrates (making the application's role on a
+        // fresh server), the application logs in as oversight_app (Oversight refuses to start as a superuser).
         List<String> args = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "-Doversight.reports.import-on-start=false", "org.oversight.OversightApplication"));
+                "-Doversight.reports.import-on-start=false", "-Dspring.flyway.placeholders.create-app-role=true",
+                "org.oversight.OversightApplication"));
         args.addAll(List.of(words));
         ProcessBuilder pb = new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("SPRING_DATASOURCE_URL", pg.getJdbcUrl("postgres", "postgres"));
-        pb.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
-        pb.environment().put("SPRING_DATASOURCE_PASSWORD", "postgres");
+        pb.environment().put("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres");
+        pb.environment().put("SPRING_DATASOURCE_USERNAME", "oversight_app");
+        pb.environment().put("SPRING_DATASOURCE_PASSWORD", "oversight_app");
+        pb.environment().put("SPRING_FLYWAY_USER", "postgres");
+        pb.environment().put("SPRING_FLYWAY_PASSWORD", "postgres");
         pb.environment().putAll(env);
         return pb.start();
     }

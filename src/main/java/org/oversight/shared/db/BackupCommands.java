@@ -16,7 +16,7 @@ class BackupCommands {
 
     @Bean
     CliCommand backupCommand(DatabaseBackup backups) {
-        return new Command("backup", "FILE", "Back up the whole database to FILE (one consistent snapshot; the app may keep running)") {
+        return new Command("backup", "FILE", "Back up the whole database to FILE: every row of every table, from one snapshot, or a failure (the app may keep running)") {
             @Override
             public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
                 if (args.size() != 1) {
@@ -28,10 +28,15 @@ class BackupCommands {
                     err.println(file + ": the folder does not exist");
                     return 2;
                 }
-                DatabaseBackup.Summary s = backups.backup(file);
-                out.printf(Locale.UK, "Wrote %s: %d tables, %d rows, %.1f MB, schema version %s%n", file, s.tables().size(), s.rows(),
-                        s.bytes() / 1e6, s.schemaVersion());
-                return 0;
+                try {
+                    DatabaseBackup.Summary s = backups.backup(file);
+                    out.printf(Locale.UK, "Wrote %s: %d tables, %d rows, %.1f MB, schema version %s%n", file, s.tables().size(), s.rows(),
+                            s.bytes() / 1e6, s.schemaVersion());
+                    return 0;
+                } catch (DatabaseBackup.BackupException e) {
+                    err.println("Backup failed, " + e.getMessage());
+                    return 2;
+                }
             }
         };
     }

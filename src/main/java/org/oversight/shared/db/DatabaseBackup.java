@@ -46,7 +46,14 @@ import org.springframework.stereotype.Component;
  * while Oversight keeps running), with the sequences, in a zip whose manifest records the schema version (Flyway), each
  * table's columns, row count and SHA-256. A restore checks the file completely first, then replaces the contents of
  * every table in one transaction: it either all happens or nothing changes. The schema itself comes from Flyway, so a
- * backup restores into a database at the same schema version (start the same Oversight version on it first).
+ * backup restores into a database at the same schema version (the restore command migrates a fresh database first).
+ *
+ * <p>A backup holds every row or fails. It reads as the backup role ({@code OVERSIGHT_DB_BACKUP_USER}, BYPASSRLS,
+ * read-only), else as the tables' owner, with {@code row_security = off}: PostgreSQL then raises an error rather than
+ * leave out a row that row-level security would hide (as {@code pg_dump} does), and each table's copied rows are
+ * compared with its count in the same snapshot. A restore runs as the tables' owner; as {@code COPY FROM} is refused on
+ * a table whose row-level security applies to the one loading it, it lifts FORCE ROW LEVEL SECURITY inside the
+ * restore's own transaction and puts it back before committing, so no other session ever sees a table without it.
  */
 @Component
 public class DatabaseBackup {
@@ -55,24 +62,23 @@ public class DatabaseBackup {
     private static final String MANIFEST = "manifest.properties";
     private static final String SCHEMA_HISTORY = "flyway_schema_history";
 
-    private final DataSource dataSource;
+    private final DataSource reader;
+    private final DataSource writer;
+    private final String readerName;
 
-    /**
-     * Backs up and restores as the tables' owner when one is configured (spring.flyway.user, as with the embedded
-     * database): a restore empties tables with TRUNCATE, which row-level security does not govern, so the application's
-     * own role is not given that right.
-     */
     @org.springframework.beans.factory.annotation.Autowired
-    public DatabaseBackup(DataSource dataSource, org.springframework.core.env.Environment env) {
-        String owner = env.getProperty("spring.flyway.user");
-        this.dataSource = owner == null || owner.isBlank() ? dataSource
-                : new org.springframework.jdbc.datasource.DriverManagerDataSource(
-                        env.getProperty("spring.flyway.url", env.getProperty("spring.datasource.url", "")), owner,
-                        env.getProperty("spring.flyway.password", ""));
+    public DatabaseBackup(org.springframework.core.env.Environment env) {
+        DatabaseSettings db = DatabaseSettings.from(env);
+        this.reader = db.backupDataSource();
+        this.writer = db.ownerDataSource();
+        this.readerName = db.hasBackupRole() ? "the backup role " + db.backupUser() : "the tables' owner " + db.owner();
     }
 
+    /** Reads and writes through one login (tests). */
     public DatabaseBackup(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.reader = dataSource;
+        this.writer = dataSource;
+        this.readerName = "this login";
     }
 
     /** One table in a backup. */
@@ -92,21 +98,37 @@ public class DatabaseBackup {
         }
     }
 
-    /** Writes a backup to {@code file} (through a temporary file beside it, so a failed backup leaves no half file). */
-    public Summary backup(Path file) throws IOException, SQLException {
+    /**
+     * Writes a backup to {@code file} (through a temporary file beside it, so a failed backup leaves no half file).
+     *
+     * @throws BackupException when the login cannot read every row (row-level security applies to it) or a table's
+     *         copied rows differ from its count; nothing is written
+     */
+    public Summary backup(Path file) throws IOException, SQLException, BackupException {
         Path target = file.toAbsolutePath();
         Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = reader.getConnection()) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setReadOnly(true);
             try {
+                try (Statement st = c.createStatement()) {
+                    // Every row or an error: with row_security off, PostgreSQL refuses a query that row-level security would filter.
+                    st.execute("SET LOCAL row_security = off");
+                }
                 Summary summary = write(c, temp);
                 c.commit();
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 return new Summary(summary.schemaVersion(), summary.tables(), Files.size(target));
-            } catch (IOException | SQLException | RuntimeException e) {
+            } catch (IOException | SQLException | BackupException | RuntimeException e) {
                 c.rollback();
+                if (e instanceof SQLException sql && "42501".equals(sql.getSQLState()) && String.valueOf(sql.getMessage()).contains("row-level security")) {
+                    String why = sql instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null
+                            ? p.getServerErrorMessage().getMessage() : sql.getMessage().strip();
+                    throw new BackupException("nothing backed up: " + readerName + " cannot read every LA's rows (" + why
+                            + "). Back up as a role with BYPASSRLS: set OVERSIGHT_DB_BACKUP_USER and OVERSIGHT_DB_BACKUP_PASSWORD to the "
+                            + "backup role of the README's runbook");
+                }
                 throw e;
             }
         } finally {
@@ -114,7 +136,7 @@ public class DatabaseBackup {
         }
     }
 
-    private Summary write(Connection c, Path temp) throws IOException, SQLException {
+    private Summary write(Connection c, Path temp) throws IOException, SQLException, BackupException {
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         String version = schemaVersion(c);
         List<String> order = tablesInLoadOrder(c);
@@ -135,6 +157,11 @@ public class DatabaseBackup {
                 long rows = copy.copyOut("COPY " + quote(table) + " (" + columnList(columns) + ") TO STDOUT (FORMAT binary)",
                         new DigestOutputStream(new KeepOpen(zip), sha));
                 zip.closeEntry();
+                long live = Long.parseLong(single(c, "SELECT count(*) FROM " + quote(table)));
+                if (live != rows) {
+                    throw new BackupException("nothing backed up: table " + table + " holds " + live + " rows in this snapshot but "
+                            + rows + " were copied");
+                }
                 String digest = HexFormat.of().formatHex(sha.digest());
                 manifest.setProperty("table." + table + ".entry", entry);
                 manifest.setProperty("table." + table + ".columns", String.join(",", columns));
@@ -163,7 +190,7 @@ public class DatabaseBackup {
         if (!Files.isRegularFile(file)) {
             throw new BackupException(file + ": no such file");
         }
-        try (ZipFile zip = openZip(file); Connection c = dataSource.getConnection()) {
+        try (ZipFile zip = openZip(file); Connection c = writer.getConnection()) {
             Properties manifest = manifest(zip, file);
             String version = schemaVersion(c);
             if (!version.equals(manifest.getProperty("schema-version"))) {
@@ -214,6 +241,12 @@ public class DatabaseBackup {
         c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {
             st.execute("SET LOCAL lock_timeout = '30s'");
+            // COPY FROM is refused where row-level security applies to the loader: the owner lifts FORCE for this
+            // transaction only (DDL is transactional, and the tables stay locked until it commits with FORCE back).
+            List<String> forced = bypassesRowLevelSecurity(c) ? List.of() : forcedTables(c);
+            for (String table : forced) {
+                st.execute("ALTER TABLE " + quote(table) + " NO FORCE ROW LEVEL SECURITY");
+            }
             st.execute("TRUNCATE " + String.join(", ", tables.stream().map(t -> quote(t.name())).toList()));
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
             for (Table t : tables) {
@@ -240,6 +273,9 @@ public class DatabaseBackup {
                     }
                 }
             }
+            for (String table : forced) {
+                st.execute("ALTER TABLE " + quote(table) + " FORCE ROW LEVEL SECURITY");
+            }
             c.commit();
         } catch (SQLException | IOException | BackupException | RuntimeException e) {
             c.rollback();
@@ -248,6 +284,23 @@ public class DatabaseBackup {
             }
             throw e;
         }
+    }
+
+    private static boolean bypassesRowLevelSecurity(Connection c) throws SQLException {
+        return "true".equals(single(c, "SELECT (rolsuper OR rolbypassrls)::text FROM pg_roles WHERE rolname = current_user"));
+    }
+
+    private static List<String> forcedTables(Connection c) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.relforcerowsecurity ORDER BY 1
+                """)) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        return tables;
     }
 
     private static ZipFile openZip(Path file) throws BackupException, IOException {
@@ -286,12 +339,17 @@ public class DatabaseBackup {
         return single(c, "SELECT version FROM " + SCHEMA_HISTORY + " WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1");
     }
 
-    /** The application's tables, parents before the tables whose foreign keys point at them (then by name). */
+    /**
+     * The application's tables, parents before the tables whose foreign keys point at them (then by name). Not the
+     * schema history (Flyway's, the same at the same version) nor the scope-signing key: a credential, not data; a
+     * restored database keeps its own, which the instances running on it know.
+     */
     static List<String> tablesInLoadOrder(Connection c) throws SQLException {
         Set<String> tables = new TreeSet<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
                 SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                 WHERE n.nspname = current_schema() AND c.relkind = 'r' AND NOT c.relispartition AND c.relname <> 'flyway_schema_history'
+                 WHERE n.nspname = current_schema() AND c.relkind = 'r' AND NOT c.relispartition
+                   AND c.relname NOT IN ('flyway_schema_history', 'oversight_scope_key')
                 """)) {
             while (rs.next()) {
                 tables.add(rs.getString(1));

@@ -27,13 +27,13 @@ public class TenantDataSourceConfiguration {
     private static final ThreadLocal<Boolean> IN_REQUEST = new ThreadLocal<>();
 
     @Bean
-    static BeanPostProcessor tenantScopedDataSource(ObjectProvider<TenantResolver> resolvers) {
+    static BeanPostProcessor tenantScopedDataSource(ObjectProvider<TenantResolver> resolvers, ObjectProvider<ScopeSigner> signer) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof DataSource dataSource && !(bean instanceof TenantScopedDataSource) && beanName.equals("dataSource")) {
                     return new TenantScopedDataSource(dataSource,
-                            () -> resolvers.getIfAvailable(() -> TenantDataSourceConfiguration::whenNobodySignedIn).current());
+                            () -> resolvers.getIfAvailable(() -> TenantDataSourceConfiguration::whenNobodySignedIn).current(), signer::getObject);
                 }
                 return bean;
             }

@@ -4,11 +4,11 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Whose rows the database shows the current thread: the row-level security policies read the settings
- * {@code oversight.scope} ({@code la}, {@code national}, {@code system}, or empty for nothing) and
- * {@code oversight.la_id}, which {@link TenantScopedDataSource} sets on every connection it hands out from the scope
- * of the signed-in user ({@link TenantResolver}). Work that is nobody's request (start-up, batch commands, background
- * jobs) runs in the system scope; an anonymous web request sees no LA's private rows.
+ * Whose rows the database shows the current thread: {@code la} (one LA, {@link #laId}), {@code national}, {@code system},
+ * or empty for nothing. {@link TenantScopedDataSource} enters the scope of the signed-in user ({@link TenantResolver})
+ * on every connection it hands out, signed so that the database accepts it from this server only; the row-level
+ * security policies read it ({@code R__row_level_security.sql}). Work that is nobody's request (start-up, batch
+ * commands, background jobs) runs in the system scope; an anonymous web request sees no LA's private rows.
  */
 public record TenantScope(String scope, UUID laId) {
 

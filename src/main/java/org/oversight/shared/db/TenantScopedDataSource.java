@@ -2,25 +2,43 @@ package org.oversight.shared.db;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Sets the tenant scope on every connection the application takes from the pool, before any statement runs, so that
  * PostgreSQL's row-level security policies show each user only their LA's private rows. A transaction takes its
- * connection once, so the setting holds for the whole transaction; every later use of the pooled connection sets it
+ * connection once, so the scope holds for the whole transaction; every later use of the pooled connection sets it
  * again, so no scope outlives the work it was set for.
+ *
+ * <p>The scope is not a setting the connection could change itself: it is entered through
+ * {@code oversight_enter_scope(scope, la, proof)}, whose proof is an HMAC of the scope and a challenge the database
+ * issued to this very session, keyed with the secret only the server process and the tables' owner know
+ * ({@link ScopeSigner}). The challenge is asked for once per physical connection (one extra round trip when the pool
+ * opens a connection); each checkout is one statement, as before.
  */
 public class TenantScopedDataSource extends DelegatingDataSource {
 
     private final TenantResolver resolver;
+    private final Supplier<ScopeSigner> signer;
+    /** This session's challenge, per physical connection (forgotten with the connection). */
+    private final Map<Object, String> challenges = Collections.synchronizedMap(new WeakHashMap<>());
 
-    public TenantScopedDataSource(DataSource target, TenantResolver resolver) {
+    public TenantScopedDataSource(DataSource target, TenantResolver resolver, Supplier<ScopeSigner> signer) {
         super(target);
         this.resolver = resolver;
+        this.signer = signer;
     }
 
     private static final ThreadLocal<Boolean> RESOLVING = new ThreadLocal<>();
@@ -58,15 +76,63 @@ public class TenantScopedDataSource extends DelegatingDataSource {
     }
 
     private Connection scoped(Connection connection, TenantScope scope) throws SQLException {
-        try (PreparedStatement set = connection.prepareStatement(
-                "SELECT set_config('oversight.scope', ?, false), set_config('oversight.la_id', ?, false)")) {
-            set.setString(1, scope.scope());
-            set.setString(2, scope.laId() == null ? "" : scope.laId().toString());
-            set.execute();
-        } catch (SQLException e) {
-            connection.close();
+        try {
+            boolean autoCommit = connection.getAutoCommit();
+            Object session = connection.unwrap(PGConnection.class);
+            String challenge = challenges.get(session);
+            if (challenge == null) {
+                challenge = challenge(connection, session);
+            }
+            try {
+                enter(connection, challenge, scope);
+            } catch (SQLException e) {
+                if (!"OVS01".equals(e.getSQLState())) {
+                    throw e;
+                }
+                // The session lost its challenge (its temporary tables were discarded): ask again, once.
+                if (!autoCommit) {
+                    connection.rollback();
+                }
+                enter(connection, challenge(connection, session), scope);
+            }
+            if (!autoCommit) {
+                connection.commit(); // nothing else has run on it yet; a later rollback must not undo the scope
+            }
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            discard(connection);
             throw e;
         }
-        return connection;
+    }
+
+    private String challenge(Connection connection, Object session) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT oversight_scope_challenge()")) {
+            rs.next();
+            String challenge = rs.getString(1);
+            challenges.put(session, challenge);
+            return challenge;
+        }
+    }
+
+    private void enter(Connection connection, String challenge, TenantScope scope) throws SQLException {
+        try (PreparedStatement enter = connection.prepareStatement("SELECT oversight_enter_scope(?, ?::uuid, ?)")) {
+            enter.setString(1, scope.scope());
+            enter.setString(2, scope.laId() == null ? null : scope.laId().toString());
+            enter.setBytes(3, signer.get().sign(challenge, scope));
+            enter.execute();
+        }
+    }
+
+    /** A connection whose scope could not be set keeps whatever it had: it never goes back to the pool. */
+    private void discard(Connection connection) {
+        try {
+            if (getTargetDataSource() instanceof HikariDataSource hikari) {
+                hikari.evictConnection(connection);
+            } else {
+                connection.close();
+            }
+        } catch (SQLException | RuntimeException ignored) {
+            // already broken
+        }
     }
 }

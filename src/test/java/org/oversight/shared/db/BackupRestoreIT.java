@@ -176,7 +176,7 @@ class BackupRestoreIT extends IntegrationTest {
     }
 
     private static String url(EmbeddedPostgres pg) {
-        return pg.getJdbcUrl("postgres", "postgres");
+        return "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres"; // no user in the URL: it would win over the configured one
     }
 
     private static String run(String url, String... args) throws Exception {
@@ -192,13 +192,18 @@ class BackupRestoreIT extends IntegrationTest {
 
     private static Process start(String url, Path log, Map<String, String> env, String... args) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        // The embedded database's roles: the superuser owns the tables and migrates (creating the application's role on a
+        // fresh server); the application logs in as oversight_app, as Oversight insists.
         List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "-Doversight.reports.import-on-start=false", "org.oversight.OversightApplication"));
+                "-Doversight.reports.import-on-start=false", "-Dspring.flyway.placeholders.create-app-role=true",
+                "org.oversight.OversightApplication"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("SPRING_DATASOURCE_URL", url);
-        pb.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
-        pb.environment().put("SPRING_DATASOURCE_PASSWORD", "postgres");
+        pb.environment().put("SPRING_DATASOURCE_USERNAME", TenantScope.EMBEDDED_APP_ROLE);
+        pb.environment().put("SPRING_DATASOURCE_PASSWORD", TenantScope.EMBEDDED_APP_ROLE);
+        pb.environment().put("SPRING_FLYWAY_USER", "postgres");
+        pb.environment().put("SPRING_FLYWAY_PASSWORD", "postgres");
         pb.environment().putAll(env);
         return pb.start();
     }

@@ -28,13 +28,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RowLevelSecurityIT extends IntegrationTest {
 
     /** Tables with an la_id that are public (register, published inspections, their uploads) or identity. */
-    private static final List<String> PUBLIC = List.of("local_authority", "statistical_neighbour", "inspection_activity", "judgement",
-            "finding", "source_document", "activity_history", "import_job", "app_user", "inspector_grant");
+    private static final List<String> PUBLIC = DatabaseSafety.PUBLIC_TABLES;
 
     @Autowired
     JdbcClient jdbc;
     @Autowired
     Environment env;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     @Test
     void everyLaPrivateTableIsIsolatedAndForcedEvenForItsOwner() {
@@ -100,5 +101,95 @@ class RowLevelSecurityIT extends IntegrationTest {
                 .param(southwark).update()).rootCause().hasMessageContaining("row-level security");
         assertThat(jdbc.sql("INSERT INTO child_access (la_id, child_ref, viewed_by, viewed_at, what) VALUES (?, 'X', 'me', now(), 'test')")
                 .param(city).update()).as("its own LA's row is written").isEqualTo(1);
+    }
+
+    @Test
+    void theEmbeddedDatabasePassesTheStartUpChecks() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(DatabaseSafety.application(c, "oversight_app")).isEmpty();
+        }
+    }
+
+    /**
+     * Issue 13: someone with only the application role's password logs in and tries every way to a scope that would
+     * show other LAs' rows: the old setting, a made-up proof, a proof made for another session, a table of their own
+     * under the session table's name, the key itself and the owner's helper. Nothing private shows; the signed scope,
+     * entered properly, does (so the refusals are not a scope that never works).
+     */
+    @Test
+    void theApplicationRolesPasswordAloneCannotGiveItselfAScope() throws Exception {
+        UUID southwark = TenantScope.asSystem(() -> ComplianceFixtures.southwark(jdbc));
+        int children = TenantScope.asSystem(() -> jdbc.sql("SELECT count(*) FROM child WHERE la_id = ?").param(southwark).query(Integer.class).single());
+        assertThat(children).isPositive();
+        byte[] key;
+        try (Connection owner = DriverManager.getConnection(env.getProperty("spring.flyway.url"), env.getProperty("spring.flyway.user"),
+                env.getProperty("spring.flyway.password")); Statement s = owner.createStatement(); ResultSet rs = s.executeQuery("SELECT key FROM oversight_scope_key")) {
+            rs.next();
+            key = rs.getBytes(1);
+        }
+        try (Connection a = appLogin(); Connection b = appLogin(); Statement s = a.createStatement()) {
+            s.execute("SET oversight.scope = 'system'");
+            s.execute("SET oversight.la_id = '" + southwark + "'");
+            assertThat(count(a, "child")).as("the old setting opens nothing").isZero();
+
+            assertThatThrownBy(() -> enter(a, "system", null, new byte[32])).hasMessageContaining("no tenant-scope challenge");
+            String challengeA = challenge(a);
+            assertThatThrownBy(() -> enter(a, "system", null, new byte[32])).hasMessageContaining("not signed by this Oversight server");
+            assertThatThrownBy(() -> enter(a, "la", southwark, ScopeSigner.hmac(new byte[32], ScopeSigner.message(challengeA, TenantScope.la(southwark)))))
+                    .as("signed with another key").hasMessageContaining("not signed");
+            challenge(b);
+            byte[] proofForA = ScopeSigner.hmac(key, ScopeSigner.message(challengeA, TenantScope.SYSTEM));
+            assertThatThrownBy(() -> enter(b, "system", null, proofForA)).as("a proof seen in another session").hasMessageContaining("not signed");
+            assertThatThrownBy(() -> enter(a, "la", southwark, proofForA)).as("a proof of another scope").hasMessageContaining("not signed");
+            assertThat(count(a, "child")).isZero();
+            assertThat(count(b, "child")).isZero();
+
+            assertThatThrownBy(() -> count(a, "oversight_scope_key")).hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> s.execute("SELECT oversight_enter_scope_as_owner('system')")).hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> s.execute("UPDATE pg_temp.oversight_session_scope SET scope = 'system'")).hasMessageContaining("permission denied");
+
+            // The proof made with the key, for this session's challenge: the positive control.
+            enter(a, "system", null, proofForA);
+            assertThat(count(a, "child")).as("signed by the server: every LA").isGreaterThanOrEqualTo(children);
+            String again = challenge(a);
+            assertThat(count(a, "child")).as("a new challenge drops the scope").isZero();
+            enter(a, "la", southwark, ScopeSigner.hmac(key, ScopeSigner.message(again, TenantScope.la(southwark))));
+            assertThat(count(a, "child")).as("one LA").isEqualTo(children);
+        }
+        try (Connection c = appLogin(); Statement s = c.createStatement()) {
+            // A session table of its own (this embedded database lets PUBLIC create temporary tables; the runbook's does not).
+            s.execute("CREATE TEMPORARY TABLE oversight_session_scope (challenge TEXT, scope TEXT, la_id UUID)");
+            s.execute("INSERT INTO pg_temp.oversight_session_scope VALUES ('x', 'system', NULL)");
+            assertThat(count(c, "child")).as("a session table the session made itself counts for nothing").isZero();
+            assertThatThrownBy(() -> challenge(c)).hasMessageContaining("not made by Oversight");
+        }
+    }
+
+    private Connection appLogin() throws Exception {
+        return DriverManager.getConnection(env.getProperty("spring.datasource.url"), env.getProperty("spring.datasource.username"),
+                env.getProperty("spring.datasource.password"));
+    }
+
+    private static int count(Connection c, String table) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static String challenge(Connection c) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT oversight_scope_challenge()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static void enter(Connection c, String scope, UUID la, byte[] proof) throws Exception {
+        try (var ps = c.prepareStatement("SELECT oversight_enter_scope(?, ?::uuid, ?)")) {
+            ps.setString(1, scope);
+            ps.setString(2, la == null ? null : la.toString());
+            ps.setBytes(3, proof);
+            ps.execute();
+        }
     }
 }
