@@ -31,9 +31,12 @@ CREATE TABLE sign_in_throttle (
     failures        INTEGER     NOT NULL DEFAULT 0,
     last_failure_at TIMESTAMPTZ,
     next_allowed_at TIMESTAMPTZ NOT NULL,
+    in_flight       INTEGER     NOT NULL DEFAULT 0,
+    in_flight_at    TIMESTAMPTZ,
     CONSTRAINT pk_sign_in_throttle PRIMARY KEY (throttle_key)
 );
-COMMENT ON TABLE sign_in_throttle IS 'Failed sign-ins per key (staff:account, staff-ip:address, yp:name hash, yp-ip:address, device:hash): attempts wait until next_allowed_at';
+COMMENT ON TABLE sign_in_throttle IS 'Failed sign-ins per key (staff account, staff address, young person''s name hash, address, device): attempts wait until next_allowed_at';
+COMMENT ON COLUMN sign_in_throttle.in_flight IS 'Passwords being checked now under this key: past the free failures only one at a time';
 CREATE INDEX ix_sign_in_throttle_stale ON sign_in_throttle (last_failure_at);
 
 -- A browser that has signed in to an account before: its correct password skips the per-account and per-address waits.
@@ -54,3 +57,8 @@ BEGIN
     END IF;
 END
 $$;
+
+-- The young person's sign-in log keeps the name tried only as a hash: a password typed in the name box must not be kept.
+UPDATE yp_sign_in_event SET subject = 'name:' || left(encode(sha256(convert_to(substring(subject FROM 6), 'UTF8')), 'hex'), 32)
+ WHERE subject LIKE 'name:%' AND subject !~ '^name:[0-9a-f]{32}$';
+COMMENT ON COLUMN yp_sign_in_event.subject IS 'The first 32 hex digits of the SHA-256 of the sign-in name tried (name:...) or of the code tried (code:..., 12 digits); never the name or code itself';

@@ -23,8 +23,10 @@ class LoginPage {
     }
 
     @GetMapping("/login")
-    String login(Model model) {
+    String login(@RequestParam(required = false) String wait, Model model) {
         model.addAttribute("ssoName", ssoName);
+        long seconds = wait != null && wait.matches("\\d{1,6}") ? Long.parseLong(wait) : 0;
+        model.addAttribute("waitWords", seconds > 0 ? org.oversight.access.SignInProperties.words(seconds) : null);
         return "login";
     }
 

@@ -21,6 +21,7 @@ class ErrorPages implements ErrorViewResolver {
             case CONTENT_TOO_LARGE -> "413";
             case METHOD_NOT_ALLOWED -> "405";
             case SERVICE_UNAVAILABLE -> "503";
+            case TOO_MANY_REQUESTS -> "429";
             case BAD_REQUEST, UNSUPPORTED_MEDIA_TYPE, NOT_ACCEPTABLE -> "400";
             default -> "generic";
         };
