@@ -194,6 +194,10 @@ public class VoiceSignIn {
                 .params(inv.laId(), inv.childRef(), inv.cohort().name(), inv.firstName(), name, encoder.encode(password), inv.id(),
                         Timestamp.from(now)).query(UUID.class).single();
         event(Kind.CODE, subject, ip, inv.laId(), account, "OK");
+        jakarta.servlet.http.HttpServletRequest request = DeviceCookies.currentRequest();
+        if (request != null) {
+            devices.remember(request, DeviceCookies.currentResponse(), "yp:" + account); // this device has signed in now
+        }
         return new Outcome(new YoungPersonPrincipal(account, inv.laId(), inv.childRef(), inv.cohort(), inv.firstName(), name), null);
     }
 

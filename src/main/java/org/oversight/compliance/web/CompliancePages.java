@@ -132,7 +132,7 @@ class CompliancePages {
         LocalAuthority la = inspections.localAuthority(urn);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"annex-a-lists-8-9-" + la.laCode() + ".xlsx\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, org.oversight.shared.web.Downloads.attachment("annex-a-lists-8-9-" + la.laCode() + ".xlsx"))
                 .body(annexA.lists8And9(la.id()));
     }
 

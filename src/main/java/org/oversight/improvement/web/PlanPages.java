@@ -24,7 +24,6 @@ import org.oversight.inspection.domain.InspectionActivity;
 import org.oversight.shared.web.DateInput;
 import org.oversight.shared.web.FormErrors;
 import org.oversight.shared.web.InvalidInputException;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -247,7 +246,7 @@ class PlanPages {
     ResponseEntity<byte[]> evidence(@PathVariable UUID evidenceId) {
         PlanRepository.EvidenceFile file = plans.evidenceFile(evidenceId);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName()).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, org.oversight.shared.web.Downloads.attachment(file.fileName()))
                 .body(file.content());
     }
 
