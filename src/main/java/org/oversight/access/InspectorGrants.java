@@ -116,11 +116,11 @@ public class InspectorGrants {
             throw new InvalidInputException(List.of(new FieldProblem("activity", "Choose an activity with on-site dates")));
         }
         LocalDate[] window = window(laId, activityId, startsOn, endsOn);
-        if (window[1].isBefore(window[0])) {
-            throw new InvalidInputException(List.of(new FieldProblem("activity", "Those dates are outside the activity's on-site days")));
-        }
         if (window[1].isBefore(today())) {
             throw new InvalidInputException(List.of(new FieldProblem("activity", "That activity's on-site days are over: choose a current or coming one")));
+        }
+        if (window[1].isBefore(window[0])) {
+            throw new InvalidInputException(List.of(new FieldProblem("activity", "Those dates are outside the activity's on-site days")));
         }
         startsOn = window[0];
         endsOn = window[1];

@@ -75,8 +75,9 @@ public class SignInThrottle {
                 Policy p = k.policy();
                 Integer failures = tx.execute(s -> jdbc.sql("""
                         UPDATE sign_in_throttle SET failures = failures + 1, last_failure_at = ?, in_flight = greatest(in_flight - 1, 0),
-                               next_allowed_at = CASE WHEN failures + 1 < ? THEN ?
-                                                      ELSE ? + least(?, ? * power(2, least(30, failures + 1 - ?))) * interval '1 millisecond' END
+                               next_allowed_at = CASE WHEN failures + 1 < CAST(? AS integer) THEN CAST(? AS timestamptz)
+                                                      ELSE CAST(? AS timestamptz) + least(CAST(? AS bigint), CAST(? AS bigint)
+                                                           * power(2, least(30, failures + 1 - CAST(? AS integer)))) * interval '1 millisecond' END
                          WHERE throttle_key = ? RETURNING failures""")
                         .params(Timestamp.from(now), p.freeFailures(), Timestamp.from(now), Timestamp.from(now), p.maxDelay().toMillis(),
                                 p.firstDelay().toMillis(), p.freeFailures(), k.key()).query(Integer.class).optional().orElse(0));
