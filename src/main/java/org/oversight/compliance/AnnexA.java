@@ -18,6 +18,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.oversight.shared.web.SpreadsheetSafe;
 import org.oversight.access.CurrentUser;
 import org.oversight.childdata.annexa.AnnexAColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,6 +58,7 @@ public class AnnexA {
             CreationHelper helper = wb.getCreationHelper();
             CellStyle date = wb.createCellStyle();
             date.setDataFormat(helper.createDataFormat().getFormat("dd/mm/yyyy"));
+            SpreadsheetSafe.Cells text = new SpreadsheetSafe.Cells(wb);
             CellStyle header = wb.createCellStyle();
             Font bold = wb.createFont();
             bold.setBold(true);
@@ -64,8 +66,8 @@ public class AnnexA {
             Map<String, Integer> blanks = new LinkedHashMap<>();
             ComplianceService.Snapshot annexSnapshot = compliance.currentAnnexA(laId).orElse(null);
             Map<String, Map<String, Object>> annex = annexSnapshot == null ? Map.of() : annexFacts(annexSnapshot.id());
-            int rows8 = list8(wb.createSheet("List 8"), snapshot, ref, date, header, blanks, annex);
-            int rows9 = list9(wb.createSheet("List 9"), snapshot, ref, date, header, blanks, annex);
+            int rows8 = list8(wb.createSheet("List 8"), snapshot, ref, date, header, blanks, annex, text);
+            int rows9 = list9(wb.createSheet("List 9"), snapshot, ref, date, header, blanks, annex, text);
             Sheet v = wb.createSheet("Validation");
             int r = 0;
             write(v.createRow(r++), header, "Check", "Result");
@@ -87,7 +89,7 @@ public class AnnexA {
     }
 
     private int list8(Sheet sheet, ComplianceService.Snapshot s, LocalDate ref, CellStyle date, CellStyle header, Map<String, Integer> blanks,
-                      Map<String, Map<String, Object>> annex) {
+                      Map<String, Map<String, Object>> annex, SpreadsheetSafe.Cells text) {
         write(sheet.createRow(0), header, AnnexAColumns.LIST_8.toArray(String[]::new));
         Map<String, Object[]> children = children(s.id());
         Map<String, List<Object[]>> episodes = new LinkedHashMap<>();
@@ -149,13 +151,13 @@ public class AnnexA {
             v.put("Placement Provider", last[5]);
             v.put(AnnexAColumns.LIST_8.get(28), m[0]);
             v.put(AnnexAColumns.LIST_8.get(29), m[1]);
-            fill(row, AnnexAColumns.LIST_8, v, date, blanks);
+            fill(row, AnnexAColumns.LIST_8, v, date, blanks, text);
         }
         return r - 1;
     }
 
     private int list9(Sheet sheet, ComplianceService.Snapshot s, LocalDate ref, CellStyle date, CellStyle header, Map<String, Integer> blanks,
-                      Map<String, Map<String, Object>> annex) {
+                      Map<String, Map<String, Object>> annex, SpreadsheetSafe.Cells text) {
         write(sheet.createRow(0), header, AnnexAColumns.LIST_9.toArray(String[]::new));
         Map<String, Object[]> children = children(s.id());
         List<Object[]> leavers = jdbc.sql("SELECT child_ref, in_touch, accommodation, activity FROM care_leaver WHERE snapshot_id = ? ORDER BY child_ref")
@@ -179,7 +181,7 @@ public class AnnexA {
             v.put("Suitability of Accommodation", accom == null || accom.length() < 2 ? null
                     : accom.endsWith("1") ? "a) Suitable" : accom.endsWith("2") ? "b) Unsuitable" : null);
             v.put("Activity Status", l[3]);
-            fill(sheet.createRow(r++), AnnexAColumns.LIST_9, v, date, blanks);
+            fill(sheet.createRow(r++), AnnexAColumns.LIST_9, v, date, blanks, text);
         }
         return r - 1;
     }
@@ -220,7 +222,8 @@ public class AnnexA {
         return out;
     }
 
-    private static void fill(Row row, List<String> columns, Map<String, Object> values, CellStyle date, Map<String, Integer> blanks) {
+    private static void fill(Row row, List<String> columns, Map<String, Object> values, CellStyle date, Map<String, Integer> blanks,
+                             SpreadsheetSafe.Cells text) {
         for (int i = 0; i < columns.size(); i++) {
             Object v = values.get(columns.get(i));
             Cell cell = row.createCell(i);
@@ -232,7 +235,7 @@ public class AnnexA {
             } else if (v instanceof Number n) {
                 cell.setCellValue(n.doubleValue());
             } else {
-                cell.setCellValue(v.toString());
+                text.text(cell, v.toString()); // a team or worker typed as "=HYPERLINK(...)" stays text
             }
         }
     }
