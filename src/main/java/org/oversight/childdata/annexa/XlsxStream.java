@@ -109,19 +109,48 @@ final class XlsxStream implements AutoCloseable {
      * or a workbook that expands past the limit, is refused before anything is parsed.
      */
     static XlsxStream open(String fileName, Path file, UploadLimits limits) throws NotAWorkbook {
+        try (InputStream head = java.nio.file.Files.newInputStream(file)) {
+            byte[] magic = head.readNBytes(8);
+            if (java.util.Arrays.equals(magic, new byte[] {(byte) 0xd0, (byte) 0xcf, 0x11, (byte) 0xe0, (byte) 0xa1, (byte) 0xb1, 0x1a, (byte) 0xe1})) {
+                throw new NotAWorkbook("it is an older Excel file (.xls) or protected by a password: save it as an Excel workbook (.xlsx)");
+            }
+        } catch (IOException e) {
+            throw new NotAWorkbook("it could not be read");
+        }
         try {
             return new XlsxStream(fileName, file, limits);
         } catch (UploadLimitException e) {
             throw e;
-        } catch (EncryptedDocumentException | OLE2NotOfficeXmlFileException e) {
-            throw new NotAWorkbook("it is an older Excel file (.xls) or protected by a password: save it as an Excel workbook (.xlsx)");
-        } catch (ZipException | NotOfficeXmlFileException e) {
-            throw new NotAWorkbook("it is not an Excel workbook (.xlsx)");
-        } catch (InvalidFormatException | POIXMLException e) {
-            throw new NotAWorkbook("it is not a complete Excel workbook (.xlsx): a part is missing or damaged");
         } catch (IOException | OpenXML4JException | SAXException | RuntimeException e) {
-            throw new NotAWorkbook("it is damaged or not an Excel workbook (.xlsx)");
+            throw refusal(fileName, e, null);
         }
+    }
+
+    /**
+     * Why a workbook cannot be read, in words: past a limit (POI's own zip-bomb check included) as an
+     * {@link UploadLimitException}, anything else as {@link NotAWorkbook}.
+     */
+    private static NotAWorkbook refusal(String fileName, Exception e, String sheet) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UploadLimitException limit) {
+                throw limit;
+            }
+            if (t.getMessage() != null && t.getMessage().contains("Zip bomb detected")) {
+                throw new UploadLimitException(fileName + ": the workbook is compressed far more than a real one (a part would expand more "
+                        + "than a hundred times), as a zip bomb is", "oversight.imports.max-expanded-size");
+            }
+        }
+        String where = sheet == null ? "" : "the sheet '" + sheet + "' ";
+        return new NotAWorkbook(switch (e) {
+            case EncryptedDocumentException x -> "it is an older Excel file (.xls) or protected by a password: save it as an Excel workbook (.xlsx)";
+            case OLE2NotOfficeXmlFileException x -> "it is an older Excel file (.xls) or protected by a password: save it as an Excel workbook (.xlsx)";
+            case NotOfficeXmlFileException x -> "it is not an Excel workbook (.xlsx)";
+            case ZipException x -> "it is not an Excel workbook (.xlsx)";
+            case InvalidFormatException x -> "it is not a complete Excel workbook (.xlsx): a part is missing or damaged";
+            case POIXMLException x -> "it is not a complete Excel workbook (.xlsx): a part is missing or damaged";
+            case SAXException x -> where.isEmpty() ? "its XML is damaged" : where + "is damaged (its XML cannot be read)";
+            default -> where.isEmpty() ? "it is damaged or not an Excel workbook (.xlsx)" : where + "could not be read: it is damaged";
+        });
     }
 
     /** The file is not a workbook that can be read; the message says why in words. */
@@ -165,9 +194,9 @@ final class XlsxStream implements AutoCloseable {
             if (e.getException() instanceof UploadLimitException limit) {
                 throw limit;
             }
-            throw new NotAWorkbook("the sheet '" + sheetName + "' is damaged (" + firstWords(e.getMessage()) + ")");
+            throw refusal(fileName, e, sheetName);
         } catch (IOException | OpenXML4JException | javax.xml.parsers.ParserConfigurationException | RuntimeException e) {
-            throw new NotAWorkbook("the sheet '" + sheetName + "' could not be read: it is damaged");
+            throw refusal(fileName, e, sheetName);
         }
     }
 
@@ -205,13 +234,6 @@ final class XlsxStream implements AutoCloseable {
                 }
             }
         }
-    }
-
-    private static String firstWords(String message) {
-        if (message == null) {
-            return "unreadable XML";
-        }
-        return message.length() > 120 ? message.substring(0, 120) + "…" : message;
     }
 
     /** Collects each row's values by column, within the column and value limits. */
