@@ -64,12 +64,18 @@ public final class Http {
 
     /** The body of a multipart/form-data request. */
     public static byte[] multipartBody(String boundary, java.util.Map<String, String> fields, java.util.Map<String, byte[]> files) {
+        return multipartBody(boundary, fields, files, "files", "application/octet-stream");
+    }
+
+    /** The body of a multipart/form-data request whose files are in parts of the given name, each claiming the given type. */
+    public static byte[] multipartBody(String boundary, java.util.Map<String, String> fields, java.util.Map<String, byte[]> files, String part,
+                                       String claimedType) {
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
                 + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
         files.forEach((name, content) -> {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + name
-                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"" + name
+                    + "\"\r\nContent-Type: " + claimedType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             body.writeBytes(content);
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         });

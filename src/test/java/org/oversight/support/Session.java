@@ -58,12 +58,17 @@ public final class Session {
 
     /** Posts a form with files, as the upload pages do (the CSRF token as a field). */
     public Http.Response upload(String path, Map<String, String> fields, Map<String, byte[]> files) {
+        return upload(path, fields, files, "files", "application/octet-stream");
+    }
+
+    /** As above, with the files in parts of the given name, each claiming the given content type. */
+    public Http.Response upload(String path, Map<String, String> fields, Map<String, byte[]> files, String part, String claimedType) {
         String boundary = "oversight-" + java.util.UUID.randomUUID();
         Map<String, String> all = new java.util.LinkedHashMap<>(fields);
         all.put("_csrf", csrf);
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Http.multipartBody(boundary, all, files))));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Http.multipartBody(boundary, all, files, part, claimedType))));
     }
 
     public Http.Response send(HttpRequest.Builder builder) {

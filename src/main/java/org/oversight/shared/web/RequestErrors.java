@@ -144,12 +144,14 @@ public class RequestErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request, HttpServletResponse response) {
-        Throwable cause = e.getCause();
-        while (cause != null && !(cause instanceof UploadLimitException) && !(cause instanceof JacksonException)) {
-            cause = cause.getCause();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UploadLimitException limit) {
+                return tooLarge(limit, request, response);
+            }
         }
-        if (cause instanceof UploadLimitException limit) {
-            return tooLarge(limit, request, response);
+        Throwable cause = e.getCause();
+        while (cause != null && !(cause instanceof JacksonException)) {
+            cause = cause.getCause();
         }
         FieldProblem problem = describe(cause);
         return respond(request, response, HttpStatus.BAD_REQUEST, "Unreadable request body", problem.message(), List.of(problem), null);
