@@ -86,17 +86,17 @@ public class SignInThrottle {
             return most;
         }
 
-        /** The password was right: the attempt is released; the keys of {@code reset} forget their failures. */
+        /**
+         * The password was right: the attempt is released, and the keys of {@code reset} (claimed or not: the account
+         * a known device signed in to, say) forget their failures.
+         */
         public void succeeded(List<Key> reset) {
             settled = true;
             Instant now = clock.instant();
-            for (Key k : keys) {
-                boolean forget = reset.stream().anyMatch(r -> r.key().equals(k.key()));
-                tx.executeWithoutResult(s -> jdbc.sql("""
-                        UPDATE sign_in_throttle SET in_flight = greatest(in_flight - 1, 0),
-                               failures = CASE WHEN ? THEN 0 ELSE failures END,
-                               next_allowed_at = CASE WHEN ? THEN ? ELSE next_allowed_at END
-                         WHERE throttle_key = ?""").params(forget, forget, Timestamp.from(now), k.key()).update());
+            release(keys);
+            for (Key k : reset) {
+                tx.executeWithoutResult(s -> jdbc.sql("UPDATE sign_in_throttle SET failures = 0, next_allowed_at = ? WHERE throttle_key = ?")
+                        .params(Timestamp.from(now), k.key()).update());
             }
         }
 
