@@ -74,7 +74,8 @@ class ThrottledPasswordSignIn implements AuthenticationProvider {
         SignInThrottle.Attempt attempt = (SignInThrottle.Attempt) claim;
         try {
             Authentication result = passwords.authenticate(authentication);
-            List<SignInThrottle.Key> reset = new ArrayList<>(List.of(accountKey));
+            // A known device clears its own failures only: the waits an attacker piled on the account stay for other devices.
+            List<SignInThrottle.Key> reset = new ArrayList<>(knownDevice ? List.of() : List.of(accountKey));
             if (deviceKey != null) {
                 reset.add(deviceKey);
             }

@@ -126,8 +126,9 @@ public class VoiceSignIn {
      */
     public Outcome redeem(String code, String password, String confirm, String ip) {
         // Signing in happens before anyone's LA is known: it reads codes and accounts in the system scope of row-level
-        // security, in one transaction, and hands back only the young person's own principal.
-        return TenantScope.asSystem(() -> tx.execute(status -> redeemChecked(code, password, confirm, ip)));
+        // security and hands back only the young person's own principal. The throttle is claimed before the transaction
+        // that redeems the code, so no connection is held while a check waits its turn.
+        return TenantScope.asSystem(() -> redeemChecked(code, password, confirm, ip));
     }
 
     private Outcome redeemChecked(String code, String password, String confirm, String ip) {
@@ -140,7 +141,7 @@ public class VoiceSignIn {
         }
         SignInThrottle.Attempt attempt = (SignInThrottle.Attempt) claim;
         try {
-            Outcome outcome = redeemClaimed(normal, codeHash, subject, password, confirm, ip);
+            Outcome outcome = tx.execute(status -> redeemClaimed(normal, codeHash, subject, password, confirm, ip));
             if (outcome.ok()) {
                 attempt.succeeded(List.of());
             } else if (outcome.refusal() == Refusal.SHORT_PASSWORD || outcome.refusal() == Refusal.PASSWORDS_DIFFER) {
@@ -203,7 +204,9 @@ public class VoiceSignIn {
 
     /** Signs in with the sign-in name and password; refusals (and locks) are logged and say nothing about which was wrong. */
     public Outcome signIn(String signInName, String password, String ip) {
-        return TenantScope.asSystem(() -> tx.execute(status -> signInChecked(signInName, password, ip)));
+        // No transaction around it: each statement stands alone, and nothing holds a connection while the password is
+        // hashed or a claim waits its turn.
+        return TenantScope.asSystem(() -> signInChecked(signInName, password, ip));
     }
 
     private Outcome signInChecked(String signInName, String password, String ip) {
@@ -244,7 +247,8 @@ public class VoiceSignIn {
                 metrics.counter("oversight.sign.in.failures", "who", "young-person", "reason", "password").increment();
                 return refuse(Kind.PASSWORD, subject, ip, laId, Refusal.BAD_PASSWORD);
             }
-            attempt.succeeded(deviceKey == null ? List.of(nameKey) : List.of(nameKey, deviceKey));
+            // A known device clears its own failures only: the waits an attacker piled on the name stay for other devices.
+            attempt.succeeded(knownDevice ? List.of(deviceKey) : deviceKey == null ? List.of(nameKey) : List.of(nameKey, deviceKey));
         } finally {
             attempt.released();
         }
