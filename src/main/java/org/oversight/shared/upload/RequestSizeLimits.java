@@ -111,8 +111,7 @@ class RequestSizeLimits {
         }
 
         private void refuse(HttpServletRequest request, HttpServletResponse response, String detail, String setting) throws IOException {
-            // The rest of an oversized body is not read: the connection is closed after the answer.
-            response.setHeader("Connection", "close");
+            // Tomcat reads and drops the rest of the body (up to server.tomcat.max-swallow-size), so the client sees this answer.
             if (request.getRequestURI().startsWith("/api/")) {
                 ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, detail);
                 problem.setTitle("Too large");
