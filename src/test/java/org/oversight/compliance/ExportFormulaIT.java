@@ -17,6 +17,7 @@ import org.oversight.shared.db.TenantScope;
 import org.oversight.shared.web.SpreadsheetSafe;
 import org.oversight.support.Http;
 import org.oversight.support.HttpTest;
+import org.oversight.support.TestPlans;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -55,17 +56,17 @@ class ExportFormulaIT extends HttpTest {
 
     @Test
     void aPlansActionsCsvWritesAFormulaActionAsText() {
-        UUID plan = TenantScope.asSystem(() -> jdbc.sql("""
-                SELECT p.id FROM improvement_plan p JOIN local_authority la ON la.id = p.la_id WHERE la.urn = 80450 ORDER BY p.created_at LIMIT 1""")
-                .query(UUID.class).single());
-        UUID item = TenantScope.asSystem(() -> jdbc.sql("SELECT id FROM plan_item WHERE plan_id = ? ORDER BY ordinal LIMIT 1").param(plan)
-                .query(UUID.class).single());
-        UUID owner = jdbc.sql("SELECT id FROM app_user WHERE username = 'col.manager'").query(UUID.class).single();
-        Http.Response added = http.post("/api/v1/plans/" + plan + "/items/" + item + "/actions", """
-                {"description": "%s", "ownerId": "%s", "dueDate": "2027-01-31", "status": "NOT_STARTED"}""".formatted(LINK.replace("\"", "\\\""), owner),
-                "col.manager");
-        assertThat(added.status()).as(added.body()).isEqualTo(201);
-        safe(csv(http.get("/plans/" + plan + "/actions.csv", "col.manager")), LINK);
+        TestPlans.Plan plan = TestPlans.create(jdbc, "Export formula test plan");
+        try {
+            UUID owner = jdbc.sql("SELECT id FROM app_user WHERE username = 'col.manager'").query(UUID.class).single();
+            Http.Response added = http.post("/api/v1/plans/" + plan.id() + "/items/" + plan.item() + "/actions", """
+                    {"description": "%s", "ownerId": "%s", "dueDate": "2027-01-31", "status": "NOT_STARTED"}""".formatted(LINK.replace("\"", "\\\""), owner),
+                    "col.manager");
+            assertThat(added.status()).as(added.body()).isEqualTo(201);
+            safe(csv(http.get("/plans/" + plan.id() + "/actions.csv", "col.manager")), LINK);
+        } finally {
+            TestPlans.delete(jdbc, plan);
+        }
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.oversight.shared.db.TenantScope;
 import org.oversight.support.Http;
 import org.oversight.support.HttpTest;
 import org.oversight.support.Session;
+import org.oversight.support.TestPlans;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -50,16 +51,24 @@ class HostileRequestsIT extends HttpTest {
                 .doesNotContain("java.");
     }
 
+    TestPlans.Plan testPlan;
+
+    @org.junit.jupiter.api.BeforeEach
+    void aPlanOfItsOwn() {
+        testPlan = TestPlans.create(jdbc, "Hostile requests test plan " + UUID.randomUUID());
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void removePlan() {
+        TestPlans.delete(jdbc, testPlan);
+    }
+
     private UUID plan() {
-        return TenantScope.asSystem(() -> jdbc.sql("""
-                SELECT p.id FROM improvement_plan p JOIN local_authority la ON la.id = p.la_id WHERE la.urn = 80450 ORDER BY p.created_at LIMIT 1""")
-                .query(UUID.class).single());
+        return testPlan.id();
     }
 
     private UUID[] itemAndAction(UUID plan) {
-        return TenantScope.asSystem(() -> jdbc.sql("""
-                SELECT i.id, a.id FROM plan_item i JOIN plan_action a ON a.item_id = i.id WHERE i.plan_id = ? ORDER BY i.ordinal LIMIT 1""")
-                .param(plan).query((rs, n) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)}).single());
+        return new UUID[] {testPlan.item(), testPlan.action()};
     }
 
     @Test
@@ -182,7 +191,7 @@ class HostileRequestsIT extends HttpTest {
             assertThat(http.get(form, "col.manager").status()).as(form).isEqualTo(200);
         }
         // Another LA's plan does not exist for them at all (row-level security): its forms are not found, as their posts are.
-        String title = TenantScope.asSystem(() -> jdbc.sql("SELECT title FROM improvement_plan WHERE id = ?").param(plan).query(String.class).single());
+        String title = testPlan.title();
         for (String form : List.of("/plans/" + plan + "/items/" + ids[0] + "/actions/new", "/plans/" + plan + "/actions/" + ids[1] + "/progress",
                 "/plans/" + plan + "/committee-report")) {
             Http.Response refused = http.get(form, "southwark.manager");
