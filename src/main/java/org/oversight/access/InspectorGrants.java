@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.oversight.shared.calendar.WorkingDayCalendar;
 import org.oversight.shared.problem.FieldProblem;
 import org.oversight.shared.problem.InvalidInputException;
 import org.oversight.shared.problem.NotFoundException;
@@ -20,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Read-only access of named inspectors to one LA's child-level data for the on-site dates of an activity, granted by
  * the LA's managers. A grant is in force only from its first to its last day (Europe/London), so it starts and ends on
  * its own; a manager may end it early. Every use is logged where the data is read (child_access, as the inspector).
+ * A grant never runs outside its activity's on-site dates, and never longer than {@link #MAX_WORKING_DAYS} working
+ * days (Ofsted's longest on-site inspection), whatever dates the activity was given.
  */
 @Service
 public class InspectorGrants {
@@ -36,12 +39,40 @@ public class InspectorGrants {
     public record Inspector(String username, String displayName) {
     }
 
+    /** The longest a grant runs: two weeks on site. */
+    public static final int MAX_WORKING_DAYS = 10;
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final WorkingDayCalendar calendar;
 
-    InspectorGrants(JdbcClient jdbc, Clock clock) {
+    InspectorGrants(JdbcClient jdbc, Clock clock, WorkingDayCalendar calendar) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.calendar = calendar;
+    }
+
+    /**
+     * The days a grant for the activity may run: the dates given, within the activity's own on-site dates (when it
+     * has them), cut to {@link #MAX_WORKING_DAYS} working days from the first working day.
+     */
+    public LocalDate[] window(UUID laId, UUID activityId, LocalDate startsOn, LocalDate endsOn) {
+        LocalDate first = startsOn;
+        LocalDate last = endsOn;
+        var onSite = jdbc.sql("""
+                SELECT min(r.start_date), max(r.end_date) FROM on_site_range r JOIN inspection_activity a ON a.id = r.activity_id
+                 WHERE a.id = ? AND a.la_id = ?""").params(activityId, laId)
+                .query((rs, i) -> new LocalDate[] {rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)}).single();
+        if (onSite[0] != null) {
+            first = first.isBefore(onSite[0]) ? onSite[0] : first;
+            last = last.isAfter(onSite[1]) ? onSite[1] : last;
+        }
+        LocalDate day = first;
+        while (!calendar.isWorkingDay(day) && !day.isAfter(last)) {
+            day = day.plusDays(1);
+        }
+        LocalDate cap = calendar.addWorkingDays(day, MAX_WORKING_DAYS - 1);
+        return new LocalDate[] {first, last.isAfter(cap) ? cap : last};
     }
 
     public LocalDate today() {
@@ -84,9 +115,15 @@ public class InspectorGrants {
         if (startsOn == null || endsOn == null) {
             throw new InvalidInputException(List.of(FieldProblem.of("activity", "access.error.activity")));
         }
-        if (endsOn.isBefore(today())) {
+        LocalDate[] window = window(laId, activityId, startsOn, endsOn);
+        if (window[1].isBefore(today())) {
             throw new InvalidInputException(List.of(FieldProblem.of("activity", "access.error.activity.2")));
         }
+        if (window[1].isBefore(window[0])) {
+            throw new InvalidInputException(List.of(FieldProblem.of("activity", "access.error.activity.3")));
+        }
+        startsOn = window[0];
+        endsOn = window[1];
         return jdbc.sql("""
                 INSERT INTO inspector_grant (la_id, activity_id, inspector_id, starts_on, ends_on, granted_by, granted_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""").params(laId, activityId, inspector.get(), Date.valueOf(startsOn),

@@ -42,9 +42,15 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/local-authorities", "/api/v1/local-authorities/**",
                                 "/api/v1/inspections/**", "/api/v1/national/**").permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((req, res, ex) ->
-                        problem(res, json, HttpStatus.UNAUTHORIZED, "Sign in to use this endpoint (HTTP Basic with an Oversight account)",
-                                req.getRequestURI())))
+                .httpBasic(basic -> basic.authenticationEntryPoint((req, res, ex) -> {
+                    if (ex instanceof SignInDelayedException delayed) {
+                        res.setHeader("Retry-After", String.valueOf(delayed.seconds()));
+                        problem(res, json, HttpStatus.TOO_MANY_REQUESTS, delayed.getMessage(), req.getRequestURI());
+                        return;
+                    }
+                    problem(res, json, HttpStatus.UNAUTHORIZED, "Sign in to use this endpoint (HTTP Basic with an Oversight account)",
+                            req.getRequestURI());
+                }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((req, res, denied) ->
                         problem(res, json, HttpStatus.FORBIDDEN, "Your role does not allow this", req.getRequestURI())))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -65,9 +71,20 @@ public class SecurityConfiguration {
                                 "/activities/*", "/accessibility", "/documents/*", "/national", "/national/*", "/compliance/rules").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+                        .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath()
+                                + (ex instanceof SignInDelayedException delayed ? "/login?wait=" + delayed.seconds() : "/login?error"))))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").permitAll())
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint((req, res, ex) -> {
+                    if (ex instanceof SignInDelayedException delayed) {
+                        res.setHeader("Retry-After", String.valueOf(delayed.seconds()));
+                        req.setAttribute("oversight.error.detail", delayed.getMessage());
+                        res.sendError(HttpStatus.TOO_MANY_REQUESTS.value(), delayed.getMessage());
+                        return;
+                    }
+                    res.setHeader("WWW-Authenticate", "Basic realm=\"Oversight\"");
+                    res.sendError(HttpStatus.UNAUTHORIZED.value(), HttpStatus.UNAUTHORIZED.getReasonPhrase());
+                }))
                 .headers(h -> headers(h, ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
         SingleSignOn.Login sso = singleSignOn.getIfAvailable(); // only when OVERSIGHT_OIDC_ISSUER_URI is set
         if (sso != null) {

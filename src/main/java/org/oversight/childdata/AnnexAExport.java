@@ -19,6 +19,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.oversight.access.AccessLog;
+import org.oversight.shared.web.SpreadsheetSafe;
 import org.oversight.access.CurrentUser;
 import org.oversight.childdata.annexa.AnnexAColumns;
 import org.oversight.childdata.snapshots.ChildDataSnapshots;
@@ -64,6 +65,7 @@ public class AnnexAExport {
             CreationHelper helper = wb.getCreationHelper();
             CellStyle date = wb.createCellStyle();
             date.setDataFormat(helper.createDataFormat().getFormat("dd/mm/yyyy"));
+            SpreadsheetSafe.Cells text = new SpreadsheetSafe.Cells(wb);
             CellStyle header = wb.createCellStyle();
             Font bold = wb.createFont();
             bold.setBold(true);
@@ -71,8 +73,8 @@ public class AnnexAExport {
             Map<String, Integer> blanks = new LinkedHashMap<>();
             Snapshot annexSnapshot = snapshots.current(laId, Kind.ANNEX_A).orElse(null);
             Map<String, Map<String, Object>> annex = annexSnapshot == null ? Map.of() : annexFacts(annexSnapshot.id());
-            int rows8 = list8(wb.createSheet("List 8"), snapshot, ref, date, header, blanks, annex);
-            int rows9 = list9(wb.createSheet("List 9"), snapshot, ref, date, header, blanks, annex);
+            int rows8 = list8(wb.createSheet("List 8"), snapshot, ref, date, header, blanks, annex, text);
+            int rows9 = list9(wb.createSheet("List 9"), snapshot, ref, date, header, blanks, annex, text);
             Sheet v = wb.createSheet("Validation");
             int r = 0;
             write(v.createRow(r++), header, "Check", "Result");
@@ -94,7 +96,7 @@ public class AnnexAExport {
     }
 
     private int list8(Sheet sheet, Snapshot s, LocalDate ref, CellStyle date, CellStyle header, Map<String, Integer> blanks,
-                      Map<String, Map<String, Object>> annex) {
+                      Map<String, Map<String, Object>> annex, SpreadsheetSafe.Cells text) {
         write(sheet.createRow(0), header, AnnexAColumns.LIST_8.toArray(String[]::new));
         Map<String, Child> children = children(s.id());
         Map<String, List<Episode>> episodes = new LinkedHashMap<>();
@@ -147,13 +149,13 @@ public class AnnexAExport {
             v.put("Placement Provider", last.placeProvider());
             v.put(AnnexAColumns.LIST_8.get(28), m[0]);
             v.put(AnnexAColumns.LIST_8.get(29), m[1]);
-            fill(row, AnnexAColumns.LIST_8, v, date, blanks);
+            fill(row, AnnexAColumns.LIST_8, v, date, blanks, text);
         }
         return r - 1;
     }
 
     private int list9(Sheet sheet, Snapshot s, LocalDate ref, CellStyle date, CellStyle header, Map<String, Integer> blanks,
-                      Map<String, Map<String, Object>> annex) {
+                      Map<String, Map<String, Object>> annex, SpreadsheetSafe.Cells text) {
         write(sheet.createRow(0), header, AnnexAColumns.LIST_9.toArray(String[]::new));
         Map<String, Child> children = children(s.id());
         int r = 1;
@@ -175,7 +177,7 @@ public class AnnexAExport {
             v.put("Suitability of Accommodation", accom == null || accom.length() < 2 ? null
                     : accom.endsWith("1") ? "a) Suitable" : accom.endsWith("2") ? "b) Unsuitable" : null);
             v.put("Activity Status", l.activity());
-            fill(sheet.createRow(r++), AnnexAColumns.LIST_9, v, date, blanks);
+            fill(sheet.createRow(r++), AnnexAColumns.LIST_9, v, date, blanks, text);
         }
         return r - 1;
     }
@@ -212,7 +214,8 @@ public class AnnexAExport {
         return out;
     }
 
-    private static void fill(Row row, List<String> columns, Map<String, Object> values, CellStyle date, Map<String, Integer> blanks) {
+    private static void fill(Row row, List<String> columns, Map<String, Object> values, CellStyle date, Map<String, Integer> blanks,
+                             SpreadsheetSafe.Cells text) {
         for (int i = 0; i < columns.size(); i++) {
             Object v = values.get(columns.get(i));
             Cell cell = row.createCell(i);
@@ -224,7 +227,7 @@ public class AnnexAExport {
             } else if (v instanceof Number n) {
                 cell.setCellValue(n.doubleValue());
             } else {
-                cell.setCellValue(v.toString());
+                text.text(cell, v.toString()); // a team or worker typed as "=HYPERLINK(...)" stays text
             }
         }
     }

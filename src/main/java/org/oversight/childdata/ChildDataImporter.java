@@ -1,15 +1,18 @@
 package org.oversight.childdata;
 
+import java.io.InputStream;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -18,12 +21,20 @@ import java.util.stream.Stream;
 import org.oversight.access.CurrentUser;
 import org.oversight.childdata.annexa.AnnexAWorkbook;
 import org.oversight.childdata.ssda903.CollectionYear;
+import org.oversight.childdata.ssda903.ErrorList;
+import org.oversight.childdata.ssda903.ReadResult;
 import org.oversight.childdata.ssda903.Rows;
+import org.oversight.childdata.ssda903.Ssda903Reader;
 import org.oversight.childdata.ssda903.Ssda903Return;
+import org.oversight.childdata.ssda903.Ssda903Table;
 import org.oversight.childdata.ssda903.ValidationError;
 import org.oversight.register.LocalAuthorities;
 import org.oversight.register.LocalAuthority;
+import org.oversight.shared.Dates;
 import org.oversight.shared.problem.NotFoundException;
+import org.oversight.shared.upload.UploadLimitException;
+import org.oversight.shared.upload.UploadLimits;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -32,19 +43,46 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Imports an LA's child-level data — the SSDA903 tables (CSV) and the Annex A workbook (lists 8 and 9, XLSX) — as new
- * snapshots, in one transaction per command. With errors, the import is either rejected whole (nothing changes) or
- * accepted with its bad rows left out and reported; never half-stored. A return whose children belong to another LA is
- * refused whole.
+ * snapshots, in one transaction per command. Files are read as streams under the {@link UploadLimits} (a file past a
+ * limit is an {@link UploadLimitException} and nothing is stored). With errors, the import is either rejected whole
+ * (nothing changes) or accepted with its bad rows left out and reported; never half-stored. A return whose children
+ * belong to another LA is refused whole; a return that lacks a table a full return needs is refused unless it is
+ * marked as a partial update (its tables replace the current snapshot's, the rest are kept); and a return that would
+ * drop more than {@code oversight.imports.confirm-drop-over} of the children or care leavers on the dashboard waits
+ * for a person to confirm it.
  */
 @Service
 public class ChildDataImporter {
 
     public enum Mode { REJECT_IF_ANY_ERROR, ACCEPT_GOOD_ROWS }
 
-    /** What an import did: stored or not, the snapshot(s), rows accepted and rejected, and every error with its place. */
-    public record Outcome(boolean stored, UUID snapshotId, int accepted, int rejected, List<ValidationError> errors, UUID annexASnapshotId) {
+    /**
+     * How to import: with errors rejected or left out; as a partial update (only the tables given, merged into the
+     * current snapshot of the year); with a large drop in the number of children confirmed.
+     */
+    public record Options(Mode mode, boolean partial, boolean confirmDrop) {
+        public static Options of(Mode mode) {
+            return new Options(mode, false, false);
+        }
+    }
+
+    /**
+     * What an import did: stored or not, the snapshot(s), rows accepted and rejected, the errors kept (each with its
+     * place) and how many there were in all; or, when it would drop many children, why it waits for a confirmation.
+     */
+    public record Outcome(boolean stored, UUID snapshotId, int accepted, int rejected, List<ValidationError> errors, UUID annexASnapshotId,
+                          long errorCount, String confirmation) {
         public Outcome(boolean stored, UUID snapshotId, int accepted, int rejected, List<ValidationError> errors) {
-            this(stored, snapshotId, accepted, rejected, errors, null);
+            this(stored, snapshotId, accepted, rejected, errors, null, errors.size(), null);
+        }
+
+        public Outcome(boolean stored, UUID snapshotId, int accepted, int rejected, List<ValidationError> errors, UUID annexASnapshotId) {
+            this(stored, snapshotId, accepted, rejected, errors, annexASnapshotId, errors.size(), null);
+        }
+
+        /** Nothing stored: the return would drop many children and needs a confirmation (the message says how many). */
+        public boolean needsConfirmation() {
+            return confirmation != null;
         }
     }
 
@@ -53,22 +91,29 @@ public class ChildDataImporter {
     /** The CSV tables and Annex A workbook in a folder (as generate-data writes one per LA), by file name, in name order. */
     public static Map<String, byte[]> readFolder(java.nio.file.Path dir) throws java.io.IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        try (Stream<java.nio.file.Path> list = java.nio.file.Files.list(dir)) {
-            for (java.nio.file.Path p : list.filter(p -> {
-                String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-                return name.endsWith(".csv") || name.endsWith(".xlsx");
-            }).sorted().toList()) {
-                files.put(p.getFileName().toString(), java.nio.file.Files.readAllBytes(p));
+        for (ImportFile f : folder(dir)) {
+            try (InputStream in = f.open()) {
+                files.put(f.name(), in.readAllBytes());
             }
         }
         return files;
+    }
+
+    /** The CSV tables and Annex A workbook in a folder, in name order, to be read as streams. */
+    public static List<ImportFile> folder(java.nio.file.Path dir) throws java.io.IOException {
+        try (Stream<java.nio.file.Path> list = java.nio.file.Files.list(dir)) {
+            return list.filter(p -> {
+                String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                return java.nio.file.Files.isRegularFile(p) && (name.endsWith(".csv") || name.endsWith(".xlsx"));
+            }).sorted().map(ImportFile::of).toList();
+        }
     }
 
     /** Imports a folder of generated data as a batch (no user) for the LA with that DfE code, rejecting it on any error. */
     @Transactional
     public Outcome importFolder(String laCode, int collectionStartYear, java.nio.file.Path dir) throws java.io.IOException {
         LocalAuthority la = localAuthorities.findByLaCode(laCode).orElseThrow(() -> new NotFoundException("No local authority has the code " + laCode));
-        return importReturn(la.urn(), collectionStartYear, readFolder(dir), Mode.REJECT_IF_ANY_ERROR, true);
+        return importReturn(la.urn(), collectionStartYear, folder(dir), new Options(Mode.REJECT_IF_ANY_ERROR, false, true), true, () -> { });
     }
 
     private final JdbcClient jdbc;
@@ -76,13 +121,30 @@ public class ChildDataImporter {
     private final LocalAuthorities localAuthorities;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final UploadLimits limits;
+    private final Set<Ssda903Table> requiredTables;
+    private final double confirmDropOver;
 
-    ChildDataImporter(JdbcClient jdbc, JdbcTemplate template, LocalAuthorities localAuthorities, CurrentUser currentUser, Clock clock) {
+    ChildDataImporter(JdbcClient jdbc, JdbcTemplate template, LocalAuthorities localAuthorities, CurrentUser currentUser, Clock clock,
+                      UploadLimits limits, @Value("${oversight.imports.required-tables:header,episodes,reviews}") List<String> requiredTables,
+                      @Value("${oversight.imports.confirm-drop-over:0.2}") double confirmDropOver) {
         this.jdbc = jdbc;
         this.template = template;
         this.localAuthorities = localAuthorities;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.limits = limits;
+        this.requiredTables = EnumSet.noneOf(Ssda903Table.class);
+        for (String t : requiredTables) {
+            if (!t.isBlank()) {
+                this.requiredTables.add(Ssda903Table.valueOf(t.trim().toUpperCase(java.util.Locale.ROOT)));
+            }
+        }
+        this.confirmDropOver = confirmDropOver;
+    }
+
+    public UploadLimits limits() {
+        return limits;
     }
 
     /**
@@ -97,48 +159,108 @@ public class ChildDataImporter {
     /** As above; {@code storing} is called once the files are checked and storing begins (for a job's progress). */
     @Transactional
     public Outcome importReturn(int laUrn, int collectionStartYear, Map<String, byte[]> files, Mode mode, boolean batch, Runnable storing) {
+        return importReturn(laUrn, collectionStartYear, files.entrySet().stream().map(e -> ImportFile.of(e.getKey(), e.getValue())).toList(),
+                Options.of(mode), batch, storing);
+    }
+
+    /** Imports files read as streams, with the given options; see the class comment for what is refused. */
+    @Transactional
+    public Outcome importReturn(int laUrn, int collectionStartYear, List<ImportFile> files, Options options, boolean batch, Runnable storing) {
         LocalAuthority la = localAuthorities.findByUrn(laUrn).orElseThrow(() -> new NotFoundException("No local authority has the URN " + laUrn));
         if (!batch && !currentUser.canEdit(la.id())) {
             throw new AccessDeniedException("Only " + la.name() + "'s managers and staff can import its children's data");
         }
+        Mode mode = options.mode();
         CollectionYear year = CollectionYear.of(collectionStartYear);
-        Map<String, byte[]> csv = new LinkedHashMap<>();
-        Map<String, byte[]> workbooks = new LinkedHashMap<>();
-        files.forEach((name, bytes) -> (AnnexAWorkbook.isWorkbook(name) ? workbooks : csv).put(name, bytes));
+        List<ImportFile> csv = files.stream().filter(f -> !f.workbook()).toList();
+        List<ImportFile> workbooks = files.stream().filter(ImportFile::workbook).toList();
         if (workbooks.size() > 1) {
-            return new Outcome(false, null, 0, 0, List.of(new ValidationError(String.join(", ", workbooks.keySet()), 0, "", "",
-                    "OV-AA-ONE-WORKBOOK", "Give one Annex A workbook at a time")));
+            return new Outcome(false, null, 0, 0, List.of(new ValidationError(String.join(", ", workbooks.stream().map(ImportFile::name).toList()),
+                    0, "", "", "OV-AA-ONE-WORKBOOK", "Give one Annex A workbook at a time")));
         }
+        String csvNames = String.join(", ", csv.stream().map(ImportFile::name).toList());
 
-        Ssda903Return parsed = csv.isEmpty() ? null : Ssda903Return.read(csv, year);
-        List<ValidationError> errors = new ArrayList<>(parsed == null ? List.of() : parsed.errors());
-        Map.Entry<String, byte[]> workbook = workbooks.isEmpty() ? null : workbooks.entrySet().iterator().next();
-        AnnexAWorkbook.Result annex = workbook == null ? null : AnnexAWorkbook.read(workbook.getKey(), workbook.getValue(), year.end());
+        Optional<Current> current903 = current(la, "SSDA903", year);
+        Ssda903Return parsed = null;
+        List<Ssda903Table> given = List.of();
+        if (!csv.isEmpty()) {
+            List<ReadResult> read = new ArrayList<>();
+            for (ImportFile f : csv) {
+                read.add(readCsv(f));
+            }
+            given = read.stream().map(ReadResult::table).filter(Objects::nonNull).distinct().toList();
+            List<ReadResult> context = List.of();
+            if (options.partial()) {
+                Optional<Current> sameYear = current903.filter(c -> c.year().equals(year.toString()));
+                if (sameYear.isEmpty()) {
+                    return new Outcome(false, null, 0, 0, List.of(new ValidationError(csvNames, 0, "", "", "OV-PARTIAL-NO-CURRENT",
+                            "A partial update changes the current data of " + year + ", and there is none: import the whole return")));
+                }
+                context = context(sameYear.get(), given);
+            }
+            parsed = Ssda903Return.validate(read, context, year, limits.maxErrors());
+        }
+        List<ValidationError> refusals = new ArrayList<>();
+        if (parsed != null && !options.partial()) {
+            for (Ssda903Table t : requiredTables) {
+                if (!given.contains(t)) {
+                    refusals.add(new ValidationError(csvNames, 0, "", "", "OV-MISSING-TABLE", "The return has no " + t.dfeName()
+                            + " table: a whole return needs " + tableNames(requiredTables) + ". To change only some tables, import them as a "
+                            + "partial update, which keeps the other tables of the current data"));
+                }
+            }
+        }
+        ImportFile workbook = workbooks.isEmpty() ? null : workbooks.getFirst();
+        AnnexAWorkbook.Result annex = workbook == null ? null : readWorkbook(workbook, year.end());
+
+        long errorCount = refusals.size() + (parsed == null ? 0 : parsed.errorTotal()) + (annex == null ? 0 : annex.errorTotal());
+        ErrorList errors = new ErrorList(limits.maxErrors());
+        errors.addAll(refusals);
+        if (parsed != null) {
+            errors.addAll(parsed.errors());
+        }
         if (annex != null) {
             errors.addAll(annex.errors());
         }
         int totalRows = (parsed == null ? 0 : parsed.files().stream().mapToInt(f -> f.rows().size()).sum())
                 + (annex == null ? 0 : annex.rows().size() + annex.badRows());
-        if (!errors.isEmpty() && mode == Mode.REJECT_IF_ANY_ERROR) {
-            return new Outcome(false, null, 0, totalRows, List.copyOf(errors));
+        if (errorCount > limits.maxErrors()) {
+            List<ValidationError> kept = new ArrayList<>();
+            kept.add(new ValidationError(String.join(", ", files.stream().map(ImportFile::name).toList()), 0, "", "", "OV-TOO-MANY-ERRORS",
+                    "The files have " + UploadLimits.count(errorCount) + " errors, more than " + UploadLimits.count(limits.maxErrors())
+                            + ": nothing was stored. The first " + UploadLimits.count(errors.size()) + " are listed; correct them and import again"));
+            kept.addAll(errors);
+            return new Outcome(false, null, 0, totalRows, List.copyOf(kept), null, errorCount + 1, null);
+        }
+        if (!refusals.isEmpty() || !errors.isEmpty() && mode == Mode.REJECT_IF_ANY_ERROR) {
+            return new Outcome(false, null, 0, totalRows, List.copyOf(errors), null, errorCount, null);
         }
         Ssda903Return.Accepted accepted = parsed == null ? null : parsed.acceptWithBadRows();
         List<Rows.Header> header = accepted == null ? List.of() : accepted.rows(Rows.Header.class);
-        if (parsed != null && header.isEmpty()) {
-            return new Outcome(false, null, 0, accepted.droppedRows(), List.copyOf(errors));
+        if (parsed != null && header.isEmpty() && !(options.partial() && !given.contains(Ssda903Table.HEADER))) {
+            return new Outcome(false, null, 0, accepted.droppedRows(), List.copyOf(errors), null, errorCount, null);
         }
         if (annex != null && annex.rows().isEmpty()) {
-            return new Outcome(false, null, 0, annex.badRows(), List.copyOf(errors));
+            return new Outcome(false, null, 0, annex.badRows(), List.copyOf(errors), null, errorCount, null);
         }
 
         Set<String> returnChildren = header.stream().map(Rows.Header::child).collect(Collectors.toCollection(HashSet::new));
         Set<String> annexChildren = annex == null ? Set.of() : annex.rows().stream().map(AnnexAWorkbook.Row8or9::childRef).collect(Collectors.toSet());
         ValidationError wrongLa = wrongLa(la, parsed != null ? returnChildren : annexChildren,
-                parsed != null ? String.join(", ", csv.keySet()) : workbook.getKey(), parsed == null ? "ANNEX_A" : "SSDA903");
+                parsed != null ? csvNames : workbook.name(), parsed == null ? "ANNEX_A" : "SSDA903");
         if (wrongLa != null) {
             List<ValidationError> all = new ArrayList<>(errors);
             all.add(0, wrongLa);
-            return new Outcome(false, null, 0, totalRows, List.copyOf(all));
+            return new Outcome(false, null, 0, totalRows, List.copyOf(all), null, errorCount + 1, null);
+        }
+        if (!options.confirmDrop()) {
+            String drop = dropFor903(la, year, current903, accepted, returnChildren, options.partial(), given);
+            if (drop == null && annex != null) {
+                drop = dropForAnnexA(la, year, annex);
+            }
+            if (drop != null) {
+                return new Outcome(false, null, 0, 0, List.copyOf(errors), null, errorCount, drop);
+            }
         }
 
         storing.run();
@@ -146,17 +268,133 @@ public class ChildDataImporter {
         int acceptedRows = 0;
         int rejectedRows = 0;
         if (parsed != null) {
-            snapshot = store903(la, year, csv.keySet(), accepted, header);
+            snapshot = options.partial()
+                    ? store903Partial(la, year, csvNames, accepted, header, current903.orElseThrow(), given)
+                    : store903(la, year, csvNames, accepted, header);
             acceptedRows += accepted.acceptedRows();
             rejectedRows += accepted.droppedRows();
         }
         UUID annexSnapshot = null;
         if (annex != null) {
-            annexSnapshot = storeAnnexA(la, year, workbook.getKey(), annex);
+            annexSnapshot = storeAnnexA(la, year, workbook.name(), annex);
             acceptedRows += annex.rows().size();
             rejectedRows += annex.badRows();
         }
-        return new Outcome(true, snapshot != null ? snapshot : annexSnapshot, acceptedRows, rejectedRows, List.copyOf(errors), annexSnapshot);
+        return new Outcome(true, snapshot != null ? snapshot : annexSnapshot, acceptedRows, rejectedRows, List.copyOf(errors), annexSnapshot,
+                errorCount, null);
+    }
+
+    private ReadResult readCsv(ImportFile f) {
+        try (InputStream in = f.open()) {
+            return Ssda903Reader.read(f.name(), in, limits);
+        } catch (UploadLimitException e) {
+            throw e.in(f.name());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private AnnexAWorkbook.Result readWorkbook(ImportFile f, LocalDate notAfter) {
+        try (InputStream in = f.open()) {
+            return AnnexAWorkbook.read(f.name(), in, notAfter, limits);
+        } catch (UploadLimitException e) {
+            throw e.in(f.name());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String tableNames(Set<Ssda903Table> tables) {
+        List<String> names = tables.stream().map(Ssda903Table::dfeName).toList();
+        return names.size() <= 1 ? String.join("", names)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.getLast();
+    }
+
+    /** A current snapshot of the LA: its year, when it was imported and how many children and care leavers it has. */
+    private record Current(UUID id, String year, Timestamp importedAt, LocalDate asAt, int children, int careLeavers, int annexRows) {
+    }
+
+    /**
+     * The snapshot of this kind a new one for the year would replace on the dashboard: the current one of the same
+     * year, or (for a later year) the latest one. None when the new one is for an earlier year than the dashboard's.
+     */
+    private Optional<Current> current(LocalAuthority la, String kind, CollectionYear year) {
+        return jdbc.sql("""
+                SELECT s.id, s.collection_year, s.imported_at, s.as_at,
+                       (SELECT count(*) FROM child c WHERE c.snapshot_id = s.id),
+                       (SELECT count(*) FROM care_leaver l WHERE l.snapshot_id = s.id),
+                       (SELECT count(*) FROM annex_a_child a WHERE a.snapshot_id = s.id)
+                  FROM import_snapshot s
+                 WHERE s.la_id = ? AND s.kind = ? AND s.superseded_at IS NULL AND s.collection_year <= ?
+                 ORDER BY s.collection_year DESC LIMIT 1""").params(la.id(), kind, year.toString())
+                .query((rs, i) -> new Current(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3), rs.getObject(4, LocalDate.class),
+                        rs.getInt(5), rs.getInt(6), rs.getInt(7))).optional()
+                .filter(c -> c.year().equals(year.toString()) || !laterYearExists(la, kind, year));
+    }
+
+    private boolean laterYearExists(LocalAuthority la, String kind, CollectionYear year) {
+        return jdbc.sql("SELECT count(*) FROM import_snapshot WHERE la_id = ? AND kind = ? AND superseded_at IS NULL AND collection_year > ?")
+                .params(la.id(), kind, year.toString()).query(Integer.class).single() > 0;
+    }
+
+    /**
+     * The tables of the current snapshot that the cross-table checks of a partial update need (header and episodes),
+     * when the update does not give them itself: rebuilt from what was stored, checked against, never reported on.
+     */
+    private List<ReadResult> context(Current current, List<Ssda903Table> given) {
+        List<ReadResult> context = new ArrayList<>();
+        if (!given.contains(Ssda903Table.HEADER)) {
+            List<Rows.Header> header = jdbc.sql("SELECT child_ref, sex, dob, ethnic FROM child WHERE snapshot_id = ?").param(current.id())
+                    .query((rs, i) -> new Rows.Header(0, rs.getString(1), Objects.toString(rs.getString(2), ""), rs.getObject(3, LocalDate.class),
+                            Objects.toString(rs.getString(4), ""), "current", "", null)).list();
+            context.add(new ReadResult("(current data)", Ssda903Table.HEADER, header, List.of()));
+        }
+        if (!given.contains(Ssda903Table.EPISODES)) {
+            List<Rows.Episode> episodes = jdbc.sql("""
+                    SELECT child_ref, decom, rne, legal_status, cin, place, place_provider, dec, rec FROM episode WHERE snapshot_id = ?""")
+                    .param(current.id()).query((rs, i) -> new Rows.Episode(0, rs.getString(1), rs.getObject(2, LocalDate.class),
+                            Objects.toString(rs.getString(3), ""), Objects.toString(rs.getString(4), ""), Objects.toString(rs.getString(5), ""),
+                            Objects.toString(rs.getString(6), ""), Objects.toString(rs.getString(7), ""), rs.getObject(8, LocalDate.class),
+                            Objects.toString(rs.getString(9), ""), "", "", "", "")).list();
+            context.add(new ReadResult("(current data)", Ssda903Table.EPISODES, episodes, List.of()));
+        }
+        return context;
+    }
+
+    /** Why a new SSDA903 snapshot needs a confirmation, or null: it would drop more than the share of children or care leavers. */
+    private String dropFor903(LocalAuthority la, CollectionYear year, Optional<Current> current, Ssda903Return.Accepted accepted,
+                              Set<String> children, boolean partial, List<Ssda903Table> given) {
+        if (current.isEmpty() || accepted == null) {
+            return null;
+        }
+        Current c = current.get();
+        int newChildren = partial && !given.contains(Ssda903Table.HEADER) ? c.children() : children.size();
+        int newLeavers = partial && !given.contains(Ssda903Table.OC3) ? c.careLeavers() : accepted.rows(Rows.Oc3.class).size();
+        String what = drop("children", c.children(), newChildren);
+        if (what == null) {
+            what = drop("care leavers", c.careLeavers(), newLeavers);
+        }
+        return what == null ? null : "This import has " + what + " in the current data of " + la.name() + " for " + c.year()
+                + " (imported on " + Dates.format(c.importedAt().toInstant()) + "). If that is right, confirm it and it will replace the current data.";
+    }
+
+    private String dropForAnnexA(LocalAuthority la, CollectionYear year, AnnexAWorkbook.Result annex) {
+        Optional<Current> current = current(la, "ANNEX_A", year);
+        if (current.isEmpty()) {
+            return null;
+        }
+        String what = drop("children in lists 8 and 9", current.get().annexRows(), annex.rows().size());
+        return what == null ? null : "This Annex A workbook has " + what + " in the current one for " + current.get().year()
+                + " (imported on " + Dates.format(current.get().importedAt().toInstant()) + "). If that is right, confirm it and it will replace the current one.";
+    }
+
+    /** "90 children, 81% fewer than the 467", or null when the drop is within the share. */
+    private String drop(String what, int before, int after) {
+        if (before <= 0 || after >= before || (before - after) <= before * confirmDropOver) {
+            return null;
+        }
+        long percent = Math.round(100.0 * (before - after) / before);
+        return UploadLimits.count(after) + " " + what + ", " + percent + "% fewer than the " + UploadLimits.count(before);
     }
 
     /**
@@ -190,32 +428,104 @@ public class ChildDataImporter {
         return null;
     }
 
-    private UUID newSnapshot(LocalAuthority la, CollectionYear year, String kind, String source, LocalDate asAt, int accepted, int rejected) {
+    private UUID newSnapshot(LocalAuthority la, CollectionYear year, String kind, String source, LocalDate asAt, int accepted, int rejected,
+                             UUID basedOn) {
         jdbc.sql("UPDATE import_snapshot SET superseded_at = ? WHERE la_id = ? AND kind = ? AND collection_year = ? AND superseded_at IS NULL")
                 .params(Timestamp.from(clock.instant()), la.id(), kind, year.toString()).update();
         return jdbc.sql("""
-                INSERT INTO import_snapshot (la_id, collection_year, kind, source, imported_by, imported_at, as_at, rows_accepted, rows_rejected)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""").params(la.id(), year.toString(), kind, source, currentUser.actor(),
-                Timestamp.from(clock.instant()), asAt == null ? null : Date.valueOf(asAt), accepted, rejected).query(UUID.class).single();
+                INSERT INTO import_snapshot (la_id, collection_year, kind, source, imported_by, imported_at, as_at, rows_accepted, rows_rejected, based_on)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""").params(la.id(), year.toString(), kind, source, currentUser.actor(),
+                Timestamp.from(clock.instant()), asAt == null ? null : Date.valueOf(asAt), accepted, rejected, basedOn).query(UUID.class).single();
     }
 
-    private UUID store903(LocalAuthority la, CollectionYear year, Set<String> fileNames, Ssda903Return.Accepted accepted, List<Rows.Header> header) {
+    private static LocalDate asAt(CollectionYear year, Ssda903Return.Accepted accepted) {
         List<Rows.Episode> episodes = accepted.rows(Rows.Episode.class);
         List<Rows.Review> reviews = accepted.rows(Rows.Review.class);
         List<Rows.Missing> missing = accepted.rows(Rows.Missing.class);
-        LocalDate asAt = Stream.of(episodes.stream().flatMap(e -> Stream.of(e.decom(), e.dec())), reviews.stream().map(Rows.Review::review),
+        return Stream.of(episodes.stream().flatMap(e -> Stream.of(e.decom(), e.dec())), reviews.stream().map(Rows.Review::review),
                         missing.stream().flatMap(m -> Stream.of(m.misStart(), m.misEnd())))
                 .flatMap(s -> s).filter(Objects::nonNull).filter(d -> !d.isAfter(year.end())).max(LocalDate::compareTo).orElse(null);
-        UUID snapshot = newSnapshot(la, year, "SSDA903", String.join(", ", fileNames), asAt, accepted.acceptedRows(), accepted.droppedRows());
+    }
+
+    private UUID store903(LocalAuthority la, CollectionYear year, String fileNames, Ssda903Return.Accepted accepted, List<Rows.Header> header) {
+        UUID snapshot = newSnapshot(la, year, "SSDA903", fileNames, asAt(year, accepted), accepted.acceptedRows(), accepted.droppedRows(), null);
         Set<String> uasc = accepted.rows(Rows.Uasc.class).stream().map(Rows.Uasc::child).collect(Collectors.toSet());
+        Set<String> children = insertChildren(snapshot, la, header, uasc::contains);
+        insertTables(snapshot, la, accepted, children, EnumSet.allOf(Ssda903Table.class));
+        return snapshot;
+    }
+
+    /**
+     * A partial update: a new snapshot with the tables given and, for every other table, the current snapshot's rows
+     * (copied in the database); the child list is the new header's, or the current one's when no header is given.
+     */
+    private UUID store903Partial(LocalAuthority la, CollectionYear year, String fileNames, Ssda903Return.Accepted accepted, List<Rows.Header> header,
+                                 Current current, List<Ssda903Table> given) {
+        LocalDate newest = asAt(year, accepted);
+        LocalDate asAt = newest == null || current.asAt() != null && current.asAt().isAfter(newest) ? current.asAt() : newest;
+        String source = fileNames + " (partial update; the other tables kept from the import of " + Dates.format(current.importedAt().toInstant()) + ")";
+        UUID snapshot = newSnapshot(la, year, "SSDA903", source, asAt, accepted.acceptedRows(), accepted.droppedRows(), current.id());
+        Set<String> uasc = given.contains(Ssda903Table.UASC)
+                ? accepted.rows(Rows.Uasc.class).stream().map(Rows.Uasc::child).collect(Collectors.toSet())
+                : new HashSet<>(jdbc.sql("SELECT child_ref FROM child WHERE snapshot_id = ? AND uasc").param(current.id()).query(String.class).list());
+        Set<String> children;
+        if (given.contains(Ssda903Table.HEADER)) {
+            children = insertChildren(snapshot, la, header, uasc::contains);
+        } else {
+            jdbc.sql("""
+                    INSERT INTO child (snapshot_id, la_id, child_ref, sex, dob, ethnic, uasc)
+                    SELECT ?, la_id, child_ref, sex, dob, ethnic, child_ref = ANY(?) FROM child WHERE snapshot_id = ?""")
+                    .params(snapshot, uasc.toArray(String[]::new), current.id()).update();
+            children = new HashSet<>(jdbc.sql("SELECT child_ref FROM child WHERE snapshot_id = ?").param(snapshot).query(String.class).list());
+        }
+        EnumSet<Ssda903Table> replaced = EnumSet.noneOf(Ssda903Table.class);
+        replaced.addAll(given);
+        insertTables(snapshot, la, accepted, children, replaced);
+        String[] kept = children.toArray(String[]::new);
+        if (!replaced.contains(Ssda903Table.EPISODES)) {
+            jdbc.sql("""
+                    INSERT INTO episode (snapshot_id, la_id, child_ref, decom, rne, legal_status, cin, place, place_provider, dec, rec)
+                    SELECT ?, la_id, child_ref, decom, rne, legal_status, cin, place, place_provider, dec, rec FROM episode
+                     WHERE snapshot_id = ? AND child_ref = ANY(?)""").params(snapshot, current.id(), kept).update();
+        }
+        if (!replaced.contains(Ssda903Table.REVIEWS)) {
+            jdbc.sql("""
+                    INSERT INTO review (snapshot_id, la_id, child_ref, review_date, review_code)
+                    SELECT ?, la_id, child_ref, review_date, review_code FROM review WHERE snapshot_id = ? AND child_ref = ANY(?)""")
+                    .params(snapshot, current.id(), kept).update();
+        }
+        if (!replaced.contains(Ssda903Table.OC3)) {
+            jdbc.sql("""
+                    INSERT INTO care_leaver (snapshot_id, la_id, child_ref, in_touch, activity, accommodation)
+                    SELECT ?, la_id, child_ref, in_touch, activity, accommodation FROM care_leaver WHERE snapshot_id = ? AND child_ref = ANY(?)""")
+                    .params(snapshot, current.id(), kept).update();
+        }
+        if (!replaced.contains(Ssda903Table.MISSING)) {
+            jdbc.sql("""
+                    INSERT INTO missing_episode (snapshot_id, la_id, child_ref, kind, started, ended)
+                    SELECT ?, la_id, child_ref, kind, started, ended FROM missing_episode WHERE snapshot_id = ? AND child_ref = ANY(?)""")
+                    .params(snapshot, current.id(), kept).update();
+        }
+        return snapshot;
+    }
+
+    private Set<String> insertChildren(UUID snapshot, LocalAuthority la, List<Rows.Header> header, java.util.function.Predicate<String> uasc) {
         Set<String> children = new HashSet<>();
         List<Object[]> childRows = new ArrayList<>();
         for (Rows.Header h : header) {
             if (children.add(h.child())) {
-                childRows.add(new Object[] {snapshot, la.id(), h.child(), h.sex(), date(h.dob()), h.ethnic(), uasc.contains(h.child())});
+                childRows.add(new Object[] {snapshot, la.id(), h.child(), h.sex(), date(h.dob()), h.ethnic(), uasc.test(h.child())});
             }
         }
         batch("INSERT INTO child (snapshot_id, la_id, child_ref, sex, dob, ethnic, uasc) VALUES (?, ?, ?, ?, ?, ?, ?)", childRows);
+        return children;
+    }
+
+    private void insertTables(UUID snapshot, LocalAuthority la, Ssda903Return.Accepted accepted, Set<String> children, Set<Ssda903Table> tables) {
+        List<Rows.Episode> episodes = tables.contains(Ssda903Table.EPISODES) ? accepted.rows(Rows.Episode.class) : List.of();
+        List<Rows.Review> reviews = tables.contains(Ssda903Table.REVIEWS) ? accepted.rows(Rows.Review.class) : List.of();
+        List<Rows.Missing> missing = tables.contains(Ssda903Table.MISSING) ? accepted.rows(Rows.Missing.class) : List.of();
+        List<Rows.Oc3> oc3 = tables.contains(Ssda903Table.OC3) ? accepted.rows(Rows.Oc3.class) : List.of();
         batch("""
                 INSERT INTO episode (snapshot_id, la_id, child_ref, decom, rne, legal_status, cin, place, place_provider, dec, rec)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", episodes.stream().filter(e -> children.contains(e.child()))
@@ -225,16 +535,15 @@ public class ChildDataImporter {
                 reviews.stream().filter(r -> children.contains(r.child()))
                         .map(r -> new Object[] {snapshot, la.id(), r.child(), date(r.review()), r.reviewCode()}).toList());
         batch("INSERT INTO care_leaver (snapshot_id, la_id, child_ref, in_touch, activity, accommodation) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                accepted.rows(Rows.Oc3.class).stream().filter(o -> children.contains(o.child()))
+                oc3.stream().filter(o -> children.contains(o.child()))
                         .map(o -> new Object[] {snapshot, la.id(), o.child(), o.inTouch(), o.activ(), o.accom()}).toList());
         batch("INSERT INTO missing_episode (snapshot_id, la_id, child_ref, kind, started, ended) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 missing.stream().filter(m -> children.contains(m.child()) && m.misStart() != null)
                         .map(m -> new Object[] {snapshot, la.id(), m.child(), m.missing(), date(m.misStart()), date(m.misEnd())}).toList());
-        return snapshot;
     }
 
     private UUID storeAnnexA(LocalAuthority la, CollectionYear year, String fileName, AnnexAWorkbook.Result annex) {
-        UUID snapshot = newSnapshot(la, year, "ANNEX_A", fileName, annex.latestDate(), annex.rows().size(), annex.badRows());
+        UUID snapshot = newSnapshot(la, year, "ANNEX_A", fileName, annex.latestDate(), annex.rows().size(), annex.badRows(), null);
         batch("""
                 INSERT INTO annex_a_child (snapshot_id, la_id, list, child_ref, team, worker, last_visit, last_iro_contact, last_health,
                                            last_dental, placement_start, permanence_plan, pathway_review, latest_contact, eligibility)

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 
 import org.oversight.access.CurrentUser;
@@ -41,10 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PlanService {
-
-    static final Set<String> EVIDENCE_TYPES = Set.of("application/pdf", "image/png", "image/jpeg", "text/plain", "text/csv",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final PlanRepository plans;
     private final InspectionService inspections;
@@ -290,14 +285,16 @@ public class PlanService {
         if (hasFile && content.length > maxEvidenceBytes) {
             problems.add(FieldProblem.of("file", "improvement.error.file.2", String.valueOf(fileName), String.valueOf((maxEvidenceBytes / (1024 * 1024)))));
         }
-        if (hasFile && (contentType == null || !EVIDENCE_TYPES.contains(contentType))) {
-            problems.add(FieldProblem.of("file", "improvement.error.file.3", String.valueOf(fileName)));
+        // The type comes from the content (its magic bytes) and must agree with the name; the browser's claim is ignored.
+        org.oversight.shared.upload.FileTypes.Verdict type = hasFile ? org.oversight.shared.upload.FileTypes.check(fileName, content) : null;
+        if (type != null && !type.ok()) {
+            problems.add(new FieldProblem("file", type.problem()));
         }
         if (hasUrl && !url.trim().matches("https?://\\S+")) {
             problems.add(FieldProblem.of("url", "improvement.error.url"));
         }
         invalidIf(problems);
-        UUID id = plans.insertEvidence(actionId, owner.laId(), description.trim(), hasFile ? fileName : null, hasFile ? contentType : null,
+        UUID id = plans.insertEvidence(actionId, owner.laId(), description.trim(), hasFile ? fileName : null, hasFile ? type.kind().mediaType() : null,
                 hasFile ? org.oversight.shared.Checksums.sha256(content) : null, hasFile ? content : null,
                 hasUrl ? url.trim() : null, currentUser.actor(), now());
         plans.history(owner.planId(), owner.laId(), "Added evidence: " + abbreviate(description), currentUser.actor(), now());

@@ -50,7 +50,7 @@ final class DocumentIntegrity {
             }
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String message = e.getMessage() == null ? "its structure cannot be read" : e.getMessage();
             return Optional.of("PDF is damaged: " + firstLine(message));
         } catch (StackOverflowError | OutOfMemoryError e) {
             return Optional.of("PDF is damaged: its structure cannot be followed");

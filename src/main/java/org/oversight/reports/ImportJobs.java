@@ -50,6 +50,19 @@ public class ImportJobs {
     public record Upload(String fileName, byte[] content) {
     }
 
+    /** A file of an upload whose bytes are read only when it is stored, one file at a time. */
+    public record Incoming(String fileName, Content content) {
+        /** The file's bytes (from the upload's part on disk). */
+        @FunctionalInterface
+        public interface Content {
+            byte[] read() throws java.io.IOException;
+        }
+
+        public static Incoming of(Upload upload) {
+            return new Incoming(upload.fileName(), upload::content);
+        }
+    }
+
     public record FileRow(int ordinal, String fileName, String outcome, String detail, UUID activityId, String laName) {
         public boolean done() {
             return !outcome.equals("WAITING");
@@ -77,13 +90,28 @@ public class ImportJobs {
     /** Stores the uploaded files as a job and starts processing them. */
     @Transactional
     public UUID start(List<Upload> uploads) {
+        return receive(uploads.stream().map(Incoming::of).toList());
+    }
+
+    /**
+     * Stores the uploaded files as a job and starts processing them; each file's bytes are read and stored in turn,
+     * so an upload of many files never sits in memory at once.
+     */
+    @Transactional
+    public UUID receive(List<Incoming> uploads) {
         OversightUser user = currentUser.get().orElseThrow(() -> new AccessDeniedException("Sign in to import documents"));
         UUID id = jdbc.sql("INSERT INTO import_job (kind, la_id, requested_by, created_at) VALUES ('OFSTED_REPORTS', ?, ?, ?) RETURNING id")
                 .params(user.role().laScoped() ? user.laId() : null, user.username(), Timestamp.from(clock.instant()))
                 .query(UUID.class).single();
         for (int i = 0; i < uploads.size(); i++) {
+            byte[] content;
+            try {
+                content = uploads.get(i).content().read();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             jdbc.sql("INSERT INTO import_job_file (job_id, ordinal, file_name, content) VALUES (?, ?, ?, ?)")
-                    .params(id, i, uploads.get(i).fileName(), uploads.get(i).content()).update();
+                    .params(id, i, uploads.get(i).fileName(), content).update();
         }
         ReportImporter.Scope scope = new ReportImporter.Scope(user.role().laScoped() ? user.laId() : null, user.username());
         org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
@@ -107,7 +135,7 @@ public class ImportJobs {
                 result = importer.importDocument(row.fileName(), row.content(), scope);
             } catch (RuntimeException e) {
                 log.error("Import job {} file {} failed", jobId, row.fileName(), e);
-                result = ReportImporter.FileResult.failed(row.fileName(), "could not be processed: " + e.getClass().getSimpleName());
+                result = ReportImporter.FileResult.failed(row.fileName(), "could not be processed because of a fault on our side; nothing of it was stored");
             }
             String detail = result.detail() + (result.warnings().isEmpty() ? "" : " (warnings: " + String.join("; ", result.warnings()) + ")");
             jdbc.sql("""

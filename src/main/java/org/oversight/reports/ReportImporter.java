@@ -134,7 +134,7 @@ public class ReportImporter {
             return FileResult.failed(name, "values break the inspection rules: " + e.getMessage());
         } catch (RuntimeException e) {
             log.error("Import of {} failed", name, e);
-            return FileResult.failed(name, "could not be stored: " + e.getClass().getSimpleName());
+            return FileResult.failed(name, "could not be stored because of a fault on our side; nothing of it was stored");
         }
     }
 

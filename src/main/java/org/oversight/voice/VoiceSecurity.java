@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.oversight.access.SignInDelayedException;
+import org.oversight.access.SignInProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +15,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -42,10 +43,16 @@ class VoiceSecurity {
         http.securityMatcher("/api/v1/young-people", "/api/v1/young-people/**")
                 .authenticationManager(new ProviderManager(new BasicSignIn(signIn)))
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("YOUNG_PERSON"))
-                .httpBasic(basic -> basic.realmName("Oversight - your plan").authenticationEntryPoint((req, res, ex) ->
-                        problem(res, json, HttpStatus.UNAUTHORIZED, ex instanceof LockedException
-                                ? ex.getMessage()
-                                : "Sign in with your sign-in name and password (HTTP Basic)", req.getRequestURI())))
+                .httpBasic(basic -> basic.realmName("Oversight - your plan").authenticationEntryPoint((req, res, ex) -> {
+                    if (ex instanceof SignInDelayedException delayed) {
+                        res.setHeader("Retry-After", String.valueOf(delayed.seconds()));
+                        problem(res, json, HttpStatus.TOO_MANY_REQUESTS, "Too many tries. Wait " + SignInProperties.words(delayed.seconds())
+                                + " and try again. From an app or device that has signed in before, your right password is not made to wait.",
+                                req.getRequestURI());
+                        return;
+                    }
+                    problem(res, json, HttpStatus.UNAUTHORIZED, "Sign in with your sign-in name and password (HTTP Basic)", req.getRequestURI());
+                }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((req, res, denied) ->
                         problem(res, json, HttpStatus.FORBIDDEN, "Only a young person signed in to their own record can use this",
                                 req.getRequestURI())))
@@ -98,8 +105,8 @@ class VoiceSecurity {
             if (outcome.ok()) {
                 return outcome.principal().authentication();
             }
-            if (outcome.refusal() == VoiceSignIn.Refusal.LOCKED) {
-                throw new LockedException("Too many tries. Wait " + signIn.lockoutMinutes() + " minutes and try again.");
+            if (outcome.refusal() == VoiceSignIn.Refusal.WAIT) {
+                throw new SignInDelayedException(outcome.waitSeconds());
             }
             throw new BadCredentialsException("Sign-in name or password not right");
         }

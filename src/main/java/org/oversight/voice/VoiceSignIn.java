@@ -5,10 +5,15 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.oversight.access.DeviceCookies;
+import org.oversight.access.SignInProperties;
+import org.oversight.access.SignInThrottle;
 import org.oversight.compliance.ChildSummaries.Cohort;
 import org.oversight.shared.Checksums;
 import org.oversight.shared.db.TenantScope;
@@ -23,9 +28,16 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Invitation codes and the young person's own sign-in. A code is shown once to the worker, stored only as its
  * SHA-256, used once and runs out after {@code oversight.voice.invitation-days}. Redeeming it creates a sign-in
- * (a generated sign-in name and a password the young person chooses). Every attempt is logged in yp_sign_in_event;
- * after {@code oversight.voice.max-failures} failures from one address, or against one sign-in name or code, within
- * {@code oversight.voice.lockout-minutes}, further attempts are refused without being checked.
+ * (a generated sign-in name and a password the young person chooses). Every attempt is logged in yp_sign_in_event,
+ * with the sign-in name tried only as a hash (a password typed in the name box must not be kept).
+ *
+ * <p>Guessing is slowed, never locked ({@link SignInThrottle}): wrong codes per address; wrong passwords per sign-in
+ * name and per address, on separate counters from the codes, so a stranger's guessing at codes never touches a young
+ * person's password. After a few failures each further one doubles the wait before the next password is checked; the
+ * right password from a device that has signed in to that account before is not made to wait ({@link DeviceCookies}),
+ * so nobody can keep a young person out of their plan or their "I don't feel safe" button by guessing at their name.
+ * The counter is atomic, so passwords sent at once are checked one at a time. A name that is not a young person's
+ * sign-in name (a staff username, say) is refused without counting: no young person's account can have it.
  */
 @Service
 public class VoiceSignIn {
@@ -38,10 +50,17 @@ public class VoiceSignIn {
     public static final int MIN_PASSWORD = 8;
 
     /** Why a sign-in was refused; each has a plain-English message (voice.refused.*). */
-    public enum Refusal { UNKNOWN_CODE, USED_CODE, EXPIRED_CODE, BAD_PASSWORD, LOCKED, SHORT_PASSWORD, PASSWORDS_DIFFER }
+    public enum Refusal { UNKNOWN_CODE, USED_CODE, EXPIRED_CODE, BAD_PASSWORD, WAIT, SHORT_PASSWORD, PASSWORDS_DIFFER }
 
-    /** The outcome of an attempt: a principal, or the reason it was refused (never both). */
-    public record Outcome(YoungPersonPrincipal principal, Refusal refusal) {
+    /** Every sign-in name Oversight gives looks like this (otter-1234). */
+    static final java.util.regex.Pattern SIGN_IN_NAME = java.util.regex.Pattern.compile("[a-z]{2,20}-[0-9]{4}");
+
+    /** The outcome of an attempt: a principal, or the reason it was refused (never both), and how long to wait when told to. */
+    public record Outcome(YoungPersonPrincipal principal, Refusal refusal, long waitSeconds) {
+        public Outcome(YoungPersonPrincipal principal, Refusal refusal) {
+            this(principal, refusal, 0);
+        }
+
         public boolean ok() {
             return principal != null;
         }
@@ -51,33 +70,32 @@ public class VoiceSignIn {
     private final PasswordEncoder encoder;
     private final SecureRandom random = new SecureRandom();
     private final int invitationDays;
-    private final int maxFailures;
-    private final int lockoutMinutes;
     private final String dummyHash;
+    private final SignInThrottle throttle;
+    private final SignInProperties limits;
+    private final DeviceCookies devices;
+    private final MeterRegistry metrics;
 
     private final org.springframework.transaction.support.TransactionTemplate tx;
     private final Clock clock;
 
     VoiceSignIn(JdbcClient jdbc, PasswordEncoder encoder, org.springframework.transaction.PlatformTransactionManager transactions, Clock clock,
-                @Value("${oversight.voice.invitation-days:14}") int invitationDays,
-                @Value("${oversight.voice.max-failures:5}") int maxFailures,
-                @Value("${oversight.voice.lockout-minutes:15}") int lockoutMinutes) {
+                @Value("${oversight.voice.invitation-days:14}") int invitationDays, SignInThrottle throttle, SignInProperties limits,
+                DeviceCookies devices, MeterRegistry metrics) {
         this.jdbc = jdbc;
-        this.encoder = encoder;
         this.clock = clock;
+        this.encoder = encoder;
         this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.invitationDays = invitationDays;
-        this.maxFailures = maxFailures;
-        this.lockoutMinutes = lockoutMinutes;
         this.dummyHash = encoder.encode("not-a-real-password");
+        this.throttle = throttle;
+        this.limits = limits;
+        this.devices = devices;
+        this.metrics = metrics;
     }
 
     public int invitationDays() {
         return invitationDays;
-    }
-
-    public int lockoutMinutes() {
-        return lockoutMinutes;
     }
 
     /**
@@ -111,17 +129,36 @@ public class VoiceSignIn {
      */
     public Outcome redeem(String code, String password, String confirm, String ip) {
         // Signing in happens before anyone's LA is known: it reads codes and accounts in the system scope of row-level
-        // security, in one transaction, and hands back only the young person's own principal.
-        return TenantScope.asSystem(() -> tx.execute(status -> redeemChecked(code, password, confirm, ip)));
+        // security and hands back only the young person's own principal. The throttle is claimed before the transaction
+        // that redeems the code, so no connection is held while a check waits its turn.
+        return TenantScope.asSystem(() -> redeemChecked(code, password, confirm, ip));
     }
 
     private Outcome redeemChecked(String code, String password, String confirm, String ip) {
         String normal = normalise(code);
         String codeHash = hash(normal);
         String subject = "code:" + codeHash.substring(0, 12);
-        if (locked(ip, subject)) {
-            return refuse(Kind.CODE, subject, ip, null, Refusal.LOCKED);
+        SignInThrottle.Claim claim = throttle.claim(List.of(new SignInThrottle.Key("yp-code-ip:" + ip, limits.account())));
+        if (claim instanceof SignInThrottle.Wait wait) {
+            return waitFor(Kind.CODE, subject, ip, null, wait);
         }
+        SignInThrottle.Attempt attempt = (SignInThrottle.Attempt) claim;
+        try {
+            Outcome outcome = tx.execute(status -> redeemClaimed(normal, codeHash, subject, password, confirm, ip));
+            if (outcome.ok()) {
+                attempt.succeeded(List.of());
+            } else if (outcome.refusal() == Refusal.SHORT_PASSWORD || outcome.refusal() == Refusal.PASSWORDS_DIFFER) {
+                attempt.released();
+            } else {
+                attempt.failed();
+            }
+            return outcome;
+        } finally {
+            attempt.released();
+        }
+    }
+
+    private Outcome redeemClaimed(String normal, String codeHash, String subject, String password, String confirm, String ip) {
         var row = jdbc.sql("""
                 SELECT id, la_id, child_ref, cohort, first_name, expires_at, used_at, revoked_at
                 FROM yp_invitation WHERE code_hash = ? FOR UPDATE""").param(codeHash)
@@ -161,19 +198,29 @@ public class VoiceSignIn {
                 .params(inv.laId(), inv.childRef(), inv.cohort().name(), inv.firstName(), name, encoder.encode(password), inv.id(),
                         Timestamp.from(now)).query(UUID.class).single();
         event(Kind.CODE, subject, ip, inv.laId(), account, "OK");
+        jakarta.servlet.http.HttpServletRequest request = DeviceCookies.currentRequest();
+        if (request != null) {
+            devices.remember(request, DeviceCookies.currentResponse(), "yp:" + account); // this device has signed in now
+        }
         return new Outcome(new YoungPersonPrincipal(account, inv.laId(), inv.childRef(), inv.cohort(), inv.firstName(), name), null);
     }
 
     /** Signs in with the sign-in name and password; refusals (and locks) are logged and say nothing about which was wrong. */
     public Outcome signIn(String signInName, String password, String ip) {
-        return TenantScope.asSystem(() -> tx.execute(status -> signInChecked(signInName, password, ip)));
+        // No transaction around it: each statement stands alone, and nothing holds a connection while the password is
+        // hashed or a claim waits its turn.
+        return TenantScope.asSystem(() -> signInChecked(signInName, password, ip));
     }
 
     private Outcome signInChecked(String signInName, String password, String ip) {
         String name = signInName == null ? "" : signInName.trim().toLowerCase(Locale.ROOT);
-        String subject = "name:" + (name.length() > 60 ? name.substring(0, 60) : name);
-        if (locked(ip, subject)) {
-            return refuse(Kind.PASSWORD, subject, ip, null, Refusal.LOCKED);
+        String subject = "name:" + Checksums.sha256(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 32);
+        if (!SIGN_IN_NAME.matcher(name).matches()) {
+            // No young person's account has such a name (a staff username, a password typed in the wrong box): nothing
+            // to guess, so nothing is counted against anyone; the answer is the same as for a wrong password.
+            encoder.matches(password == null ? "" : password, dummyHash);
+            event(Kind.PASSWORD, "name:not-a-sign-in-name", ip, null, null, Refusal.BAD_PASSWORD.name());
+            return new Outcome(null, Refusal.BAD_PASSWORD);
         }
         Optional<Account> account = jdbc.sql("""
                 SELECT id, la_id, child_ref, cohort, first_name, sign_in_name, password_hash
@@ -181,14 +228,47 @@ public class VoiceSignIn {
                 .query((rs, n) -> new Account(new YoungPersonPrincipal(rs.getObject("id", UUID.class), rs.getObject("la_id", UUID.class),
                         rs.getString("child_ref"), Cohort.valueOf(rs.getString("cohort")), rs.getString("first_name"),
                         rs.getString("sign_in_name")), rs.getString("password_hash"))).optional();
-        // Hash anyway when the name is unknown, so the time taken does not tell which names exist.
-        boolean matches = encoder.matches(password == null ? "" : password, account.map(Account::hash).orElse(dummyHash));
-        if (account.isEmpty() || !matches) {
-            return refuse(Kind.PASSWORD, subject, ip, account.map(a -> a.principal().laId()).orElse(null), Refusal.BAD_PASSWORD);
+        String principal = account.map(a -> "yp:" + a.principal().accountId()).orElse(null);
+        jakarta.servlet.http.HttpServletRequest request = DeviceCookies.currentRequest();
+        Optional<String> token = devices.token(request);
+        SignInThrottle.Key nameKey = new SignInThrottle.Key("yp:" + subject.substring(5), limits.account());
+        SignInThrottle.Key addressKey = new SignInThrottle.Key("yp-ip:" + ip, limits.address());
+        SignInThrottle.Key deviceKey = token.map(t -> new SignInThrottle.Key(DeviceCookies.key(t), limits.device())).orElse(null);
+        boolean knownDevice = deviceKey != null && principal != null && devices.known(token.get(), principal)
+                && throttle.failures(deviceKey) < limits.deviceFreeFailures();
+        UUID laId = account.map(a -> a.principal().laId()).orElse(null);
+        SignInThrottle.Claim claim = throttle.claim(knownDevice ? List.of(deviceKey) : List.of(nameKey, addressKey));
+        if (claim instanceof SignInThrottle.Wait wait) {
+            return waitFor(Kind.PASSWORD, subject, ip, laId, wait);
+        }
+        SignInThrottle.Attempt attempt = (SignInThrottle.Attempt) claim;
+        try {
+            // Hash anyway when the name is unknown, so the time taken does not tell which names exist.
+            boolean matches = encoder.matches(password == null ? "" : password, account.map(Account::hash).orElse(dummyHash));
+            if (account.isEmpty() || !matches) {
+                attempt.failed();
+                metrics.counter("oversight.sign.in.failures", "who", "young-person", "reason", "password").increment();
+                return refuse(Kind.PASSWORD, subject, ip, laId, Refusal.BAD_PASSWORD);
+            }
+            // A known device clears its own failures only: the waits an attacker piled on the name stay for other devices.
+            attempt.succeeded(knownDevice ? List.of(deviceKey) : deviceKey == null ? List.of(nameKey) : List.of(nameKey, deviceKey));
+        } finally {
+            attempt.released();
         }
         YoungPersonPrincipal p = account.get().principal();
+        if (request != null) {
+            devices.remember(request, DeviceCookies.currentResponse(), principal);
+        }
         event(Kind.PASSWORD, subject, ip, p.laId(), p.accountId(), "OK");
         return new Outcome(p, null);
+    }
+
+    private Outcome waitFor(Kind kind, String subject, String ip, UUID laId, SignInThrottle.Wait wait) {
+        metrics.counter("oversight.sign.in.failures", "who", "young-person", "reason", "waiting").increment();
+        event(kind, subject, ip, laId, null, Refusal.WAIT.name());
+        log.warn("Young person's sign-in refused without a check: {} from {} must wait {}", laId == null ? "an unknown " + kind.name().toLowerCase(Locale.ROOT)
+                : "an account of LA " + laId, ip, SignInProperties.words(wait.seconds()));
+        return new Outcome(null, Refusal.WAIT, wait.seconds());
     }
 
     /** Whether the account is still the young person's current sign-in (a fresh code revokes it). */
@@ -196,20 +276,13 @@ public class VoiceSignIn {
         return TenantScope.asSystem(() -> jdbc.sql("SELECT count(*) FROM yp_account WHERE id = ? AND revoked_at IS NULL").param(accountId).query(Integer.class).single() > 0);
     }
 
-    private boolean locked(String ip, String subject) {
-        Timestamp since = Timestamp.from(clock.instant().minus(Duration.ofMinutes(lockoutMinutes)));
-        int byIp = jdbc.sql("SELECT count(*) FROM yp_sign_in_event WHERE ip = ? AND at > ? AND outcome NOT IN ('OK', 'LOCKED')")
-                .params(ip, since).query(Integer.class).single();
-        int bySubject = jdbc.sql("SELECT count(*) FROM yp_sign_in_event WHERE subject = ? AND at > ? AND outcome NOT IN ('OK', 'LOCKED')")
-                .params(subject, since).query(Integer.class).single();
-        return byIp >= maxFailures || bySubject >= maxFailures;
-    }
-
     private enum Kind { CODE, PASSWORD }
 
     private Outcome refuse(Kind kind, String subject, String ip, UUID laId, Refusal refusal) {
         event(kind, subject, ip, laId, null, refusal.name());
-        log.warn("Young person's sign-in refused: {} {} from {}", refusal, subject, ip);
+        // Never the name or code typed: only which LA's account (when the name is one) and the address.
+        log.warn("Young person's sign-in refused: {} for {} from {}", refusal, laId == null ? "no known " + kind.name().toLowerCase(Locale.ROOT)
+                : "an account of LA " + laId, ip);
         return new Outcome(null, refusal);
     }
 

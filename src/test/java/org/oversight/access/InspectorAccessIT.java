@@ -35,8 +35,12 @@ class InspectorAccessIT extends HttpTest {
     @BeforeEach
     void data() {
         southwark = ComplianceFixtures.southwark(jdbc);
-        activity = TenantScope.asSystem(() -> jdbc.sql("SELECT id FROM inspection_activity WHERE la_id = ? LIMIT 1").param(southwark)
-                .query(UUID.class).optional().orElse(UUID.randomUUID()));
+        // An inspection on site from yesterday for three weeks (longer than any real one: a grant stops after 10 working days).
+        activity = TenantScope.asSystem(() -> jdbc.sql("""
+                INSERT INTO inspection_activity (la_id, type, created_by, updated_by) VALUES (?, 'STANDARD_INSPECTION', 'test', 'test') RETURNING id""")
+                .param(southwark).query(UUID.class).single());
+        TenantScope.asSystem(() -> jdbc.sql("INSERT INTO on_site_range (activity_id, ordinal, start_date, end_date) VALUES (?, 0, ?, ?)")
+                .params(activity, java.sql.Date.valueOf(grants.today().minusDays(1)), java.sql.Date.valueOf(grants.today().plusDays(20))).update());
         TenantScope.asSystem(() -> jdbc.sql("UPDATE inspector_grant SET revoked_at = now(), revoked_by = 'test' WHERE revoked_at IS NULL").update());
     }
 
@@ -66,6 +70,32 @@ class InspectorAccessIT extends HttpTest {
 
         grants.revoke(southwark, grant, currentUser);
         assertThat(http.get("/local-authorities/80514/compliance", "inspector").status()).as("ended").isEqualTo(403);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void removeActivity() {
+        TenantScope.asSystem(() -> jdbc.sql("DELETE FROM inspection_activity WHERE id = ?").param(activity).update());
+    }
+
+    @Test
+    @WithUserDetails("southwark.manager")
+    void aGrantIsKeptWithinTheActivitysOnSiteDaysAndToTenWorkingDaysWhateverTheDatesGiven() {
+        UUID grant = grants.grant(southwark, activity, grants.today().minusDays(30), grants.today().plusDays(60), "inspector", currentUser);
+        var window = TenantScope.asSystem(() -> jdbc.sql("SELECT starts_on, ends_on FROM inspector_grant WHERE id = ?").param(grant)
+                .query((rs, i) -> new java.time.LocalDate[] {rs.getObject(1, java.time.LocalDate.class), rs.getObject(2, java.time.LocalDate.class)})
+                .single());
+        assertThat(window[0]).as("not before the first on-site day").isEqualTo(grants.today().minusDays(1));
+        var calendar = new org.oversight.shared.calendar.WorkingDayCalendar(org.oversight.shared.calendar.BankHolidays.fromClasspath());
+        java.time.LocalDate firstWorkingDay = window[0];
+        while (!calendar.isWorkingDay(firstWorkingDay)) {
+            firstWorkingDay = firstWorkingDay.plusDays(1);
+        }
+        assertThat(window[1]).as("ten working days, counting the first").isEqualTo(calendar.addWorkingDays(firstWorkingDay, 9));
+        assertThat(calendar.workingDaysBetween(firstWorkingDay, window[1]) + 1).isEqualTo(InspectorGrants.MAX_WORKING_DAYS);
+        assertThat(window[1]).isBefore(grants.today().plusDays(20));
+        // Dates wholly outside the activity's on-site days give no grant at all.
+        assertThatThrownBy(() -> grants.grant(southwark, activity, grants.today().plusDays(30), grants.today().plusDays(35), "inspector", currentUser))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("outside the activity's on-site days");
     }
 
     @Test

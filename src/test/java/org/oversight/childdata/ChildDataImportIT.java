@@ -129,7 +129,10 @@ class ChildDataImportIT extends IntegrationTest {
             }
         }
         assertThat(files).containsKeys("header.csv", "episodes.csv", "reviews.csv", "oc3.csv");
-        ChildDataImporter.Outcome outcome = importer.importReturn(80450, 2026, files, ChildDataImporter.Mode.REJECT_IF_ANY_ERROR, false);
+        // Whatever another test left as City of London's current data for 2026-27, this return replaces it.
+        ChildDataImporter.Outcome outcome = importer.importReturn(80450, 2026, files.entrySet().stream()
+                .map(e -> ImportFile.of(e.getKey(), e.getValue())).toList(),
+                new ChildDataImporter.Options(ChildDataImporter.Mode.REJECT_IF_ANY_ERROR, false, true), false, () -> { });
         assertThat(outcome.errors()).isEmpty();
         assertThat(outcome.stored()).isTrue();
         var dashboard = compliance.dashboard(city()).orElseThrow();

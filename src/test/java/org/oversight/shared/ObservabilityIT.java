@@ -77,6 +77,9 @@ class ObservabilityIT extends HttpTest {
             return entry.get("message").asString();
         }).toList();
         assertThat(messages).contains("Sign-in success (password)", "Sign-in failure (password)");
+        // A failure names the account (by its id: no username, which may be a password typed in the wrong box) and the address.
+        String account = jdbc.sql("SELECT id::text FROM app_user WHERE username = 'southwark.manager'").query(String.class).single();
+        assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("Sign-in failed: account " + account + " from ").contains("in a row"));
 
         assertThat(Pattern.compile("(?<![A-Za-z0-9])B2(?![A-Za-z0-9])").matcher(logs).find()).as("child ref in\n" + logs).isFalse();
         assertThat(logs).doesNotContain("Z9QX-NOT-A-CHILD")

@@ -55,7 +55,36 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(form)), null);
     }
 
-    private Response send(HttpRequest.Builder builder, String user) {
+    /** A multipart upload (fields, then files in parts named "files"), with HTTP Basic as the user. */
+    public Response multipart(String path, String user, java.util.Map<String, String> fields, java.util.Map<String, byte[]> files) {
+        String boundary = "oversight-" + java.util.UUID.randomUUID();
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipartBody(boundary, fields, files))), user);
+    }
+
+    /** The body of a multipart/form-data request. */
+    public static byte[] multipartBody(String boundary, java.util.Map<String, String> fields, java.util.Map<String, byte[]> files) {
+        return multipartBody(boundary, fields, files, "files", "application/octet-stream");
+    }
+
+    /** The body of a multipart/form-data request whose files are in parts of the given name, each claiming the given type. */
+    public static byte[] multipartBody(String boundary, java.util.Map<String, String> fields, java.util.Map<String, byte[]> files, String part,
+                                       String claimedType) {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
+                + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        files.forEach((name, content) -> {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"" + name
+                    + "\"\r\nContent-Type: " + claimedType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
+    }
+
+    /** Any request, with HTTP Basic as the user (null: anonymous) and HTML accepted for pages. */
+    public Response send(HttpRequest.Builder builder, String user) {
         String path = builder.build().uri().getPath();
         if (!path.startsWith("/api/") && !path.startsWith("/actuator") && !path.startsWith("/v3/")) {
             builder.header("Accept", "text/html,application/xhtml+xml");

@@ -21,7 +21,8 @@ import org.oversight.support.Http;
 final class Browserless {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
     private final String basicUser;
@@ -68,6 +69,12 @@ final class Browserless {
         return csrf;
     }
 
+    /** The value of a cookie this browser holds, or null. */
+    String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).map(java.net.HttpCookie::getValue)
+                .findFirst().orElse(null);
+    }
+
     private Http.Response send(HttpRequest.Builder builder) {
         if (basicUser != null) {
             builder.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
@@ -86,9 +93,17 @@ final class Browserless {
 
     /** A JSON request with HTTP Basic as the given user (a young person's sign-in name, or staff). */
     static Http.Response json(int port, String method, String path, String json, String user, String password) {
+        return json(port, method, path, json, user, password, null);
+    }
+
+    /** As above, sending a cookie header too (a device cookie, say). */
+    static Http.Response json(int port, String method, String path, String json, String user, String password, String cookie) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "application/json")
                 .header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
         if (user != null) {
             b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }

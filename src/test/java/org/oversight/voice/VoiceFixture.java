@@ -24,6 +24,7 @@ final class VoiceFixture {
         UUID la = ComplianceFixtures.southwark(jdbc);
         // Tests all come from this machine: forget earlier failures so one test class's refusals do not lock another's.
         jdbc.sql("DELETE FROM yp_sign_in_event WHERE ip IN ('127.0.0.1', '0:0:0:0:0:0:0:1', '::1')").update();
+        jdbc.sql("DELETE FROM sign_in_throttle WHERE throttle_key LIKE 'yp%' OR throttle_key LIKE 'device:%'").update();
         return la;
     }
 

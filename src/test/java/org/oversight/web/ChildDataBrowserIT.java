@@ -51,6 +51,11 @@ class ChildDataBrowserIT extends BrowserTest {
         driver.findElement(By.id("year")).sendKeys("2026");
         clickAndWait(By.id("import-903"));
         finished();
+        if (!driver.findElements(By.id("import-confirm")).isEmpty()) {
+            // Another test left City of London's data for 2026-27 with many more children: confirm the drop.
+            clickAndWait(By.id("confirm-import"));
+            finished();
+        }
         assertThat(driver.findElement(By.id("progress-bar")).getAttribute("value")).isEqualTo("3");
         assertThat(driver.findElement(By.id("import-stored")).getText()).contains("Return stored").contains("0 rows left out");
 
@@ -70,11 +75,33 @@ class ChildDataBrowserIT extends BrowserTest {
         assertThat(driver.findElement(By.id("child-team")).getText()).isEqualTo("Children in Care Team 1");
         assertThat(text()).contains("Your view of it has been logged");
         assertAccessible("compliance-child-with-annex-a");
+
+        // A return of three children where the current data has many more: the confirmation step, then cancelled.
+        Path few = Files.createTempDirectory("oversight-903-few");
+        List<String> header = Files.readAllLines(good.resolve("header.csv"));
+        java.util.Set<String> kept = header.stream().skip(1).limit(3).map(l -> l.split(",", 2)[0]).collect(java.util.stream.Collectors.toSet());
+        for (String table : List.of("header.csv", "episodes.csv", "reviews.csv")) {
+            List<String> lines = Files.readAllLines(good.resolve(table));
+            List<String> out = new java.util.ArrayList<>(List.of(lines.getFirst()));
+            lines.stream().skip(1).filter(l -> kept.contains(l.split(",", 2)[0])).forEach(out::add);
+            Files.write(few.resolve(table), out);
+        }
+        open("/local-authorities/80450/child-data");
+        driver.findElement(By.id("files")).sendKeys(String.join("\n", Files.list(few).sorted().map(p -> p.toAbsolutePath().toString()).toList()));
+        driver.findElement(By.id("year")).clear();
+        driver.findElement(By.id("year")).sendKeys("2026");
+        clickAndWait(By.id("import-903"));
+        finished();
+        assertThat(driver.findElement(By.id("import-confirm")).getText()).contains("% fewer than the");
+        assertAccessible("child-data-confirm");
+        clickAndWait(By.id("cancel-import"));
+        assertThat(text()).contains("You cancelled this import");
     }
 
     /** The job page reloads itself when the import has finished; wait for its result. */
     private void finished() {
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(60)).until(d ->
-                !d.findElements(By.id("import-stored")).isEmpty() || !d.findElements(By.id("import-not-stored")).isEmpty());
+                !d.findElements(By.id("import-stored")).isEmpty() || !d.findElements(By.id("import-not-stored")).isEmpty()
+                        || !d.findElements(By.id("import-confirm")).isEmpty());
     }
 }

@@ -23,9 +23,11 @@ class LoginPage {
     }
 
     @GetMapping("/login")
-    String login(@RequestParam(required = false) String error, Model model) {
+    String login(@RequestParam(required = false) String error, @RequestParam(required = false) String wait, Model model) {
         model.addAttribute("ssoName", ssoName);
-        model.addAttribute("failed", error != null);
+        model.addAttribute("failed", error != null || wait != null);
+        long seconds = wait != null && wait.matches("\\d{1,6}") ? Long.parseLong(wait) : 0;
+        model.addAttribute("waitWords", seconds > 0 ? org.oversight.access.SignInProperties.words(seconds) : null);
         return "login";
     }
 

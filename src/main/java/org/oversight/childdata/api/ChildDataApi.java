@@ -1,17 +1,28 @@
 package org.oversight.childdata.api;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.oversight.access.AccessRules.LaEditor;
 import org.oversight.childdata.ChildDataImporter;
+import org.oversight.childdata.ChildImportJobs;
+import org.oversight.childdata.ssda903.ValidationError;
+import org.oversight.register.LocalAuthorities;
+import org.oversight.register.LocalAuthority;
+import org.oversight.shared.problem.FieldProblem;
+import org.oversight.shared.problem.InvalidInputException;
+import org.oversight.shared.web.BaseUrl;
+import org.oversight.shared.web.Downloads;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,30 +31,85 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Imports of child-level data as JSON, for the LA's own managers and staff; nothing half-stored. */
+/**
+ * Imports of child-level data as JSON, for the LA's own managers and staff: streamed under the upload limits, run in the
+ * import job queue, nothing half-stored; the errors of a refused import are downloadable as CSV.
+ */
 @RestController
 @RequestMapping("/api/v1/local-authorities/{urn}")
 @Tag(name = "Child-level data and compliance", description = "SSDA903 imports and statutory timescale compliance (LA-internal)")
 @LaEditor
 class ChildDataApi {
 
-    private final ChildDataImporter importer;
+    private final ChildImportJobs jobs;
+    private final LocalAuthorities localAuthorities;
+    private final BaseUrl baseUrl;
 
-    ChildDataApi(ChildDataImporter importer) {
-        this.importer = importer;
+    ChildDataApi(ChildImportJobs jobs, LocalAuthorities localAuthorities, BaseUrl baseUrl) {
+        this.jobs = jobs;
+        this.localAuthorities = localAuthorities;
+        this.baseUrl = baseUrl;
+    }
+
+    /** The result of an import: what was stored, how many errors, the first of them, and where to download all of them. */
+    record ImportJson(UUID job, boolean stored, UUID snapshotId, UUID annexASnapshotId, Integer accepted, Integer rejected, long errorCount,
+                      List<ValidationError> errors, String errorsCsv, String confirmation, String failure) {
     }
 
     @PostMapping(value = "/ssda903", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Import SSDA903 CSV tables and/or an Annex A workbook (lists 8 and 9, .xlsx) as new snapshots; 400 with every error (file, row, column, value, rule) when nothing is stored")
-    ResponseEntity<ChildDataImporter.Outcome> importReturn(@PathVariable int urn, @RequestParam int year,
-                                                           @RequestParam(defaultValue = "reject") String mode,
-                                                           @RequestPart("files") List<MultipartFile> files) throws IOException {
-        Map<String, byte[]> contents = new LinkedHashMap<>();
-        for (MultipartFile f : files) {
-            contents.put(f.getOriginalFilename(), f.getBytes());
+    @Operation(summary = "Import SSDA903 CSV tables and/or an Annex A workbook (lists 8 and 9, .xlsx) as new snapshots. 201 when stored; 400 with "
+            + "the number of errors, the first of them (file, row, column, value, rule) and a link to all of them as CSV when nothing is stored; "
+            + "400 when a whole return lacks a table it needs (send partial=true to replace only the tables given and keep the rest of the "
+            + "current data); 409 when it would drop more than the configured share of the children (send confirmDrop=true to store it "
+            + "anyway); 413 when a file is past a limit (size, expanded size, rows, columns, cell length); 503 with Retry-After when the "
+            + "maximum number of imports are running")
+    ResponseEntity<ImportJson> importReturn(@PathVariable int urn, @RequestParam(required = false) String year,
+                                            @RequestParam(defaultValue = "reject") String mode,
+                                            @RequestParam(defaultValue = "false") boolean partial,
+                                            @RequestParam(defaultValue = "false") boolean confirmDrop,
+                                            @RequestPart(name = "files", required = false) List<MultipartFile> files,
+                                            HttpServletRequest request) {
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        Integer startYear = null;
+        try {
+            startYear = year == null || year.isBlank() ? null : Integer.valueOf(year.trim());
+        } catch (NumberFormatException e) {
+            startYear = null;
         }
-        ChildDataImporter.Outcome outcome = importer.importReturn(urn, year, contents,
-                "accept".equals(mode) ? ChildDataImporter.Mode.ACCEPT_GOOD_ROWS : ChildDataImporter.Mode.REJECT_IF_ANY_ERROR, false);
-        return ResponseEntity.status(outcome.stored() ? HttpStatus.CREATED : HttpStatus.BAD_REQUEST).body(outcome);
+        if (startYear == null || startYear < 2010 || startYear > 2100) {
+            problems.add(new FieldProblem("year", "Give the year the collection starts as four digits, for example 2026 for 2026-27"));
+        }
+        List<ChildImportJobs.Upload> uploads = files == null ? List.of() : files.stream().filter(f -> f.getOriginalFilename() != null
+                && !f.getOriginalFilename().isBlank()).map(f -> new ChildImportJobs.Upload(f.getOriginalFilename(), f::getInputStream)).toList();
+        if (uploads.isEmpty()) {
+            problems.add(new FieldProblem("files", "Send the CSV tables and/or the Annex A workbook as parts named 'files'"));
+        }
+        if (!mode.equals("reject") && !mode.equals("accept")) {
+            problems.add(new FieldProblem("mode", "Send mode=reject (store nothing when there are errors) or mode=accept (store the rows without errors)"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        LocalAuthority la = localAuthorities.get(urn);
+        ChildImportJobs.Job job = jobs.runNow(urn, startYear, uploads, new ChildDataImporter.Options(
+                "accept".equals(mode) ? ChildDataImporter.Mode.ACCEPT_GOOD_ROWS : ChildDataImporter.Mode.REJECT_IF_ANY_ERROR, partial, confirmDrop));
+        ImportJson body = new ImportJson(job.id(), Boolean.TRUE.equals(job.stored()), job.snapshotId(), job.annexSnapshotId(), job.accepted(),
+                job.rejected(), job.errorCount() == null ? 0 : job.errorCount(), job.errors(),
+                job.errorsCsv() ? baseUrl.absolute(request, "/api/v1/local-authorities/" + la.urn() + "/ssda903/jobs/" + job.id() + "/errors.csv") : null,
+                job.confirmation() == null ? null : job.confirmation() + " Send confirmDrop=true to store it.", job.failure());
+        HttpStatus status = Boolean.TRUE.equals(job.stored()) ? HttpStatus.CREATED
+                : job.waitingForConfirmation() ? HttpStatus.CONFLICT
+                : job.failure() != null && job.stage().equals("FAILED") ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.BAD_REQUEST;
+        return ResponseEntity.status(status).body(body);
+    }
+
+    @GetMapping(value = "/ssda903/jobs/{id}/errors.csv", produces = "text/csv")
+    @Operation(summary = "Every error of an import (up to oversight.imports.max-errors) as CSV: file, row, column, value, rule, message")
+    void importErrors(@PathVariable int urn, @PathVariable UUID id, HttpServletResponse response) throws IOException {
+        LocalAuthority la = localAuthorities.get(urn);
+        jobs.find(la.id(), id);
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", Downloads.attachment("import-errors-" + la.laCode() + "-" + id.toString().substring(0, 8) + ".csv"));
+        jobs.writeErrors(la.id(), id, response.getOutputStream());
     }
 }

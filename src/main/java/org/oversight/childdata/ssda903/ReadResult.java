@@ -12,14 +12,20 @@ import org.oversight.childdata.ssda903.Rows.Ssda903Row;
  * @param file   the file name given to the reader
  * @param table  the table detected from the header row, or null if none could be detected
  * @param rows   every data row that could be read (including rows with errors), in file order
- * @param errors the validation errors, in file order
+ * @param errors the validation errors kept, in file order
+ * @param errorTotal every error found, including those past {@code oversight.imports.max-errors} that were not kept
  */
 public record ReadResult(String file, Ssda903Table table, List<? extends Ssda903Row> rows,
-                         List<ValidationError> errors) {
+                         List<ValidationError> errors, long errorTotal) {
 
     public ReadResult {
         rows = List.copyOf(rows);
         errors = List.copyOf(errors);
+        errorTotal = Math.max(errorTotal, errors.size());
+    }
+
+    public ReadResult(String file, Ssda903Table table, List<? extends Ssda903Row> rows, List<ValidationError> errors) {
+        this(file, table, rows, errors, errors.size());
     }
 
     /** The rows, typed; empty if this file is a different table. */

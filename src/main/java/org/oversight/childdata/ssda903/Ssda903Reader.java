@@ -1,6 +1,11 @@
 package org.oversight.childdata.ssda903;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,11 +33,15 @@ import org.oversight.childdata.ssda903.Rows.Oc3;
 import org.oversight.childdata.ssda903.Rows.Review;
 import org.oversight.childdata.ssda903.Rows.Ssda903Row;
 import org.oversight.childdata.ssda903.Rows.Uasc;
+import org.oversight.shared.upload.LimitedInputStream;
+import org.oversight.shared.upload.UploadLimitException;
+import org.oversight.shared.upload.UploadLimits;
 
 /**
  * Reads one SSDA903 CSV table (Header, Episodes, Reviews, OC3, Missing or UASC) and runs the single-table checks.
  * Detects the table from the header row; tolerates a UTF-8 BOM, CRLF, blank lines and spaces around values.
- * Never throws on bad input: every problem becomes a {@link ValidationError}.
+ * Never throws on bad input: every problem becomes a {@link ValidationError}, except a file past one of the
+ * {@link UploadLimits}, which stops reading with an {@link UploadLimitException}.
  */
 public final class Ssda903Reader {
 
@@ -94,106 +104,132 @@ public final class Ssda903Reader {
     private Ssda903Reader() {
     }
 
-    /** Reads a file given its bytes (UTF-8, with or without BOM). */
+    /** Reads a file given its bytes (UTF-8, with or without BOM), under the default limits. */
     public static ReadResult read(String fileName, byte[] bytes) {
-        String text = bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
-        return read(fileName, text);
+        return read(fileName, new ByteArrayInputStream(bytes == null ? new byte[0] : bytes), UploadLimits.defaults());
     }
 
-    /** Reads a file given its text. */
+    /** Reads a file given its text, under the default limits. */
     public static ReadResult read(String fileName, String text) {
+        return read(fileName == null ? "" : fileName, new StringReader(text == null ? "" : text), UploadLimits.defaults());
+    }
+
+    /**
+     * Reads a file as a stream (UTF-8, with or without BOM), never holding more than one row of it: at most
+     * {@link UploadLimits#maxFileSize()} bytes, {@link UploadLimits#maxRows()} rows, {@link UploadLimits#maxColumns()}
+     * columns and {@link UploadLimits#maxCellChars()} characters a value, each breach an {@link UploadLimitException}
+     * naming the file; errors are kept up to {@link UploadLimits#maxErrors()} and counted beyond.
+     */
+    public static ReadResult read(String fileName, InputStream in, UploadLimits limits) {
         String file = fileName == null ? "" : fileName;
-        List<ValidationError> errors = new ArrayList<>();
-        if (text == null) {
-            text = "";
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        if (text.isBlank()) {
-            errors.add(ValidationError.of(file, 0, "", "", "OV-EMPTY"));
-            return new ReadResult(file, null, List.of(), errors);
-        }
-        List<CSVRecord> records;
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
-            records = parser.getRecords();
-        } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-            errors.add(ValidationError.of(file, 0, "", "", "OV-READ",
-                    RuleMessages.message("OV-READ") + " " + e.getMessage()));
-            return new ReadResult(file, null, List.of(), errors);
-        }
+        long maxBytes = limits.maxFileSize().toBytes();
+        InputStream limited = new LimitedInputStream(in, maxBytes, () -> new UploadLimitException(
+                file + ": the file is larger than " + UploadLimits.words(maxBytes), "oversight.imports.max-file-size"));
+        return read(file, new InputStreamReader(limited, StandardCharsets.UTF_8), limits);
+    }
 
-        // The header is the first non-blank record; rows keep their spreadsheet number (record index + 1).
-        int headerIndex = 0;
-        while (headerIndex < records.size() && isBlank(records.get(headerIndex))) {
-            headerIndex++;
-        }
-        if (headerIndex >= records.size()) {
-            errors.add(ValidationError.of(file, 0, "", "", "OV-EMPTY"));
-            return new ReadResult(file, null, List.of(), errors);
-        }
-        CSVRecord headerRecord = records.get(headerIndex);
-        int headerRow = headerIndex + 1;
-        List<String> names = new ArrayList<>();
-        for (String s : headerRecord) {
-            names.add(normaliseName(s));
-        }
-
-        Ssda903Table table = detect(names, file);
-        if (table == null) {
-            errors.add(ValidationError.of(file, headerRow, "", String.join(",", names), "OV-TABLE"));
-            return new ReadResult(file, null, List.of(), errors);
-        }
-        List<String> missing = table.columns().stream().filter(c -> !names.contains(c)).toList();
-        Set<String> seen = new HashSet<>();
-        for (String n : names) {
-            if (!table.columns().contains(n)) {
-                errors.add(ValidationError.of(file, headerRow, n, n, "OV-HEADER",
-                        "Unexpected column '" + n + "' in " + table.dfeName() + " table; expected columns: "
-                                + String.join(",", table.columns()) + "."));
-            } else if (!seen.add(n)) {
-                errors.add(ValidationError.of(file, headerRow, n, n, "OV-HEADER",
-                        "Column '" + n + "' appears more than once in the header row."));
-            }
-        }
-        for (String m : missing) {
-            errors.add(ValidationError.of(file, headerRow, m, "", "OV-HEADER",
-                    "Missing column '" + m + "' in " + table.dfeName() + " table; expected columns: "
-                            + String.join(",", table.columns()) + "."));
-        }
-        if (!missing.isEmpty()) {
-            // Without every column the rows cannot be read reliably.
-            return new ReadResult(file, table, List.of(), errors);
-        }
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            index.putIfAbsent(names.get(i), i);
-        }
-
+    private static ReadResult read(String file, Reader text, UploadLimits limits) {
+        ErrorList errors = new ErrorList(limits.maxErrors());
         List<Ssda903Row> rows = new ArrayList<>();
-        for (int r = headerIndex + 1; r < records.size(); r++) {
-            CSVRecord rec = records.get(r);
-            if (isBlank(rec)) {
-                continue;
+        Ssda903Table table = null;
+        try (CSVParser parser = CSVParser.parse(new CsvGuard(withoutBom(text), file, limits), FORMAT)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            // The header is the first non-blank record; rows keep their spreadsheet number (record index + 1).
+            CSVRecord headerRecord = null;
+            while (records.hasNext()) {
+                CSVRecord r = records.next();
+                if (!isBlank(r)) {
+                    headerRecord = r;
+                    break;
+                }
             }
-            int rowNo = r + 1;
-            if (rec.size() != names.size()) {
-                errors.add(ValidationError.of(file, rowNo, "", String.valueOf(rec.size()), "OV-ROW",
-                        "The row has " + rec.size() + " fields but the header has " + names.size() + "."));
+            if (headerRecord == null) {
+                errors.add(ValidationError.of(file, 0, "", "", "OV-EMPTY"));
+                return new ReadResult(file, null, List.of(), errors, errors.total());
             }
-            Map<String, String> v = new LinkedHashMap<>();
-            for (String c : table.columns()) {
-                int i = index.get(c);
-                v.put(c, i < rec.size() ? clean(rec.get(i)) : "");
+            int headerRow = (int) headerRecord.getRecordNumber();
+            List<String> names = new ArrayList<>();
+            for (String s : headerRecord) {
+                names.add(normaliseName(s));
             }
-            rows.add(readRow(file, table, rowNo, v, errors));
-        }
-        if (rows.isEmpty()) {
-            errors.add(ValidationError.of(file, headerRow, "", "", "OV-NO-ROWS"));
+            table = detect(names, file);
+            if (table == null) {
+                errors.add(ValidationError.of(file, headerRow, "", String.join(",", names), "OV-TABLE"));
+                return new ReadResult(file, null, List.of(), errors, errors.total());
+            }
+            List<String> columns = table.columns();
+            List<String> missing = columns.stream().filter(c -> !names.contains(c)).toList();
+            Set<String> seen = new HashSet<>();
+            for (String n : names) {
+                if (!columns.contains(n)) {
+                    errors.add(ValidationError.of(file, headerRow, n, n, "OV-HEADER",
+                            "Unexpected column '" + n + "' in " + table.dfeName() + " table; expected columns: "
+                                    + String.join(",", columns) + "."));
+                } else if (!seen.add(n)) {
+                    errors.add(ValidationError.of(file, headerRow, n, n, "OV-HEADER",
+                            "Column '" + n + "' appears more than once in the header row."));
+                }
+            }
+            for (String m : missing) {
+                errors.add(ValidationError.of(file, headerRow, m, "", "OV-HEADER",
+                        "Missing column '" + m + "' in " + table.dfeName() + " table; expected columns: "
+                                + String.join(",", columns) + "."));
+            }
+            if (!missing.isEmpty()) {
+                // Without every column the rows cannot be read reliably.
+                return new ReadResult(file, table, List.of(), errors, errors.total());
+            }
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                index.putIfAbsent(names.get(i), i);
+            }
+            while (records.hasNext()) {
+                CSVRecord rec = records.next();
+                if (isBlank(rec)) {
+                    continue;
+                }
+                if (rows.size() >= limits.maxRows()) {
+                    throw new UploadLimitException(file + ": the " + table.dfeName() + " table has more than "
+                            + UploadLimits.count(limits.maxRows()) + " rows", "oversight.imports.max-rows");
+                }
+                int rowNo = (int) rec.getRecordNumber();
+                if (rec.size() != names.size()) {
+                    errors.add(ValidationError.of(file, rowNo, "", String.valueOf(rec.size()), "OV-ROW",
+                            "The row has " + rec.size() + " fields but the header has " + names.size() + "."));
+                }
+                Map<String, String> v = new LinkedHashMap<>();
+                for (String c : columns) {
+                    int i = index.get(c);
+                    v.put(c, i < rec.size() ? clean(rec.get(i)) : "");
+                }
+                rows.add(readRow(file, table, rowNo, v, errors));
+            }
+            if (rows.isEmpty()) {
+                errors.add(ValidationError.of(file, headerRow, "", "", "OV-NO-ROWS"));
+            }
+        } catch (UploadLimitException e) {
+            throw e;
+        } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            return unreadable(file, e.getMessage());
         }
         tableChecks(file, table, rows, errors);
         errors.sort(Comparator.comparingInt(ValidationError::row));
-        return new ReadResult(file, table, rows, errors);
+        return new ReadResult(file, table, rows, errors, errors.total());
+    }
+
+    private static ReadResult unreadable(String file, String why) {
+        return new ReadResult(file, null, List.of(), List.of(ValidationError.of(file, 0, "", "", "OV-READ",
+                RuleMessages.message("OV-READ") + " " + (why == null ? "" : why))));
+    }
+
+    /** Leaves out a UTF-8 byte order mark at the start. */
+    private static Reader withoutBom(Reader reader) throws IOException {
+        PushbackReader in = new PushbackReader(reader, 1);
+        int first = in.read();
+        if (first >= 0 && first != '\uFEFF') {
+            in.unread(first);
+        }
+        return in;
     }
 
     // ---------------------------------------------------------------------------------------------------------

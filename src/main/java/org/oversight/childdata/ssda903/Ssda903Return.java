@@ -32,11 +32,13 @@ public final class Ssda903Return {
     private final List<ReadResult> files;
     private final Optional<CollectionYear> year;
     private final List<ValidationError> errors;
+    private final long errorTotal;
 
-    private Ssda903Return(List<ReadResult> files, Optional<CollectionYear> year, List<ValidationError> errors) {
+    private Ssda903Return(List<ReadResult> files, Optional<CollectionYear> year, ErrorList errors) {
         this.files = List.copyOf(files);
         this.year = year;
         this.errors = List.copyOf(errors);
+        this.errorTotal = errors.total();
     }
 
     /** Reads and validates files given as name → bytes, without year-dependent rules. */
@@ -53,16 +55,32 @@ public final class Ssda903Return {
 
     /** Validates files already read; year may be null. */
     public static Ssda903Return validate(List<ReadResult> files, CollectionYear year) {
-        List<ValidationError> errors = new ArrayList<>();
+        return validate(files, List.of(), year, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Validates files already read against each other and, for a partial update, against {@code context}: the tables
+     * of the current snapshot that the files do not replace (their own rows are not checked again and give no errors).
+     * Errors are kept up to {@code maxErrors} and counted beyond ({@link #errorTotal()}).
+     */
+    public static Ssda903Return validate(List<ReadResult> files, List<ReadResult> context, CollectionYear year, int maxErrors) {
+        ErrorList errors = new ErrorList(maxErrors);
         for (ReadResult f : files) {
             errors.addAll(f.errors());
+            errors.countWithoutKeeping(f.errorTotal() - f.errors().size());
         }
-        new CrossChecks(files, year, errors).run();
+        new CrossChecks(files, context, year, errors).run();
         return new Ssda903Return(files, Optional.ofNullable(year), errors);
     }
 
+    /** The errors kept (all of them unless {@link #errorTotal()} is larger). */
     public List<ValidationError> errors() {
         return errors;
+    }
+
+    /** Every error found, kept or not. */
+    public long errorTotal() {
+        return errorTotal;
     }
 
     public boolean isValid() {
@@ -164,13 +182,15 @@ public final class Ssda903Return {
         private final boolean hasHeader;
         private final boolean hasEpisodes;
 
-        CrossChecks(List<ReadResult> files, CollectionYear year, List<ValidationError> errors) {
+        CrossChecks(List<ReadResult> files, List<ReadResult> context, CollectionYear year, List<ValidationError> errors) {
             this.files = files;
             this.year = year;
             this.errors = errors;
             boolean h = false;
             boolean e = false;
-            for (ReadResult f : files) {
+            List<ReadResult> all = new ArrayList<>(files);
+            all.addAll(context);
+            for (ReadResult f : all) {
                 if (f.table() == Ssda903Table.HEADER) {
                     h = true;
                     for (Header r : f.rows(Header.class)) {

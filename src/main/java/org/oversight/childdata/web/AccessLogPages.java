@@ -90,7 +90,7 @@ class AccessLogPages {
     ResponseEntity<Map<String, Object>> subjectAccess(@PathVariable int urn, @PathVariable String childRef) {
         LocalAuthority la = localAuthorities.get(urn);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"subject-access-" + la.laCode() + "-" + childRef.replaceAll("[^A-Za-z0-9-]", "") + ".json\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, org.oversight.shared.web.Downloads.attachment("subject-access-" + la.laCode() + "-" + childRef + ".json"))
                 .body(log.subjectAccess(la.id(), childRef));
     }
 

@@ -2,7 +2,7 @@ package org.oversight.improvement.report;
 
 /**
  * Renders a council committee report as a complete, standalone, accessible HTML5 page (en-GB, one
- * {@code h1}, headings in order, captioned tables with scoped headers, inline print CSS for A4). The
+ * {@code h1}, headings in order, captioned tables with scoped headers, its print stylesheet for A4 linked, so it works under the content security policy). The
  * same page is the source of {@link CommitteeReportPdf}. All content text is escaped.
  */
 public final class CommitteeReportHtml {
@@ -18,5 +18,10 @@ public final class CommitteeReportHtml {
      */
     public static String render(CommitteeReportContent content) {
         return HtmlRenderer.render(CommitteeReportLayout.layout(content));
+    }
+
+    /** The same page with its styles embedded, for the PDF renderer (which reads no other file). */
+    static String renderForPdf(CommitteeReportContent content) {
+        return HtmlRenderer.render(CommitteeReportLayout.layout(content), HtmlRenderer.Styles.EMBEDDED);
     }
 }

@@ -21,7 +21,7 @@ public final class CommitteeReportPdf {
      * @throws IOException if rendering or writing fails
      */
     public static void write(CommitteeReportContent content, OutputStream out) throws IOException {
-        PdfRenderer.write(CommitteeReportHtml.render(content), out);
+        PdfRenderer.write(CommitteeReportHtml.renderForPdf(content), out);
     }
 
     /**

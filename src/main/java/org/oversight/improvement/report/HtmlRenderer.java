@@ -19,55 +19,44 @@ final class HtmlRenderer {
     /** Arial first; the PDF renderer embeds a metric-compatible substitute where Arial is not installed. */
     static final String FONT_STACK = "Arial, \"Liberation Sans\", \"DejaVu Sans\", Helvetica, sans-serif";
 
-    /** Print-friendly inline styles: A4 pages, Arial (or a metric-compatible substitute). */
-    static final String CSS = """
-            @page { size: A4; margin: 20mm 18mm 22mm 18mm; font-family: @FONTS@;
-              @bottom-center { content: "Page " counter(page) " of " counter(pages); font-family: @FONTS@;
-                font-size: 9pt; color: #505a5f; } }
-            html { font-family: @FONTS@; }
-            body { font-size: 12pt; line-height: 1.4; color: #0b0c0c; background: #ffffff; margin: 0; }
-            main { display: block; max-width: 48em; }
-            @media screen { body { padding: 1.5em; } main { margin: 0 auto; } }
-            h1 { font-size: 18pt; margin: 0.4em 0 0.6em 0; }
-            h2 { font-size: 15pt; margin: 1.2em 0 0.5em 0; page-break-after: avoid; }
-            h3 { font-size: 13pt; margin: 1em 0 0.4em 0; page-break-after: avoid; }
-            h4 { font-size: 12pt; margin: 0.9em 0 0.4em 0; page-break-after: avoid; }
-            p { margin: 0 0 0.7em 0; }
-            p.letterhead { font-weight: bold; font-size: 13pt; margin-bottom: 0.2em; }
-            p.sign-off { margin: 0; }
-            p.sign-off.first { margin-top: 1.2em; }
-            p.quote { margin-left: 2em; font-style: italic; }
-            p.numbered { padding-left: 2.2em; }
-            span.num { display: inline-block; width: 2.2em; margin-left: -2.2em; }
-            ul { margin: 0 0 0.8em 0; padding-left: 2em; }
-            li { margin-bottom: 0.3em; }
-            table { border-collapse: collapse; width: 100%; margin: 0 0 1em 0; }
-            caption { caption-side: top; text-align: left; font-weight: bold; padding: 0 0 0.3em 0; }
-            th, td { border: 1px solid #505a5f; padding: 4px 6px; vertical-align: top; text-align: left; }
-            thead th { background: #f3f2f1; }
-            thead { display: table-header-group; }
-            tr { page-break-inside: avoid; }
-            th[scope="row"] { font-weight: normal; }
-            table.cover th[scope="row"] .label, table.cover th[scope="col"] { font-weight: bold; }
-            table.audit th[scope="row"], table.details th[scope="row"] { font-weight: bold; background: #f3f2f1; }
-            table.actions { font-size: 9.5pt; }
-            table.cover, table.audit, table.consultation, table.details { page-break-inside: avoid; }
-            .label { font-weight: bold; display: block; }
-            .tone-red { background: #f4cccc; }
-            .tone-amber { background: #fce5cd; }
-            .tone-green { background: #d9ead3; }
-            .tone-complete { background: #e8e8e8; }
-            """.replace("@FONTS@", FONT_STACK);
+    /**
+     * Print-friendly styles (A4 pages, Arial or a metric-compatible substitute): one stylesheet, linked from the HTML
+     * view (so the view needs no inline style under the content security policy) and embedded in the page the PDF is
+     * made from. Column widths are classes ({@code col.w30}).
+     */
+    static final String STYLESHEET = "/css/committee-report.css";
+    static final String CSS = readCss();
 
-    private final StringBuilder out = new StringBuilder(16_384);
-    private int tableCount;
-
-    private HtmlRenderer() {
+    private static String readCss() {
+        try (java.io.InputStream in = HtmlRenderer.class.getResourceAsStream("/static" + STYLESHEET)) {
+            if (in == null) {
+                throw new IllegalStateException("the report stylesheet static" + STYLESHEET + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
-    /** Renders the document as a complete HTML page. */
+    /** Where the page's styles come from: linked (the HTML people open) or embedded (the page the PDF is made from). */
+    enum Styles { LINKED, EMBEDDED }
+
+    private final StringBuilder out = new StringBuilder(16_384);
+    private final Styles styles;
+    private int tableCount;
+
+    private HtmlRenderer(Styles styles) {
+        this.styles = styles;
+    }
+
+    /** Renders the document as a complete HTML page with its stylesheet linked: no inline style anywhere. */
     static String render(LaidOutDocument doc) {
-        return new HtmlRenderer().page(doc);
+        return render(doc, Styles.LINKED);
+    }
+
+    /** Renders the document as a complete HTML page, its styles linked or embedded. */
+    static String render(LaidOutDocument doc, Styles styles) {
+        return new HtmlRenderer(styles).page(doc);
     }
 
     private String page(LaidOutDocument doc) {
@@ -78,7 +67,12 @@ final class HtmlRenderer {
         out.append("<title>").append(HtmlEscaper.escape(doc.title())).append("</title>\n");
         meta("author", doc.author());
         meta("subject", doc.subject());
-        out.append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
+        if (styles == Styles.EMBEDDED) {
+            out.append("<style>\n").append(CSS).append("</style>\n");
+        } else {
+            out.append("<link rel=\"stylesheet\" href=\"").append(STYLESHEET).append("\" />\n");
+        }
+        out.append("</head>\n<body>\n<main>\n");
         boolean previousSignOff = false;
         for (Block block : doc.blocks()) {
             boolean signOff = block instanceof Para p && p.style() == Block.ParaStyle.SIGN_OFF;
@@ -215,7 +209,7 @@ final class HtmlRenderer {
         }
         out.append("<colgroup>");
         for (int w : widths) {
-            out.append("<col style=\"width: ").append(w).append("%\" />");
+            out.append("<col class=\"w").append(Math.max(1, Math.min(100, w))).append("\" />");
         }
         out.append("</colgroup>\n");
     }

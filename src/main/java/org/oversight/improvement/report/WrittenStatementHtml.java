@@ -18,4 +18,9 @@ public final class WrittenStatementHtml {
     public static String render(WrittenStatementContent content) {
         return HtmlRenderer.render(WrittenStatementLayout.layout(content));
     }
+
+    /** The same page with its styles embedded, for the PDF renderer (which reads no other file). */
+    static String renderForPdf(WrittenStatementContent content) {
+        return HtmlRenderer.render(WrittenStatementLayout.layout(content), HtmlRenderer.Styles.EMBEDDED);
+    }
 }

@@ -20,6 +20,6 @@ public final class WrittenStatementPdf {
      * @throws IOException if rendering or writing fails
      */
     public static void write(WrittenStatementContent content, OutputStream out) throws IOException {
-        PdfRenderer.write(WrittenStatementHtml.render(content), out);
+        PdfRenderer.write(WrittenStatementHtml.renderForPdf(content), out);
     }
 }

@@ -251,7 +251,7 @@ class PlanPages {
     ResponseEntity<byte[]> evidence(@PathVariable UUID evidenceId) {
         PlanRepository.EvidenceFile file = plans.evidenceFile(evidenceId);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName()).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, org.oversight.shared.web.Downloads.attachment(file.fileName()))
                 .body(file.content());
     }
 

@@ -7,7 +7,7 @@ import org.oversight.access.AccessRules.LaMember;
 import org.oversight.improvement.CommitteeReports;
 import org.oversight.improvement.PlanService;
 import org.oversight.improvement.ReportDraft;
-import org.springframework.http.ContentDisposition;
+import org.oversight.shared.web.Downloads;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -60,8 +60,8 @@ class ReportPages {
     }
 
     private static ResponseEntity<byte[]> download(CommitteeReports.Generated file, boolean inline) {
-        ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment()).filename(file.fileName()).build();
+        String disposition = inline ? Downloads.inline(file.fileName()) : Downloads.attachment(file.fileName());
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString()).body(file.content());
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition).body(file.content());
     }
 }

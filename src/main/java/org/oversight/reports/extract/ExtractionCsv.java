@@ -41,12 +41,21 @@ public final class ExtractionCsv implements AutoCloseable {
     public void write(ExtractionResult result) {
         try {
             switch (result) {
-                case ExtractionResult.Success s -> printer.printRecord(row(s.fileName(), s.report()));
-                case ExtractionResult.Failure f -> printer.printRecord(row(f.fileName(), null));
+                case ExtractionResult.Success s -> printer.printRecord(safe(row(s.fileName(), s.report())));
+                case ExtractionResult.Failure f -> printer.printRecord(safe(row(f.fileName(), null)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Text read from a document never becomes a formula in a spreadsheet (a name starting "=", say). */
+    private static Object[] safe(Object[] row) {
+        Object[] out = new Object[row.length];
+        for (int i = 0; i < row.length; i++) {
+            out[i] = org.oversight.shared.web.SpreadsheetSafe.csvValue(row[i]);
+        }
+        return out;
     }
 
     static Object[] row(String file, ExtractedReport r) {

@@ -211,6 +211,6 @@ public final class ReportExtractor {
 
     private static String message(Throwable e) {
         String m = e.getMessage();
-        return (m == null || m.isBlank()) ? e.getClass().getSimpleName() : m.strip();
+        return (m == null || m.isBlank()) ? "its content cannot be read" : m.strip();
     }
 }

@@ -28,7 +28,7 @@ class DocumentPages {
                 .orElseThrow(() -> new NotFoundException("No document has the checksum " + sha256));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(doc.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(doc.fileName()).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, org.oversight.shared.web.Downloads.inline(doc.fileName()))
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000, immutable")
                 .body(doc.content());
     }

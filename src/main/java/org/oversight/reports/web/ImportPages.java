@@ -52,11 +52,11 @@ class ImportPages {
             model.addAttribute("error", error);
             return "imports/upload";
         }
-        List<ImportJobs.Upload> uploads = new ArrayList<>();
+        List<ImportJobs.Incoming> uploads = new ArrayList<>();
         for (MultipartFile f : given) {
-            uploads.add(new ImportJobs.Upload(f.getOriginalFilename(), f.getBytes()));
+            uploads.add(new ImportJobs.Incoming(f.getOriginalFilename(), f::getBytes)); // read one at a time as it is stored
         }
-        UUID id = jobs.start(uploads);
+        UUID id = jobs.receive(uploads);
         return "redirect:/imports/reports/" + id;
     }
 

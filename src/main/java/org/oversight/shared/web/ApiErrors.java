@@ -15,17 +15,18 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** Errors of the JSON API as RFC 9457 ProblemDetail; field errors listed under {@code errors}. */
+/**
+ * Errors of the JSON API as RFC 9457 ProblemDetail; field errors listed under {@code errors}. Malformed requests
+ * (body, Content-Type, parameters, sizes) are answered by {@link RequestErrors} first.
+ */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
@@ -48,17 +49,6 @@ public class ApiErrors {
         return invalid(new InvalidInputException(problems), request);
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        String detail = e.getMostSpecificCause() == null ? "The request body is not valid JSON" : e.getMostSpecificCause().getMessage();
-        return problem(HttpStatus.BAD_REQUEST, "Unreadable request body", firstLine(detail), request, null);
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid parameter", "'" + e.getValue() + "' is not a valid " + e.getName(),
-                request, List.of(new FieldProblem(e.getName(), "'" + e.getValue() + "' is not a valid value")));
-    }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException e, HttpServletRequest request) {
@@ -93,10 +83,5 @@ public class ApiErrors {
             problem.setProperty("errors", errors.stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
         }
         return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

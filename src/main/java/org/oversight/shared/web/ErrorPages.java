@@ -15,11 +15,21 @@ class ErrorPages implements ErrorViewResolver {
 
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
-        String code = status == HttpStatus.NOT_FOUND ? "404" : status == HttpStatus.FORBIDDEN ? "403" : "generic";
+        String code = switch (status) {
+            case NOT_FOUND -> "404";
+            case FORBIDDEN -> "403";
+            case CONTENT_TOO_LARGE -> "413";
+            case METHOD_NOT_ALLOWED -> "405";
+            case SERVICE_UNAVAILABLE -> "503";
+            case TOO_MANY_REQUESTS -> "429";
+            case BAD_REQUEST, UNSUPPORTED_MEDIA_TYPE, NOT_ACCEPTABLE -> "400";
+            default -> "generic";
+        };
         Map<String, Object> view = new HashMap<>();
         view.put("titleKey", "error." + code + ".title");
         view.put("bodyKey", "error." + code + ".body");
-        view.put("detail", null);
+        Object detail = request.getAttribute("oversight.error.detail");
+        view.put("detail", detail instanceof String text ? text : null);
         return new ModelAndView("error/page", view, status);
     }
 }

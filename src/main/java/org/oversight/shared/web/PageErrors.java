@@ -1,6 +1,7 @@
 package org.oversight.shared.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.oversight.shared.problem.InvalidInputException;
 import org.oversight.shared.problem.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,20 +12,25 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Errors on pages: GOV.UK-style 404, 403 and 500 pages with the right status. */
 @ControllerAdvice(annotations = Controller.class)
-@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10)
 public class PageErrors {
 
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
-    @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class, NoResourceFoundException.class})
-    String notFound(Exception e, Model model, HttpServletResponse response) {
+    @ExceptionHandler(NotFoundException.class)
+    String notFound(NotFoundException e, Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.NOT_FOUND.value());
-        return page(model, "404", e instanceof NotFoundException ? e.getMessage() : null);
+        return page(model, "404", e.getMessage());
+    }
+
+    /** Input a page's handler did not show on its own form (a download's filters, say): a 400 page naming each field. */
+    @ExceptionHandler(InvalidInputException.class)
+    String invalid(InvalidInputException e, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return page(model, "400", e.getMessage());
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -76,10 +76,13 @@ class PortalPages {
                 case PASSWORDS_DIFFER -> "confirm";
                 default -> "code";
             };
-            errors.add(field, refusal(outcome.refusal()));
+            errors.add(field, refusal(outcome));
             errors.show(model, List.of("code", "password", "confirm"));
             model.addAttribute("code", code);
-            response.setStatus(outcome.refusal() == VoiceSignIn.Refusal.LOCKED ? 429 : 400);
+            response.setStatus(outcome.refusal() == VoiceSignIn.Refusal.WAIT ? 429 : 400);
+            if (outcome.refusal() == VoiceSignIn.Refusal.WAIT) {
+                response.setHeader("Retry-After", String.valueOf(outcome.waitSeconds()));
+            }
             return "voice/start";
         }
         signInAs(outcome.principal(), request, response);
@@ -112,10 +115,14 @@ class PortalPages {
         VoiceSignIn.Outcome outcome = signIn.signIn(name, password, request.getRemoteAddr());
         if (!outcome.ok()) {
             FormErrors errors = FormErrors.none();
-            errors.add("name", refusal(outcome.refusal()));
+            errors.add("name", refusal(outcome));
             errors.show(model, List.of("name"));
             model.addAttribute("name", name);
-            response.setStatus(outcome.refusal() == VoiceSignIn.Refusal.LOCKED ? 429 : 400);
+            model.addAttribute("waiting", outcome.refusal() == VoiceSignIn.Refusal.WAIT);
+            response.setStatus(outcome.refusal() == VoiceSignIn.Refusal.WAIT ? 429 : 400);
+            if (outcome.refusal() == VoiceSignIn.Refusal.WAIT) {
+                response.setHeader("Retry-After", String.valueOf(outcome.waitSeconds()));
+            }
             return "voice/sign-in";
         }
         signInAs(outcome.principal(), request, response);
@@ -131,9 +138,9 @@ class PortalPages {
         contexts.saveContext(context, request, response);
     }
 
-    private String refusal(VoiceSignIn.Refusal refusal) {
-        return messages.getMessage("voice.refused." + refusal.name(), new Object[] {signIn.lockoutMinutes()},
-                LocaleContextHolder.getLocale());
+    private String refusal(VoiceSignIn.Outcome outcome) {
+        return messages.getMessage("voice.refused." + outcome.refusal().name(),
+                new Object[] {org.oversight.access.SignInProperties.words(outcome.waitSeconds())}, LocaleContextHolder.getLocale());
     }
 
     // ---- The young person's record ----------------------------------------------------------------------------

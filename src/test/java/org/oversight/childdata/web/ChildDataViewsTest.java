@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.oversight.access.AccessLog;
 import org.oversight.childdata.ChildImportJobs;
 import org.oversight.childdata.ssda903.ValidationError;
+import org.oversight.shared.upload.UploadLimits;
 import org.oversight.shared.web.FormErrors;
 import org.oversight.support.ViewFixtures;
 import org.oversight.support.Views;
@@ -30,11 +31,14 @@ class ChildDataViewsTest {
     void theUploadNamesAMissingFileOrYearOnItsField() {
         Map<String, Object> model = model("/local-authorities/80450/child-data");
         model.put("year", 2026);
+        model.put("limits", UploadLimits.defaults());
         Document page = Views.check("childdata/upload", model, false);
         assertThat(page.getElementById("files").hasAttr("multiple")).isTrue();
         assertThat(page.getElementById("year").attr("inputmode")).isEqualTo("numeric");
         assertThat(page.select("input[name=mode][checked]").attr("value")).isEqualTo("reject");
         assertThat(page.getElementById("mode-accept")).isNotNull();
+        assertThat(page.getElementById("partial").attr("value")).isEqualTo("yes");
+        assertThat(page.getElementById("files-hint").text()).contains("50 MB");
         FormErrors errors = FormErrors.one("files", Views.message("childdata.error.files"));
         model.put("errors", errors);
         model.put("errorList", errors.ordered(List.of("files", "year")));
@@ -45,7 +49,7 @@ class ChildDataViewsTest {
     void aResultShowsEveryErrorWithItsPlace() {
         ValidationError error = new ValidationError("episodes.csv", 2, "DECOM", "31/02/2024", "OV-DATE", "Not a real date");
         ChildImportJobs.Job job = new ChildImportJobs.Job(UUID.randomUUID(), ViewFixtures.CITY_ID, "col.staff", Instant.parse("2026-11-01T09:00:00Z"),
-                "DONE", Instant.parse("2026-11-01T09:00:05Z"), false, 0, 10, 1, List.of(error), null);
+                "DONE", Instant.parse("2026-11-01T09:00:05Z"), false, 0, 10, 1L, List.of(error), null, null, false, false, null, null);
         Map<String, Object> model = model("/local-authorities/80450/child-data/jobs/x");
         model.put("job", job);
         model.put("shownErrors", job.errors());

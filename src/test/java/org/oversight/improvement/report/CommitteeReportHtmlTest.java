@@ -26,15 +26,28 @@ class CommitteeReportHtmlTest {
     private static final String HTML = CommitteeReportHtml.render(SeedReports.committeeReport());
 
     @Test
-    void isAStandaloneBritishEnglishPageWithATitleAndNoExternalResources() throws Exception {
+    void isABritishEnglishPageWithATitleWhoseOnlyResourceIsItsStylesheetAndWhichHasNoInlineStyle() throws Exception {
         assertThat(HTML).startsWith("<!DOCTYPE html>");
         Document doc = parse(HTML);
         Element html = doc.getDocumentElement();
         assertThat(html.getAttribute("lang")).isEqualTo("en-GB");
         assertThat(xpath(doc, "/html/head/title").getLength()).isOne();
         assertThat(xpath(doc, "/html/head/title").item(0).getTextContent()).isEqualTo("Ofsted Inspection 2020");
-        assertThat(xpath(doc, "/html/head/style").getLength()).isOne();
-        assertThat(xpath(doc, "//link | //script | //img | //@src | //@href").getLength()).isZero();
+        // Served under the content security policy (style-src 'self'): its styles come from Oversight's own stylesheet.
+        assertThat(xpath(doc, "//style | //@style").getLength()).isZero();
+        assertThat(xpath(doc, "/html/head/link[@rel='stylesheet']/@href").item(0).getTextContent()).isEqualTo("/css/committee-report.css");
+        assertThat(xpath(doc, "//script | //img | //@src").getLength()).isZero();
+        assertThat(xpath(doc, "//@href").getLength()).isOne();
+        assertThat(xpath(doc, "//col[@class]").getLength()).as("column widths as classes").isPositive();
+        String css = new String(CommitteeReportHtmlTest.class.getResourceAsStream("/static/css/committee-report.css").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < xpath(doc, "//col/@class").getLength(); i++) {
+            assertThat(css).contains("col." + xpath(doc, "//col/@class").item(i).getTextContent() + " {");
+        }
+        // The page the PDF is made from carries the same styles inside it (the PDF renderer reads no other file).
+        Document forPdf = parse(CommitteeReportHtml.renderForPdf(SeedReports.committeeReport()));
+        assertThat(xpath(forPdf, "/html/head/style").item(0).getTextContent()).contains("@page { size: A4");
+        assertThat(xpath(forPdf, "//link").getLength()).isZero();
         assertThat(xpath(doc, "/html/body/main").getLength()).isOne();
     }
 
