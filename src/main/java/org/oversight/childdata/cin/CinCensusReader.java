@@ -103,7 +103,7 @@ public final class CinCensusReader {
         if (size > limits.maxBytes()) {
             return new CinReadResult(name, null, new int[0], List.of(tooLarge(name, size)));
         }
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             return read(name, in);
         }
     }
@@ -142,7 +142,7 @@ public final class CinCensusReader {
         if (size > limits.maxBytes()) {
             return new Outcome(Header.EMPTY, 0, List.of(tooLarge(name, size)), true);
         }
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             return stream(name, in, listener);
         }
     }
@@ -156,9 +156,12 @@ public final class CinCensusReader {
             parse.fatal(r.code, r.line, r.column, r.getMessage());
         } catch (XMLStreamException e) {
             CappedInputStream.TooLarge tooLarge = cause(e, CappedInputStream.TooLarge.class);
+            IOException io = cause(e, IOException.class);
             if (tooLarge != null) {
                 parse.fatal(TOO_LARGE, 0, 0, "The file is larger than the limit of " + limits.maxBytes()
                         + " bytes; it was not read further.");
+            } else if (io != null) {
+                throw io;
             } else {
                 Location at = e.getLocation();
                 String reason = e.getMessage() == null ? "" : e.getMessage().replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
