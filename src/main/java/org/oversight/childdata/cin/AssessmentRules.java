@@ -10,9 +10,7 @@ import static org.oversight.childdata.cin.RuleSupport.lt;
 import static org.oversight.childdata.cin.RuleSupport.unknown;
 
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.oversight.childdata.cin.CinCensus.Assessment;
@@ -167,32 +165,45 @@ final class AssessmentRules {
      * codes.
      */
     static final CinRule R8897Q = CinRule.child("8897Q", (c, census, f) -> each(c, (i, j, e, a) -> {
-        if (ge(d(a.authorisationDate()), census.start())
-                && (a.factors().isEmpty() || a.factors().stream().anyMatch(x -> !FACTORS.contains(x)))) {
+        if (ge(d(a.authorisationDate()), census.start()) && (a.factors().isEmpty() || !FACTORS.containsAll(a.factors()))) {
             f.assessment(i, j, "AssessmentAuthorisationDate", "AssessmentFactors");
         }
     }));
 
     /** 8898: an assessment must not have the same factor twice. */
     static final CinRule R8898 = CinRule.child("8898", (c, census, f) -> each(c, (i, j, e, a) -> {
-        if (new HashSet<>(a.factors()).size() < a.factors().size()) {
+        List<String> fs = a.factors();
+        boolean repeated = false;
+        for (int k = 1; k < fs.size() && !repeated; k++) {
+            repeated = fs.subList(0, k).contains(fs.get(k));
+        }
+        if (repeated) {
             f.assessment(i, j, "AssessmentFactors");
         }
     }));
 
     /** 8945Q: factor 18A should not be used (18B or 18C instead). */
     static final CinRule R8945Q = CinRule.child("8945Q", (c, census, f) -> each(c, (i, j, e, a) -> {
-        if (a.factors().stream().anyMatch(x -> x.toUpperCase(Locale.ROOT).equals("18A"))) {
+        if (hasFactor(a, "18A")) {
             f.assessment(i, j, "AssessmentFactors");
         }
     }));
 
     /** 8950Q: factor 19A should not be used (19B or 19C instead). */
     static final CinRule R8950Q = CinRule.child("8950Q", (c, census, f) -> each(c, (i, j, e, a) -> {
-        if (a.factors().stream().anyMatch(x -> x.toUpperCase(Locale.ROOT).equals("19A"))) {
+        if (hasFactor(a, "19A")) {
             f.assessment(i, j, "AssessmentFactors");
         }
     }));
+
+    private static boolean hasFactor(Assessment a, String code) {
+        for (String x : a.factors()) {
+            if (x.equalsIgnoreCase(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     static final List<CinRule> ALL = List.of(R1103, R8608, R8614, R8670Q, R8696, R8736, R8863Q, R8869, R8873Q, R8896,
             R8897Q, R8898, R8945Q, R8950Q);

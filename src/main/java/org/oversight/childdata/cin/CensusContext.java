@@ -11,18 +11,48 @@ import org.oversight.shared.calendar.WorkingDayCalendar;
  * date), as the DfE's [Period_of_Census]. With no valid reference date there is no period, and every rule that needs
  * one passes (as in the reference implementation, where the dates are NaT).
  *
- * @param header        the return's header
- * @param referenceDate the reference date, or null if absent or invalid
- * @param start         the first day of the census period, or null
- * @param end           the last day of the census period (the reference date), or null
- * @param workingDays   England's working days (bank holidays from data/bank-holidays-england-and-wales.csv)
+ * <p>Working days are England's (bank holidays from data/bank-holidays-england-and-wales.csv); the few dates rules need
+ * are worked out once per census.
  */
-public record CensusContext(Header header, LocalDate referenceDate, LocalDate start, LocalDate end,
-                            WorkingDayCalendar workingDays) {
+public final class CensusContext {
+
+    private final Header header;
+    private final LocalDate referenceDate;
+    private final LocalDate start;
+    private final LocalDate end;
+    private final WorkingDayCalendar workingDays;
+    private final java.util.Map<String, LocalDate> computed = new java.util.HashMap<>();
+
+    private CensusContext(Header header, LocalDate referenceDate, WorkingDayCalendar workingDays) {
+        this.header = header;
+        this.referenceDate = referenceDate;
+        this.start = referenceDate == null ? null : referenceDate.minusYears(1).plusDays(1);
+        this.end = referenceDate;
+        this.workingDays = workingDays;
+    }
 
     static CensusContext of(Header header, WorkingDayCalendar workingDays) {
-        LocalDate ref = CinDate.dateOf(header.referenceDate());
-        return new CensusContext(header, ref, ref == null ? null : ref.minusYears(1).plusDays(1), ref, workingDays);
+        return new CensusContext(header, CinDate.dateOf(header.referenceDate()), workingDays);
+    }
+
+    public Header header() {
+        return header;
+    }
+
+    public LocalDate referenceDate() {
+        return referenceDate;
+    }
+
+    public LocalDate start() {
+        return start;
+    }
+
+    public LocalDate end() {
+        return end;
+    }
+
+    public WorkingDayCalendar workingDays() {
+        return workingDays;
     }
 
     /** True when the date is in the census period (false when either is unknown). */
@@ -44,6 +74,10 @@ public record CensusContext(Header header, LocalDate referenceDate, LocalDate st
         if (date == null) {
             return null;
         }
+        return computed.computeIfAbsent(date + "-" + n, k -> count(date, n));
+    }
+
+    private LocalDate count(LocalDate date, int n) {
         LocalDate d = date;
         while (!workingDays.isWorkingDay(d)) {
             d = d.plusDays(1);

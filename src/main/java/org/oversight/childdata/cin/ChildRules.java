@@ -20,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.oversight.childdata.cin.CinCensus.Child;
@@ -143,7 +142,7 @@ final class ChildRules {
     /** 1580: LAchildID letters and digits only. */
     static final CinRule R1580 = CinRule.child("1580", (c, census, f) -> {
         String id = c.laChildId();
-        if (id != null && !id.codePoints().allMatch(Character::isLetterOrDigit)) {
+        if (id != null && !lettersAndDigits(id)) {
             f.identifiers("LAchildID");
         }
     });
@@ -237,6 +236,17 @@ final class ChildRules {
             }
         }
     });
+
+    private static boolean lettersAndDigits(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (!Character.isLetterOrDigit(cp)) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
+    }
 
     /** 8500: LAchildID must be present. */
     static final CinRule R8500 = CinRule.child("8500", (c, census, f) -> {
@@ -370,10 +380,10 @@ final class ChildRules {
 
     /** 8794: a child must not have the same Disability twice. */
     static final CinRule R8794 = CinRule.child("8794", (c, census, f) -> {
-        Map<String, Long> counts = c.disabilities().stream().filter(x -> !x.isEmpty())
-                .collect(Collectors.groupingBy(x -> x, Collectors.counting()));
-        for (int k = 0; k < c.disabilities().size(); k++) {
-            if (counts.getOrDefault(c.disabilities().get(k), 0L) > 1) {
+        List<String> ds = c.disabilities();
+        for (int k = 0; k < ds.size(); k++) {
+            String x = ds.get(k);
+            if (!x.isEmpty() && ds.indexOf(x) != ds.lastIndexOf(x)) {
                 f.disability(k);
             }
         }
@@ -413,9 +423,14 @@ final class ChildRules {
 
         @Override
         public void child(Child child, ChildRef ref, CensusContext census) {
-            long n = child.disabilities().stream().filter(x -> !x.isEmpty() && !x.equals("NONE")).count();
+            int n = 0;
+            for (String x : child.disabilities()) {
+                if (!x.isEmpty() && !x.equals("NONE")) {
+                    n++;
+                }
+            }
             if (n > 0) {
-                most = (int) Math.max(most, n);
+                most = Math.max(most, n);
             }
         }
 

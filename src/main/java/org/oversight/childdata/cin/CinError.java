@@ -51,8 +51,7 @@ public record CinError(String file, int line, int column, int childIndex, String
         if (childIndex >= 0) {
             s.append(", child ").append(childId.isEmpty() ? "(no LAchildID, child " + (childIndex + 1) + " in the file)" : childId);
         }
-        String where = !path.isEmpty() ? path : table.equals("ChildIdentifiers") || table.equals("ChildCharacteristics")
-                || table.equals("Disabilities") || table.equals("Header") ? table : "";
+        String where = !path.isEmpty() ? path : table;
         if (!where.isEmpty()) {
             s.append(", ").append(where);
         }

@@ -30,6 +30,9 @@ final class PlanRules {
     }
 
     static List<At<CinPlan>> plans(Child c) {
+        if (c.cinDetails().stream().allMatch(e -> e.cinPlans().isEmpty())) {
+            return List.of();
+        }
         List<At<CinPlan>> all = new ArrayList<>();
         for (int i = 0; i < c.cinDetails().size(); i++) {
             List<CinPlan> ps = c.cinDetails().get(i).cinPlans();
@@ -41,6 +44,9 @@ final class PlanRules {
     }
 
     static List<At<ProtectionPlan>> protectionPlans(Child c) {
+        if (c.cinDetails().stream().allMatch(e -> e.protectionPlans().isEmpty())) {
+            return List.of();
+        }
         List<At<ProtectionPlan>> all = new ArrayList<>();
         for (int i = 0; i < c.cinDetails().size(); i++) {
             List<ProtectionPlan> ps = c.cinDetails().get(i).protectionPlans();

@@ -96,6 +96,9 @@ final class ProtectionPlanRules {
     static final CinRule R2885 = CinRule.child("2885", (c, census, f) -> {
         for (int i = 0; i < c.cinDetails().size(); i++) {
             CinDetails e = c.cinDetails().get(i);
+            if (e.protectionPlans().isEmpty()) {
+                continue;
+            }
             List<Integer> eligible = new java.util.ArrayList<>();
             for (int j = 0; j < e.section47s().size(); j++) {
                 if (!isTrue(e.section47s().get(j).icpcNotRequired())) {
@@ -296,9 +299,20 @@ final class ProtectionPlanRules {
 
     /** 8935: a child may have only one open plan (no end date); when there are more, each open one is flagged. */
     static final CinRule R8935 = CinRule.child("8935", (c, census, f) -> {
-        List<At<ProtectionPlan>> open = PlanRules.protectionPlans(c).stream().filter(p -> unknown(p.item().endDate())).toList();
-        if (open.size() > 1) {
-            open.forEach(p -> f.protectionPlan(p.cin(), p.j(), "CPPendDate"));
+        int open = 0;
+        for (CinDetails e : c.cinDetails()) {
+            for (ProtectionPlan p : e.protectionPlans()) {
+                if (unknown(p.endDate())) {
+                    open++;
+                }
+            }
+        }
+        if (open > 1) {
+            each(c, (i, j, e, p) -> {
+                if (unknown(p.endDate())) {
+                    f.protectionPlan(i, j, "CPPendDate");
+                }
+            });
         }
     });
 
