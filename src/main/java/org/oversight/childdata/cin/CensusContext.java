@@ -21,7 +21,7 @@ public final class CensusContext {
     private final LocalDate start;
     private final LocalDate end;
     private final WorkingDayCalendar workingDays;
-    private final java.util.Map<String, LocalDate> computed = new java.util.HashMap<>();
+    private final java.util.Map<Long, LocalDate> computed = new java.util.HashMap<>();
 
     private CensusContext(Header header, LocalDate referenceDate, WorkingDayCalendar workingDays) {
         this.header = header;
@@ -74,7 +74,7 @@ public final class CensusContext {
         if (date == null) {
             return null;
         }
-        return computed.computeIfAbsent(date + "-" + n, k -> count(date, n));
+        return computed.computeIfAbsent(date.toEpochDay() * 1024 + n, k -> count(date, n));
     }
 
     private LocalDate count(LocalDate date, int n) {

@@ -405,7 +405,16 @@ public final class CinCensusReader {
                     case XMLStreamConstants.START_ELEMENT -> unknown(path);
                     case XMLStreamConstants.END_ELEMENT -> {
                         String value = (s == null ? single == null ? "" : single : s.toString()).strip();
-                        return value.isEmpty() ? null : strings.computeIfAbsent(value, v -> v);
+                        if (value.isEmpty()) {
+                            return null;
+                        }
+                        if (value.length() > 8) {
+                            return value; // identifiers are unique: keeping them would hold the whole file in memory
+                        }
+                        if (strings.size() > 10_000) {
+                            strings.clear();
+                        }
+                        return strings.computeIfAbsent(value, v -> v);
                     }
                     default -> {
                     }
