@@ -45,7 +45,7 @@ public final class CinCli {
         }
     }
 
-    static final String VALIDATE_USAGE = "[--max-mb N] FILE...";
+    static final String VALIDATE_USAGE = "[--max-mb N] FILE|FOLDER...";
 
     /**
      * Reads and validates each file in one streaming pass, printing every problem (file and line, child, where, field,
@@ -61,6 +61,11 @@ public final class CinCli {
                 limits = limits.withMaxBytes(Long.parseLong(value(args, ++i, a)) * 1024 * 1024);
             } else if (a.startsWith("--")) {
                 throw new IllegalArgumentException("unknown option " + a + ". Usage: bin/oversight validate-cin " + VALIDATE_USAGE);
+            } else if (Files.isDirectory(Path.of(a))) {
+                try (var xml = Files.list(Path.of(a))) {
+                    xml.filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xml")).sorted()
+                            .forEach(files::add);
+                }
             } else {
                 files.add(Path.of(a));
             }

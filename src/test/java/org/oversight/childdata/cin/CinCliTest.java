@@ -85,7 +85,9 @@ class CinCliTest {
         assertThat(run("generate-cin", "--la", "88", "--children", "1", "--out", a.toString()).err()).contains("three digits");
         Run none = run("validate-cin");
         assertThat(none.status()).isEqualTo(1);
-        assertThat(none.err()).contains("Usage: bin/oversight validate-cin [--max-mb N] FILE...");
+        assertThat(none.err()).contains("Usage: bin/oversight validate-cin [--max-mb N] FILE|FOLDER...");
+        Run folder = run("validate-cin", "data/child-data/cin-fake");
+        assertThat(folder.out()).contains("Total: 9 files, ");
         assertThat(run("validate-cin", "--fast", "x.xml").err()).contains("unknown option --fast");
     }
 }
