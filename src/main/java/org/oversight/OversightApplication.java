@@ -3,6 +3,7 @@ package org.oversight;
 import java.util.Arrays;
 
 import org.oversight.childdata.cli.GenerateDataCommand;
+import org.oversight.childdata.cin.CinCli;
 import org.oversight.reports.cli.ReportsCli;
 import org.oversight.shared.db.DatabaseCheckCommand;
 import org.oversight.shared.db.DatabaseSettings;
@@ -33,6 +34,10 @@ public class OversightApplication {
         if (cli && args.length > 1 && ReportsCli.handles(args[1])) {
             // Reading documents needs no database: start nothing else.
             System.exit(ReportsCli.run(args[1], Arrays.asList(args).subList(2, args.length), System.out, System.err));
+        }
+        if (cli && args.length > 1 && CinCli.handles(args[1])) {
+            // Reading, checking or writing CIN census files needs no database either.
+            System.exit(CinCli.run(args[1], Arrays.asList(args).subList(2, args.length), System.out, System.err));
         }
         if (cli && args.length > 1 && args[1].equals("generate-data")) {
             System.exit(GenerateDataCommand.execute(Arrays.asList(args).subList(2, args.length), System.out, System.err));
