@@ -48,6 +48,7 @@ public class OversightApplication {
         if (cli && args.length > 1 && args[1].equals("restore")) {
             // Everything is replaced by the backup: importing the bundled reports first would be wasted.
             System.setProperty("oversight.reports.import-on-start", "false");
+            System.setProperty("oversight.reports.national-dataset-on-start", "false");
         }
         EmbeddedDatabase.startIfNoDatasourceConfigured();
         if (cli) {

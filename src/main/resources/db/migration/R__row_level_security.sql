@@ -8,6 +8,8 @@
 -- plan_history governance_body meeting plan_oversight committee_report audit_programme case_audit audit_answer
 -- audit_finding audit_event yp_invitation yp_account yp_plan_section yp_contribution yp_feedback yp_safety_alert yp_access
 -- yp_sign_in_event (not isolated: inspector_grant, access-control data)
+-- Public tables granted to the application role here too: published_report national_dataset_load report_sync_link
+-- report_sync_run
 DO $$
 DECLARE
     t RECORD;

@@ -43,14 +43,15 @@ final class Classifier {
     static Optional<String> outOfScope(DocumentText doc) {
         String title = Text.normalise(doc.lines().stream().filter(l -> l.page() == 1).limit(6).map(TextLine::text)
                 .reduce("", (a, b) -> a + " " + b));
-        if (PRE_SIF.matcher(title).find()) {
-            return Optional.of("a report of an inspection under the 2009 to 2013 frameworks (\""
-                    + title.substring(0, Math.min(title.length(), 70)).strip() + "…\"), before the single inspection framework "
-                    + "(SIF) and ILACS: its judgements are not on the SIF or ILACS scales, so it is not recorded");
+        java.util.regex.Matcher preSif = PRE_SIF.matcher(title);
+        if (preSif.find()) {
+            return Optional.of("a report of an inspection under the 2009 to 2013 frameworks (\"" + preSif.group()
+                    + "\"), before the single inspection framework (SIF) and ILACS: its judgements are not on their scales, "
+                    + "so Oversight does not record it");
         }
         if (LSCB_ONLY.matcher(title).find() && !INSPECTION_TITLE.matcher(title).find()) {
             return Optional.of("a review of the Local Safeguarding Children Board on its own, not an inspection of the "
-                    + "local authority's children's services: it has no children's services judgements, so it is not recorded");
+                    + "local authority's children's services: it has no children's services judgements, so Oversight does not record it");
         }
         return Optional.empty();
     }

@@ -93,6 +93,32 @@ public record ExtractedReport(
         notJudged = Set.copyOf(notJudged);
     }
 
+    /**
+     * The judgements the report's era gives (CSV names, in table order): SIF and ILACS to 2022 overall, leaders,
+     * help and protection, in care; ILACS from January 2023 also care leavers; from 27 April 2026 no overall.
+     * Empty for letters; when the start date is unknown, the judgements every era has.
+     */
+    public List<String> expectedJudgements() {
+        if (type != ActivityKind.INSPECTION) {
+            return List.of();
+        }
+        LocalDate start = startDate();
+        List<String> areas = new java.util.ArrayList<>();
+        if (framework == Framework.SIF || start == null || start.isBefore(InspectionParser.NO_OVERALL_FROM)) {
+            areas.add("overall");
+        }
+        areas.add("leaders");
+        areas.add("help_and_protection");
+        areas.add("in_care");
+        if (framework != Framework.SIF && start != null && !start.isBefore(InspectionParser.CARE_LEAVERS_SPLIT)) {
+            areas.add("care_leavers");
+        }
+        if (start == null) {
+            areas.remove("overall");
+        }
+        return List.copyOf(areas);
+    }
+
     /** First on-site day, or null when no dates were read. */
     public LocalDate startDate() {
         return onSite.isEmpty() ? null : onSite.getFirst().start();

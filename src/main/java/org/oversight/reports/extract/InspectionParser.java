@@ -219,8 +219,11 @@ final class InspectionParser {
         if (allOneWeek && onSite.size() == 1) {
             return Framework.SHORT;
         }
-        if (weekdaysOnSite(onSite) > 5) {
+        long weekdays = weekdaysOnSite(onSite);
+        if (weekdays > 5) {
             // a short inspection is one week (five days) on site: anything longer is a standard inspection
+            warnings.add("short or standard is not printed and the on-site dates " + onSite + " fit neither pattern; "
+                    + weekdays + " working days on site is longer than a short inspection's one week, so it is taken as standard");
             return Framework.STANDARD;
         }
         warnings.add("framework unknown: on-site dates " + onSite + " fit neither a short (1 week) nor a standard (2 weeks) inspection");

@@ -215,7 +215,7 @@ public final class ReportExtractor {
     private static ExtractionResult interpret(String name, DocumentText text, DocumentText tail) {
         Optional<ActivityKind> kind = Classifier.classify(text);
         if (kind.isEmpty()) {
-            return fail(name, Classifier.outOfScope(text).map(reason -> "not recorded: " + reason)
+            return fail(name, Classifier.outOfScope(text)
                     .orElse("not an Ofsted children's services report or letter"));
         }
         ExtractedReport report = kind.get() == ActivityKind.INSPECTION
