@@ -139,17 +139,19 @@ public class NationalDatasetLoader {
         for (int i = 0; i < activityRows.size(); i++) {
             activityOf.put(activityRows.get(i), written.activityIds().get(i));
         }
+        List<PublishedReports.PublishedReport> reports = new ArrayList<>();
         for (Row row : changed) {
             boolean isRecorded = activityOf.containsKey(row);
             String reason = row.get("reason");
             if (!isRecorded && row.get("status").equals(NationalDataset.RECORDED)) {
                 reason = "its type or on-site dates were not read from the report, so it is not recorded as an inspection";
             }
-            published.save(new PublishedReports.PublishedReport(row.get("sha256"), Integer.parseInt(row.get("urn")),
+            reports.add(new PublishedReports.PublishedReport(row.get("sha256"), Integer.parseInt(row.get("urn")),
                     row.get("file"), integer(row.get("size_bytes")), date(row.get("publication_date")), row.get("ofsted_url"),
                     row.get("extractor_version"), isRecorded, reason, row.list("not_read"), row.list("notes"),
                     activityOf.get(row), row.checksum(), PublishedReports.Source.NATIONAL_DATASET));
         }
+        published.saveAll(reports);
         jdbc.sql("""
                 INSERT INTO national_dataset_load (rows_sha256, rows, extractor_version, source, activities_added, activities_updated, loaded_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?)

@@ -33,28 +33,43 @@ public class PublishedReports implements ReportSources {
     }
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-    PublishedReports(JdbcClient jdbc) {
+    PublishedReports(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    private static final String UPSERT = """
+            INSERT INTO published_report (sha256, urn, file_name, size_bytes, publication_date, ofsted_url, extractor_version,
+                   status, reason, not_read, notes, activity_id, row_sha256, source)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (sha256) DO UPDATE SET urn = excluded.urn, file_name = excluded.file_name,
+                   size_bytes = excluded.size_bytes, publication_date = excluded.publication_date,
+                   ofsted_url = coalesce(excluded.ofsted_url, published_report.ofsted_url),
+                   extractor_version = excluded.extractor_version, status = excluded.status, reason = excluded.reason,
+                   not_read = excluded.not_read, notes = excluded.notes,
+                   activity_id = coalesce(excluded.activity_id, published_report.activity_id),
+                   row_sha256 = excluded.row_sha256, source = excluded.source
+            """;
+
+    private static Object[] values(PublishedReport r) {
+        return new Object[] {r.sha256(), r.urn(), r.fileName(), r.sizeBytes(), r.publicationDate(), blank(r.ofstedUrl()),
+                r.extractorVersion(), r.recorded() ? "RECORDED" : "NOT_RECORDED", blank(r.reason()),
+                r.notRead().toArray(String[]::new), r.notes().toArray(String[]::new), r.activityId(), r.rowSha256(),
+                r.source().name()};
+    }
+
+    /** {@link #save} for many reports in one batch; a report listed twice (the same bytes) keeps its last row. */
+    public void saveAll(List<PublishedReport> reports) {
+        Map<String, PublishedReport> unique = new java.util.LinkedHashMap<>();
+        reports.forEach(r -> unique.put(r.sha256(), r));
+        batch.batchUpdate(UPSERT, unique.values().stream().map(PublishedReports::values).toList());
     }
 
     /** Adds the report, or replaces what is stored about it (a newer dataset, or the sync finding its address). */
     public void save(PublishedReport r) {
-        jdbc.sql("""
-                INSERT INTO published_report (sha256, urn, file_name, size_bytes, publication_date, ofsted_url, extractor_version,
-                       status, reason, not_read, notes, activity_id, row_sha256, source)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (sha256) DO UPDATE SET urn = excluded.urn, file_name = excluded.file_name,
-                       size_bytes = excluded.size_bytes, publication_date = excluded.publication_date,
-                       ofsted_url = coalesce(excluded.ofsted_url, published_report.ofsted_url),
-                       extractor_version = excluded.extractor_version, status = excluded.status, reason = excluded.reason,
-                       not_read = excluded.not_read, notes = excluded.notes,
-                       activity_id = coalesce(excluded.activity_id, published_report.activity_id),
-                       row_sha256 = excluded.row_sha256, source = excluded.source
-                """).params(r.sha256(), r.urn(), r.fileName(), r.sizeBytes(), r.publicationDate(), blank(r.ofstedUrl()),
-                r.extractorVersion(), r.recorded() ? "RECORDED" : "NOT_RECORDED", blank(r.reason()),
-                r.notRead().toArray(String[]::new), r.notes().toArray(String[]::new), r.activityId(), r.rowSha256(),
-                r.source().name()).update();
+        jdbc.sql(UPSERT).params(values(r)).update();
     }
 
     /** The row checksum of every report the dataset loaded, by SHA-256: what a newer dataset compares against. */

@@ -73,7 +73,7 @@ class ReportImportIT extends IntegrationTest {
         // 65 reports (the 2012 Bromley file is a saved web page) and 10 letters.
         assertThat(jdbc.sql("SELECT count(*) FROM source_document").query(Integer.class).single()).isEqualTo(75);
         assertThat(records.register(new SingleRecordService.RegisterFilter(null, null, null)).stream()
-                .filter(r -> r.latest() != null).count()).isEqualTo(22);
+                .filter(r -> r.latest() != null).count()).as("with the national dataset, every LA").isEqualTo(153);
     }
 
     @Test

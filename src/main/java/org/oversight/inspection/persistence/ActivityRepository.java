@@ -109,13 +109,33 @@ public class ActivityRepository {
                        publication_date, lead_inspector, inspection_team, summary, source, created_at, created_by, updated_at, updated_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, activities);
-        batch.batchUpdate("INSERT INTO on_site_range (activity_id, ordinal, start_date, end_date) VALUES (?, ?, ?, ?)", ranges);
-        batch.batchUpdate("INSERT INTO judgement (activity_id, area, grade) VALUES (?, ?, ?)", judgements);
-        batch.batchUpdate("""
-                INSERT INTO finding (activity_id, kind, ordinal, text, framework_reference, created_by) VALUES (?, ?, ?, ?, ?, ?)
-                """, findings);
-        batch.batchUpdate("INSERT INTO activity_history (activity_id, la_id, action, description, actor, at) VALUES (?, ?, ?, ?, ?, ?)",
-                history);
+        // one statement per table: the rows go as arrays, unnested by PostgreSQL
+        jdbc.sql("""
+                INSERT INTO on_site_range (activity_id, ordinal, start_date, end_date)
+                SELECT * FROM unnest(?::uuid[], ?::int[], ?::date[], ?::date[])
+                """).params(column(ranges, 0), column(ranges, 1), column(ranges, 2), column(ranges, 3)).update();
+        jdbc.sql("INSERT INTO judgement (activity_id, area, grade) SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[])")
+                .params(column(judgements, 0), column(judgements, 1), column(judgements, 2)).update();
+        jdbc.sql("""
+                INSERT INTO finding (activity_id, kind, ordinal, text, framework_reference, created_by)
+                SELECT * FROM unnest(?::uuid[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[])
+                """).params(column(findings, 0), column(findings, 1), column(findings, 2), column(findings, 3), column(findings, 4),
+                column(findings, 5)).update();
+        jdbc.sql("""
+                INSERT INTO activity_history (activity_id, la_id, action, description, actor, at)
+                SELECT a, l, act, d, who, ? FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[]) AS h(a, l, act, d, who)
+                """).params(at, column(history, 0), column(history, 1), column(history, 2), column(history, 3), column(history, 4))
+                .update();
+    }
+
+    /** One column of rows as a text array (PostgreSQL casts it to the column's type). */
+    private static String[] column(List<Object[]> rows, int index) {
+        String[] out = new String[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            Object v = rows.get(i)[index];
+            out[i] = v == null ? null : v.toString();
+        }
+        return out;
     }
 
     public UUID insert(UUID laId, ActivityCommand c, String source, String actor, Instant now) {
