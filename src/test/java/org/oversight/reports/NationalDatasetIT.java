@@ -41,14 +41,16 @@ class NationalDatasetIT extends IntegrationTest {
     @Test
     void everyLaHasItsPublishedHistoryFromTheFirstStart() {
         assertThat(jdbc.sql("SELECT count(*) FROM national_dataset_load").query(Integer.class).single()).isEqualTo(1);
-        // 435 files, 432 distinct documents (the four 2012 files are the same saved web page)
-        assertThat(published.count()).isEqualTo(432);
+        // 497 files, 494 distinct documents (the four 2012 files are the same saved web page)
+        assertThat(published.count()).isEqualTo(494);
         assertThat(jdbc.sql("SELECT count(*) FROM published_report WHERE status = 'RECORDED' AND activity_id IS NOT NULL")
-                .query(Integer.class).single()).isEqualTo(426);
+                .query(Integer.class).single()).isEqualTo(488);
         var register = records.register(new SingleRecordService.RegisterFilter(null, null, null));
         assertThat(register).hasSize(153);
         assertThat(register).allSatisfy(row -> assertThat(row.latest()).as(row.la().name()).isNotNull());
-        assertThat(register.stream().filter(r -> r.overall() != null)).hasSize(153);
+        // inspections from 27 April 2026 give no overall effectiveness: 11 LAs' latest reports are of that era
+        assertThat(register.stream().filter(r -> r.overall() == null)).hasSize(11)
+                .allSatisfy(r -> assertThat(r.latest().startDate()).isAfterOrEqualTo(java.time.LocalDate.of(2026, 4, 27)));
     }
 
     @Test

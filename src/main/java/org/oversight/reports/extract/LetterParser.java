@@ -40,7 +40,7 @@ final class LetterParser {
     private static final Pattern INSPECTOR_TITLE_PREFIX = Pattern.compile(
             "(?i)^(?:(?:his|her) majesty's inspectors?|hmis?|the)\\s*(?:\\((?:hmis?)\\))?\\s*(?:social care)?\\s*,?\\s*");
     private static final Pattern DEAR = Pattern.compile("(?i)^dear\\b.*");
-    static final Pattern PRIORITY_HEADING = Pattern.compile("(?i)^areas? for priority action[:?]?\\d?$");
+    static final Pattern PRIORITY_HEADING = Pattern.compile("(?i)^areas? for priority actions?[:?]?\\d?$");
     static final Pattern IMPROVE_HEADING = Pattern.compile(
             "(?i)^(what needs to improve\\b(?!.*\\s\\d+$).{0,70}|areas? for improvement[:?]?\\d?)$");
     private static final Pattern FOCUS = Pattern.compile(

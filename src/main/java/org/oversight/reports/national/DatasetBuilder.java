@@ -55,8 +55,8 @@ public final class DatasetBuilder {
     private final Map<Integer, String> laNames;
     private final List<Link> links;
 
-    /** A report's address on Ofsted's site, as the peer tool listed it (its publication or start dates). */
-    public record Link(int urn, List<LocalDate> publicationDates, List<LocalDate> startDates, String url) {
+    /** A report's address on Ofsted's site, as the peer tool listed it: by file name, else by its dates. */
+    public record Link(int urn, String file, List<LocalDate> publicationDates, List<LocalDate> startDates, String url) {
     }
 
     /** One file of the corpus. */
@@ -219,8 +219,16 @@ public final class DatasetBuilder {
         return NationalDataset.NOT_READ;
     }
 
-    /** The one link of this LA with this publication date, else the one with this first on-site day; else blank. */
+    /**
+     * The link the peer tool recorded for this file (same LA folder, same file name), else the one link of this LA with
+     * this publication date, else the one with this first on-site day; else blank.
+     */
     private String url(Source source, LocalDate start) {
+        String name = source.file().getFileName().toString();
+        List<Link> byFile = links.stream().filter(l -> l.urn() == source.urn() && name.equals(l.file())).toList();
+        if (byFile.size() == 1) {
+            return byFile.getFirst().url();
+        }
         List<Link> byPublication = links.stream().filter(l -> l.urn() == source.urn() && source.published() != null
                 && l.publicationDates().contains(source.published())).toList();
         if (byPublication.size() == 1) {
@@ -253,13 +261,13 @@ public final class DatasetBuilder {
         }
     }
 
-    /** Reads the links file: {@code urn,publication_date,start_date,url,...}; dates dd/mm/yyyy, several split by ';'. */
+    /** Reads the links file: {@code urn,file,publication_date,start_date,url}; dates dd/mm/yyyy, several split by ';'. */
     public static List<Link> readLinks(Path file) throws IOException {
         List<Link> links = new ArrayList<>();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-                links.add(new Link(Integer.parseInt(rec.get("urn").trim()), dates(rec.get("publication_date")),
-                        dates(rec.get("start_date")), rec.get("url").trim()));
+                links.add(new Link(Integer.parseInt(rec.get("urn").trim()), rec.isMapped("file") ? rec.get("file") : "",
+                        dates(rec.get("publication_date")), dates(rec.get("start_date")), rec.get("url").trim()));
             }
         }
         return links;
