@@ -333,8 +333,10 @@ class ImportCrashIT {
 
     private static Process start(EmbeddedPostgres pg, Path log, Map<String, String> env, String... words) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        // Only the documents' own import is under test: no bundled documents and no national dataset on start.
         List<String> args = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "-Doversight.reports.import-on-start=false", "org.oversight.OversightApplication"));
+                "-Doversight.reports.import-on-start=false",
+                "-Doversight.reports.national-dataset-on-start=false", "org.oversight.OversightApplication"));
         args.addAll(List.of(words));
         ProcessBuilder pb = new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("SPRING_DATASOURCE_URL", pg.getJdbcUrl("postgres", "postgres"));
