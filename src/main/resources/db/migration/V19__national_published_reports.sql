@@ -26,6 +26,7 @@ COMMENT ON TABLE published_report IS 'A published Ofsted report known by its SHA
 COMMENT ON COLUMN published_report.not_read IS 'Dataset columns the extractor could not read from the report, e.g. {lead_inspector}: shown as "not read from the report"';
 CREATE INDEX ix_published_report_activity ON published_report (activity_id);
 CREATE INDEX ix_published_report_urn ON published_report (urn);
+CREATE INDEX ix_published_report_url ON published_report (ofsted_url);
 
 CREATE TABLE national_dataset_load (
     rows_sha256         TEXT        NOT NULL,
