@@ -58,6 +58,27 @@ class JourneyImportIT extends IntegrationTest {
     }
 
     @Test
+    void theDatabaseHasEveryColumnOfTheSchemaWithItsTypeAndRowLevelSecurity() {
+        for (SsdSchema.Table t : SsdSchema.get().tables()) {
+            var columns = jdbc.sql("SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?")
+                    .param(t.name()).query((rs, i) -> rs.getString(1) + " " + rs.getString(2)).list();
+            assertThat(columns).as(t.name()).contains("snapshot_id uuid", "la_id uuid");
+            for (SsdSchema.Column c : t.columns()) {
+                String type = switch (c.type()) {
+                    case TEXT -> "text";
+                    case DATE -> "date";
+                    case INTEGER -> "integer";
+                    case NUMERIC -> "numeric";
+                };
+                assertThat(columns).as(t.name()).contains(c.name() + " " + type);
+            }
+            assertThat(columns).as(t.name() + ": every column stored, nothing else").hasSize(t.columns().size() + 2);
+            assertThat(jdbc.sql("SELECT relrowsecurity AND relforcerowsecurity FROM pg_class WHERE relname = ?").param(t.name())
+                    .query(Boolean.class).single()).as(t.name() + " is behind row-level security").isTrue();
+        }
+    }
+
+    @Test
     @WithUserDetails("col.manager")
     void aValidCensusIsStoredChildForChildAndANewerOneSupersedesIt() throws IOException {
         CinCensus census = SyntheticCinCensus.for2025to26("201", 300, 4).census();
