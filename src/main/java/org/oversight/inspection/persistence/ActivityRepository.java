@@ -390,4 +390,11 @@ public class ActivityRepository {
                     List.copyOf(findings), source, version, updatedAt, updatedBy, document);
         }
     }
+
+    /** The first day (Europe/London) anyone recorded an activity of the LA in Oversight itself, rather than importing Ofsted's record. */
+    public java.util.Optional<LocalDate> recordedSince(UUID laId) {
+        return java.util.Optional.ofNullable(jdbc.sql("""
+                SELECT (min(created_at) AT TIME ZONE 'Europe/London')::date FROM inspection_activity WHERE la_id = ? AND source <> 'IMPORT'""")
+                .param(laId).query(LocalDate.class).single());
+    }
 }

@@ -40,12 +40,6 @@ class RegisterPages {
     record DistributionGroup(String id, String title, List<SingleRecordService.Distribution> rows) {
     }
 
-    @GetMapping("/")
-    String home(Model model) {
-        model.addAttribute("user", currentUser.get().orElse(null));
-        return "home";
-    }
-
     @GetMapping("/local-authorities")
     String list(@RequestParam(name = "q", required = false) String q,
                 @RequestParam(name = "region", required = false) String region,

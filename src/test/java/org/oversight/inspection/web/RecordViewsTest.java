@@ -40,7 +40,9 @@ class RecordViewsTest {
     private static SingleRecordService.ActivityView view() {
         return new SingleRecordService.ActivityView(INSPECTION, "activity.status.PUBLISHED", JudgementEra.ILACS_2018,
                 List.of(new SingleRecordService.DeadlineView(new Deadline(Deadline.Kind.ACTION_PLAN, LocalDate.of(2020, 7, 28), 70,
-                        LocalDate.of(2020, 4, 20), "deadline.from.publication", false), -5)));
+                        LocalDate.of(2020, 4, 20), "deadline.from.publication", false), -5,
+                        new org.oversight.inspection.domain.DeadlineState(org.oversight.inspection.domain.DeadlineState.State.MET,
+                                LocalDate.of(2020, 6, 1), 0))));
     }
 
     @Test
