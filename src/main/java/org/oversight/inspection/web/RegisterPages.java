@@ -9,6 +9,7 @@ import org.oversight.inspection.ReportSources;
 import org.oversight.inspection.SingleRecordService;
 import org.oversight.inspection.SingleRecordService.RegisterFilter;
 import org.oversight.inspection.SingleRecordService.RegisterRow;
+import org.oversight.inspection.domain.ActivityStatus;
 import org.oversight.inspection.domain.ActivityType;
 import org.oversight.inspection.domain.Grade;
 import org.oversight.inspection.domain.JudgementArea;
@@ -86,6 +87,12 @@ class RegisterPages {
         model.addAttribute("canSeeInternal", currentUser.canSeeInternal(record.la().id()));
         model.addAttribute("canManage", currentUser.canManage(record.la().id()));
         model.addAttribute("activityTypes", ActivityType.values());
+        // Once an inspection is notified or on site, that is what the LA needs to see, not a forecast window.
+        model.addAttribute("current", record.activities().stream().filter(v -> v.status().equals(ActivityStatus.ON_SITE.labelKey())
+                || v.status().equals(ActivityStatus.NOTIFIED.labelKey())).findFirst().orElse(null));
+        model.addAttribute("publishedHeld", record.activities().stream().anyMatch(v -> v.status().equals(ActivityStatus.PUBLISHED.labelKey())));
+        model.addAttribute("ofstedSearch", "https://reports.ofsted.gov.uk/search?q=" + java.net.URLEncoder.encode(record.la().name(),
+                java.nio.charset.StandardCharsets.UTF_8) + "&level_1_types=3&level_2_types%5B%5D=12");
         model.addAttribute("sources", ReportSources.all(reportSources,
                 record.activities().stream().map(v -> v.activity().id()).toList()));
         List<RegisterRow> comparison = new java.util.ArrayList<>();

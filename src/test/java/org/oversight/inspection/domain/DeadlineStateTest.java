@@ -56,8 +56,8 @@ class DeadlineStateTest {
         var visit = anActivity(ActivityType.FOCUSED_VISIT).onSite(LocalDate.of(2026, 7, 7), LocalDate.of(2026, 7, 8))
                 .published(LocalDate.of(2026, 8, 11)).with(FindingKind.PRIORITY_ACTION, "Management oversight").build();
         Deadline draft = of(visit, Deadline.Kind.DRAFT_ACTION_PLAN);
-        assertThat(draft.due()).isEqualTo(LocalDate.of(2026, 9, 8)); // 20 working days after 11 August (31 August a bank holiday)
-        DeadlineState state = deadlines.state(draft, LocalDate.of(2026, 9, 10), null, LocalDate.of(2026, 1, 5));
+        assertThat(draft.due()).isEqualTo(LocalDate.of(2026, 9, 9)); // 20 working days after 11 August (31 August a bank holiday)
+        DeadlineState state = deadlines.state(draft, LocalDate.of(2026, 9, 11), null, LocalDate.of(2026, 1, 5));
         assertThat(state.state()).isEqualTo(State.OVERDUE);
         assertThat(state.workingDays()).isEqualTo(2);
         assertThat(state.open()).isTrue();
@@ -69,7 +69,7 @@ class DeadlineStateTest {
                 .published(LocalDate.of(2026, 8, 11)).with(FindingKind.PRIORITY_ACTION, "Management oversight").build();
         Deadline draft = of(visit, Deadline.Kind.DRAFT_ACTION_PLAN);
         DeadlineState ahead = deadlines.state(draft, LocalDate.of(2026, 9, 1), null, LocalDate.of(2026, 1, 5));
-        assertThat(ahead).isEqualTo(new DeadlineState(State.DUE, null, 5));
+        assertThat(ahead).isEqualTo(new DeadlineState(State.DUE, null, 6));
         assertThat(deadlines.state(draft, draft.due(), null, LocalDate.of(2026, 1, 5))).isEqualTo(new DeadlineState(State.DUE, null, 0));
     }
 

@@ -81,6 +81,7 @@ class RecordViewsTest {
         model.put("canManage", true);
         model.put("activityTypes", ActivityType.values());
         model.put("comparison", List.of(row()));
+        model.put("sources", Map.of());
         model.put("distributions", List.of(new RegisterPages.DistributionGroup("region", "London", distribution),
                 new RegisterPages.DistributionGroup("england", "England", distribution)));
         Document page = Views.check("register/single-record", model, false);
