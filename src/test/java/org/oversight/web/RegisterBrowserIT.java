@@ -30,7 +30,7 @@ class RegisterBrowserIT extends BrowserTest {
         assertThat(history).contains("Overall: Outstanding").contains("Help and protection: Good");
         assertThat(driver.findElement(By.id("neighbour-table")).getText()).contains("Camden").contains("Brighton and Hove");
         // The latest graded inspection is the imported short inspection of 23-27 September 2024.
-        assertThat(driver.findElement(By.id("next-window")).getText()).contains("Usual window 23/03/2027 to 23/03/2028")
+        assertThat(driver.findElement(By.id("next-window")).getText()).contains("Usual window 23 March 2027 to 23 March 2028")
                 .contains("Short inspection");
 
         clickAndWait(By.xpath("//table[@id='activity-table']//tr[contains(., '02/03/2020')]//a[text()='Short inspection']"));
