@@ -20,26 +20,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = Controller.class)
 class NavigationModel implements LayoutModel {
 
-    /** The signed-in person as the layout needs them. */
-    public record Viewer(String name, Role role, Integer laUrn, String laName) {
-        /** Who may open the import of Ofsted's documents (the same roles as {@link AccessRules.DocumentImporter}). */
-        public boolean canImport() {
-            return role == Role.ADMIN || role == Role.NATIONAL_ANALYST || role == Role.LA_MANAGER || role == Role.LA_STAFF;
-        }
-
-        public boolean national() {
-            return role == Role.ADMIN || role == Role.NATIONAL_ANALYST;
-        }
-    }
-
-    /** Why a page was refused: a message key and its arguments. */
-    public record Refusal(String key, List<Object> args) {
-        /** The argument at that place, or "" (the page always passes three, so every message is formatted the same way). */
-        public Object arg(int i) {
-            return i < args.size() ? args.get(i) : "";
-        }
-    }
-
     private static final Pattern LA_PATH = Pattern.compile("^/local-authorities/(\\d+)(/.*)?$");
 
     private final CurrentUser currentUser;

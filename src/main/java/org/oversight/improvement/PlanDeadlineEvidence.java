@@ -35,8 +35,8 @@ class PlanDeadlineEvidence implements DeadlineEvidence {
 
     @Override
     public Optional<LocalDate> heldSince(UUID laId) {
-        return Optional.ofNullable(jdbc.sql("""
+        return jdbc.sql("""
                 SELECT (min(created_at) AT TIME ZONE 'Europe/London')::date FROM improvement_plan WHERE la_id = ?""")
-                .param(laId).query(LocalDate.class).single());
+                .param(laId).query((rs, i) -> Optional.ofNullable(rs.getObject(1, LocalDate.class))).single();
     }
 }

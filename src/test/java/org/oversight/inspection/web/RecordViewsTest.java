@@ -82,11 +82,26 @@ class RecordViewsTest {
         model.put("activityTypes", ActivityType.values());
         model.put("comparison", List.of(row()));
         model.put("sources", Map.of());
+        model.put("publishedHeld", true);
+        model.put("current", null);
+        model.put("ofstedSearch", "https://reports.ofsted.gov.uk/search?q=City+of+London");
         model.put("distributions", List.of(new RegisterPages.DistributionGroup("region", "London", distribution),
                 new RegisterPages.DistributionGroup("england", "England", distribution)));
         Document page = Views.check("register/single-record", model, false);
         assertThat(page.select("#neighbour-table thead th")).hasSize(JudgementArea.values().length + 2);
         assertThat(page.select(".govuk-tag--red").text()).isEqualTo(Views.message("record.next.overdue"));
+        assertThat(page.getElementById("reports-not-loaded")).isNull();
+        assertThat(page.getElementById("next-window").text()).contains("Usual window 2 March 2023 to 2 September 2023");
+
+        // An LA whose reports are not loaded says so, with where to find them; an inspection under way replaces the forecast.
+        model.put("publishedHeld", false);
+        model.put("current", view());
+        Document missing = Views.check("register/single-record", model, false);
+        assertThat(missing.getElementById("reports-not-loaded").text()).contains("Ofsted's reports for this local authority are not loaded")
+                .contains("Find City of London's reports on Ofsted's site");
+        assertThat(missing.getElementById("next-window")).isNull();
+        assertThat(missing.getElementById("current-activity").text()).contains("Standard inspection").contains("Ofsted notified the authority on 24 February 2020")
+                .contains("On site from 2 March 2020 to 13 March 2020");
     }
 
     @Test
