@@ -28,6 +28,24 @@ public final class Dates {
         return date == null ? "" : DAY.format(date);
     }
 
+    /**
+     * Any date or moment as GOV.UK pages write it: a date "6 April 2020", a moment "6 April 2020 at 2:05pm" (Europe/London).
+     * For templates, which hold dates of several types (LocalDate, Instant, OffsetDateTime, Timestamp).
+     */
+    public static String day(Object value) {
+        return switch (value) {
+            case null -> "";
+            case LocalDate date -> day(date);
+            case java.time.Instant instant -> dayTime(instant);
+            case java.time.OffsetDateTime odt -> dayTime(odt.toInstant());
+            case ZonedDateTime zdt -> dayTime(zdt.toInstant());
+            case java.time.LocalDateTime ldt -> dayTime(ldt.atZone(LONDON).toInstant());
+            case java.sql.Date date -> day(date.toLocalDate());
+            case java.util.Date date -> dayTime(date.toInstant());
+            default -> throw new IllegalArgumentException("Not a date: " + value.getClass().getName());
+        };
+    }
+
     /** A moment as GOV.UK pages write it, in Europe/London: "6 April 2020 at 2:05pm". */
     public static String dayTime(java.time.Instant instant) {
         if (instant == null) {

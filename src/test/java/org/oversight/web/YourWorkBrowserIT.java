@@ -67,7 +67,7 @@ class YourWorkBrowserIT extends BrowserTest {
         assertThat(banner).contains("Standard inspection: Ofsted notified you today")
                 .contains("Inspectors are expected on site from").contains("in 5 working days");
         assertThat(driver.findElement(By.id("work-deadlines")).getText()).contains("Inspectors expected on site").contains("Due")
-                .contains("5 working days left").doesNotContain("overdue");
+                .contains("5 working days left").doesNotContain("working days overdue");
         assertThat(driver.findElement(By.id("nav-import")).isDisplayed()).isTrue();
         assertFits("work-manager");
 
@@ -173,8 +173,11 @@ class YourWorkBrowserIT extends BrowserTest {
                       const r = el.getBoundingClientRect();
                       if (r.width === 0 || r.height === 0 || r.right <= edge) continue;
                       // GOV.UK's grid rows and button groups reach 15 px past the column on purpose (their children do not).
-                      const margin = parseFloat(getComputedStyle(el).marginRight);
+                      // A grid column's padding sits in that gutter too: what counts is where its content ends.
+                      const cs = getComputedStyle(el);
+                      const margin = parseFloat(cs.marginRight);
                       if (margin < 0 && r.right + margin <= edge) continue;
+                      if (r.right - parseFloat(cs.paddingRight) - parseFloat(cs.borderRightWidth) <= edge) continue;
                       let scrolled = false;
                       for (let p = el.parentElement; p && p !== main; p = p.parentElement) {
                         const o = getComputedStyle(p).overflowX;

@@ -52,7 +52,7 @@ class WorkViewsTest {
                 31, new DeadlineState(DeadlineState.State.DUE, null, 1));
         WorkItems.Work plans = withItems
                 ? new WorkItems.Work(List.of(new WorkItems.ActionAlert(UUID.randomUUID(), "Post-inspection plan", UUID.randomUUID(),
-                        "Audit supervision records", "Rachel Green", LocalDate.of(2026, 11, 30), "RED", "Past its due date of 30/11/2026")),
+                        "Audit supervision records", "Rachel Green", LocalDate.of(2026, 11, 30), "RED", "Past its due date of 30 November 2026")),
                         List.of(new WorkItems.PlanRag(UUID.randomUUID(), "Post-inspection plan", 1, 2, 3, 4)),
                         List.of(new WorkItems.Meeting("Corporate Parenting Board", LocalDate.of(2027, 1, 14))),
                         List.of(new WorkItems.Report(UUID.randomUUID(), "Post-inspection plan", 2, "col.manager", Instant.parse("2026-12-01T14:05:00Z"))))
