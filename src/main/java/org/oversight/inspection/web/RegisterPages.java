@@ -44,8 +44,15 @@ class RegisterPages {
     @GetMapping("/local-authorities")
     String list(@RequestParam(name = "q", required = false) String q,
                 @RequestParam(name = "region", required = false) String region,
-                @RequestParam(name = "judgement", required = false) String judgement, Model model) {
-        List<RegisterRow> rows = records.register(new RegisterFilter(q, region, judgement));
+                @RequestParam(name = "judgement", required = false) String judgement,
+                @RequestParam(name = "sort", required = false) String sort,
+                @RequestParam(name = "order", required = false) String order, Model model) {
+        org.oversight.inspection.RegisterOrder by = org.oversight.inspection.RegisterOrder.parse(sort);
+        boolean descending = "desc".equalsIgnoreCase(order);
+        List<RegisterRow> rows = new java.util.ArrayList<>(records.register(new RegisterFilter(q, region, judgement)));
+        rows.sort(by.comparator(descending));
+        model.addAttribute("sort", by.param());
+        model.addAttribute("descending", descending);
         model.addAttribute("rows", rows);
         model.addAttribute("q", q);
         model.addAttribute("region", region);

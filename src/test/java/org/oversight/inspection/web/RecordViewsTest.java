@@ -56,11 +56,22 @@ class RecordViewsTest {
         model.put("regions", List.of(new Region("E12000007", "London", 33)));
         model.put("grades", Grade.values());
         model.put("csvQuery", "?q=City");
+        model.put("sort", "overall");
+        model.put("descending", false);
         model.put("filtered", true);
         Document page = Views.check("register/list", model, false);
         assertThat(page.getElementById("q").attr("type")).isEqualTo("search");
         assertThat(page.getElementById("q").attr("value")).isEqualTo("City");
         assertThat(page.select("#register-table tbody tr")).hasSize(1);
+        assertThat(page.select("th[aria-sort=ascending]").text()).startsWith("Latest overall effectiveness");
+        assertThat(page.getElementById("sort-overall").attr("href")).contains("sort=overall").contains("order=desc").contains("q=City");
+        assertThat(page.getElementById("sort-name").attr("href")).contains("order=asc");
+
+        model.put("rows", List.of());
+        Document none = Views.check("register/list", model, false);
+        assertThat(none.getElementById("no-results")).isNotNull();
+        assertThat(none.getElementById("register-table")).as("no empty table").isNull();
+        assertThat(none.getElementById("csv-link")).as("no CSV of nothing").isNull();
     }
 
     @Test
