@@ -44,7 +44,7 @@ class CommitteeReportDocxTest {
         assertThat(((BigInteger) section.getPgSz().getH()).intValue()).isEqualTo(16838);
         assertThat(((BigInteger) section.getPgMar().getLeft()).intValue()).isEqualTo(1134);
         assertThat(doc.getFooterList()).hasSize(1);
-        String footer = doc.getFooterList().getFirst().getCTFtr().xmlText();
+        String footer = doc.getFooterList().getFirst().getParagraphs().getFirst().getCTP().xmlText();
         assertThat(footer).contains("PAGE").contains("NUMPAGES");
         assertThat(doc.getFooterList().getFirst().getText()).startsWith("Page ");
     }
