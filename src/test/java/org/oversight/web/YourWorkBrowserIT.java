@@ -70,6 +70,7 @@ class YourWorkBrowserIT extends BrowserTest {
                 .contains("5 working days left").doesNotContain("working days overdue");
         assertThat(driver.findElement(By.id("nav-import")).isDisplayed()).isTrue();
         assertFits("work-manager");
+        assertPrintsCleanly();
 
         clickAndWait(By.id("banner-activity"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Standard inspection");
@@ -149,6 +150,25 @@ class YourWorkBrowserIT extends BrowserTest {
                 + Dates.day(starts) + " and ends on " + Dates.day(starts.plusDays(4)) + ". Come back then.");
         assertThat(driver.findElement(By.id("go-to-work")).getAttribute("href")).isEqualTo(url("/"));
         assertFits("refused-inspector");
+    }
+
+    /** Printed, the page is its content only: no navigation, buttons or banners, and tables whole (no scroll boxes). */
+    private void assertPrintsCleanly() {
+        var chrome = (org.openqa.selenium.chrome.ChromeDriver) driver;
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+        try {
+            assertThat(driver.findElement(By.className("govuk-service-navigation")).isDisplayed()).isFalse();
+            assertThat(driver.findElement(By.className("govuk-header")).isDisplayed()).isFalse();
+            assertThat(driver.findElement(By.id("inspection-banner")).isDisplayed()).isFalse();
+            assertThat(driver.findElement(By.tagName("h1")).isDisplayed()).isTrue();
+            assertThat(driver.findElement(By.id("work-deadlines")).isDisplayed()).isTrue();
+            Object overflow = ((JavascriptExecutor) driver).executeScript(
+                    "return getComputedStyle(document.querySelector('.app-table-wrap')).overflowX;");
+            assertThat(overflow).isEqualTo("visible");
+            screenshot("work-manager-print");
+        } finally {
+            chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+        }
     }
 
     /**

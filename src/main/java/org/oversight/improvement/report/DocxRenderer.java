@@ -126,6 +126,12 @@ final class DocxRenderer {
                 widths[c] = (TEXT_WIDTH - given) / unknown;
             }
         }
+        // What rounding left over (or took) goes to the last column, so the table fills the text width exactly.
+        int sum = 0;
+        for (int w : widths) {
+            sum += w;
+        }
+        widths[columns - 1] += TEXT_WIDTH - sum;
         return widths;
     }
 

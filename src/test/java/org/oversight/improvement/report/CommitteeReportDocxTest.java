@@ -60,7 +60,7 @@ class CommitteeReportDocxTest {
             for (var col : grid.getGridColList()) {
                 total += ((BigInteger) col.getW()).longValue();
             }
-            assertThat(total).as("the columns fill the text width").isBetween(9600L, 9638L);
+            assertThat(total).as("the columns fill the text width").isEqualTo(9638L);
             for (int r = 1; r < table.getNumberOfRows(); r++) {
                 if (!table.getRow(r).isRepeatHeader()) {
                     assertThat(table.getRow(r).isCantSplitRow()).as("a body row may split across pages").isFalse();
@@ -70,7 +70,7 @@ class CommitteeReportDocxTest {
         // Unequal where the layout says so: the action plan's description column is wider than its RAG column.
         var widths = DocxRenderer.columnWidths(List.of(40, 20, 10, 10, 20), 5);
         assertThat(widths[0]).isEqualTo(3855);
-        assertThat(DocxRenderer.columnWidths(List.of(), 4)).containsOnly(2409);
+        assertThat(DocxRenderer.columnWidths(List.of(), 4)).containsExactly(2409, 2409, 2409, 2411);
     }
 
     @Test

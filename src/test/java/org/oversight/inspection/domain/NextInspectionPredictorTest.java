@@ -75,7 +75,7 @@ class NextInspectionPredictorTest {
         var visit = anActivity(ActivityType.FOCUSED_VISIT).onSite(LocalDate.of(2020, 10, 13), LocalDate.of(2020, 10, 13))
                 .with(FindingKind.PRIORITY_ACTION, "Management oversight").build();
         assertThat(predictor.predict(List.of(inspection, visit), TODAY).orElseThrow().reasons())
-                .anyMatch(r -> r.contains("focused visit of 13/10/2020") && r.contains("sooner"));
+                .anyMatch(r -> r.contains("focused visit of 13 October 2020") && r.contains("sooner"));
     }
 
     @Test
