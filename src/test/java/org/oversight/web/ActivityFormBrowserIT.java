@@ -50,7 +50,8 @@ class ActivityFormBrowserIT extends BrowserTest {
         String withPlans = driver.findElement(By.id("deadlines")).getText();
         assertThat(withPlans).contains("Draft action plan to Ofsted 22 February 2027").contains("Action plan (written statement of action) 6 May 2027")
                 .contains("Due").doesNotContain("overdue");
-        assertThat(driver.findElement(By.id("history")).getText()).contains("col.manager").contains("Added priority action");
+        assertThat(driver.findElement(By.id("history")).getText()).as("people by name").contains("Rachel Green").doesNotContain("col.manager")
+                .contains("Added priority action").contains("on site from 8 December 2026");
     }
 
     @Test
