@@ -14,7 +14,8 @@ class PlanBrowserIT extends BrowserTest {
     void aManagerGoesFromAFindingToAPlanItemToAnActionWithEvidenceToACommitteeReport() {
         signIn("col.manager");
         open("/local-authorities/80450");
-        clickAndWait(By.linkText("Focused visit"));
+        // The record lists the newest first: the 2018 care leavers visit, not one another test recorded.
+        clickAndWait(By.xpath("//table[@id='activity-table']//tr[contains(., '24 October 2018')]//a[text()='Focused visit']"));
         clickAndWait(By.id("activity-plans"));
         assertThat(driver.findElement(By.id("finding-items")).getText()).contains("Risk assessments to more clearly articulate");
         assertAccessible("plan-findings");
