@@ -337,7 +337,7 @@ public class InspectionService {
     }
 
     private static String describe(ActivityCommand c) {
-        String when = c.onSite() == null || c.onSite().isEmpty() ? "" : " on site from " + Dates.format(c.onSite().getFirst().start());
+        String when = c.onSite() == null || c.onSite().isEmpty() ? "" : " on site from " + Dates.day(c.onSite().getFirst().start());
         return c.type().name().toLowerCase().replace('_', ' ') + when;
     }
 

@@ -91,6 +91,7 @@ class TenantLeakMatrixIT extends HttpTest {
         // The markers are there to be found by Southwark's own manager: the matrix could fail.
         assertThat(http.get("/local-authorities/80514/children/" + CHILD + "?purpose=DATA_QUALITY", "southwark.manager").body()).contains(CHILD);
         assertThat(http.get("/plans/" + planId, "southwark.manager").body()).contains(PLAN);
+        assertThat(http.get("/", "southwark.manager").body()).as("Your work lists the LA's own plans").contains(PLAN);
     }
 
     /** Every GET handler of Oversight with LA B's identifiers in its path variables. */

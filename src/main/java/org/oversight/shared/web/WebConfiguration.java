@@ -15,10 +15,12 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        // The GDS Transport typeface is for GOV.UK services only: the stylesheet is served without it (see GovukFonts),
+        // so browsers use Arial and never ask for the fonts.
         registry.addResourceHandler("/govuk/**").addResourceLocations(GOVUK)
-                .setCacheControl(CacheControl.maxAge(1, TimeUnit.DAYS));
-        // The compiled stylesheet refers to /assets/images/...; the GDS Transport font is for gov.uk services only,
-        // so Oversight does not serve it and uses Arial (see app.css).
+                .setCacheControl(CacheControl.maxAge(1, TimeUnit.DAYS))
+                .resourceChain(true).addTransformer(new GovukFonts());
+        // The compiled stylesheet refers to /assets/images/...
         registry.addResourceHandler("/assets/images/**").addResourceLocations(GOVUK + "assets/images/")
                 .setCacheControl(CacheControl.maxAge(1, TimeUnit.DAYS));
     }
