@@ -150,6 +150,15 @@ public class ComplianceFigures {
      * this reader when what is stored no longer matches (and then stored again).
      */
     public Optional<Figures> current(UUID laId) {
+        return current(laId, true);
+    }
+
+    /** The LA's figures by rule and by team only (no list of children): what a plan's measure needs. */
+    public Optional<Figures> summary(UUID laId) {
+        return current(laId, false);
+    }
+
+    private Optional<Figures> current(UUID laId, boolean withChildren) {
         List<Runnable> refresh = new ArrayList<>();
         Optional<Figures> figures = read.execute(s -> {
             Snapshot snapshot = snapshots.current(laId, Kind.SSDA903).orElse(null);
@@ -159,12 +168,12 @@ public class ComplianceFigures {
             Snapshot annexA = snapshots.current(laId, Kind.ANNEX_A).orElse(null);
             TimescaleRules rules = settings.current();
             String version = version(rules);
-            Optional<Row> row = stored.find(laId, snapshot.id()).filter(r -> matches(r, annexA, snapshot, version));
+            Optional<Row> row = stored.find(laId, snapshot.id(), withChildren).filter(r -> matches(r, annexA, snapshot, version));
             if (row.isPresent()) {
                 Summary summary = json.readValue(row.get().figures(), Summary.class);
-                Overdue overdue = json.readValue(row.get().overdue(), Overdue.class);
+                List<OverdueChild> overdue = withChildren ? json.readValue(row.get().overdue(), Overdue.class).children() : List.of();
                 return Optional.of(new Figures(snapshot, annexA, row.get().childrenInCare(), row.get().careLeavers(), summary.rules(),
-                        summary.teams(), overdue.children(), true));
+                        summary.teams(), overdue, true));
             }
             Dashboard d = compliance.compute(snapshot, annexA, rules);
             refresh.add(() -> refresh(laId));

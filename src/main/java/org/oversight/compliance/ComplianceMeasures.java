@@ -44,7 +44,7 @@ public class ComplianceMeasures {
 
     /** The LA's current value, from the figures stored for its current data (read in a transaction of their own, or the caller's). */
     public Optional<Value> current(UUID laId, Key key) {
-        return figures.current(laId).map(d -> {
+        return figures.summary(laId).map(d -> {
             ComplianceService.RuleFigure figure = d.figure(key.ruleId());
             BigDecimal percent = figure.measured() == 0 ? BigDecimal.ZERO
                     : BigDecimal.valueOf(figure.compliant() * 100.0 / figure.measured()).setScale(1, RoundingMode.HALF_UP);

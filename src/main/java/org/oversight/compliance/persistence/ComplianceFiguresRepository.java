@@ -37,13 +37,13 @@ public class ComplianceFiguresRepository {
         this.jdbc = jdbc;
     }
 
-    /** The stored figures of one snapshot of the LA, with the children out of timescale. */
-    public Optional<Row> find(UUID laId, UUID snapshotId) {
+    /** The stored figures of one snapshot of the LA, with the children out of timescale or without them. */
+    public Optional<Row> find(UUID laId, UUID snapshotId, boolean withChildren) {
         return jdbc.sql("""
                 SELECT snapshot_id, la_id, annex_a_snapshot_id, as_of, rules_version, computed_at, children_in_care, care_leavers,
-                       reviews_percent, figures::text, overdue::text
-                  FROM compliance_figures WHERE la_id = ? AND snapshot_id = ?""").params(laId, snapshotId)
-                .query((rs, i) -> row(rs, true, true)).optional();
+                       reviews_percent, figures::text, CASE WHEN ? THEN overdue::text END
+                  FROM compliance_figures WHERE la_id = ? AND snapshot_id = ?""").params(withChildren, laId, snapshotId)
+                .query((rs, i) -> row(rs, true, withChildren)).optional();
     }
 
     /** The LA's stored figures of every snapshot, without the figures themselves (its trend). */
