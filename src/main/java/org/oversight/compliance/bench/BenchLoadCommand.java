@@ -386,9 +386,9 @@ class BenchLoadCommand implements CliCommand {
                     String[] page = sessions.get(c % sessions.size())[group];
                     clients.submit(() -> {
                         while (System.nanoTime() < until) {
-                            long t0 = System.nanoTime();
                             String problem = request(page);
-                            if (t0 >= from && System.nanoTime() <= until) {
+                            long t1 = System.nanoTime();
+                            if (t1 >= from && t1 <= until) { // answers completed within the window
                                 done.incrementAndGet();
                                 if (problem != null && failed.incrementAndGet() == 1) {
                                     problems.add("at saturation: " + problem);
