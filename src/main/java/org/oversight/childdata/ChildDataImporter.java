@@ -124,10 +124,13 @@ public class ChildDataImporter {
     private final UploadLimits limits;
     private final Set<Ssda903Table> requiredTables;
     private final double confirmDropOver;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ChildDataImporter(JdbcClient jdbc, JdbcTemplate template, LocalAuthorities localAuthorities, CurrentUser currentUser, Clock clock,
                       UploadLimits limits, @Value("${oversight.imports.required-tables:header,episodes,reviews}") List<String> requiredTables,
-                      @Value("${oversight.imports.confirm-drop-over:0.2}") double confirmDropOver) {
+                      @Value("${oversight.imports.confirm-drop-over:0.2}") double confirmDropOver,
+                      org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.template = template;
         this.localAuthorities = localAuthorities;
@@ -280,6 +283,8 @@ public class ChildDataImporter {
             acceptedRows += annex.rows().size();
             rejectedRows += annex.badRows();
         }
+        // In this transaction: figures computed from the new snapshot commit with it (compliance's stored figures).
+        events.publishEvent(new org.oversight.childdata.snapshots.ChildDataSnapshots.Stored(la.id()));
         return new Outcome(true, snapshot != null ? snapshot : annexSnapshot, acceptedRows, rejectedRows, List.copyOf(errors), annexSnapshot,
                 errorCount, null);
     }

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The leak matrix: every page and API endpoint that can be read (every GET handler of Oversight), requested by each
  * role of LA A (City of London) and by the national roles with LA B's (Southwark's) URN, child, plan and other ids
  * filled in, must never show LA B's private data — a child and a plan carrying unique markers. The same requests by
- * LA B's own manager show the markers, so the matrix can fail.
+ * LA B's own manager show the markers, so the matrix can fail. The marked child is also in LA B's stored compliance figures
+ * (issue 15), so the pages that read them are in the matrix too.
  */
 class TenantLeakMatrixIT extends HttpTest {
 
@@ -37,6 +38,8 @@ class TenantLeakMatrixIT extends HttpTest {
     RequestMappingHandlerMapping mappings;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.oversight.compliance.ComplianceFigures figures;
 
     UUID planId;
 
@@ -65,6 +68,11 @@ class TenantLeakMatrixIT extends HttpTest {
                             + "VALUES (?, 'SERVICE_IMPROVEMENT', ?, DATE '2026-09-01', 'test') RETURNING id").params(southwark, PLAN)
                             .query(UUID.class).single());
         });
+        // Southwark's stored compliance figures (issue 15) now list the marked child among those out of timescale: no
+        // page or endpoint may serve them to another LA's users.
+        TenantScope.asSystem(() -> figures.refresh(southwark));
+        assertThat(TenantScope.asSystem(() -> jdbc.sql("SELECT count(*) FROM compliance_figures WHERE la_id = ? AND overdue::text LIKE ?")
+                .params(southwark, "%" + CHILD + "%").query(Integer.class).single())).as("the marker is in the stored figures").isPositive();
     }
 
     @Test
@@ -92,6 +100,8 @@ class TenantLeakMatrixIT extends HttpTest {
         assertThat(http.get("/local-authorities/80514/children/" + CHILD + "?purpose=DATA_QUALITY", "southwark.manager").body()).contains(CHILD);
         assertThat(http.get("/plans/" + planId, "southwark.manager").body()).contains(PLAN);
         assertThat(http.get("/", "southwark.manager").body()).as("Your work lists the LA's own plans").contains(PLAN);
+        assertThat(http.get("/local-authorities/80514/compliance", "southwark.manager").body()).as("the stored figures' list of children")
+                .contains(CHILD);
     }
 
     /** Every GET handler of Oversight with LA B's identifiers in its path variables. */

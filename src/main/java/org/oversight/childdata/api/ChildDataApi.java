@@ -179,6 +179,7 @@ class ChildDataApi {
     }
 
     @GetMapping(value = "/ssda903/jobs/{id}/errors.csv", produces = "text/csv")
+    @org.oversight.shared.web.NonInteractive(org.oversight.shared.web.NonInteractive.Kind.EXPORT)
     @Operation(summary = "Every error of an import (up to oversight.imports.max-errors) as CSV: file, row, column, value, rule, message")
     void importErrors(@PathVariable int urn, @PathVariable UUID id, HttpServletResponse response) throws IOException {
         LocalAuthority la = localAuthorities.get(urn);

@@ -136,6 +136,7 @@ class ChildDataPages {
 
     /** Every error of the import (up to oversight.imports.max-errors) as CSV. */
     @GetMapping("/local-authorities/{urn}/child-data/jobs/{id}/errors.csv")
+    @org.oversight.shared.web.NonInteractive(org.oversight.shared.web.NonInteractive.Kind.EXPORT)
     void errors(@PathVariable int urn, @PathVariable UUID id, HttpServletResponse response) throws IOException {
         LocalAuthority la = la(urn);
         jobs.find(la.id(), id);
@@ -152,6 +153,7 @@ class ChildDataPages {
     }
 
     @GetMapping("/local-authorities/{urn}/annex-a.xlsx")
+    @org.oversight.shared.web.NonInteractive(org.oversight.shared.web.NonInteractive.Kind.EXPORT)
     ResponseEntity<byte[]> annexA(@PathVariable int urn) {
         LocalAuthority la = la(urn);
         return ResponseEntity.ok()

@@ -68,6 +68,7 @@ class RegisterPages {
     }
 
     @GetMapping("/local-authorities.csv")
+    @org.oversight.shared.web.NonInteractive(org.oversight.shared.web.NonInteractive.Kind.EXPORT)
     void csv(@RequestParam(name = "q", required = false) String q, @RequestParam(name = "region", required = false) String region,
              @RequestParam(name = "judgement", required = false) String judgement, jakarta.servlet.http.HttpServletResponse response)
             throws java.io.IOException {

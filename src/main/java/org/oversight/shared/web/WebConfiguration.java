@@ -7,9 +7,20 @@ import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** GOV.UK Frontend comes from one pinned source: the govuk-frontend webjar. */
+/** GOV.UK Frontend comes from one pinned source: the govuk-frontend webjar; exports and reports take a slot of their kind. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+    private final NonInteractiveWork work;
+
+    WebConfiguration(NonInteractiveWork work) {
+        this.work = work;
+    }
+
+    @Override
+    public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+        registry.addInterceptor(work);
+    }
 
     static final String GOVUK = "classpath:/META-INF/resources/webjars/govuk-frontend/5.14.0/dist/govuk/";
 
