@@ -32,9 +32,9 @@ public final class DraftCheck {
     private static final Pattern NEGATIVE = Pattern.compile(
             "\\b(weak(ness|nesses)?|poor|inadequate|requires improvement|declined|deteriorated|too slow|delays?|drift)\\b");
     /** Phrases that carry a positive word without claiming it ("requires improvement to be good", "not yet good"). */
-    private static final Pattern NEGATED = Pattern.compile(
-            "\\b(requires improvement to be good|not (yet |always |consistently |sufficiently )?(good|strong|effective|timely|robust|consistent)"
-                    + "|(is|are|was|were) not (yet )?(good|strong|effective|timely|robust|consistent)|no longer (good|strong|effective|timely))\\b");
+    private static final Pattern NEGATED = Pattern.compile("\\b(requires improvement to be good"
+            + "|not (?:yet |always |sufficiently |so |as |consistently )*(?:good|strong|effective(?:ly)?|timely|robust|consistent(?:ly)?|improved|improving)"
+            + "|no longer (?:good|strong|effective|timely))\\b");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\R+");
 
     private DraftCheck() {
