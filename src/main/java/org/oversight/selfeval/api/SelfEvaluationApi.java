@@ -61,6 +61,9 @@ class SelfEvaluationApi {
     record DirectorJson(String username) {
     }
 
+    record ShareJson(String inspector, String expiresOn) {
+    }
+
     record Saved(Area area, int version) {
     }
 
@@ -176,6 +179,22 @@ class SelfEvaluationApi {
         LocalAuthority la = la(urn);
         selfEvaluations.signOff(la.id(), year);
         return selfEvaluations.get(la.id(), year);
+    }
+
+    @PostMapping(BASE + "/{year}/shares")
+    @LaManager
+    @Operation(summary = "Share the signed-off self-evaluation read-only with a named Ofsted inspector until a date (yyyy-mm-dd); logged")
+    ResponseEntity<List<SelfEvaluationViews.Share>> share(@PathVariable int urn, @PathVariable int year, @RequestBody ShareJson in) {
+        LocalAuthority la = la(urn);
+        java.time.LocalDate until;
+        try {
+            until = in.expiresOn() == null ? null : java.time.LocalDate.parse(in.expiresOn().trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new org.oversight.shared.problem.InvalidInputException(List.of(org.oversight.shared.problem.FieldProblem.of("expiresOn",
+                    "selfeval.error.share.expires", SelfEvaluations.MAX_SHARE_DAYS)));
+        }
+        selfEvaluations.share(la.id(), year, in.inspector(), until);
+        return ResponseEntity.status(HttpStatus.CREATED).body(selfEvaluations.shares(la.id(), year));
     }
 
     @PutMapping("/api/v1/local-authorities/{urn}/director")
