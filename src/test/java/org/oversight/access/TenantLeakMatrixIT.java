@@ -30,6 +30,7 @@ class TenantLeakMatrixIT extends HttpTest {
 
     private static final String CHILD = "LEAKCHILD9913";
     private static final String PLAN = "LEAK-MARKER-SOUTHWARK-PLAN";
+    private static final String SELF_EVALUATION = "LEAK-MARKER-SOUTHWARK-SELF-EVALUATION";
     private static final List<String> OTHERS = List.of("col.manager", "col.staff", "col.councillor", "analyst", "inspector", "admin");
 
     @Autowired
@@ -50,6 +51,18 @@ class TenantLeakMatrixIT extends HttpTest {
                     .params(snapshot, southwark, CHILD).update();
             jdbc.sql("INSERT INTO care_leaver (snapshot_id, la_id, child_ref, in_touch) VALUES (?, ?, ?, 'NO') ON CONFLICT DO NOTHING")
                     .params(snapshot, southwark, CHILD).update();
+            UUID se = jdbc.sql("SELECT id FROM self_evaluation WHERE la_id = ? AND year = 2026").param(southwark).query(UUID.class).optional()
+                    .orElseGet(() -> jdbc.sql("INSERT INTO self_evaluation (la_id, year, title, created_by, created_at) VALUES (?, 2026, ?, 'test', now()) "
+                            + "RETURNING id").params(southwark, SELF_EVALUATION).query(UUID.class).single());
+            if (jdbc.sql("SELECT count(*) FROM self_evaluation_section WHERE self_evaluation_id = ?").param(se).query(Integer.class).single() == 0) {
+                UUID section = jdbc.sql("INSERT INTO self_evaluation_section (la_id, self_evaluation_id, area, ordinal, know, version) "
+                        + "VALUES (?, ?, 'CARE_LEAVERS', 4, ?, 1) RETURNING id").params(southwark, se, SELF_EVALUATION).query(UUID.class).single();
+                jdbc.sql("INSERT INTO self_evaluation_section_version (section_id, la_id, version, know, how, plans, written_by, written_at) "
+                        + "VALUES (?, ?, 1, ?, '', '', 'test', now())").params(section, southwark, SELF_EVALUATION).update();
+                jdbc.sql("INSERT INTO self_evaluation_citation (la_id, section_id, evidence_key, kind, label, value_text, as_of, source, cited_by, "
+                        + "cited_at) VALUES (?, ?, 'voice:LISTENED', 'VOICE', ?, '4 out of 5', DATE '2026-11-01', 'test', 'test', now())")
+                        .params(southwark, section, SELF_EVALUATION).update();
+            }
             return jdbc.sql("SELECT id FROM improvement_plan WHERE la_id = ? AND title = ?").params(southwark, PLAN).query(UUID.class).optional()
                     .orElseGet(() -> jdbc.sql("INSERT INTO improvement_plan (la_id, kind, title, start_date, created_by) "
                             + "VALUES (?, 'SERVICE_IMPROVEMENT', ?, DATE '2026-09-01', 'test') RETURNING id").params(southwark, PLAN)
@@ -69,7 +82,7 @@ class TenantLeakMatrixIT extends HttpTest {
                 requests++;
                 // An error may echo the path asked for (ProblemDetail "instance"): what the asker typed is no leak.
                 String body = response.body() == null ? "" : response.body().replace(path, "");
-                if (body.contains(CHILD) || body.contains(PLAN)) {
+                if (body.contains(CHILD) || body.contains(PLAN) || body.contains(SELF_EVALUATION)) {
                     leaks.add(user + " " + path + " -> " + response.status());
                 }
             }
@@ -81,6 +94,9 @@ class TenantLeakMatrixIT extends HttpTest {
         // The markers are there to be found by Southwark's own manager: the matrix could fail.
         assertThat(http.get("/local-authorities/80514/children/" + CHILD + "?purpose=DATA_QUALITY", "southwark.manager").body()).contains(CHILD);
         assertThat(http.get("/plans/" + planId, "southwark.manager").body()).contains(PLAN);
+        assertThat(http.get("/local-authorities/80514/self-evaluations/2026/sections/care-leavers", "southwark.manager").body()).contains(SELF_EVALUATION);
+        assertThat(http.get("/api/v1/local-authorities/80514/self-evaluations/2026/sections/care-leavers/citations", "southwark.manager").body())
+                .contains(SELF_EVALUATION);
     }
 
     /** Every GET handler of Oversight with LA B's identifiers in its path variables. */
@@ -102,6 +118,10 @@ class TenantLeakMatrixIT extends HttpTest {
                         .replaceAll("\\{(childRef|child|ref)[^}]*}", CHILD)
                         .replaceAll("\\{(planId|plan)[^}]*}", planId.toString())
                         .replaceAll("\\{team[^}]*}", "Not%20allocated")
+                        .replaceAll("\\{year[^}]*}", "2026")
+                        .replaceAll("\\{area[^}]*}", "care-leavers")
+                        .replaceAll("\\{format[^}]*}", "html")
+                        .replaceAll("\\{version[^}]*}", "1")
                         .replaceAll("\\{id[^}]*}", planId.toString())
                         .replaceAll("\\{[^}]+}", UUID.randomUUID().toString()).replace("}", ""));
             }

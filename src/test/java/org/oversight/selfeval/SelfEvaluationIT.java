@@ -177,6 +177,32 @@ class SelfEvaluationIT extends HttpTest {
     }
 
     @Test
+    void complianceFiguresAreOfferedAndCitedAsTheyStandAndSignOffNeedsADirector() {
+        org.oversight.compliance.ComplianceFixtures.southwark(jdbc);
+        String base = "/api/v1/local-authorities/80514/self-evaluations";
+        assertThat(http.post(base, "{\"year\": 2024}", "southwark.manager").status()).isEqualTo(201);
+        JsonNode inTouch = null;
+        for (JsonNode e : http.get(base + "/2024/sections/care-leavers/evidence", "southwark.manager").json()) {
+            if (e.get("key").asString().equals("compliance:CARE_LEAVERS_IN_TOUCH")) {
+                inTouch = e;
+            }
+        }
+        assertThat(inTouch).as("Southwark's keeping-in-touch figure is offered for care leavers").isNotNull();
+        assertThat(inTouch.get("valueText").asString()).endsWith("%");
+        assertThat(inTouch.get("source").asString()).contains("SSDA903");
+        Http.Response cited = http.post(base + "/2024/sections/care-leavers/citations", "{\"evidenceKey\": \"compliance:CARE_LEAVERS_IN_TOUCH\"}",
+                "southwark.manager");
+        assertThat(cited.status()).as(cited.body()).isEqualTo(201);
+        assertThat(cited.json().get("valueText").asString()).isEqualTo(inTouch.get("valueText").asString());
+        assertThat(cited.json().get("asOf").asString()).isEqualTo(inTouch.get("asOf").asString());
+        // City of London's staff cannot cite it into their own self-evaluation either: it is not their evidence.
+        assertThat(http.get(base + "/2024/sections/care-leavers/evidence", "col.manager").status()).isIn(403, 404);
+        Http.Response signOff = http.post(base + "/2024/sign-off", "{}", "southwark.manager");
+        assertThat(signOff.status()).isEqualTo(403);
+        assertThat(signOff.json().get("detail").asString()).contains("director of children's services").contains("nobody yet");
+    }
+
+    @Test
     void aCitedFigureIsFrozenInTheDatabaseItself() {
         UUID citation = TenantScope.asSystem(() -> jdbc.sql("SELECT id FROM self_evaluation_citation LIMIT 1").query(UUID.class).single());
         assertThatThrownBy(() -> TenantScope.asSystem(() -> jdbc.sql("UPDATE self_evaluation_citation SET value_text = '99%' WHERE id = ?")

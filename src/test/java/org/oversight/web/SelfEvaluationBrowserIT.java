@@ -49,7 +49,7 @@ class SelfEvaluationBrowserIT extends BrowserTest {
         clickAndWait(By.id("add-comment"));
         assertThat(driver.findElement(By.id("comment-list")).getText()).contains("keeping-in-touch figure");
 
-        clickAndWait(By.linkText("Version 1, by col.manager on " + driver.findElement(By.id("versions")).getText().replaceAll(".* on ", "").trim()));
+        clickAndWait(By.partialLinkText("Version 1, by col.manager"));
         assertThat(driver.findElement(By.tagName("ins")).getText()).contains("personal adviser");
         assertAccessible("selfeval-version");
 
@@ -89,7 +89,7 @@ class SelfEvaluationBrowserIT extends BrowserTest {
         assertThat(text()).contains("Agreed action added to the plan");
         assertThat(driver.findElement(By.id("agreed-actions")).getText()).contains("in the improvement plan");
         clickAndWait(By.id("meeting-activity"));
-        assertThat(text()).contains("8 December 2026").containsIgnoringCase("annual engagement meeting");
+        assertThat(text()).containsIgnoringCase("annual engagement meeting");
         assertThat(driver.findElement(By.id("self-evaluation-link")).getText()).contains("Self-evaluation 2026");
 
         // The inspector reads it, read-only.
