@@ -215,6 +215,29 @@ class SelfEvaluationIT extends HttpTest {
     }
 
     @Test
+    void pagesFollowTheSameRules() {
+        String list = "/local-authorities/80450/self-evaluations";
+        assertThat(http.get(list, "col.councillor").status()).isEqualTo(200);
+        assertThat(http.get(list, "col.councillor").body()).contains("2025").doesNotContain("id=\"start-form\"");
+        assertThat(http.get(list, "col.manager").body()).contains("id=\"start-form\"");
+        assertThat(http.get(list).status()).isEqualTo(302);
+        assertThat(http.get(list, "southwark.manager").status()).isIn(403, 404);
+        assertThat(http.get(list, "analyst").status()).isEqualTo(403);
+        assertThat(http.get(list, "admin").status()).isEqualTo(403);
+        assertThat(http.get(list, "inspector").status()).isEqualTo(403);
+        assertThat(http.get(list + "/2025", "col.councillor").status()).isEqualTo(200);
+        assertThat(http.get(list + "/2025/sections/care-leavers", "col.staff").status()).isEqualTo(200);
+        assertThat(http.get(list + "/2025/sections/care-leavers", "col.councillor").status()).isEqualTo(403);
+        assertThat(http.get(list + "/2025/sections/care-leavers", "southwark.manager").status()).isIn(403, 404);
+        assertThat(http.get(list + "/2025/sections/nowhere", "col.staff").status()).isEqualTo(404);
+        assertThat(http.get(list + "/2025/meeting", "col.councillor").status()).isEqualTo(200);
+        assertThat(http.get(list + "/2025/meeting", "southwark.manager").status()).isIn(403, 404);
+        assertThat(http.get(list + "/2025/self-evaluation.html", "col.councillor").body()).contains("Signed off by Helen Carter");
+        assertThat(http.get(list + "/2025/self-evaluation.html", "analyst").status()).isEqualTo(403);
+        assertThat(http.get(list + "/2025/self-evaluation.txt", "col.councillor").status()).isEqualTo(404);
+    }
+
+    @Test
     void onlyAnAdministratorNamesTheDirectorAndOnlyAManager() {
         String path = "/api/v1/local-authorities/80450/director";
         assertThat(http.put(path, "{\"username\": \"col.manager\"}", "col.manager").status()).isEqualTo(403);

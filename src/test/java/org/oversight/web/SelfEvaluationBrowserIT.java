@@ -19,7 +19,8 @@ class SelfEvaluationBrowserIT extends BrowserTest {
     @Test
     void draftCiteSignOffShareAndTheEngagementMeeting() {
         signIn("col.manager");
-        open("/local-authorities/80450/self-evaluations");
+        open("/local-authorities/80450");
+        clickAndWait(By.id("la-self-evaluations"));
         assertThat(driver.findElement(By.id("self-evaluations")).getText()).contains("2025").contains("Signed off");
         assertAccessible("selfeval-index");
         driver.findElement(By.id("year")).clear();

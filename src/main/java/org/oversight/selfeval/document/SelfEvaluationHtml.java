@@ -65,7 +65,7 @@ public final class SelfEvaluationHtml {
         h.append("<p>Written for the annual engagement meeting with Ofsted. It answers three questions for each area of the inspection "
                 + "of local authority children's services (ILACS): what we know about the quality and impact of social work practice, how we know "
                 + "it, and what we plan. The figures cited are as they stood on the date given beside each.</p>");
-        h.append("<h2 id=\"contents\">Contents</h2><ol>");
+        h.append("<h2 id=\"contents\">Contents</h2><ol class=\"contents\">");
         int n = 1;
         for (Section s : se.sections()) {
             h.append("<li><a href=\"#area-").append(s.area().slug()).append("\">").append(n++).append(". ").append(e(DocumentText.area(s.area())))
