@@ -68,6 +68,8 @@ class SelfEvaluationViewsTest {
         model.put("canManage", true);
         model.put("year", "2026");
         model.put("fromYear", "2025");
+        model.put("fromChoices", List.of());
+        assertThat(Views.check("selfeval/index", model, false).getElementById("fromYear")).isNull();
         model.put("fromChoices", List.of(new Choice("2025", "The self-evaluation of 2025")));
         Document page = Views.check("selfeval/index", model, false);
         assertThat(page.getElementById("self-evaluations").text()).contains("2025").contains("Signed off").contains("4 of 4");
@@ -113,7 +115,9 @@ class SelfEvaluationViewsTest {
         model.put("how", "");
         model.put("plans", "");
         model.put("citations", List.of(new CitationState(RED, NOW)));
-        model.put("offered", List.of(OFFERED));
+        model.put("offered", List.of(OFFERED, new Evidence("finding:" + UUID.randomUUID(), Evidence.Kind.FINDING, EnumSet.allOf(Area.class),
+                "Ofsted finding: what needs to improve", "Risk assessments should more clearly articulate measures", null, LocalDate.of(2018, 11, 20),
+                "Ofsted focused visit starting 24 October 2018", null, "", null)));
         model.put("versions", List.of(new SelfEvaluationViews.Version(2, "Pathway plans are good.", "", "", "col.manager", AT)));
         model.put("problems", SelfEvaluations.check(se).stream().filter(p -> p.area() == Area.CARE_LEAVERS).toList());
         model.put("canManage", true);
@@ -126,7 +130,9 @@ class SelfEvaluationViewsTest {
         model.put("errorList", errors.ordered(List.of("version", "know")));
         Document page = Views.render("selfeval/section", model);
         assertThat(page.getElementById("citation-table").text()).contains("62.0%").contains("Moved").contains("now 70.0% (as at 30 September 2026)");
-        assertThat(page.getElementById("offered").text()).contains("Care leavers the local authority is in touch with").contains("96.0%");
+        assertThat(page.getElementById("offered").text()).contains("Care leavers the local authority is in touch with").contains("96.0%")
+                .contains("Risk assessments should more clearly articulate measures");
+        assertThat(page.select("#offered .govuk-tag")).hasSize(1);
         assertThat(page.getElementById("their-text").text()).contains("Pathway plans are good.");
         assertThat(page.getElementById("know").text()).isEqualTo("My text");
         assertThat(page.getElementById("section-problems").text()).contains("is red (62.0%)");
