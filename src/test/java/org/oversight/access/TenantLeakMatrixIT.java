@@ -63,6 +63,16 @@ class TenantLeakMatrixIT extends HttpTest {
                         + "cited_at) VALUES (?, ?, 'voice:LISTENED', 'VOICE', ?, '4 out of 5', DATE '2026-11-01', 'test', 'test', now())")
                         .params(southwark, section, SELF_EVALUATION).update();
             }
+            // The same child in the journey store (SSD-shaped), so a page or endpoint that reads it is in the matrix too.
+            UUID journey = jdbc.sql("SELECT id FROM import_snapshot WHERE la_id = ? AND kind = 'SSD' AND superseded_at IS NULL AND collection_year = '2025-26'")
+                    .param(southwark).query(UUID.class).optional().orElseGet(() -> jdbc.sql("""
+                            INSERT INTO import_snapshot (la_id, collection_year, kind, source, imported_by, imported_at, rows_accepted, rows_rejected)
+                            VALUES (?, '2025-26', 'SSD', 'leak matrix', 'test', now(), 1, 0) RETURNING id""").param(southwark).query(UUID.class).single());
+            jdbc.sql("INSERT INTO ssd_person (snapshot_id, la_id, pers_person_id, pers_upn) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                    .params(journey, southwark, CHILD, CHILD).update();
+            jdbc.sql("""
+                    INSERT INTO ssd_cp_plans (snapshot_id, la_id, cppl_cp_plan_id, cppl_person_id, cppl_cp_plan_start_date)
+                    VALUES (?, ?, ?, ?, DATE '2025-06-01') ON CONFLICT DO NOTHING""").params(journey, southwark, CHILD + "-CP", CHILD).update();
             return jdbc.sql("SELECT id FROM improvement_plan WHERE la_id = ? AND title = ?").params(southwark, PLAN).query(UUID.class).optional()
                     .orElseGet(() -> jdbc.sql("INSERT INTO improvement_plan (la_id, kind, title, start_date, created_by) "
                             + "VALUES (?, 'SERVICE_IMPROVEMENT', ?, DATE '2026-09-01', 'test') RETURNING id").params(southwark, PLAN)
