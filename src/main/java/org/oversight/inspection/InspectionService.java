@@ -58,6 +58,12 @@ public class InspectionService {
         return localAuthorities.get(urn);
     }
 
+    /** The name of the LA of a published activity (public data), or empty when there is no such published activity. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> publishedActivityLa(UUID id) {
+        return activities.find(id).filter(a -> a.publiclyVisible(today())).map(InspectionActivity::laName);
+    }
+
     /** An activity the current user may see: published ones for everyone, the rest for the LA's own users. */
     @Transactional(readOnly = true)
     public InspectionActivity visibleActivity(UUID id) {
