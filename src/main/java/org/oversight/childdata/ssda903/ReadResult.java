@@ -12,13 +12,15 @@ import org.oversight.childdata.ssda903.Rows.Ssda903Row;
  * @param file   the file name given to the reader
  * @param table  the table detected from the header row, or null if none could be detected
  * @param rows   every data row that could be read (including rows with errors), in file order
+ * @param values the same rows' values in the table's column order, trimmed, null for a blank (what the rules read)
  * @param errors the validation errors, in file order
  */
-public record ReadResult(String file, Ssda903Table table, List<? extends Ssda903Row> rows,
+public record ReadResult(String file, Ssda903Table table, List<? extends Ssda903Row> rows, List<String[]> values,
                          List<ValidationError> errors) {
 
     public ReadResult {
         rows = List.copyOf(rows);
+        values = List.copyOf(values);
         errors = List.copyOf(errors);
     }
 
