@@ -20,7 +20,9 @@ import org.oversight.childdata.ssda903.Rows.Oc3;
 import org.oversight.childdata.ssda903.Rows.Review;
 import org.oversight.childdata.ssda903.Rows.Ssda903Row;
 import org.oversight.childdata.ssda903.Rows.Uasc;
+import org.oversight.childdata.ssda903.rules.Flags;
 import org.oversight.childdata.ssda903.rules.Postcodes;
+import org.oversight.childdata.ssda903.rules.Rule903;
 import org.oversight.childdata.ssda903.rules.ProviderInfo;
 import org.oversight.childdata.ssda903.rules.ReturnData;
 import org.oversight.childdata.ssda903.rules.RuleBook;
@@ -118,6 +120,36 @@ public final class Ssda903Return {
         errors.addAll(result.errors());
         new CrossChecks(files, errors).run();
         return new Ssda903Return(files, options.year(), errors, result.outcomes(), book.startYear());
+    }
+
+    /** One row one rule flags: the rule, the DfE table name (with "_last" for last year's), the 0-based data row. */
+    public record Flagged(String rule, String table, int index) {
+    }
+
+    /**
+     * The rows each rule flags, by position in its table (0-based data rows, as DfE's validator numbers them), for
+     * comparing with DfE's reference implementation row for row.
+     */
+    public static List<Flagged> flagged(List<ReadResult> files, Options options) {
+        ReturnData data = new ReturnData(tables(files, false), tables(options.lastYear(), true), options.year(),
+                options.laOnsCode(), options.providers(), Postcodes.shared());
+        List<Flagged> out = new ArrayList<>();
+        for (Rule903 r : RuleBook.forYear(options.year()).rules()) {
+            if (r.notCheckedReason(data) != null) {
+                continue;
+            }
+            Flags f = RuleBook.run(r, data);
+            for (Ssda903Table t : Ssda903Table.values()) {
+                for (Table table : new Table[] {data.table(t), data.last(t)}) {
+                    if (table != null) {
+                        for (int i : f.rows(table)) {
+                            out.add(new Flagged(r.code(), t.dfeName() + (table.lastYear() ? "_last" : ""), i));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** The files as the rules see them: one table per kind (several files of a kind are joined), values upper case. */
