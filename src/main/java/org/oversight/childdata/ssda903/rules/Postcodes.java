@@ -8,9 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -27,6 +31,7 @@ public final class Postcodes {
     private static volatile Postcodes shared;
 
     private final Map<String, Sector> sectors;
+    private volatile Map<String, List<String>> byLa;
 
     private record Sector(String la, boolean located, double easting, double northing, long[] units,
                           Map<String, String> exceptions) {
@@ -139,6 +144,64 @@ public final class Postcodes {
             case "CI" -> new Place(true, null, false, 0, 0);
             default -> new Place(true, la, sector.located(), sector.easting(), sector.northing());
         };
+    }
+
+    /**
+     * The sectors (compact keys such as "SE17") most of whose postcodes are in this upper-tier LA and that have a grid
+     * reference, in a stable order.
+     */
+    public List<String> sectorsOf(String la) {
+        Map<String, List<String>> m = byLa;
+        if (m == null) {
+            Map<String, List<String>> built = new HashMap<>();
+            for (String key : new TreeSet<>(sectors.keySet())) {
+                Sector s = sectors.get(key);
+                if (s.located()) {
+                    built.computeIfAbsent(s.la(), k -> new ArrayList<>()).add(key);
+                }
+            }
+            byLa = m = built;
+        }
+        return m.getOrDefault(la, List.of());
+    }
+
+    /** Every located sector by the upper-tier LA most of its postcodes are in. */
+    public Map<String, List<String>> sectorsByLa() {
+        sectorsOf("");
+        return byLa;
+    }
+
+    /** A sector's centroid {easting, northing} in metres. */
+    public double[] centroid(String sectorKey) {
+        Sector s = sectors.get(sectorKey);
+        return new double[] {s.easting(), s.northing()};
+    }
+
+    /**
+     * A real postcode in the sector whose LA is the sector's own (not one of its exceptions), chosen with the random
+     * source, formatted "SE1 7AB"; null if the sector has none.
+     */
+    public String postcodeIn(String sectorKey, SplittableRandom random) {
+        Sector s = sectors.get(sectorKey);
+        if (s == null) {
+            return null;
+        }
+        List<Integer> units = new ArrayList<>();
+        for (int bit = 0; bit < 441; bit++) {
+            if ((s.units()[bit >> 6] >> (bit & 63) & 1) == 1) {
+                String unit = "" + LETTERS.charAt(bit / 21) + LETTERS.charAt(bit % 21);
+                if (!s.exceptions().containsKey(unit)) {
+                    units.add(bit);
+                }
+            }
+        }
+        if (units.isEmpty()) {
+            return null;
+        }
+        int bit = units.get(random.nextInt(units.size()));
+        String outward = sectorKey.substring(0, sectorKey.length() - 1);
+        return outward + " " + sectorKey.charAt(sectorKey.length() - 1) + LETTERS.charAt(bit / 21)
+                + LETTERS.charAt(bit % 21);
     }
 
     /** Miles between two located places, rounded to one decimal as DfE's validator does, as text. */

@@ -19,14 +19,25 @@ final class PreviousPermanenceRules {
     private PreviousPermanenceRules() {
     }
 
-    /** LA codes valid for LA_PERM (rule 633), plus WAL, SCO, NUK and NIR for outside England. */
-    static final Set<String> LA_PERM = new HashSet<>(List.of(("800,889,822,301,304,303,330,825,837,302,846,370,350,"
+    /**
+     * LA codes valid for LA_PERM (rule 633): DfE's list, WAL, SCO, NUK and NIR for outside England, and every code in
+     * the LA register (DfE's list predates Dorset's, BCP's, the Northamptonshires' and Cumbria's new codes).
+     */
+    private static Set<String> laPerm() {
+        Set<String> codes = new HashSet<>(DFE_LA_PERM);
+        org.oversight.childdata.ssda903.SyntheticData.loadLas().forEach(l -> codes.add(l.laCode()));
+        return Set.copyOf(codes);
+    }
+
+    private static final Set<String> DFE_LA_PERM = new HashSet<>(List.of(("800,889,822,301,304,303,330,825,837,302,846,370,350,"
             + "890,867,380,305,801,351,873,823,895,896,381,909,202,908,331,306,841,830,831,878,371,835,332,840,307,308,"
             + "811,881,845,390,916,203,876,850,311,204,884,312,205,313,805,919,310,309,420,921,206,207,886,810,382,314,"
             + "340,888,208,856,383,855,209,925,341,201,821,352,806,887,826,315,929,812,391,926,892,813,802,928,891,392,"
             + "316,815,353,931,879,836,851,874,807,354,317,870,318,372,857,333,935,343,803,373,342,893,356,355,871,394,"
             + "334,933,882,936,861,852,319,860,808,393,866,210,357,894,883,880,358,211,937,869,320,359,865,384,335,336,"
             + "212,868,872,885,344,877,213,938,816,999,WAL,SCO,NUK,NIR").split(",")));
+
+    static final Set<String> LA_PERM = laPerm();
 
     static void register(RuleBook.Builder b) {
         b.rule("630").on(EPISODES, "RNE").needs(PREV_PERM).check(PreviousPermanenceRules::r630);
