@@ -21,6 +21,7 @@ import org.oversight.childdata.ssda903.CollectionYear;
 import org.oversight.childdata.ssda903.Rows;
 import org.oversight.childdata.ssda903.Ssda903Return;
 import org.oversight.childdata.ssda903.ValidationError;
+import org.oversight.childdata.ssda903.rules.RuleOutcome;
 import org.oversight.register.LocalAuthorities;
 import org.oversight.register.LocalAuthority;
 import org.oversight.shared.web.NotFoundException;
@@ -41,10 +42,27 @@ public class ChildDataImporter {
 
     public enum Mode { REJECT_IF_ANY_ERROR, ACCEPT_GOOD_ROWS }
 
-    /** What an import did: stored or not, the snapshot(s), rows accepted and rejected, and every error with its place. */
-    public record Outcome(boolean stored, UUID snapshotId, int accepted, int rejected, List<ValidationError> errors, UUID annexASnapshotId) {
+    /**
+     * What an import did: stored or not, the snapshot(s), rows accepted and rejected, every error and query with its
+     * place, and what each DfE rule of the year found (flagged, passed, or not checked and why).
+     */
+    public record Outcome(boolean stored, UUID snapshotId, int accepted, int rejected, List<ValidationError> errors, UUID annexASnapshotId,
+                          List<RuleOutcome> rules) {
+        public Outcome {
+            rules = rules == null ? List.of() : List.copyOf(rules);
+        }
+
+        public Outcome(boolean stored, UUID snapshotId, int accepted, int rejected, List<ValidationError> errors, UUID annexASnapshotId) {
+            this(stored, snapshotId, accepted, rejected, errors, annexASnapshotId, List.of());
+        }
+
         public Outcome(boolean stored, UUID snapshotId, int accepted, int rejected, List<ValidationError> errors) {
-            this(stored, snapshotId, accepted, rejected, errors, null);
+            this(stored, snapshotId, accepted, rejected, errors, null, List.of());
+        }
+
+        /** Errors only: queries ask the LA to check, they do not stop an import. */
+        public long errorCount() {
+            return errors.stream().filter(e -> !e.query()).count();
         }
     }
 
@@ -110,8 +128,9 @@ public class ChildDataImporter {
                     "OV-AA-ONE-WORKBOOK", "Give one Annex A workbook at a time")));
         }
 
-        Ssda903Return parsed = csv.isEmpty() ? null : Ssda903Return.read(csv, year);
+        Ssda903Return parsed = csv.isEmpty() ? null : Ssda903Return.read(csv, Ssda903Return.Options.of(year).withLa(la.laCodeNew()));
         List<ValidationError> errors = new ArrayList<>(parsed == null ? List.of() : parsed.errors());
+        List<RuleOutcome> rules = parsed == null ? List.of() : parsed.outcomes();
         Map.Entry<String, byte[]> workbook = workbooks.isEmpty() ? null : workbooks.entrySet().iterator().next();
         AnnexAWorkbook.Result annex = workbook == null ? null : AnnexAWorkbook.read(workbook.getKey(), workbook.getValue(), year.end());
         if (annex != null) {
@@ -119,13 +138,13 @@ public class ChildDataImporter {
         }
         int totalRows = (parsed == null ? 0 : parsed.files().stream().mapToInt(f -> f.rows().size()).sum())
                 + (annex == null ? 0 : annex.rows().size() + annex.badRows());
-        if (!errors.isEmpty() && mode == Mode.REJECT_IF_ANY_ERROR) {
-            return new Outcome(false, null, 0, totalRows, List.copyOf(errors));
+        if (errors.stream().anyMatch(e -> !e.query()) && mode == Mode.REJECT_IF_ANY_ERROR) {
+            return new Outcome(false, null, 0, totalRows, List.copyOf(errors), null, rules);
         }
         Ssda903Return.Accepted accepted = parsed == null ? null : parsed.acceptWithBadRows();
         List<Rows.Header> header = accepted == null ? List.of() : accepted.rows(Rows.Header.class);
         if (parsed != null && header.isEmpty()) {
-            return new Outcome(false, null, 0, accepted.droppedRows(), List.copyOf(errors));
+            return new Outcome(false, null, 0, accepted.droppedRows(), List.copyOf(errors), null, rules);
         }
         if (annex != null && annex.rows().isEmpty()) {
             return new Outcome(false, null, 0, annex.badRows(), List.copyOf(errors));
@@ -138,7 +157,7 @@ public class ChildDataImporter {
         if (wrongLa != null) {
             List<ValidationError> all = new ArrayList<>(errors);
             all.add(0, wrongLa);
-            return new Outcome(false, null, 0, totalRows, List.copyOf(all));
+            return new Outcome(false, null, 0, totalRows, List.copyOf(all), null, rules);
         }
 
         storing.run();
@@ -156,7 +175,8 @@ public class ChildDataImporter {
             acceptedRows += annex.rows().size();
             rejectedRows += annex.badRows();
         }
-        return new Outcome(true, snapshot != null ? snapshot : annexSnapshot, acceptedRows, rejectedRows, List.copyOf(errors), annexSnapshot);
+        return new Outcome(true, snapshot != null ? snapshot : annexSnapshot, acceptedRows, rejectedRows, List.copyOf(errors), annexSnapshot,
+                rules);
     }
 
     /**

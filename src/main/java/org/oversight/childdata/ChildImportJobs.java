@@ -15,6 +15,7 @@ import jakarta.annotation.PreDestroy;
 import org.oversight.access.CurrentUser;
 import org.oversight.access.UserAccounts;
 import org.oversight.childdata.ssda903.ValidationError;
+import org.oversight.childdata.ssda903.rules.RuleOutcome;
 import org.oversight.register.LocalAuthorities;
 import org.oversight.register.LocalAuthority;
 import org.oversight.shared.web.NotFoundException;
@@ -51,7 +52,8 @@ public class ChildImportJobs {
 
     /** A job as the page shows it. */
     public record Job(UUID id, UUID laId, String requestedBy, Instant createdAt, String stage, Instant finishedAt, Boolean stored,
-                      Integer accepted, Integer rejected, Integer errorCount, List<ValidationError> errors, String failure) {
+                      Integer accepted, Integer rejected, Integer errorCount, List<ValidationError> errors, String failure,
+                      List<RuleOutcome> rules) {
         public boolean finished() {
             return finishedAt != null;
         }
@@ -62,6 +64,20 @@ public class ChildImportJobs {
 
         public int steps() {
             return STAGES.size() - 1;
+        }
+
+        /** The rules that flagged rows, in rule order. */
+        public List<RuleOutcome> failedRules() {
+            return rules.stream().filter(r -> r.checked() && r.flagged() > 0).toList();
+        }
+
+        /** The rules that could not be checked on this return, with the reason. */
+        public List<RuleOutcome> notCheckedRules() {
+            return rules.stream().filter(r -> !r.checked()).toList();
+        }
+
+        public long passedRules() {
+            return rules.stream().filter(r -> r.checked() && r.flagged() == 0).count();
         }
     }
 
@@ -132,10 +148,12 @@ public class ChildImportJobs {
             ownTransaction.executeWithoutResult(s -> {
                 jdbc.sql("""
                         UPDATE child_import_job SET stage = 'DONE', finished_at = ?, stored = ?, snapshot_id = ?, annex_snapshot_id = ?,
-                               rows_accepted = ?, rows_rejected = ?, error_count = ?, errors = CAST(? AS jsonb) WHERE id = ?""")
+                               rows_accepted = ?, rows_rejected = ?, error_count = ?, errors = CAST(? AS jsonb),
+                               rule_outcomes = CAST(? AS jsonb) WHERE id = ?""")
                         .params(Timestamp.from(clock.instant()), outcome.stored(), outcome.snapshotId(), outcome.annexASnapshotId(),
                                 outcome.accepted(), outcome.rejected(), outcome.errors().size(),
-                                json.writeValueAsString(outcome.errors().stream().limit(KEPT_ERRORS).toList()), id).update();
+                                json.writeValueAsString(outcome.errors().stream().limit(KEPT_ERRORS).toList()),
+                                json.writeValueAsString(outcome.rules()), id).update();
                 jdbc.sql("UPDATE child_import_job_file SET content = NULL WHERE job_id = ?").param(id).update();
             });
         } catch (RuntimeException e) {
@@ -162,12 +180,18 @@ public class ChildImportJobs {
             throw new AccessDeniedException("Imports of children's data are visible only to the local authority's own managers and staff");
         }
         Optional<Job> job = jdbc.sql("""
-                SELECT id, la_id, requested_by, created_at, stage, finished_at, stored, rows_accepted, rows_rejected, error_count, errors, failure
+                SELECT id, la_id, requested_by, created_at, stage, finished_at, stored, rows_accepted, rows_rejected, error_count, errors, failure,
+                       rule_outcomes
                   FROM child_import_job WHERE id = ? AND la_id = ?""").params(id, laId).query((rs, i) -> new Job(rs.getObject(1, UUID.class),
                 rs.getObject(2, UUID.class), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5),
                 rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), (Boolean) rs.getObject(7), (Integer) rs.getObject(8),
-                (Integer) rs.getObject(9), (Integer) rs.getObject(10), errors(rs.getString(11)), rs.getString(12))).optional();
+                (Integer) rs.getObject(9), (Integer) rs.getObject(10), errors(rs.getString(11)), rs.getString(12),
+                rules(rs.getString(13)))).optional();
         return job.orElseThrow(() -> new NotFoundException("No import has the id " + id));
+    }
+
+    private List<RuleOutcome> rules(String text) {
+        return text == null ? List.of() : json.readValue(text, new TypeReference<List<RuleOutcome>>() { });
     }
 
     private List<ValidationError> errors(String text) {

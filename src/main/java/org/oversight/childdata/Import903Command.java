@@ -38,7 +38,7 @@ class Import903Command implements CliCommand {
 
     @Override
     public String description() {
-        return "Import SSDA903 CSV tables (header, episodes, reviews, OC3, missing, UASC) and an Annex A workbook (lists 8 and 9, .xlsx) as new snapshots of the LA's data";
+        return "Import SSDA903 CSV tables (header, episodes, reviews, OC2, OC3, missing, UASC, ...; checked against every DfE rule of the year) and an Annex A workbook (lists 8 and 9, .xlsx) as new snapshots of the LA's data";
     }
 
     @Override
@@ -75,12 +75,13 @@ class Import903Command implements CliCommand {
                 acceptGood ? ChildDataImporter.Mode.ACCEPT_GOOD_ROWS : ChildDataImporter.Mode.REJECT_IF_ANY_ERROR, true);
         for (ValidationError e : outcome.errors()) {
             err.println(e.file() + " row " + e.row() + (e.column() == null ? "" : ", column " + e.column())
-                    + (e.value() == null ? "" : ", value '" + e.value() + "'") + ": " + e.ruleCode() + " " + e.message());
+                    + (e.value() == null ? "" : ", value '" + e.value() + "'") + ": " + e.ruleCode() + (e.query() ? " (query)" : "")
+                    + " " + e.message());
         }
         if (outcome.stored()) {
             out.printf("Stored snapshot %s: %d rows accepted, %d rejected, %d errors%n", outcome.snapshotId(), outcome.accepted(),
                     outcome.rejected(), outcome.errors().size());
-            return outcome.errors().isEmpty() ? 0 : 2;
+            return outcome.errorCount() == 0 ? 0 : 2;
         }
         out.printf("Nothing stored: %d errors (use --accept-good-rows to store the rows without errors)%n", outcome.errors().size());
         return 2;

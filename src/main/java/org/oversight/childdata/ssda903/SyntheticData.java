@@ -559,7 +559,7 @@ public final class SyntheticData {
             }
             reviewsFor(id, dob, decom);
             if (age >= 11 && r.nextDouble() < (age >= 14 ? 0.18 : 0.08)) {
-                missingFor(id, dob, decom);
+                missingFor(id, dob, decom, spells.getLast()[0]);
             }
             if (isUasc) {
                 uasc.add(String.join(",", id, sex, Dates.format(dob), Dates.format(dob.plusYears(18))));
@@ -626,7 +626,8 @@ public final class SyntheticData {
         private Placement placement(LocalDate dob, LocalDate at, String ls, String homePost, Placement before) {
             for (int attempt = 0; ; attempt++) {
                 Placement p = pickPlacement(dob, at, ls, homePost);
-                if (before == null || attempt > 20 || !p.samePlace(before)) {
+                boolean homeAddress = !p.place().equals("P1") && p.postcode().equals(homePost); // rule 392d
+                if (attempt > 20 || !homeAddress && (before == null || !p.samePlace(before))) {
                     return p;
                 }
             }
@@ -721,7 +722,8 @@ public final class SyntheticData {
 
         // ----- missing ------------------------------------------------------------------------------------------
 
-        private void missingFor(String id, LocalDate dob, LocalDate decom) {
+        /** Missing periods in the year; one still open at 31 March started in the current placement (rule 575). */
+        private void missingFor(String id, LocalDate dob, LocalDate decom, LocalDate currentPlacement) {
             LocalDate cur = decom.isAfter(YEAR.start()) ? decom : YEAR.start();
             int episodesWanted = 1 + (int) (-Math.log(1 - r.nextDouble()) * 2.5);
             for (int k = 0; k < Math.min(episodesWanted, 10); k++) {
@@ -734,7 +736,11 @@ public final class SyntheticData {
                 LocalDate end = start.plusDays(len);
                 boolean open = false;
                 if (end.isAfter(YEAR.end())) {
-                    open = true; // still missing at 31 March
+                    if (start.isBefore(currentPlacement)) {
+                        end = currentPlacement; // found when that placement ended
+                    } else {
+                        open = true; // still missing at 31 March
+                    }
                 }
                 missing.add(String.join(",", id, Dates.format(dob), r.nextDouble() < 0.6 ? "M" : "A",
                         Dates.format(start), open ? "" : Dates.format(end)));

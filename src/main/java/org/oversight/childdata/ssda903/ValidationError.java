@@ -27,8 +27,8 @@ public record ValidationError(String file, int row, String column, String value,
         this(file, row, column, value, ruleCode, message, Severity.ERROR);
     }
 
-    /** True if DfE only queries this (the LA may confirm the data is right). */
-    public boolean isQuery() {
+    /** True if DfE only queries this (the LA may confirm the data is right). Not named isQuery: not a JSON property. */
+    public boolean query() {
         return severity == Severity.QUERY;
     }
 

@@ -104,7 +104,7 @@ class FakeDataTest {
         assertThat(accepted.acceptedRows() + accepted.droppedRows()).isEqualTo(total);
         assertThat(accepted.rows(Header.class)).isEmpty(); // every header row has SEX 1/2
         Set<Integer> badEpisodeRows = new HashSet<>();
-        ret.errors().stream().filter(e -> e.file().equals("episodes.csv") && !e.isQuery())
+        ret.errors().stream().filter(e -> e.file().equals("episodes.csv") && !e.query())
                 .forEach(e -> badEpisodeRows.add(e.row()));
         assertThat(accepted.rows(Episode.class)).allMatch(e -> !badEpisodeRows.contains(e.row()));
         System.out.println("FAKE accepted rows " + accepted.acceptedRows() + ", dropped " + accepted.droppedRows()

@@ -185,7 +185,7 @@ class Ssda903ReaderTest {
         assertThat(ok.rows(Rows.Review.class)).isEmpty();
         // every row named by an error (not a query) is dropped, and only those
         java.util.Set<String> bad = new java.util.HashSet<>();
-        ret.errors().stream().filter(e -> !e.isQuery()).forEach(e -> bad.add(e.file() + ":" + e.row()));
+        ret.errors().stream().filter(e -> !e.query()).forEach(e -> bad.add(e.file() + ":" + e.row()));
         assertThat(ok.droppedRows()).isEqualTo(bad.size());
     }
 }
