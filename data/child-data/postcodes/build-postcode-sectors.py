@@ -34,12 +34,12 @@ def main(pc_dir, records, out):
     def upper_tier(laua):
         if not isinstance(laua, str):
             return "-"
+        if laua[0] in "SWN":  # as DfE's validator: Scotland, Wales and Northern Ireland by nation
+            return {"S": "SCO", "W": "WAL", "N": "NIR"}[laua[0]]
         if laua in lookup:
             return lookup[laua]
         if laua in EXTRA:
             return EXTRA[laua]
-        if laua[0] in "SWN":
-            return {"S": "SCO", "W": "WAL", "N": "NIR"}[laua[0]]
         if laua[0] in "LM":
             return "CI"
         raise SystemExit("unknown LAD " + laua)

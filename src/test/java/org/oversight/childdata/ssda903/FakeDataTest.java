@@ -17,11 +17,11 @@ import org.oversight.childdata.ssda903.Rows.Episode;
 import org.oversight.childdata.ssda903.Rows.Header;
 
 /** The fake 903 files from data-to-insight (data/child-data/ssda903-fake), read as they are, as a 2026-27 return. */
-class FakeDataTest {
+public class FakeDataTest {
 
-    static final Path DIR = Path.of("data/child-data/ssda903-fake");
+    public static final Path DIR = Path.of("data/child-data/ssda903-fake");
     /** The twelve tables; placed_for_adoption_errors.csv is a variant of placed_for_adoption.csv, left out. */
-    static final List<String> FILES = List.of("header.csv", "episodes.csv", "reviews.csv", "oc2.csv", "oc3.csv",
+    public static final List<String> FILES = List.of("header.csv", "episodes.csv", "reviews.csv", "oc2.csv", "oc3.csv",
             "ad1.csv", "placed_for_adoption.csv", "previous_permanence.csv", "missing.csv", "uasc.csv",
             "sw_episodes.csv", "DoLo.csv");
     static Ssda903Return ret;

@@ -25,12 +25,12 @@ import org.oversight.childdata.ssda903.rules.RuleOutcome;
  * rules the reference skipped, and differs only where README-903.md says why (listed here with Oversight's count).
  * bin/compare-903 shows the same comparison row for row.
  */
-class ReferenceComparisonTest {
+public class ReferenceComparisonTest {
 
-    static final Path COUNTS = Path.of("data/child-data/ssda903-fake-reference-counts.csv");
+    public static final Path COUNTS = Path.of("data/child-data/ssda903-fake-reference-counts.csv");
 
     /** Rule → Oversight's count where it deliberately differs from the reference (see README-903.md). */
-    static final Map<String, Integer> DIFFERENCES = Map.of(
+    public static final Map<String, Integer> DIFFERENCES = Map.of(
             "233", 777,  // the reference looks for a column DATE_EPISODE_CEASED and fails; Oversight reads DEC
             "372", 96,   // 371-374: the reference tests closed episodes only; Oversight open ones too
             "373", 8,

@@ -27,6 +27,7 @@ public final class Table {
     private final Map<String, LocalDate[]> dates = new HashMap<>();
     private final Map<String, double[]> numbers = new HashMap<>();
     private Map<String, int[]> byChild;
+    private final Map<String, int[]> orders = new HashMap<>();
 
     public Table(Ssda903Table kind, boolean lastYear, int size, String[] files, int[] rowNumbers) {
         this.kind = kind;
@@ -82,6 +83,7 @@ public final class Table {
         columns.put(name, values);
         dates.remove(name);
         numbers.remove(name);
+        orders.clear();
     }
 
     /** The column's values (null = blank); an absent column reads as all blank. */
@@ -177,6 +179,10 @@ public final class Table {
      * sort_values(["CHILD", ...]) with the default na_position="last").
      */
     public int[] sortedByChildThen(String... dateColumns) {
+        return orders.computeIfAbsent(String.join(",", dateColumns), k -> sortByChildThen(dateColumns)).clone();
+    }
+
+    private int[] sortByChildThen(String... dateColumns) {
         String[] child = col("CHILD");
         List<LocalDate[]> ds = new ArrayList<>();
         for (String c : dateColumns) {
