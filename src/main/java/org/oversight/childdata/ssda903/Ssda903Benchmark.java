@@ -88,5 +88,8 @@ public final class Ssda903Benchmark {
         }
         out.printf(Locale.UK, "Baseline, CSV parsing alone (the same files, the same cores): %.2f s%n", parse / 1e9);
         out.printf(Locale.UK, "Ratio validation / parsing: %.1fx%n", (double) validate / parse);
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 }
