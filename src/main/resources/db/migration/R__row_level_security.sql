@@ -145,6 +145,8 @@ BEGIN
 END
 $$;
 
+-- Public tables granted to the application role here too: published_report national_dataset_load report_sync_link
+-- report_sync_run
 DO $$
 DECLARE
     t RECORD;

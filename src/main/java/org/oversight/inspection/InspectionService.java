@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -162,26 +163,13 @@ public class InspectionService {
         }
         check(command);
         Instant now = clock.instant();
-        List<ActivityType> sameKind = command.type().graded()
-                ? List.of(ActivityType.STANDARD_INSPECTION, ActivityType.SHORT_INSPECTION, ActivityType.SIF_INSPECTION)
-                : List.of(command.type());
         Optional<InspectionActivity> existing = command.onSite().isEmpty() ? Optional.empty()
-                : activities.findSame(laId, sameKind, command.onSite().getFirst().start());
+                : activities.findSame(laId, sameKind(command.type()), command.onSite().getFirst().start());
         UUID id;
         ImportOutcome outcome;
         if (existing.isPresent()) {
             id = existing.get().id();
-            ActivityCommand merged = keepWhatTheDocumentDoesNotSay(existing.get(), command);
-            activities.update(id, existing.get().version(), merged, actor, now);
-            // Keep findings the document repeats (plan items point at them); add the new ones; drop the rest.
-            List<ImportedFinding> toAdd = new java.util.ArrayList<>(findings);
-            for (Finding kept : existing.get().findings()) {
-                boolean repeated = toAdd.removeIf(f -> f.kind() == kept.kind() && same(f.text(), kept.text()));
-                if (!repeated && kept.kind() != FindingKind.STRENGTH) {
-                    activities.deleteFinding(kept.id());
-                }
-            }
-            toAdd.forEach(f -> activities.insertFinding(id, f.kind(), f.text(), f.frameworkReference(), actor));
+            merge(existing.get(), command, findings, actor, now);
             outcome = ImportOutcome.UPDATED;
         } else {
             id = activities.insert(laId, command, "IMPORT", actor, now);
@@ -194,6 +182,88 @@ public class InspectionService {
         activities.recordHistory(id, laId, outcome.name(), (outcome == ImportOutcome.IMPORTED ? "Imported " : "Updated from ")
                 + "the published document " + documentSha256.substring(0, 12) + " with " + findings.size() + " findings", actor, now);
         return new ImportResult(outcome, id);
+    }
+
+    private static List<ActivityType> sameKind(ActivityType type) {
+        return type.graded()
+                ? List.of(ActivityType.STANDARD_INSPECTION, ActivityType.SHORT_INSPECTION, ActivityType.SIF_INSPECTION)
+                : List.of(type);
+    }
+
+    /** Updates an activity from a published document: its values, and its findings replaced by the document's. */
+    private void merge(InspectionActivity existing, ActivityCommand command, List<ImportedFinding> findings, String actor, Instant now) {
+        UUID id = existing.id();
+        ActivityCommand merged = keepWhatTheDocumentDoesNotSay(existing, command);
+        activities.update(id, existing.version(), merged, actor, now);
+        // Keep findings the document repeats (plan items point at them); add the new ones; drop the rest.
+        List<ImportedFinding> toAdd = new java.util.ArrayList<>(findings);
+        for (Finding kept : existing.findings()) {
+            boolean repeated = toAdd.removeIf(f -> f.kind() == kept.kind() && same(f.text(), kept.text()));
+            if (!repeated && kept.kind() != FindingKind.STRENGTH) {
+                activities.deleteFinding(kept.id());
+            }
+        }
+        toAdd.forEach(f -> activities.insertFinding(id, f.kind(), f.text(), f.frameworkReference(), actor));
+    }
+
+    /** An activity read from a published report that Oversight does not hold (the bundled national dataset). */
+    public record PublishedActivity(UUID laId, ActivityCommand command, List<ImportedFinding> findings, String source) {
+    }
+
+    /** What recording published activities did: the id of each, in order, and how many were new. */
+    public record PublishedResult(List<UUID> activityIds, int added, int updated) {
+    }
+
+    /**
+     * Records many activities read from published reports, in the caller's transaction: one already recorded (same
+     * LA, same kind, same first on-site day, e.g. a demo activity or one imported from its PDF) is updated as
+     * {@link #recordImported} does; the others are written in batches, with their findings and a history entry each.
+     * Every activity is checked first; nothing is written if one breaks the rules.
+     *
+     * @throws InvalidInputException naming the activity ({@code activities[n]}) and the rule it breaks
+     */
+    @Transactional
+    public PublishedResult recordPublished(List<PublishedActivity> batch, String actor) {
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            for (FieldProblem p : rules.check(batch.get(i).command())) {
+                problems.add(new FieldProblem("activities[" + i + "]." + p.field(), batch.get(i).source() + ": " + p.message()));
+            }
+            if (batch.get(i).command().onSite().isEmpty()) {
+                problems.add(new FieldProblem("activities[" + i + "].onSite", batch.get(i).source() + ": no on-site dates"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Instant now = clock.instant();
+        Map<ActivityRepository.FirstDay, UUID> existing = activities.byFirstOnSiteDay();
+        List<UUID> ids = new java.util.ArrayList<>();
+        List<ActivityRepository.NewActivity> fresh = new java.util.ArrayList<>();
+        int updated = 0;
+        for (PublishedActivity p : batch) {
+            java.time.LocalDate first = p.command().onSite().getFirst().start();
+            UUID match = sameKind(p.command().type()).stream()
+                    .map(t -> existing.get(new ActivityRepository.FirstDay(p.laId(), t, first))).filter(java.util.Objects::nonNull)
+                    .findFirst().orElse(null);
+            if (match != null) {
+                InspectionActivity current = activities.find(match).orElseThrow();
+                merge(current, p.command(), p.findings(), actor, now);
+                activities.recordHistory(match, p.laId(), ImportOutcome.UPDATED.name(), "Updated from " + p.source()
+                        + " with " + p.findings().size() + " findings", actor, now);
+                ids.add(match);
+                updated++;
+            } else {
+                UUID id = UUID.randomUUID();
+                fresh.add(new ActivityRepository.NewActivity(id, p.laId(), p.command(), p.findings().stream()
+                        .map(f -> new ActivityRepository.NewFinding(f.kind(), f.text(), f.frameworkReference())).toList(),
+                        "Imported from " + p.source() + " with " + p.findings().size() + " findings"));
+                existing.put(new ActivityRepository.FirstDay(p.laId(), p.command().type(), first), id);
+                ids.add(id);
+            }
+        }
+        activities.insertAll(fresh, "IMPORT", actor, now);
+        return new PublishedResult(List.copyOf(ids), fresh.size(), updated);
     }
 
     /** Same words, ignoring case, spacing and the kind of apostrophe. */

@@ -16,9 +16,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * On start, imports the published Ofsted reports and letters shipped in {@code data/} (the real history of 22 LAs),
- * so the register shows real inspection history from the first run. Documents already stored are skipped by their
- * checksum without being read again, so later starts cost almost nothing.
+ * On start, imports the published Ofsted reports and letters shipped in {@code data/} (66 reports of 22 LAs and 10
+ * letters), after the national dataset: their activities, already recorded from the dataset, gain the PDF itself, and
+ * the letters add visits the dataset does not hold. Documents already stored are skipped by their checksum without
+ * being read again, so later starts cost almost nothing.
  */
 @Component
 @Order(40)

@@ -147,26 +147,9 @@ public class ReportImporter {
             }
         }
         List<LocalAuthority> all = localAuthorities.allActive();
-        if (report.localAuthorityName() != null) {
-            String printed = normalise(report.localAuthorityName());
-            for (LocalAuthority la : all) {
-                if (names(la).stream().anyMatch(n -> n.equals(printed))) {
-                    return Optional.of(la);
-                }
-            }
-            // Letters say "London Borough of Harrow", "Slough Borough Council", "Wakefield Council": longest name contained wins.
-            LocalAuthority best = null;
-            for (LocalAuthority la : all) {
-                for (String n : names(la)) {
-                    if (n.length() >= 4 && (" " + printed + " ").contains(" " + n + " ")
-                            && (best == null || n.length() > normalise(best.name()).length())) {
-                        best = la;
-                    }
-                }
-            }
-            if (best != null) {
-                return Optional.of(best);
-            }
+        Optional<LocalAuthority> byName = LaNames.match(report.localAuthorityName(), all, ReportImporter::names);
+        if (byName.isPresent()) {
+            return byName;
         }
         // Letters named <la-slug>-<type>-<date>.pdf: the slug is the LA's name.
         String slug = " " + normalise(baseName(fileName).replaceAll("\\.[a-z]+$", "").replace('-', ' ')) + " ";
@@ -182,8 +165,8 @@ public class ReportImporter {
 
     private static List<String> names(LocalAuthority la) {
         List<String> names = new ArrayList<>();
-        names.add(normalise(la.name()));
-        la.alsoKnownAs().forEach(a -> names.add(normalise(a)));
+        names.add(la.name());
+        names.addAll(la.alsoKnownAs());
         return names;
     }
 

@@ -336,7 +336,8 @@ class ImportCrashIT {
         // As on the embedded database: the superuser owns the tables and migrates (making the application's role on a
         // fresh server), the application logs in as oversight_app (Oversight refuses to start as a superuser).
         List<String> args = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "-Doversight.reports.import-on-start=false", "-Dspring.flyway.placeholders.create-app-role=true",
+                "-Doversight.reports.import-on-start=false", "-Doversight.reports.national-dataset-on-start=false",
+                "-Dspring.flyway.placeholders.create-app-role=true",
                 "org.oversight.OversightApplication"));
         args.addAll(List.of(words));
         ProcessBuilder pb = new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -62,4 +62,50 @@ class ReportsBrowserIT extends BrowserTest {
         clickAndWait(By.linkText("Short inspection"));
         assertThat(driver.findElement(By.id("document-link")).getAttribute("href")).matches(".*/documents/[0-9a-f]{64}");
     }
+
+    @Test
+    void theNationalPictureShowsEveryLaFromTheFirstStart() {
+        open("/national");
+        assertThat(driver.findElements(By.cssSelector("#national-table tbody tr"))).hasSize(153);
+        // every region's row adds up, and only the LAs last inspected from 27 April 2026 have no overall grade
+        int total = 0;
+        int noOverall = 0;
+        for (var row : driver.findElements(By.cssSelector("#region-table tbody tr"))) {
+            var cells = row.findElements(By.tagName("td"));
+            total += Integer.parseInt(cells.getLast().getText());
+            noOverall += Integer.parseInt(cells.get(cells.size() - 2).getText());
+        }
+        assertThat(total).isEqualTo(153);
+        assertThat(noOverall).isEqualTo(11);
+        assertThat(driver.findElement(By.id("no-overall-note")).getText()).contains("27 April 2026");
+    }
+
+    @Test
+    void barkingAndDagenhamsRecordShowsItsInspectionsAndItsNeighboursGrades() {
+        open("/local-authorities/80486");
+        String activities = driver.findElement(By.id("activity-table")).getText();
+        assertThat(activities).contains("29/04/2014 to 22/05/2014").contains("18/02/2019 to 01/03/2019")
+                .contains("10/07/2023 to 21/07/2023");
+        assertThat(driver.findElements(By.cssSelector("#activity-table a[href^='https://files.ofsted.gov.uk/v1/file/']")))
+                .as("each report links to Ofsted's copy").hasSizeGreaterThanOrEqualTo(3);
+        var neighbours = driver.findElements(By.cssSelector("#neighbour-table tbody tr"));
+        assertThat(neighbours).hasSize(11);
+        for (var row : neighbours) {
+            assertThat(row.getText()).as("a graded latest inspection").doesNotContain("No published grade");
+        }
+        assertAccessible("single-record-national-dataset");
+    }
+
+    @Test
+    void aValueNotReadFromTheReportSaysSoWithTheLinkToTheReport() {
+        // Devon's 2024/25 report names no lead inspector
+        open("/local-authorities/80461");
+        String href = driver.findElements(By.cssSelector("#activity-table tbody tr")).stream()
+                .filter(r -> r.getText().contains("30/09/2024 to 11/10/2024")).findFirst().orElseThrow()
+                .findElement(By.linkText("Standard inspection")).getAttribute("href");
+        driver.get(href);
+        assertThat(driver.findElement(By.id("lead-not-read")).getText()).isEqualTo("Not read from the report");
+        assertThat(driver.findElement(By.id("ofsted-link")).getAttribute("href")).startsWith("https://files.ofsted.gov.uk/v1/file/");
+        assertAccessible("activity-not-read");
+    }
 }

@@ -26,6 +26,7 @@ import org.oversight.inspection.domain.InspectionActivity;
 import org.oversight.inspection.domain.JudgementArea;
 import org.oversight.inspection.domain.LatestJudgements;
 import org.oversight.inspection.domain.OnSiteRange;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -41,9 +42,100 @@ public class ActivityRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    ActivityRepository(JdbcClient jdbc) {
+    ActivityRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** An LA's activity of one type by its first on-site day: how a published report finds the activity it describes. */
+    public record FirstDay(UUID laId, ActivityType type, LocalDate firstOnSiteDay) {
+    }
+
+    /** Every activity by its LA, type and first on-site day (the first one created, where several share them). */
+    public Map<FirstDay, UUID> byFirstOnSiteDay() {
+        Map<FirstDay, UUID> result = new HashMap<>();
+        jdbc.sql("""
+                SELECT a.la_id, a.type, r.start_date, a.id FROM inspection_activity a
+                  JOIN on_site_range r ON r.activity_id = a.id AND r.ordinal = 0 ORDER BY a.created_at DESC
+                """).query(rs -> {
+            result.put(new FirstDay(rs.getObject(1, UUID.class), ActivityType.valueOf(rs.getString(2)),
+                    rs.getObject(3, LocalDate.class)), rs.getObject(4, UUID.class));
+        });
+        return result;
+    }
+
+    /** A finding of an activity written in a batch. */
+    public record NewFinding(FindingKind kind, String text, String reference) {
+    }
+
+    /** An activity written in a batch, with its id chosen by the caller and the line its history gets. */
+    public record NewActivity(UUID id, UUID laId, ActivityCommand command, List<NewFinding> findings, String history) {
+    }
+
+    /** Writes many new activities with their ranges, judgements, findings and history in a few batched statements. */
+    public void insertAll(List<NewActivity> all, String source, String actor, Instant now) {
+        if (all.isEmpty()) {
+            return;
+        }
+        Timestamp at = Timestamp.from(now);
+        List<Object[]> activities = new ArrayList<>();
+        List<Object[]> ranges = new ArrayList<>();
+        List<Object[]> judgements = new ArrayList<>();
+        List<Object[]> findings = new ArrayList<>();
+        List<Object[]> history = new ArrayList<>();
+        for (NewActivity a : all) {
+            ActivityCommand c = a.command();
+            activities.add(new Object[] {a.id(), a.laId(), c.type().name(), blank(c.theme()), partners(c), c.notificationDate(),
+                    c.feedbackDate(), c.publicationDate(), blank(c.leadInspector()), blank(c.inspectionTeam()), blank(c.summary()),
+                    source, at, actor, at, actor});
+            List<OnSiteRange> onSite = c.onSite() == null ? List.of() : c.onSite();
+            for (int i = 0; i < onSite.size(); i++) {
+                ranges.add(new Object[] {a.id(), i, onSite.get(i).start(), onSite.get(i).end()});
+            }
+            if (c.judgements() != null) {
+                c.judgements().forEach((area, grade) -> judgements.add(new Object[] {a.id(), area.name(), grade.name()}));
+            }
+            Map<FindingKind, Integer> ordinals = new EnumMap<>(FindingKind.class);
+            for (NewFinding f : a.findings()) {
+                findings.add(new Object[] {a.id(), f.kind().name(), ordinals.merge(f.kind(), 1, Integer::sum), f.text(),
+                        blank(f.reference()), actor});
+            }
+            history.add(new Object[] {a.id(), a.laId(), "IMPORTED", a.history(), actor, at});
+        }
+        batch.batchUpdate("""
+                INSERT INTO inspection_activity (id, la_id, type, theme, partner_inspectorates, notification_date, feedback_date,
+                       publication_date, lead_inspector, inspection_team, summary, source, created_at, created_by, updated_at, updated_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, activities);
+        // one statement per table: the rows go as arrays, unnested by PostgreSQL
+        jdbc.sql("""
+                INSERT INTO on_site_range (activity_id, ordinal, start_date, end_date)
+                SELECT * FROM unnest(?::uuid[], ?::int[], ?::date[], ?::date[])
+                """).params(column(ranges, 0), column(ranges, 1), column(ranges, 2), column(ranges, 3)).update();
+        jdbc.sql("INSERT INTO judgement (activity_id, area, grade) SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[])")
+                .params(column(judgements, 0), column(judgements, 1), column(judgements, 2)).update();
+        jdbc.sql("""
+                INSERT INTO finding (activity_id, kind, ordinal, text, framework_reference, created_by)
+                SELECT * FROM unnest(?::uuid[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[])
+                """).params(column(findings, 0), column(findings, 1), column(findings, 2), column(findings, 3), column(findings, 4),
+                column(findings, 5)).update();
+        jdbc.sql("""
+                INSERT INTO activity_history (activity_id, la_id, action, description, actor, at)
+                SELECT a, l, act, d, who, ? FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[]) AS h(a, l, act, d, who)
+                """).params(at, column(history, 0), column(history, 1), column(history, 2), column(history, 3), column(history, 4))
+                .update();
+    }
+
+    /** One column of rows as a text array (PostgreSQL casts it to the column's type). */
+    private static String[] column(List<Object[]> rows, int index) {
+        String[] out = new String[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            Object v = rows.get(i)[index];
+            out[i] = v == null ? null : v.toString();
+        }
+        return out;
     }
 
     public UUID insert(UUID laId, ActivityCommand c, String source, String actor, Instant now) {

@@ -1,11 +1,13 @@
 package org.oversight.inspection.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.oversight.access.AccessRules.LaEditor;
 import org.oversight.access.AccessRules.PublicRead;
 import org.oversight.access.CurrentUser;
 import org.oversight.inspection.InspectionService;
+import org.oversight.inspection.ReportSources;
 import org.oversight.inspection.SingleRecordService;
 import org.oversight.inspection.domain.ActivityCommand;
 import org.oversight.inspection.domain.ActivityType;
@@ -41,11 +43,14 @@ class ActivityPages {
     private final InspectionService inspections;
     private final SingleRecordService records;
     private final CurrentUser currentUser;
+    private final List<ReportSources> reportSources;
 
-    ActivityPages(InspectionService inspections, SingleRecordService records, CurrentUser currentUser) {
+    ActivityPages(InspectionService inspections, SingleRecordService records, CurrentUser currentUser,
+                  List<ReportSources> reportSources) {
         this.inspections = inspections;
         this.records = records;
         this.currentUser = currentUser;
+        this.reportSources = reportSources;
     }
 
     @GetMapping("/activities/{id}")
@@ -54,6 +59,7 @@ class ActivityPages {
         InspectionActivity activity = inspections.visibleActivity(id);
         model.addAttribute("view", records.view(activity));
         model.addAttribute("a", activity);
+        model.addAttribute("source", ReportSources.all(reportSources, List.of(id)).get(id));
         model.addAttribute("canEdit", currentUser.canEdit(activity.laId()));
         model.addAttribute("canSeeInternal", currentUser.canSeeInternal(activity.laId()));
         model.addAttribute("history", inspections.history(id));

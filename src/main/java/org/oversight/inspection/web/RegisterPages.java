@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.oversight.access.AccessRules.PublicRead;
 import org.oversight.access.CurrentUser;
+import org.oversight.inspection.ReportSources;
 import org.oversight.inspection.SingleRecordService;
 import org.oversight.inspection.SingleRecordService.RegisterFilter;
 import org.oversight.inspection.SingleRecordService.RegisterRow;
@@ -26,11 +27,13 @@ class RegisterPages {
     private final SingleRecordService records;
     private final CurrentUser currentUser;
     private final MessageSource messages;
+    private final List<ReportSources> reportSources;
 
-    RegisterPages(SingleRecordService records, CurrentUser currentUser, MessageSource messages) {
+    RegisterPages(SingleRecordService records, CurrentUser currentUser, MessageSource messages, List<ReportSources> reportSources) {
         this.records = records;
         this.currentUser = currentUser;
         this.messages = messages;
+        this.reportSources = reportSources;
     }
 
     /** One comparison table: the LA's region or England. */
@@ -89,6 +92,8 @@ class RegisterPages {
         model.addAttribute("canSeeInternal", currentUser.canSeeInternal(record.la().id()));
         model.addAttribute("canManage", currentUser.canManage(record.la().id()));
         model.addAttribute("activityTypes", ActivityType.values());
+        model.addAttribute("sources", ReportSources.all(reportSources,
+                record.activities().stream().map(v -> v.activity().id()).toList()));
         List<RegisterRow> comparison = new java.util.ArrayList<>();
         comparison.add(record.latest());
         comparison.addAll(record.neighbours());

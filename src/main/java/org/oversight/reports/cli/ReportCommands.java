@@ -8,6 +8,7 @@ import org.oversight.shared.cli.CliCommand;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.oversight.reports.ReportImporter;
+import org.oversight.reports.ReportSync;
 import org.oversight.reports.DocumentCheck;
 import org.oversight.reports.ReportFiles;
 
@@ -25,6 +26,12 @@ class ReportCommands {
     CliCommand benchImportCommand() {
         return new Delegating("bench-import", "DIR",
                 "Benchmark: extract every PDF in DIR on all cores; files/s and the ratio to pdftotext in the same run");
+    }
+
+    @Bean
+    CliCommand buildNationalDatasetCommand() {
+        return new Delegating("build-national-dataset", "CORPUS OUT_DIR [--links FILE] [--source TEXT]",
+                "Read every report of a scrape-tool corpus and write the national dataset (CSV and manifest) to OUT_DIR");
     }
 
     @Bean
@@ -63,6 +70,45 @@ class ReportCommands {
                 }
                 out.printf("%d files, %d failed%n", found.files().size(), failed);
                 return failed == 0 ? 0 : 2;
+            }
+        };
+    }
+
+    @Bean
+    CliCommand syncReportsCommand(ReportSync sync) {
+        return new CliCommand() {
+            @Override
+            public String name() {
+                return "sync-reports";
+            }
+
+            @Override
+            public String usage() {
+                return "[--base-url URL]";
+            }
+
+            @Override
+            public String description() {
+                return "Find reports and letters Ofsted published since the last run, download and import them (safe every night; "
+                        + "exit 2 if a page or download failed)";
+            }
+
+            @Override
+            public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+                String base = null;
+                for (int i = 0; i < args.size(); i++) {
+                    if (args.get(i).equals("--base-url") && i + 1 < args.size()) {
+                        base = args.get(++i);
+                    } else {
+                        err.println("Usage: bin/oversight sync-reports [--base-url URL]");
+                        return 1;
+                    }
+                }
+                ReportSync.Run run = sync.run(base, out::println);
+                run.problems().forEach(p -> err.println("problem: " + p));
+                out.printf("%s: %d pages read, %d report links, %d followed, %d new reports, %d problems%n", run.baseUrl(),
+                        run.pagesRead(), run.linksSeen(), run.followed().size(), run.newReports(), run.problems().size());
+                return run.problems().isEmpty() ? 0 : 2;
             }
         };
     }

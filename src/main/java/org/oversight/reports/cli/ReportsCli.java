@@ -29,13 +29,14 @@ public final class ReportsCli {
     }
 
     public static boolean handles(String command) {
-        return command.equals("extract-reports") || command.equals("bench-import");
+        return command.equals("extract-reports") || command.equals("bench-import") || command.equals("build-national-dataset");
     }
 
     public static int run(String command, List<String> args, PrintStream out, PrintStream err) throws Exception {
         return switch (command) {
             case "extract-reports" -> extract(args, out, err);
             case "bench-import" -> ImportBenchmark.run(args, out, err);
+            case "build-national-dataset" -> org.oversight.reports.national.DatasetCommand.build(args, out, err);
             default -> throw new IllegalArgumentException(command);
         };
     }

@@ -23,9 +23,37 @@ final class Classifier {
     private static final Pattern JTAI = Pattern.compile("(?i)joint targeted area inspection");
     private static final Pattern FOCUSED = Pattern.compile("(?i)(^|\\n)\\s*focused visit to|(findings|outcome) of (a|the|this) focused visit|focused visit to .{0,120}?children's services|\\bfocused\\s*\\n?\\s*services");
     private static final Pattern MONITORING = Pattern.compile("(?i)(^|\\n)\\s*monitoring visit to|(findings|outcome) of (a|the|this|your) (\\w+ )?monitoring visit|monitoring visit to .{0,120}?children's services");
-    private static final Pattern LETTER = Pattern.compile("(?im)^\\s*dear\\b");
+    private static final Pattern LETTER = Pattern.compile("(?im)^\\s*d\\s?ear\\b");
+    /** Inspections under the 2009 to 2013 frameworks, before the single inspection framework. */
+    private static final Pattern PRE_SIF = Pattern.compile(
+            "(?i)^(inspection of (safeguarding and )?looked after children('s)? services|inspection of safeguarding (and looked after children )?services"
+                    + "|inspection of progress made in the provision of safeguarding services|joint area review"
+                    + "|annual unannounced inspection of (local authority )?contact,? referral and assessment)");
+    private static final Pattern LSCB_ONLY = Pattern.compile(
+            "(?i)^.{0,120}?review of the effectiveness of the local safeguarding children board");
 
     private Classifier() {
+    }
+
+    /**
+     * Why a real Ofsted document is outside what Oversight records, when it is one: an inspection under the
+     * frameworks before the single inspection framework (2009 to 2013), or a review of the Local Safeguarding
+     * Children Board on its own. Empty for everything else.
+     */
+    static Optional<String> outOfScope(DocumentText doc) {
+        String title = Text.normalise(doc.lines().stream().filter(l -> l.page() == 1).limit(6).map(TextLine::text)
+                .reduce("", (a, b) -> a + " " + b));
+        java.util.regex.Matcher preSif = PRE_SIF.matcher(title);
+        if (preSif.find()) {
+            return Optional.of("a report of an inspection under the 2009 to 2013 frameworks (\"" + preSif.group()
+                    + "\"), before the single inspection framework (SIF) and ILACS: its judgements are not on their scales, "
+                    + "so Oversight does not record it");
+        }
+        if (LSCB_ONLY.matcher(title).find() && !INSPECTION_TITLE.matcher(title).find()) {
+            return Optional.of("a review of the Local Safeguarding Children Board on its own, not an inspection of the "
+                    + "local authority's children's services: it has no children's services judgements, so Oversight does not record it");
+        }
+        return Optional.empty();
     }
 
     static Optional<ActivityKind> classify(DocumentText doc) {

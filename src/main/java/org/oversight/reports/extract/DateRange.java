@@ -12,4 +12,11 @@ public record DateRange(LocalDate start, LocalDate end) {
             throw new IllegalArgumentException("end " + end + " is before start " + start);
         }
     }
+
+    /** "05/12/2022 to 09/12/2022", as messages show it. */
+    @Override
+    public String toString() {
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        return start.equals(end) ? f.format(start) : f.format(start) + " to " + f.format(end);
+    }
 }

@@ -2,6 +2,7 @@ package org.oversight.reports.extract;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Structured values read from one Ofsted children's services report or letter.
@@ -37,6 +38,10 @@ import java.util.List;
  * @param theme             for letters, the focus of the visit in the letter's own words, or null
  * @param publicationDate   the report's publication date or the letter's date, if printed
  * @param warnings          what could not be read, in plain English
+ * @param notJudged         judgements the report prints as "Not judged" (CSV names: {@code overall},
+ *                          {@code leaders}, {@code help_and_protection}, {@code in_care}, {@code care_leavers})
+ * @param improvementStatus what the "What needs to improve" section held
+ * @param priorityStatus    what the "Areas for priority action" section held
  */
 public record ExtractedReport(
         ActivityKind type,
@@ -53,13 +58,65 @@ public record ExtractedReport(
         List<String> priorityActions,
         String theme,
         LocalDate publicationDate,
-        List<String> warnings) {
+        List<String> warnings,
+        Set<String> notJudged,
+        ListStatus improvementStatus,
+        ListStatus priorityStatus) {
+
+    /** What a list section of the document held. */
+    public enum ListStatus {
+        /** The heading and its items were read. */
+        ITEMS,
+        /** The section says there are none ("There are no areas for priority action"). */
+        NONE_STATED,
+        /** The heading is followed by prose, not a list: no items to read. */
+        PROSE,
+        /** No such heading in the document. */
+        NO_HEADING,
+        /** The heading was found but its items could not be read. */
+        UNREADABLE;
+
+        static ListStatus of(java.util.Optional<ListSection.Items> items) {
+            if (items.isEmpty()) {
+                return NO_HEADING;
+            }
+            ListSection.Items i = items.get();
+            return !i.items().isEmpty() ? ITEMS : i.explicitlyNone() ? NONE_STATED : i.prose() ? PROSE : UNREADABLE;
+        }
+    }
 
     public ExtractedReport {
         onSite = List.copyOf(onSite);
         improvementItems = List.copyOf(improvementItems);
         priorityActions = List.copyOf(priorityActions);
         warnings = List.copyOf(warnings);
+        notJudged = Set.copyOf(notJudged);
+    }
+
+    /**
+     * The judgements the report's era gives (CSV names, in table order): SIF and ILACS to 2022 overall, leaders,
+     * help and protection, in care; ILACS from January 2023 also care leavers; from 27 April 2026 no overall.
+     * Empty for letters; when the start date is unknown, the judgements every era has.
+     */
+    public List<String> expectedJudgements() {
+        if (type != ActivityKind.INSPECTION) {
+            return List.of();
+        }
+        LocalDate start = startDate();
+        List<String> areas = new java.util.ArrayList<>();
+        if (framework == Framework.SIF || start == null || start.isBefore(InspectionParser.NO_OVERALL_FROM)) {
+            areas.add("overall");
+        }
+        areas.add("leaders");
+        areas.add("help_and_protection");
+        areas.add("in_care");
+        if (framework != Framework.SIF && start != null && !start.isBefore(InspectionParser.CARE_LEAVERS_SPLIT)) {
+            areas.add("care_leavers");
+        }
+        if (start == null) {
+            areas.remove("overall");
+        }
+        return List.copyOf(areas);
     }
 
     /** First on-site day, or null when no dates were read. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,7 +36,7 @@ final class InspectionParser {
 
     private static final Pattern DATES = Pattern.compile("(?i)inspection dates?\\s*:\\s*");
     private static final Pattern PUBLISHED = Pattern.compile("(?i)report published\\s*:\\s*");
-    private static final Pattern LEAD = Pattern.compile("(?im)^\\s*lead inspector\\s*:?\\s*(.*)$");
+    private static final Pattern LEAD = Pattern.compile("(?im)^\\s*lead inspectors?(?: on site)?\\s*:?\\s*(.*)$");
     private static final Pattern INSPECTOR_SUFFIX = Pattern.compile(
             "(?i)[,\\s]*(senior\\s+)?(hmi|her majesty's inspector|his majesty's inspector|ofsted inspector|social care regulatory inspector)\\b.*$");
     private static final Pattern SIF_TITLE = Pattern.compile(
@@ -54,9 +55,20 @@ final class InspectionParser {
     }
 
     static ExtractedReport parse(DocumentText doc) {
+        return parse(doc, null);
+    }
+
+    /**
+     * @param tail the report's last pages when {@code doc} holds only its first pages (SIF reports print the lead
+     *             inspector at the end), or null
+     */
+    static ExtractedReport parse(DocumentText doc, DocumentText tail) {
         List<String> warnings = new ArrayList<>();
         String head = Text.normalise(doc.pagesText(1, 2));
         String all = Text.normaliseKeepLines(doc.fullText());
+        if (tail != null) {
+            all = all + Text.normaliseKeepLines(tail.fullText());
+        }
 
         List<DateRange> onSite = readDates(head, warnings);
         LocalDate start = onSite.isEmpty() ? null : onSite.getFirst().start();
@@ -84,20 +96,44 @@ final class InspectionParser {
         if (!table.found()) {
             warnings.add("no judgement table found");
         }
-        checkEra(start, sif, overall, leaders, help, inCare, careLeavers, warnings);
+        Set<String> notJudged = new java.util.TreeSet<>();
+        table.notJudged().forEach(row -> notJudged.add(csvName(row)));
+        checkEra(start, sif, overall, leaders, help, inCare, careLeavers, notJudged, warnings);
 
         Optional<ListSection.Items> improve = ListSection.read(doc, IMPROVE_HEADING, 0);
         List<String> improvements = improve.map(ListSection.Items::items).orElse(List.of());
-        if (improve.isEmpty()) {
-            warnings.add("no 'What needs to improve' list found");
-        } else if (improvements.isEmpty()) {
-            warnings.add("the 'What needs to improve' heading has no items that could be read");
+        ExtractedReport.ListStatus improveStatus = ExtractedReport.ListStatus.of(improve);
+        switch (improveStatus) {
+            case NO_HEADING -> warnings.add("no 'What needs to improve' list found");
+            case UNREADABLE -> warnings.add("the 'What needs to improve' heading has no items that could be read");
+            default -> { }
         }
-        List<String> priorities = ListSection.read(doc, PRIORITY_HEADING, 0)
-                .map(ListSection.Items::items).orElse(List.of());
+        // The local authority's priority actions come before its improvement list; a later "Priority and immediate
+        // action" heading belongs to the review of the Local Safeguarding Children Board printed after it.
+        Optional<ListSection.Items> priority = ListSection.read(doc, PRIORITY_HEADING, 0,
+                improve.map(ListSection.Items::headingIndex).orElse(doc.lines().size()));
+        List<String> priorities = priority.map(ListSection.Items::items).orElse(List.of());
+        ExtractedReport.ListStatus priorityStatus = ExtractedReport.ListStatus.of(priority);
+        if (priorityStatus == ExtractedReport.ListStatus.UNREADABLE) {
+            warnings.add("the 'Areas for priority action' heading has no items that could be read");
+        }
 
         return new ExtractedReport(ActivityKind.INSPECTION, framework, onSite, lead, localAuthority(doc, head),
-                overall, leaders, help, inCare, careLeavers, improvements, priorities, null, published, warnings);
+                overall, leaders, help, inCare, careLeavers, improvements, priorities, null, published, warnings, notJudged,
+                improveStatus, priorityStatus);
+    }
+
+    /**
+     * True while the text read so far (the first pages of a report) may not hold every value: the "What needs to
+     * improve" list, or the priority list, has not been seen to end.
+     */
+    static boolean needsMorePages(DocumentText doc) {
+        Optional<ListSection.Items> improve = ListSection.read(doc, IMPROVE_HEADING, 0);
+        return improve.isEmpty() || !complete(improve.get());
+    }
+
+    private static boolean complete(ListSection.Items items) {
+        return items.ended() && (!items.items().isEmpty() || items.explicitlyNone());
     }
 
     /** The title block: page 1 lines before "Inspection date(s):". */
@@ -132,7 +168,19 @@ final class InspectionParser {
     static String readLead(String text) {
         Matcher m = LEAD.matcher(text);
         while (m.find()) {
-            String name = cleanName(m.group(1));
+            // "Lead inspectors: Rebecca Quested, His Majesty's Inspector, and Matthew Reed, His Majesty's Inspector"
+            String line = m.group(1);
+            int next = text.indexOf('\n', m.end() + 1);
+            String withNext = next < 0 ? line : line + " " + text.substring(m.end(), next).strip();
+            String[] people = withNext.split("(?i),?\\s+and\\s+(?=[A-Z])");
+            if (people.length == 2 && INSPECTOR_SUFFIX.matcher(people[0]).find()) {
+                String a = cleanName(people[0]);
+                String b = cleanName(people[1]);
+                if (a != null && b != null) {
+                    return a + " and " + b;
+                }
+            }
+            String name = cleanName(line);
             if (name != null) {
                 return name;
             }
@@ -171,38 +219,69 @@ final class InspectionParser {
         if (allOneWeek && onSite.size() == 1) {
             return Framework.SHORT;
         }
+        long weekdays = weekdaysOnSite(onSite);
+        if (weekdays > 5) {
+            // a short inspection is one week (five days) on site: anything longer is a standard inspection
+            warnings.add("short or standard is not printed and the on-site dates " + onSite + " fit neither pattern; "
+                    + weekdays + " working days on site is longer than a short inspection's one week, so it is taken as standard");
+            return Framework.STANDARD;
+        }
         warnings.add("framework unknown: on-site dates " + onSite + " fit neither a short (1 week) nor a standard (2 weeks) inspection");
         return null;
+    }
+
+    private static long weekdaysOnSite(List<DateRange> onSite) {
+        long days = 0;
+        for (DateRange r : onSite) {
+            for (LocalDate d = r.start(); !d.isAfter(r.end()); d = d.plusDays(1)) {
+                if (d.getDayOfWeek().getValue() <= 5) {
+                    days++;
+                }
+            }
+        }
+        return days;
     }
 
     private static long span(DateRange r) {
         return ChronoUnit.DAYS.between(r.start(), r.end());
     }
 
+    /** The CSV and dataset name of a judgement row. */
+    static String csvName(JudgementTable.Row row) {
+        return switch (row) {
+            case OVERALL -> "overall";
+            case LEADERS -> "leaders";
+            case HELP_AND_PROTECTION -> "help_and_protection";
+            case IN_CARE -> "in_care";
+            case CARE_LEAVERS -> "care_leavers";
+            default -> row.name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
     private static void checkEra(LocalDate start, boolean sif, Grade overall, Grade leaders, Grade help,
-                                 Grade inCare, Grade careLeavers, List<String> warnings) {
-        if (leaders == null) {
+                                 Grade inCare, Grade careLeavers, Set<String> notJudged, List<String> warnings) {
+        if (leaders == null && !notJudged.contains("leaders")) {
             warnings.add("leaders judgement not found");
         }
-        if (help == null) {
+        if (help == null && !notJudged.contains("help_and_protection")) {
             warnings.add("help and protection judgement not found");
         }
-        if (inCare == null) {
+        if (inCare == null && !notJudged.contains("in_care")) {
             warnings.add("children in care judgement not found");
         }
         if (sif || start == null) {
-            if (overall == null) {
+            if (overall == null && !notJudged.contains("overall")) {
                 warnings.add("overall effectiveness not found");
             }
             return;
         }
-        if (!start.isBefore(CARE_LEAVERS_SPLIT) && careLeavers == null) {
+        if (!start.isBefore(CARE_LEAVERS_SPLIT) && careLeavers == null && !notJudged.contains("care_leavers")) {
             warnings.add("care leavers judgement not found (expected for inspections from 2023)");
         }
         if (start.isBefore(CARE_LEAVERS_SPLIT) && careLeavers != null) {
             warnings.add("a separate care leavers judgement before 2023 is unexpected; check the report");
         }
-        if (start.isBefore(NO_OVERALL_FROM) && overall == null) {
+        if (start.isBefore(NO_OVERALL_FROM) && overall == null && !notJudged.contains("overall")) {
             warnings.add("overall effectiveness not found");
         }
     }

@@ -2,10 +2,12 @@ package org.oversight.reports.extract;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,7 +55,7 @@ final class JudgementTable {
 
     /** SIF overall judgement sentence, e.g. "The overall judgement is that children's services require improvement". */
     private static final Pattern SIF_OVERALL = Pattern.compile(
-            "(?:overall judgement is (?:that )?(?:children's services )?(?:are |is )?"
+            "(?:overall judgement is (?:that )?(?:children's services? )?(?:are |is |requires? (?=improvement))?"
                     + "|children's services in .{2,100}? (?:are|is|require|requires) )"
                     + "(requires? improvement|improvement|good|outstanding|inadequate)",
             Pattern.CASE_INSENSITIVE);
@@ -61,7 +63,7 @@ final class JudgementTable {
     private JudgementTable() {
     }
 
-    record Result(Map<Row, Grade> grades, boolean found, boolean sifLabels, List<String> warnings) {
+    record Result(Map<Row, Grade> grades, boolean found, boolean sifLabels, List<String> warnings, Set<Row> notJudged) {
     }
 
     /** A table row: its label text and the vertical extent of the label lines. */
@@ -107,13 +109,16 @@ final class JudgementTable {
         Map<Row, Grade> grades = new EnumMap<>(Row.class);
         int start = -1;
         for (int i = 0; i < lines.size() && lines.get(i).page() <= 3; i++) {
-            if (LABEL_START.matcher(lines.get(i).chunks().getFirst().text()).find()) {
+            // the label may be one chunk or split from its number ("1." | "Children who need help and protection")
+            if (LABEL_START.matcher(lines.get(i).chunks().getFirst().text()).find()
+                    || LABEL_START.matcher(Text.normalise(lines.get(i).text())).find()) {
                 start = i;
                 break;
             }
         }
+        Set<Row> notJudged = EnumSet.noneOf(Row.class);
         if (start < 0) {
-            return new Result(grades, false, false, warnings);
+            return new Result(grades, false, false, warnings, notJudged);
         }
         TextLine first = lines.get(start);
         boolean layout = doc.hasLayout();
@@ -156,8 +161,11 @@ final class JudgementTable {
             }
             if (!label.isEmpty()) {
                 if (LABEL_START.matcher(label).find()) {
+                    if (!rows.isEmpty() && classify(rows.getLast().label.toString()) == Row.OVERALL) {
+                        break; // overall effectiveness is the table's last row: a label-like line after it is prose
+                    }
                     rows.add(new LabelRow(label, line.page(), line.y()));
-                } else if (!rows.isEmpty() && label.split(" ").length <= 6 && !label.endsWith(".")
+                } else if (!rows.isEmpty() && label.split(" ").length <= 6
                         && rows.getLast().page == line.page() && line.y() - rows.getLast().maxY <= 3 * unit) {
                     rows.getLast().label.append(' ').append(label);
                     rows.getLast().maxY = line.y();
@@ -168,7 +176,7 @@ final class JudgementTable {
             for (String g : gradeChunks) {
                 GradeBlock last = blocks.isEmpty() ? null : blocks.getLast();
                 String merged = last == null ? null : last.text + " " + g;
-                if (last != null && last.page == line.page() && line.y() - last.maxY <= 1.6f * unit
+                if (last != null && last.page == line.page() && line.y() - last.maxY <= 2f * unit
                         && GRADE_PREFIX.matcher(merged).matches() && !isComplete(last.text.toString(), g)) {
                     last.text.append(' ').append(g);
                     last.maxY = line.y();
@@ -203,7 +211,8 @@ final class JudgementTable {
             }
             String printed = r.grades.getFirst();
             if (printed.toLowerCase(Locale.ROOT).startsWith("not")) {
-                continue; // "Not judged"
+                notJudged.add(row); // "Not judged"
+                continue;
             }
             Optional<Grade> grade = GRADE.matcher(printed).matches() ? Grade.parse(printed) : Optional.empty();
             if (grade.isEmpty()) {
@@ -218,7 +227,7 @@ final class JudgementTable {
             }
         }
         grades.values().removeIf(java.util.Objects::isNull);
-        return new Result(grades, !rows.isEmpty(), sif, warnings);
+        return new Result(grades, !rows.isEmpty(), sif, warnings, notJudged);
     }
 
     private static boolean isGradeColumnLine(TextLine line, float columnX) {

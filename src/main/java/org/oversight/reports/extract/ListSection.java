@@ -38,37 +38,60 @@ final class ListSection {
             "^(there (are|were) no\\b|the inspection did not (find|identify) any\\b|no areas (were|have been) identified"
                     + "|no (areas for )?priority actions?\\b|none\\.?$|not applicable)",
             Pattern.CASE_INSENSITIVE);
-    /** Heading vocabulary used when no layout is available (plain-text input). */
-    private static final Pattern KNOWN_HEADING = Pattern.compile(
-            "^(what needs to improve.*|what does the .{2,40} need to improve\\??|recommendations|areas for improvement"
+    /** Ofsted's section headings: a list never runs on past one of them. */
+    private static final String SECTIONS = "what needs to improve.*|what does the .{2,40} need to improve\\??|recommendations|areas for improvement"
                     + "|areas? for priority action|priority and immediate action|findings|main findings|headline findings"
                     + "|overview|key strengths|strengths|(multi-agency |single agency )?strengths|case study.*|practice study.*"
                     + "|next steps|the local authority.s strengths|summary for children and young people"
                     + "|information about this .*|progress since the last inspection|the experiences and progress of .*"
                     + "|the impact of leaders .*|overall effectiveness.*|summary of findings|executive summary"
-                    + "|inspection judgements about .*|leadership and management|yours sincerely)\\s*\\d?$",
+                    + "|inspection judgements about .*|yours sincerely";
+    private static final Pattern SECTION_HEADING = Pattern.compile("^(" + SECTIONS + ")[:?]?\\s*\\d?$", Pattern.CASE_INSENSITIVE);
+    /** Heading vocabulary used when no layout is available (plain-text input). */
+    private static final Pattern KNOWN_HEADING = Pattern.compile("^(" + SECTIONS + "|leadership and management)\\s*\\d?$",
             Pattern.CASE_INSENSITIVE);
 
     private ListSection() {
     }
 
-    /** The items of one list, and whether the list said explicitly that there are none. */
-    record Items(List<String> items, boolean explicitlyNone, int headingIndex) {
+    /**
+     * The items of one list.
+     *
+     * @param explicitlyNone the list said there are none ("There are no areas for priority action")
+     * @param prose          the heading is followed by prose, not a list
+     * @param ended          the list ended at a heading (false when it ran to the end of the text read)
+     */
+    record Items(List<String> items, boolean explicitlyNone, boolean prose, boolean ended, int headingIndex) {
     }
 
     /**
-     * Finds the first line (from {@code fromIndex}) that is a heading matching {@code heading},
-     * and reads the list after it. Empty when no such heading exists.
+     * Finds the first line (from {@code fromIndex}) that is a heading matching {@code heading} and has a list
+     * (or says there is none) after it, and reads that list; a heading with nothing after it (a contents page
+     * entry, a sentence that happens to match) is passed over when a later one has a list. Empty when no such
+     * heading exists.
      */
     static Optional<Items> read(DocumentText doc, Pattern heading, int fromIndex) {
+        return read(doc, heading, fromIndex, doc.lines().size());
+    }
+
+    /** As {@link #read(DocumentText, Pattern, int)}, for a heading before line {@code toIndex}. */
+    static Optional<Items> read(DocumentText doc, Pattern heading, int fromIndex, int toIndex) {
         List<TextLine> lines = doc.lines();
-        for (int i = Math.max(0, fromIndex); i < lines.size(); i++) {
+        Items first = null;
+        for (int i = Math.max(0, fromIndex); i < Math.min(toIndex, lines.size()); i++) {
             String t = lines.get(i).text();
-            if (t.length() <= 90 && heading.matcher(t).matches() && !doc.isSmallPrint(lines.get(i))) {
-                return Optional.of(readAfter(doc, i));
+            if (t.length() <= 90 && heading.matcher(t).matches() && !doc.isSmallPrint(lines.get(i))
+                    && !Character.isLowerCase(t.charAt(0))) {
+                Items items = readAfter(doc, i);
+                if (!items.items().isEmpty() || items.explicitlyNone()) {
+                    return Optional.of(items);
+                }
+                if (first == null || first.ended() && !first.prose() && items.prose()) {
+                    first = items;
+                }
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(first);
     }
 
     static boolean isHeading(DocumentText doc, TextLine line) {
@@ -94,6 +117,8 @@ final class ListSection {
         Float itemX = null;
         TextLine previous = lines.get(headingIndex);
         boolean inItem = false;
+        boolean sawText = false;
+        boolean ended = false;
         for (int i = headingIndex + 1; i < lines.size(); i++) {
             TextLine line = lines.get(i);
             String t = line.text();
@@ -101,6 +126,12 @@ final class ListSection {
                 continue;
             }
             if (isHeading(doc, line)) {
+                if (isSubHeading(doc, i)) {
+                    inItem = false;
+                    previous = line;
+                    continue;
+                }
+                ended = true;
                 break;
             }
             Matcher bullet = BULLET.matcher(t);
@@ -132,14 +163,34 @@ final class ListSection {
             } else if (items.isEmpty() && NONE.matcher(t).find()) {
                 none = true;
             } else if (!items.isEmpty() && !inItem && !doc.hasLayout() && looksLikeParagraph(t)) {
+                ended = true;
                 break; // plain text: prose after the list ends it
             } else {
                 inItem = false;
+                sawText = sawText || items.isEmpty();
             }
             previous = line;
         }
         List<String> out = items.stream().map(b -> Text.cleanItem(b.toString())).filter(s -> !s.isBlank()).toList();
-        return new Items(out, none && out.isEmpty(), headingIndex);
+        return new Items(out, none && out.isEmpty(), out.isEmpty() && !none && sawText, ended, headingIndex);
+    }
+
+    /**
+     * A heading inside the list: not one of Ofsted's section headings, and followed at once by a bulleted item
+     * (the 2016 to 2019 JTAI letters group their areas for improvement under "Leadership and management" and
+     * similar sub-headings).
+     */
+    private static boolean isSubHeading(DocumentText doc, int index) {
+        List<TextLine> lines = doc.lines();
+        if (SECTION_HEADING.matcher(Text.normalise(lines.get(index).text())).matches()) {
+            return false;
+        }
+        for (int j = index + 1; j < lines.size(); j++) {
+            if (!skippable(doc, lines.get(j))) {
+                return BULLET.matcher(lines.get(j).text()).find();
+            }
+        }
+        return false;
     }
 
     private static boolean skippable(DocumentText doc, TextLine line) {

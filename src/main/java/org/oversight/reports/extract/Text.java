@@ -5,15 +5,15 @@ import java.util.regex.Pattern;
 /** Small text helpers shared by the parsers. */
 final class Text {
 
-    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}\\u200b\\ufeff]+");
     private static final Pattern HYPHEN_BREAK = Pattern.compile("(\\p{L})- (\\p{Ll})");
 
     private Text() {
     }
 
-    /** Collapses whitespace and normalises curly single quotes to straight ones. */
+    /** Collapses whitespace (every Unicode space) and normalises curly single quotes to straight ones. */
     static String normalise(String s) {
-        return SPACES.matcher(s.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u00a0', ' '))
+        return SPACES.matcher(s.replace('\u2019', '\'').replace('\u2018', '\''))
                 .replaceAll(" ").strip();
     }
 
@@ -28,7 +28,7 @@ final class Text {
 
     /** Cleans one list item: whitespace, words hyphenated across a line break, sub-bullet dashes kept. */
     static String cleanItem(String s) {
-        String t = SPACES.matcher(s.replace('\u00a0', ' ')).replaceAll(" ").strip();
+        String t = SPACES.matcher(s).replaceAll(" ").strip();
         t = HYPHEN_BREAK.matcher(t).replaceAll("$1-$2");
         return t;
     }

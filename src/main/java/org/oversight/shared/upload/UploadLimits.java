@@ -47,6 +47,16 @@ public record UploadLimits(
                 100_000, 100, 2, DataSize.ofMegabytes(1));
     }
 
+    /** The largest file, as people say it (for pages: "50 MB"). */
+    public String maxFileSizeWords() {
+        return words(maxFileSize);
+    }
+
+    /** The most rows of a table, as people say it (for pages: "100,000"). */
+    public String maxRowsWords() {
+        return count(maxRows);
+    }
+
     /** A size as people say it: "200 MB", "50 KB", "900 bytes". */
     public static String words(DataSize size) {
         return words(size.toBytes());

@@ -23,6 +23,12 @@ class DateRangeParserTest {
             from 10 to 14 January 2022.                     | 2022-01-10 | 2022-01-14
             on 1 to 2 March 2023.                           | 2023-03-01 | 2023-03-02
             30 December 2024 to 3 January 2025              | 2024-12-30 | 2025-01-03
+            on the 15 and 16 of May 2018. The inspectors    | 2018-05-15 | 2018-05-16
+            on 22–23 October 2019. The inspectors           | 2019-10-22 | 2019-10-23
+            on 29 and 30 September, and 1 October 2020. The | 2020-09-29 | 2020-10-01
+            12/09/2016 to 06/10/2016 Report published       | 2016-09-12 | 2016-10-06
+            1/06/2015 – 25/06/2015                          | 2015-06-01 | 2015-06-25
+            on 24 October 2022 to 25 October 2023.          | 2022-10-24 | 2023-10-25
             """)
     void readsSingleRanges(String phrase, LocalDate start, LocalDate end) {
         assertThat(DateRangeParser.parse(phrase)).get()
@@ -37,6 +43,31 @@ class DateRangeParserTest {
                 .isEqualTo(List.of(
                         new DateRange(LocalDate.of(2024, 9, 30), LocalDate.of(2024, 10, 11)),
                         new DateRange(LocalDate.of(2025, 1, 13), LocalDate.of(2025, 1, 16))));
+    }
+
+    @org.junit.jupiter.api.Test
+    void readsAListOfDaysAsSeparateRanges() {
+        assertThat(DateRangeParser.parse("on 15, 16 and 21 July 2025. His Majesty's Inspectors")).get()
+                .extracting(DateRangeParser.Parsed::ranges)
+                .isEqualTo(List.of(
+                        new DateRange(LocalDate.of(2025, 7, 15), LocalDate.of(2025, 7, 16)),
+                        new DateRange(LocalDate.of(2025, 7, 21), LocalDate.of(2025, 7, 21))));
+    }
+
+    /** Letters sometimes print the visit dates without a year; it comes from the letter's own date. */
+    @ParameterizedTest(name = "{0} (letter of {1})")
+    @CsvSource(delimiter = '|', textBlock = """
+            on 30 and 31 January. The inspectors were        | 2018-02-22 | 2018-01-30 | 2018-01-31
+            Between 16 May and 20 May, Ofsted, the Care      | 2016-06-29 | 2016-05-16 | 2016-05-20
+            Between 20 and 24 June, Ofsted, the Care Quality | 2016-08-03 | 2016-06-20 | 2016-06-24
+            on 18 and 19 December. The visit was conducted   | 2020-01-21 | 2019-12-18 | 2019-12-19
+            on 13 and 14 July. Her Majesty's Inspectors      | 2021-08-23 | 2021-07-13 | 2021-07-14
+            """)
+    void takesAMissingYearFromTheLettersDate(String phrase, LocalDate letter, LocalDate start, LocalDate end) {
+        assertThat(DateRangeParser.parse(phrase, letter)).get()
+                .extracting(DateRangeParser.Parsed::ranges)
+                .isEqualTo(List.of(new DateRange(start, end)));
+        assertThat(DateRangeParser.parse(phrase)).as("without the letter's date there is no year").isEmpty();
     }
 
     @org.junit.jupiter.api.Test
