@@ -38,7 +38,7 @@ import org.oversight.shared.upload.UploadLimitException;
 import org.oversight.shared.upload.UploadLimits;
 
 /**
- * Reads one SSDA903 CSV table (Header, Episodes, Reviews, OC3, Missing or UASC) and runs the single-table checks.
+ * Reads one SSDA903 CSV table (any of the twelve) and runs Oversight's own single-table checks (DfE's rules run later).
  * Detects the table from the header row; tolerates a UTF-8 BOM, CRLF, blank lines and spaces around values.
  * Never throws on bad input: every problem becomes a {@link ValidationError}, except a file past one of the
  * {@link UploadLimits}, which stops reading with an {@link UploadLimitException}.
