@@ -6,9 +6,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.oversight.inspection.ReportSources;
 import org.oversight.inspection.SingleRecordService;
 import org.oversight.inspection.domain.ActivityType;
 import org.oversight.inspection.domain.Deadline;
@@ -81,7 +83,9 @@ class RecordViewsTest {
         model.put("comparison", List.of(row()));
         model.put("distributions", List.of(new RegisterPages.DistributionGroup("region", "London", distribution),
                 new RegisterPages.DistributionGroup("england", "England", distribution)));
+        model.put("sources", Map.of(INSPECTION.id(), new ReportSources.ReportSource("https://reports.ofsted.gov.uk/provider/44/80450", Set.of(), "report.pdf")));
         Document page = Views.check("register/single-record", model, false);
+        assertThat(page.select("a[href=https://reports.ofsted.gov.uk/provider/44/80450]")).hasSize(1);
         assertThat(page.select("#neighbour-table thead th")).hasSize(JudgementArea.values().length + 2);
         assertThat(page.select(".govuk-tag--red").text()).isEqualTo(Views.message("record.next.overdue"));
     }
