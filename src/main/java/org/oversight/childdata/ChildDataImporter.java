@@ -28,6 +28,7 @@ import org.oversight.childdata.ssda903.Ssda903Reader;
 import org.oversight.childdata.ssda903.Ssda903Return;
 import org.oversight.childdata.ssda903.Ssda903Table;
 import org.oversight.childdata.ssda903.ValidationError;
+import org.oversight.childdata.ssda903.rules.RuleOutcome;
 import org.oversight.register.LocalAuthorities;
 import org.oversight.register.LocalAuthority;
 import org.oversight.shared.Dates;
@@ -67,17 +68,19 @@ public class ChildDataImporter {
     }
 
     /**
-     * What an import did: stored or not, the snapshot(s), rows accepted and rejected, the errors kept (each with its
-     * place) and how many there were in all; or, when it would drop many children, why it waits for a confirmation.
+     * What an import did: stored or not, the snapshot(s), rows accepted and rejected, the errors and queries kept (each
+     * with its place), how many errors there were in all (queries left out: they do not stop an import), what each DfE
+     * rule of the year found (flagged, passed, or not checked and why); or, when it would drop many children, why it
+     * waits for a confirmation.
      */
     public record Outcome(boolean stored, UUID snapshotId, int accepted, int rejected, List<ValidationError> errors, UUID annexASnapshotId,
-                          long errorCount, String confirmation) {
-        public Outcome(boolean stored, UUID snapshotId, int accepted, int rejected, List<ValidationError> errors) {
-            this(stored, snapshotId, accepted, rejected, errors, null, errors.size(), null);
+                          long errorCount, String confirmation, List<RuleOutcome> rules) {
+        public Outcome {
+            rules = rules == null ? List.of() : List.copyOf(rules);
         }
 
-        public Outcome(boolean stored, UUID snapshotId, int accepted, int rejected, List<ValidationError> errors, UUID annexASnapshotId) {
-            this(stored, snapshotId, accepted, rejected, errors, annexASnapshotId, errors.size(), null);
+        public Outcome(boolean stored, UUID snapshotId, int accepted, int rejected, List<ValidationError> errors) {
+            this(stored, snapshotId, accepted, rejected, errors, null, errors.stream().filter(e -> !e.query()).count(), null, List.of());
         }
 
         /** Nothing stored: the return would drop many children and needs a confirmation (the message says how many). */
@@ -192,7 +195,7 @@ public class ChildDataImporter {
                 read.add(readCsv(f));
             }
             given = read.stream().map(ReadResult::table).filter(Objects::nonNull).distinct().toList();
-            List<ReadResult> context = List.of();
+            Ssda903Return.Context context = Ssda903Return.Context.NONE;
             if (options.partial()) {
                 Optional<Current> sameYear = current903.filter(c -> c.year().equals(year.toString()));
                 if (sameYear.isEmpty()) {
@@ -201,7 +204,7 @@ public class ChildDataImporter {
                 }
                 context = context(sameYear.get(), given);
             }
-            parsed = Ssda903Return.validate(read, context, year, limits.maxErrors());
+            parsed = Ssda903Return.validate(read, context, Ssda903Return.Options.of(year).withLa(la.laCodeNew()), limits.maxErrors());
         }
         List<ValidationError> refusals = new ArrayList<>();
         if (parsed != null && !options.partial()) {
@@ -216,7 +219,9 @@ public class ChildDataImporter {
         ImportFile workbook = workbooks.isEmpty() ? null : workbooks.getFirst();
         AnnexAWorkbook.Result annex = workbook == null ? null : readWorkbook(workbook, year.end());
 
-        long errorCount = refusals.size() + (parsed == null ? 0 : parsed.errorTotal()) + (annex == null ? 0 : annex.errorTotal());
+        List<RuleOutcome> rules = parsed == null ? List.of() : parsed.outcomes();
+        // Queries are kept and shown, but only errors count: they stop an import or drop their rows.
+        long errorCount = refusals.size() + (parsed == null ? 0 : parsed.errorCount()) + (annex == null ? 0 : annex.errorTotal());
         ErrorList errors = new ErrorList(limits.maxErrors());
         errors.addAll(refusals);
         if (parsed != null) {
@@ -227,24 +232,26 @@ public class ChildDataImporter {
         }
         int totalRows = (parsed == null ? 0 : parsed.files().stream().mapToInt(f -> f.rows().size()).sum())
                 + (annex == null ? 0 : annex.rows().size() + annex.badRows());
-        if (errorCount > limits.maxErrors()) {
+        if (errors.stream().filter(e -> !e.query()).count() < errorCount) {
+            // Some errors were not kept, so their rows could not be left out: nothing is stored.
             List<ValidationError> kept = new ArrayList<>();
             kept.add(new ValidationError(String.join(", ", files.stream().map(ImportFile::name).toList()), 0, "", "", "OV-TOO-MANY-ERRORS",
-                    "The files have " + UploadLimits.count(errorCount) + " errors, more than " + UploadLimits.count(limits.maxErrors())
+                    "The files have " + UploadLimits.count(errorCount) + " errors" + queries(parsed) + ", more than "
+                            + UploadLimits.count(limits.maxErrors())
                             + ": nothing was stored. The first " + UploadLimits.count(errors.size()) + " are listed; correct them and import again"));
             kept.addAll(errors);
-            return new Outcome(false, null, 0, totalRows, List.copyOf(kept), null, errorCount + 1, null);
+            return new Outcome(false, null, 0, totalRows, List.copyOf(kept), null, errorCount + 1, null, rules);
         }
-        if (!refusals.isEmpty() || !errors.isEmpty() && mode == Mode.REJECT_IF_ANY_ERROR) {
-            return new Outcome(false, null, 0, totalRows, List.copyOf(errors), null, errorCount, null);
+        if (!refusals.isEmpty() || errorCount > 0 && mode == Mode.REJECT_IF_ANY_ERROR) {
+            return new Outcome(false, null, 0, totalRows, List.copyOf(errors), null, errorCount, null, rules);
         }
         Ssda903Return.Accepted accepted = parsed == null ? null : parsed.acceptWithBadRows();
         List<Rows.Header> header = accepted == null ? List.of() : accepted.rows(Rows.Header.class);
         if (parsed != null && header.isEmpty() && !(options.partial() && !given.contains(Ssda903Table.HEADER))) {
-            return new Outcome(false, null, 0, accepted.droppedRows(), List.copyOf(errors), null, errorCount, null);
+            return new Outcome(false, null, 0, accepted.droppedRows(), List.copyOf(errors), null, errorCount, null, rules);
         }
         if (annex != null && annex.rows().isEmpty()) {
-            return new Outcome(false, null, 0, annex.badRows(), List.copyOf(errors), null, errorCount, null);
+            return new Outcome(false, null, 0, annex.badRows(), List.copyOf(errors), null, errorCount, null, rules);
         }
 
         Set<String> returnChildren = header.stream().map(Rows.Header::child).collect(Collectors.toCollection(HashSet::new));
@@ -254,7 +261,7 @@ public class ChildDataImporter {
         if (wrongLa != null) {
             List<ValidationError> all = new ArrayList<>(errors);
             all.add(0, wrongLa);
-            return new Outcome(false, null, 0, totalRows, List.copyOf(all), null, errorCount + 1, null);
+            return new Outcome(false, null, 0, totalRows, List.copyOf(all), null, errorCount + 1, null, rules);
         }
         if (!options.confirmDrop()) {
             String drop = dropFor903(la, year, current903, accepted, returnChildren, options.partial(), given);
@@ -262,7 +269,7 @@ public class ChildDataImporter {
                 drop = dropForAnnexA(la, year, annex);
             }
             if (drop != null) {
-                return new Outcome(false, null, 0, 0, List.copyOf(errors), null, errorCount, drop);
+                return new Outcome(false, null, 0, 0, List.copyOf(errors), null, errorCount, drop, rules);
             }
         }
 
@@ -286,7 +293,12 @@ public class ChildDataImporter {
         // In this transaction: figures computed from the new snapshot commit with it (compliance's stored figures).
         events.publishEvent(new org.oversight.childdata.snapshots.ChildDataSnapshots.Stored(la.id()));
         return new Outcome(true, snapshot != null ? snapshot : annexSnapshot, acceptedRows, rejectedRows, List.copyOf(errors), annexSnapshot,
-                errorCount, null);
+                errorCount, null, rules);
+    }
+
+    /** " and 1,234 queries" when the return has queries, else "". */
+    private static String queries(Ssda903Return parsed) {
+        return parsed == null || parsed.queryTotal() == 0 ? "" : " and " + UploadLimits.count(parsed.queryTotal()) + " queries";
     }
 
     private ReadResult readCsv(ImportFile f) {
@@ -342,28 +354,90 @@ public class ChildDataImporter {
                 .params(la.id(), kind, year.toString()).query(Integer.class).single() > 0;
     }
 
+    /** The columns of each SSDA903 table that a snapshot does not keep (the others are stored and can be rebuilt). */
+    static final Map<Ssda903Table, Set<String>> NOT_KEPT = Map.of(
+            Ssda903Table.HEADER, Set.of("UPN", "MOTHER", "MC_DOB"),
+            Ssda903Table.EPISODES, Set.of("REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN", "PL_LA", "PL_LOCATION", "PL_DISTANCE"),
+            Ssda903Table.REVIEWS, Set.of(),
+            Ssda903Table.OC3, Set.of(),
+            Ssda903Table.MISSING, Set.of());
+
     /**
-     * The tables of the current snapshot that the cross-table checks of a partial update need (header and episodes),
-     * when the update does not give them itself: rebuilt from what was stored, checked against, never reported on.
+     * For a partial update, the tables of the current snapshot that the update does not give, rebuilt from what was
+     * stored (Header, Episodes, Reviews, OC3 and Missing; the DOB the other tables repeat is the child's): the rules run
+     * on them with the update's tables, but only the update's rows are reported. Columns not stored are blank and
+     * listed in {@link #NOT_KEPT}; tables not stored (UASC, OC2, AD1 and the rest) are not there.
      */
-    private List<ReadResult> context(Current current, List<Ssda903Table> given) {
+    private Ssda903Return.Context context(Current current, List<Ssda903Table> given) {
         List<ReadResult> context = new ArrayList<>();
+        String name = "(current data)";
         if (!given.contains(Ssda903Table.HEADER)) {
-            List<Rows.Header> header = jdbc.sql("SELECT child_ref, sex, dob, ethnic FROM child WHERE snapshot_id = ?").param(current.id())
-                    .query((rs, i) -> new Rows.Header(0, rs.getString(1), Objects.toString(rs.getString(2), ""), rs.getObject(3, LocalDate.class),
-                            Objects.toString(rs.getString(4), ""), "current", "", null)).list();
-            context.add(new ReadResult("(current data)", Ssda903Table.HEADER, header, List.of()));
+            List<Rows.Header> rows = new ArrayList<>();
+            List<String[]> values = new ArrayList<>();
+            jdbc.sql("SELECT child_ref, sex, dob, ethnic FROM child WHERE snapshot_id = ? ORDER BY child_ref").param(current.id()).query(rs -> {
+                LocalDate dob = rs.getObject(3, LocalDate.class);
+                rows.add(new Rows.Header(0, rs.getString(1), Objects.toString(rs.getString(2), ""), dob, Objects.toString(rs.getString(4), ""),
+                        "", "", null));
+                values.add(new String[] {rs.getString(1), blank(rs.getString(2)), day(dob), blank(rs.getString(4)), null, null, null});
+            });
+            context.add(new ReadResult(name, Ssda903Table.HEADER, rows, values, List.of()));
         }
         if (!given.contains(Ssda903Table.EPISODES)) {
-            List<Rows.Episode> episodes = jdbc.sql("""
-                    SELECT child_ref, decom, rne, legal_status, cin, place, place_provider, dec, rec FROM episode WHERE snapshot_id = ?""")
-                    .param(current.id()).query((rs, i) -> new Rows.Episode(0, rs.getString(1), rs.getObject(2, LocalDate.class),
-                            Objects.toString(rs.getString(3), ""), Objects.toString(rs.getString(4), ""), Objects.toString(rs.getString(5), ""),
-                            Objects.toString(rs.getString(6), ""), Objects.toString(rs.getString(7), ""), rs.getObject(8, LocalDate.class),
-                            Objects.toString(rs.getString(9), ""), "", "", "", "")).list();
-            context.add(new ReadResult("(current data)", Ssda903Table.EPISODES, episodes, List.of()));
+            List<Rows.Episode> rows = new ArrayList<>();
+            List<String[]> values = new ArrayList<>();
+            jdbc.sql("""
+                    SELECT child_ref, decom, rne, legal_status, cin, place, place_provider, dec, rec FROM episode
+                     WHERE snapshot_id = ? ORDER BY child_ref, decom""").param(current.id()).query(rs -> {
+                LocalDate decom = rs.getObject(2, LocalDate.class);
+                LocalDate dec = rs.getObject(8, LocalDate.class);
+                String[] v = {rs.getString(1), day(decom), blank(rs.getString(3)), blank(rs.getString(4)), blank(rs.getString(5)),
+                        blank(rs.getString(6)), blank(rs.getString(7)), day(dec), blank(rs.getString(9)), null, null, null, null};
+                rows.add(new Rows.Episode(0, v[0], decom, Objects.toString(v[2], ""), Objects.toString(v[3], ""), Objects.toString(v[4], ""),
+                        Objects.toString(v[5], ""), Objects.toString(v[6], ""), dec, Objects.toString(v[8], ""), "", "", "", ""));
+                values.add(v);
+            });
+            context.add(new ReadResult(name, Ssda903Table.EPISODES, rows, values, List.of()));
         }
-        return context;
+        storedTable(context, given, current, Ssda903Table.REVIEWS, """
+                SELECT r.child_ref, c.dob, r.review_date, r.review_code FROM review r
+                  LEFT JOIN child c ON c.snapshot_id = r.snapshot_id AND c.child_ref = r.child_ref
+                 WHERE r.snapshot_id = ? ORDER BY r.child_ref, r.review_date""");
+        storedTable(context, given, current, Ssda903Table.OC3, """
+                SELECT l.child_ref, c.dob, l.in_touch, l.activity, l.accommodation FROM care_leaver l
+                  LEFT JOIN child c ON c.snapshot_id = l.snapshot_id AND c.child_ref = l.child_ref
+                 WHERE l.snapshot_id = ? ORDER BY l.child_ref""");
+        storedTable(context, given, current, Ssda903Table.MISSING, """
+                SELECT m.child_ref, c.dob, m.kind, m.started, m.ended FROM missing_episode m
+                  LEFT JOIN child c ON c.snapshot_id = m.snapshot_id AND c.child_ref = m.child_ref
+                 WHERE m.snapshot_id = ? ORDER BY m.child_ref, m.started""");
+        return new Ssda903Return.Context(context, NOT_KEPT);
+    }
+
+    /** A stored table whose columns are the query's, in the table's order (dates as dd/mm/yyyy, as in a file). */
+    private void storedTable(List<ReadResult> context, List<Ssda903Table> given, Current current, Ssda903Table table, String sql) {
+        if (given.contains(table)) {
+            return;
+        }
+        List<Rows.Ssda903Row> rows = new ArrayList<>();
+        List<String[]> values = new ArrayList<>();
+        jdbc.sql(sql).param(current.id()).query(rs -> {
+            String[] v = new String[table.columns().size()];
+            for (int i = 0; i < v.length; i++) {
+                Object o = rs.getObject(i + 1);
+                v[i] = o instanceof java.sql.Date d ? day(d.toLocalDate()) : o instanceof LocalDate d ? day(d) : blank(o == null ? null : o.toString());
+            }
+            rows.add(new Rows.Other(0, v[0], table));
+            values.add(v);
+        });
+        context.add(new ReadResult("(current data)", table, rows, values, List.of()));
+    }
+
+    private static String day(LocalDate d) {
+        return d == null ? null : org.oversight.childdata.ssda903.Dates.format(d);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     /** Why a new SSDA903 snapshot needs a confirmation, or null: it would drop more than the share of children or care leavers. */

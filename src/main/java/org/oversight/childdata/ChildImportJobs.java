@@ -29,6 +29,7 @@ import org.oversight.access.CurrentUser;
 import org.oversight.access.UserAccounts;
 import org.oversight.childdata.ssd.JourneyImporter;
 import org.oversight.childdata.ssda903.ValidationError;
+import org.oversight.childdata.ssda903.rules.RuleOutcome;
 import org.oversight.register.LocalAuthorities;
 import org.oversight.register.LocalAuthority;
 import org.oversight.shared.problem.NotFoundException;
@@ -73,7 +74,7 @@ public class ChildImportJobs {
     private static final List<String> STAGES = List.of("RECEIVED", "CHECKING", "STORING", "DONE");
     /** How long a job waits for its confirmation before it is cancelled and its files removed. */
     static final Duration CONFIRMATION_KEPT = Duration.ofDays(7);
-    public static final List<String> ERROR_COLUMNS = List.of("file", "row", "column", "value", "rule", "message");
+    public static final List<String> ERROR_COLUMNS = List.of("file", "row", "column", "value", "rule", "message", "type");
 
     /** A file of an upload, read once as a stream. */
     public record Upload(String fileName, ImportFile.Opener content) {
@@ -82,7 +83,8 @@ public class ChildImportJobs {
     /** A job as the page shows it. */
     public record Job(UUID id, UUID laId, String requestedBy, Instant createdAt, String stage, Instant finishedAt, Boolean stored,
                       Integer accepted, Integer rejected, Long errorCount, List<ValidationError> errors, String failure,
-                      String confirmation, boolean errorsCsv, boolean partial, UUID snapshotId, UUID annexSnapshotId) {
+                      String confirmation, boolean errorsCsv, boolean partial, UUID snapshotId, UUID annexSnapshotId,
+                      List<RuleOutcome> rules) {
         public boolean finished() {
             return finishedAt != null;
         }
@@ -98,6 +100,20 @@ public class ChildImportJobs {
 
         public int steps() {
             return STAGES.size() - 1;
+        }
+
+        /** The rules that flagged rows, in rule order. */
+        public List<RuleOutcome> failedRules() {
+            return rules.stream().filter(r -> r.checked() && r.flagged() > 0).toList();
+        }
+
+        /** The rules that could not be checked on this return, with the reason. */
+        public List<RuleOutcome> notCheckedRules() {
+            return rules.stream().filter(r -> !r.checked()).toList();
+        }
+
+        public long passedRules() {
+            return rules.stream().filter(r -> r.checked() && r.flagged() == 0).count();
         }
     }
 
@@ -263,11 +279,12 @@ public class ChildImportJobs {
             ownTransaction.executeWithoutResult(s -> {
                 jdbc.sql("""
                         UPDATE child_import_job SET stage = ?, finished_at = ?, stored = ?, snapshot_id = ?, annex_snapshot_id = ?,
-                               rows_accepted = ?, rows_rejected = ?, error_count = ?, errors = CAST(? AS jsonb), errors_csv = ?, confirmation = ?
+                               rows_accepted = ?, rows_rejected = ?, error_count = ?, errors = CAST(? AS jsonb), errors_csv = ?, confirmation = ?,
+                               rule_outcomes = CAST(? AS jsonb)
                          WHERE id = ?""")
                         .params(outcome.needsConfirmation() ? "NEEDS_CONFIRMATION" : "DONE", Timestamp.from(clock.instant()), outcome.stored(),
                                 outcome.snapshotId(), outcome.annexASnapshotId(), outcome.accepted(), outcome.rejected(), outcome.errorCount(),
-                                shown, csv, outcome.confirmation(), id).update();
+                                shown, csv, outcome.confirmation(), json.writeValueAsString(outcome.rules()), id).update();
                 if (!outcome.needsConfirmation()) {
                     clearFiles(id);
                 }
@@ -337,7 +354,7 @@ public class ChildImportJobs {
         try {
             CsvResponse.write(new GZIPOutputStream(bytes), ERROR_COLUMNS, csv -> {
                 for (ValidationError e : errors) {
-                    csv.printRecord(e.file(), e.row(), e.column(), e.value(), e.ruleCode(), e.message());
+                    csv.printRecord(e.file(), e.row(), e.column(), e.value(), e.ruleCode(), e.message(), e.query() ? "query" : "error");
                 }
             });
         } catch (IOException e) {
@@ -376,12 +393,12 @@ public class ChildImportJobs {
         }
         Optional<Job> job = jdbc.sql("""
                 SELECT id, la_id, requested_by, created_at, stage, finished_at, stored, rows_accepted, rows_rejected, error_count, errors, failure,
-                       confirmation, errors_csv IS NOT NULL, partial, snapshot_id, annex_snapshot_id
+                       confirmation, errors_csv IS NOT NULL, partial, snapshot_id, annex_snapshot_id, rule_outcomes
                   FROM child_import_job WHERE id = ? AND la_id = ?""").params(id, laId).query((rs, i) -> new Job(rs.getObject(1, UUID.class),
                 rs.getObject(2, UUID.class), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5),
                 rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), (Boolean) rs.getObject(7), (Integer) rs.getObject(8),
                 (Integer) rs.getObject(9), (Long) rs.getObject(10), errors(rs.getString(11)), rs.getString(12), rs.getString(13), rs.getBoolean(14),
-                rs.getBoolean(15), rs.getObject(16, UUID.class), rs.getObject(17, UUID.class))).optional();
+                rs.getBoolean(15), rs.getObject(16, UUID.class), rs.getObject(17, UUID.class), rules(rs.getString(18)))).optional();
         return job.orElseThrow(() -> new NotFoundException("No import has the id " + id));
     }
 
@@ -414,6 +431,10 @@ public class ChildImportJobs {
         }
         jdbc.sql("UPDATE child_import_job SET stage = 'CANCELLED', stored = FALSE WHERE id = ?").param(id).update();
         clearFiles(id);
+    }
+
+    private List<RuleOutcome> rules(String text) {
+        return text == null ? List.of() : json.readValue(text, new TypeReference<List<RuleOutcome>>() { });
     }
 
     private List<ValidationError> errors(String text) {

@@ -86,12 +86,14 @@ class ChildDataImportIT extends IntegrationTest {
 
     private static Map<String, byte[]> smallReturn(String secondReviewDate) {
         Map<String, byte[]> f = new LinkedHashMap<>();
-        f.put("header.csv", "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1001,F,01/05/2012,WBRI,UN1,,\n1002,M,01/09/2008,WBRI,UN1,,\n"
-                .getBytes(StandardCharsets.UTF_8));
+        // A return that passes every DfE rule that can run on it: real City of London postcodes, URNs, a change of
+        // placement with its reason.
+        f.put("header.csv", ("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1001,F,01/05/2012,WBRI,A123456789012,0,\n"
+                + "1002,M,01/09/2008,WBRI,B123456789012,,\n").getBytes(StandardCharsets.UTF_8));
         f.put("episodes.csv", ("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
-                + "1001,18/12/2023,S,C2,N1,U1,PR1,,,,AB1 2CD,AB1 3CD,SC123456\n"
-                + "1002,01/06/2023,S,C2,N1,U1,PR1,01/11/2023,X1,CARPL,AB1 2CD,AB1 3CD,SC123456\n"
-                + "1002,01/11/2023,P,C2,N1,U1,PR1,,,,AB1 2CD,AB1 3CD,SC123456\n").getBytes(StandardCharsets.UTF_8));
+                + "1001,18/12/2023,S,C2,N1,U1,PR1,,,,EC2M 7JR,EC2V 8BA,SC123456\n"
+                + "1002,01/06/2023,S,C2,N1,U1,PR1,01/11/2023,X1,CARPL,EC3N 1AY,EC3M 3AS,SC123456\n"
+                + "1002,01/11/2023,P,C2,N1,U1,PR1,,,,EC3N 1AY,EC2A 2JN,SC123457\n").getBytes(StandardCharsets.UTF_8));
         f.put("reviews.csv", ("CHILD,DOB,REVIEW,REVIEW_CODE\n1001,01/05/2012,18/01/2024,PN1\n1002,01/09/2008," + secondReviewDate + ",PN1\n")
                 .getBytes(StandardCharsets.UTF_8));
         return f;

@@ -13,6 +13,7 @@ import org.oversight.access.AccessRules.LaEditor;
 import org.oversight.childdata.ChildDataImporter;
 import org.oversight.childdata.ChildImportJobs;
 import org.oversight.childdata.ssda903.ValidationError;
+import org.oversight.childdata.ssda903.rules.RuleOutcome;
 import org.oversight.register.LocalAuthorities;
 import org.oversight.register.LocalAuthority;
 import org.oversight.shared.problem.FieldProblem;
@@ -51,9 +52,12 @@ class ChildDataApi {
         this.baseUrl = baseUrl;
     }
 
-    /** The result of an import: what was stored, how many errors, the first of them, and where to download all of them. */
+    /**
+     * The result of an import: what was stored, how many errors (queries left out), the first errors and queries, where to
+     * download all of them, and what each DfE rule of the year found (rows flagged, or why it was not checked).
+     */
     record ImportJson(UUID job, boolean stored, UUID snapshotId, UUID annexASnapshotId, Integer accepted, Integer rejected, long errorCount,
-                      List<ValidationError> errors, String errorsCsv, String confirmation, String failure) {
+                      List<ValidationError> errors, String errorsCsv, String confirmation, String failure, List<RuleOutcome> rules) {
     }
 
     @PostMapping(value = "/ssda903", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -171,7 +175,7 @@ class ChildDataApi {
         ImportJson body = new ImportJson(job.id(), Boolean.TRUE.equals(job.stored()), job.snapshotId(), job.annexSnapshotId(), job.accepted(),
                 job.rejected(), job.errorCount() == null ? 0 : job.errorCount(), job.errors(),
                 job.errorsCsv() ? baseUrl.absolute(request, "/api/v1/local-authorities/" + la.urn() + "/ssda903/jobs/" + job.id() + "/errors.csv") : null,
-                job.confirmation() == null ? null : job.confirmation() + " Send confirmDrop=true to store it.", job.failure());
+                job.confirmation() == null ? null : job.confirmation() + " Send confirmDrop=true to store it.", job.failure(), job.rules());
         HttpStatus status = Boolean.TRUE.equals(job.stored()) ? HttpStatus.CREATED
                 : job.waitingForConfirmation() ? HttpStatus.CONFLICT
                 : job.failure() != null && job.stage().equals("FAILED") ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.BAD_REQUEST;
@@ -180,7 +184,7 @@ class ChildDataApi {
 
     @GetMapping(value = "/ssda903/jobs/{id}/errors.csv", produces = "text/csv")
     @org.oversight.shared.web.NonInteractive(org.oversight.shared.web.NonInteractive.Kind.EXPORT)
-    @Operation(summary = "Every error of an import (up to oversight.imports.max-errors) as CSV: file, row, column, value, rule, message")
+    @Operation(summary = "Every error and query of an import (up to oversight.imports.max-errors) as CSV: file, row, column, value, rule, message, type (error or query)")
     void importErrors(@PathVariable int urn, @PathVariable UUID id, HttpServletResponse response) throws IOException {
         LocalAuthority la = localAuthorities.get(urn);
         jobs.find(la.id(), id);

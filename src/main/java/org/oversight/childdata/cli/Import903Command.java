@@ -40,7 +40,7 @@ class Import903Command implements CliCommand {
 
     @Override
     public String description() {
-        return "Import SSDA903 CSV tables (header, episodes, reviews, OC3, missing, UASC) and an Annex A workbook (lists 8 and 9, .xlsx) as new "
+        return "Import SSDA903 CSV tables (header, episodes, reviews, OC2, OC3, missing, UASC, ...; checked against every DfE rule of the year) and an Annex A workbook (lists 8 and 9, .xlsx) as new "
                 + "snapshots of the LA's data; --partial replaces only the tables given and keeps the rest of the current data; --confirm-drop "
                 + "stores a return that has many fewer children than the current data";
     }
@@ -94,12 +94,13 @@ class Import903Command implements CliCommand {
         }
         for (ValidationError e : outcome.errors()) {
             err.println(e.file() + " row " + e.row() + (e.column() == null ? "" : ", column " + e.column())
-                    + (e.value() == null ? "" : ", value '" + e.value() + "'") + ": " + e.ruleCode() + " " + e.message());
+                    + (e.value() == null ? "" : ", value '" + e.value() + "'") + ": " + e.ruleCode() + (e.query() ? " (query)" : "")
+                    + " " + e.message());
         }
         if (outcome.stored()) {
             out.printf("Stored snapshot %s: %d rows accepted, %d rejected, %d errors%n", outcome.snapshotId(), outcome.accepted(),
                     outcome.rejected(), outcome.errorCount());
-            return outcome.errors().isEmpty() ? 0 : 2;
+            return outcome.errorCount() == 0 ? 0 : 2;
         }
         if (outcome.needsConfirmation()) {
             out.println("Nothing stored: " + outcome.confirmation().replace("confirm it", "run again with --confirm-drop"));

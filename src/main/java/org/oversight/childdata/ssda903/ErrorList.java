@@ -12,6 +12,7 @@ public final class ErrorList extends ArrayList<ValidationError> {
 
     private final int limit;
     private long total;
+    private long queries;
 
     public ErrorList(int limit) {
         this.limit = limit;
@@ -19,13 +20,13 @@ public final class ErrorList extends ArrayList<ValidationError> {
 
     @Override
     public boolean add(ValidationError e) {
-        total++;
+        count(e);
         return size() < limit && super.add(e);
     }
 
     @Override
     public void add(int index, ValidationError e) {
-        total++;
+        count(e);
         if (size() < limit) {
             super.add(index, e);
         }
@@ -39,6 +40,7 @@ public final class ErrorList extends ArrayList<ValidationError> {
         }
         if (errors instanceof ErrorList other) {
             total += other.total - other.size(); // the ones the other list counted without keeping
+            queries += other.queries - other.stream().filter(ValidationError::query).count();
         }
         return changed;
     }
@@ -48,9 +50,21 @@ public final class ErrorList extends ArrayList<ValidationError> {
         total += Math.max(0, n);
     }
 
-    /** Every error found, kept or not. */
+    private void count(ValidationError e) {
+        total++;
+        if (e.query()) {
+            queries++;
+        }
+    }
+
+    /** Every error and query found, kept or not. */
     public long total() {
         return total;
+    }
+
+    /** The queries among them (DfE asks the LA to check these; they do not stop an import). */
+    public long queries() {
+        return queries;
     }
 
     /** Whether some errors were counted but not kept. */

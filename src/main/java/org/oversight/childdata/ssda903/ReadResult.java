@@ -9,23 +9,30 @@ import org.oversight.childdata.ssda903.Rows.Ssda903Row;
 /**
  * What {@link Ssda903Reader} found in one file.
  *
- * @param file   the file name given to the reader
- * @param table  the table detected from the header row, or null if none could be detected
- * @param rows   every data row that could be read (including rows with errors), in file order
- * @param errors the validation errors kept, in file order
+ * @param file       the file name given to the reader
+ * @param table      the table detected from the header row, or null if none could be detected
+ * @param rows       every data row that could be read (including rows with errors), in file order
+ * @param values     the same rows' values in the table's column order, trimmed, null for a blank (what the rules read);
+ *                   the strings are the ones the rows hold, so this adds one array of references a row, not a copy
+ * @param errors     the validation errors kept, in file order
  * @param errorTotal every error found, including those past {@code oversight.imports.max-errors} that were not kept
  */
-public record ReadResult(String file, Ssda903Table table, List<? extends Ssda903Row> rows,
+public record ReadResult(String file, Ssda903Table table, List<? extends Ssda903Row> rows, List<String[]> values,
                          List<ValidationError> errors, long errorTotal) {
 
     public ReadResult {
         rows = List.copyOf(rows);
+        values = List.copyOf(values);
+        if (values.size() != rows.size()) {
+            throw new IllegalArgumentException(file + ": " + rows.size() + " rows but " + values.size() + " rows of values");
+        }
         errors = List.copyOf(errors);
         errorTotal = Math.max(errorTotal, errors.size());
     }
 
-    public ReadResult(String file, Ssda903Table table, List<? extends Ssda903Row> rows, List<ValidationError> errors) {
-        this(file, table, rows, errors, errors.size());
+    public ReadResult(String file, Ssda903Table table, List<? extends Ssda903Row> rows, List<String[]> values,
+                      List<ValidationError> errors) {
+        this(file, table, rows, values, errors, errors.size());
     }
 
     /** The rows, typed; empty if this file is a different table. */

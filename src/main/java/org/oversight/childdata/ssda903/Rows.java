@@ -13,7 +13,7 @@ public final class Rows {
     }
 
     /** Any row of a 903 table. */
-    public sealed interface Ssda903Row permits Header, Episode, Review, Oc3, Missing, Uasc {
+    public sealed interface Ssda903Row permits Header, Episode, Review, Oc3, Missing, Uasc, Other {
         int row();
 
         String child();
@@ -50,5 +50,9 @@ public final class Rows {
 
     /** UASC: CHILD, SEX, DOB, DUC. */
     public record Uasc(int row, String child, String sex, LocalDate dob, LocalDate duc) implements Ssda903Row {
+    }
+
+    /** A row of a table Oversight validates but does not store (OC2, AD1, PlacedAdoption, PrevPerm, SWEpisodes, DoLo). */
+    public record Other(int row, String child, Ssda903Table table) implements Ssda903Row {
     }
 }

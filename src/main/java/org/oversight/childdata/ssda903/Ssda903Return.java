@@ -3,14 +3,13 @@ package org.oversight.childdata.ssda903;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Locale;
 import java.util.Set;
 
 import org.oversight.childdata.ssda903.Rows.Episode;
@@ -20,57 +19,210 @@ import org.oversight.childdata.ssda903.Rows.Oc3;
 import org.oversight.childdata.ssda903.Rows.Review;
 import org.oversight.childdata.ssda903.Rows.Ssda903Row;
 import org.oversight.childdata.ssda903.Rows.Uasc;
+import org.oversight.childdata.ssda903.rules.Flags;
+import org.oversight.childdata.ssda903.rules.Postcodes;
+import org.oversight.childdata.ssda903.rules.Rule903;
+import org.oversight.childdata.ssda903.rules.ProviderInfo;
+import org.oversight.childdata.ssda903.rules.ReturnData;
+import org.oversight.childdata.ssda903.rules.RuleBook;
+import org.oversight.childdata.ssda903.rules.RuleOutcome;
+import org.oversight.childdata.ssda903.rules.Table;
 
 /**
- * A set of SSDA903 tables validated together. Holds every file's own errors plus the cross-table errors, in one
- * list. {@link #acceptWithBadRows()} keeps only the rows that have no error.
- *
- * <p>Year-dependent DfE rules (301, 354, 357, 385, 391) only run when a {@link CollectionYear} is given.
+ * A set of SSDA903 tables validated together: every file's own checks, then every DfE rule of the collection year's
+ * rule set ({@link RuleBook}), in one list of errors and queries, plus each rule's outcome (how many rows it flagged,
+ * or why it could not be checked). {@link #acceptWithBadRows()} keeps only the rows that have no error.
  */
 public final class Ssda903Return {
 
     private final List<ReadResult> files;
-    private final Optional<CollectionYear> year;
+    private final CollectionYear year;
     private final List<ValidationError> errors;
     private final long errorTotal;
+    private final long queryTotal;
+    private final List<RuleOutcome> outcomes;
+    private final int ruleSetYear;
 
-    private Ssda903Return(List<ReadResult> files, Optional<CollectionYear> year, ErrorList errors) {
+    private Ssda903Return(List<ReadResult> files, CollectionYear year, ErrorList errors, List<RuleOutcome> outcomes,
+                          int ruleSetYear) {
         this.files = List.copyOf(files);
         this.year = year;
         this.errors = List.copyOf(errors);
         this.errorTotal = errors.total();
-    }
-
-    /** Reads and validates files given as name → bytes, without year-dependent rules. */
-    public static Ssda903Return read(Map<String, byte[]> files) {
-        return read(files, null);
-    }
-
-    /** Reads and validates files given as name → bytes; year may be null. */
-    public static Ssda903Return read(Map<String, byte[]> files, CollectionYear year) {
-        List<ReadResult> read = new ArrayList<>();
-        files.forEach((name, bytes) -> read.add(Ssda903Reader.read(name, bytes)));
-        return validate(read, year);
-    }
-
-    /** Validates files already read; year may be null. */
-    public static Ssda903Return validate(List<ReadResult> files, CollectionYear year) {
-        return validate(files, List.of(), year, Integer.MAX_VALUE);
+        this.queryTotal = errors.queries();
+        this.outcomes = List.copyOf(outcomes);
+        this.ruleSetYear = ruleSetYear;
     }
 
     /**
-     * Validates files already read against each other and, for a partial update, against {@code context}: the tables
-     * of the current snapshot that the files do not replace (their own rows are not checked again and give no errors).
-     * Errors are kept up to {@code maxErrors} and counted beyond ({@link #errorTotal()}).
+     * What else the rules can use: the LA whose return it is (its ONS code, e.g. E09000001, for the rules about where
+     * children are placed), last year's return (for the rules that compare years) and Ofsted's provider lists (for the
+     * rules about URNs). Each may be null/empty; rules that need one are then reported as not checked.
      */
-    public static Ssda903Return validate(List<ReadResult> files, List<ReadResult> context, CollectionYear year, int maxErrors) {
+    public record Options(CollectionYear year, String laOnsCode, List<ReadResult> lastYear, ProviderInfo providers) {
+
+        public Options {
+            year = year == null ? CollectionYear.current() : year;
+            lastYear = lastYear == null ? List.of() : List.copyOf(lastYear);
+        }
+
+        public static Options of(CollectionYear year) {
+            return new Options(year, null, List.of(), null);
+        }
+
+        public Options withLa(String onsCode) {
+            return new Options(year, onsCode, lastYear, providers);
+        }
+
+        public Options withLastYear(List<ReadResult> files) {
+            return new Options(year, laOnsCode, files, providers);
+        }
+
+        public Options withProviders(ProviderInfo p) {
+            return new Options(year, laOnsCode, lastYear, p);
+        }
+    }
+
+    /** Reads and validates files given as name → bytes, as a return for the current collection year. */
+    public static Ssda903Return read(Map<String, byte[]> files) {
+        return read(files, Options.of(null));
+    }
+
+    /** Reads and validates files given as name → bytes for a collection year (null: the current one). */
+    public static Ssda903Return read(Map<String, byte[]> files, CollectionYear year) {
+        return read(files, Options.of(year));
+    }
+
+    /** Reads and validates files given as name → bytes. */
+    public static Ssda903Return read(Map<String, byte[]> files, Options options) {
+        return validate(readAll(files), options);
+    }
+
+    /** Reads each file (name → bytes) with {@link Ssda903Reader}. */
+    public static List<ReadResult> readAll(Map<String, byte[]> files) {
+        List<ReadResult> read = new ArrayList<>();
+        files.forEach((name, bytes) -> read.add(Ssda903Reader.read(name, bytes)));
+        return read;
+    }
+
+    /** Validates files already read for a collection year (null: the current one). */
+    public static Ssda903Return validate(List<ReadResult> files, CollectionYear year) {
+        return validate(files, Options.of(year));
+    }
+
+    /** Validates files already read. */
+    public static Ssda903Return validate(List<ReadResult> files, Options options) {
+        return validate(files, Context.NONE, options, Integer.MAX_VALUE);
+    }
+
+    /**
+     * For a partial update, the tables of the current snapshot that the files do not replace, rebuilt from what was
+     * stored, and per table the columns that were not stored (blank in {@link ReadResult#values()}).
+     */
+    public record Context(List<ReadResult> tables, Map<Ssda903Table, Set<String>> notKept) {
+
+        public static final Context NONE = new Context(List.of(), Map.of());
+
+        public Context {
+            tables = List.copyOf(tables);
+            notKept = Map.copyOf(notKept);
+        }
+    }
+
+    /**
+     * Validates files already read against each other and, for a partial update, against the {@code context}: the
+     * rules run on the return as it will be once stored (the files' tables plus the current snapshot's other tables),
+     * but only the files' rows are reported; the context's rows were checked when they were imported. A rule that reads
+     * a column the context did not keep is reported as not checked. Errors are kept up to {@code maxErrors} and counted
+     * beyond ({@link #errorTotal()}).
+     */
+    public static Ssda903Return validate(List<ReadResult> files, Context context, Options options, int maxErrors) {
         ErrorList errors = new ErrorList(maxErrors);
         for (ReadResult f : files) {
             errors.addAll(f.errors());
             errors.countWithoutKeeping(f.errorTotal() - f.errors().size());
         }
-        new CrossChecks(files, context, year, errors).run();
-        return new Ssda903Return(files, Optional.ofNullable(year), errors);
+        RuleBook book = RuleBook.forYear(options.year());
+        List<RuleOutcome> outcomes = book.run(data(files, context, options), errors::add);
+        new CrossChecks(files, context.tables(), errors).run();
+        return new Ssda903Return(files, options.year(), errors, outcomes, book.startYear());
+    }
+
+    private static ReturnData data(List<ReadResult> files, Context context, Options options) {
+        Map<Ssda903Table, Table> current = tables(files, false);
+        // The context only fills in tables the files do not give.
+        List<ReadResult> kept = context.tables().stream().filter(c -> c.table() != null && !current.containsKey(c.table())).toList();
+        tables(kept, false).forEach((kind, t) -> {
+            t.storedWithout(context.notKept().getOrDefault(kind, Set.of()));
+            current.put(kind, t);
+        });
+        return new ReturnData(current, tables(options.lastYear(), true), options.year(), options.laOnsCode(),
+                options.providers(), Postcodes.shared());
+    }
+
+    /** One row one rule flags: the rule, the DfE table name (with "_last" for last year's), the 0-based data row. */
+    public record Flagged(String rule, String table, int index) {
+    }
+
+    /**
+     * The rows each rule flags, by position in its table (0-based data rows, as DfE's validator numbers them), for
+     * comparing with DfE's reference implementation row for row.
+     */
+    public static List<Flagged> flagged(List<ReadResult> files, Options options) {
+        ReturnData data = new ReturnData(tables(files, false), tables(options.lastYear(), true), options.year(),
+                options.laOnsCode(), options.providers(), Postcodes.shared());
+        List<Flagged> out = new ArrayList<>();
+        for (Rule903 r : RuleBook.forYear(options.year()).rules()) {
+            if (r.notCheckedReason(data) != null) {
+                continue;
+            }
+            Flags f = RuleBook.run(r, data);
+            for (Ssda903Table t : Ssda903Table.values()) {
+                for (Table table : new Table[] {data.table(t), data.last(t)}) {
+                    if (table != null) {
+                        for (int i : f.rows(table)) {
+                            out.add(new Flagged(r.code(), t.dfeName() + (table.lastYear() ? "_last" : ""), i));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The files as the rules see them: one table per kind (several files of a kind are joined), values upper case. */
+    static Map<Ssda903Table, Table> tables(List<ReadResult> files, boolean lastYear) {
+        Map<Ssda903Table, List<ReadResult>> byTable = new EnumMap<>(Ssda903Table.class);
+        for (ReadResult f : files) {
+            if (f.table() != null) {
+                byTable.computeIfAbsent(f.table(), k -> new ArrayList<>()).add(f);
+            }
+        }
+        Map<Ssda903Table, Table> out = new EnumMap<>(Ssda903Table.class);
+        byTable.forEach((kind, list) -> {
+            int n = list.stream().mapToInt(f -> f.values().size()).sum();
+            String[] names = new String[n];
+            int[] rows = new int[n];
+            List<String> columns = kind.columns();
+            String[][] cols = new String[columns.size()][n];
+            int i = 0;
+            for (ReadResult f : list) {
+                for (int r = 0; r < f.values().size(); r++, i++) {
+                    names[i] = f.file();
+                    rows[i] = f.rows().get(r).row();
+                    String[] v = f.values().get(r);
+                    for (int c = 0; c < columns.size(); c++) {
+                        cols[c][i] = v[c] == null ? null : v[c].toUpperCase(Locale.ROOT);
+                    }
+                }
+            }
+            Table t = new Table(kind, lastYear, n, names, rows);
+            for (int c = 0; c < columns.size(); c++) {
+                t.put(columns.get(c), cols[c]);
+            }
+            out.put(kind, t);
+        });
+        return out;
     }
 
     /** The errors kept (all of them unless {@link #errorTotal()} is larger). */
@@ -78,20 +230,41 @@ public final class Ssda903Return {
         return errors;
     }
 
-    /** Every error found, kept or not. */
+    /** Every error and query found, kept or not. */
     public long errorTotal() {
         return errorTotal;
     }
 
+    /** The queries among {@link #errorTotal()} (DfE asks the LA to check them; they do not stop an import). */
+    public long queryTotal() {
+        return queryTotal;
+    }
+
+    /** No errors (queries allowed: DfE lets an LA confirm them). */
     public boolean isValid() {
-        return errors.isEmpty();
+        return errorCount() == 0;
+    }
+
+    /** The errors among {@link #errorTotal()}, kept or not (queries left out). */
+    public long errorCount() {
+        return errorTotal - queryTotal;
+    }
+
+    /** Each rule of the year's rule set: rows flagged, or why it was not checked. */
+    public List<RuleOutcome> outcomes() {
+        return outcomes;
+    }
+
+    /** The start year of the rule set used (2026 = 2026-27). */
+    public int ruleSetYear() {
+        return ruleSetYear;
     }
 
     public List<ReadResult> files() {
         return files;
     }
 
-    public Optional<CollectionYear> collectionYear() {
+    public CollectionYear collectionYear() {
         return year;
     }
 
@@ -128,13 +301,16 @@ public final class Ssda903Return {
     }
 
     /**
-     * "Accept with bad rows": the same tables with every row that has any error (its own or cross-table) removed.
+     * "Accept with bad rows": the same tables with every row that has any error (its own or cross-table) removed;
+     * queries do not remove a row.
      * The returned object keeps the full error list, so the caller can still show what was dropped.
      */
     public Accepted acceptWithBadRows() {
         Map<String, Set<Integer>> bad = new HashMap<>();
         for (ValidationError e : errors) {
-            bad.computeIfAbsent(e.file(), k -> new HashSet<>()).add(e.row());
+            if (e.severity() == Severity.ERROR) {
+                bad.computeIfAbsent(e.file(), k -> new HashSet<>()).add(e.row());
+            }
         }
         Map<Ssda903Table, List<Ssda903Row>> kept = new EnumMap<>(Ssda903Table.class);
         int dropped = 0;
@@ -172,181 +348,35 @@ public final class Ssda903Return {
 
     // -------------------------------------------------------------------------------------------------------------
 
-    /** Cross-table rules. */
+    /** Oversight's own cross-table check: no review before the child's first episode in the return. */
     private static final class CrossChecks {
         private final List<ReadResult> files;
-        private final CollectionYear year;
         private final List<ValidationError> errors;
-        private final Map<String, Header> headerByChild = new HashMap<>();
-        private final Map<String, List<Episode>> episodesByChild = new HashMap<>();
-        private final boolean hasHeader;
-        private final boolean hasEpisodes;
+        private final Map<String, LocalDate> firstDecom = new HashMap<>();
 
-        CrossChecks(List<ReadResult> files, List<ReadResult> context, CollectionYear year, List<ValidationError> errors) {
+        CrossChecks(List<ReadResult> files, List<ReadResult> context, List<ValidationError> errors) {
             this.files = files;
-            this.year = year;
             this.errors = errors;
-            boolean h = false;
-            boolean e = false;
             List<ReadResult> all = new ArrayList<>(files);
             all.addAll(context);
             for (ReadResult f : all) {
-                if (f.table() == Ssda903Table.HEADER) {
-                    h = true;
-                    for (Header r : f.rows(Header.class)) {
-                        headerByChild.putIfAbsent(r.child(), r);
+                for (Episode e : f.rows(Episode.class)) {
+                    if (e.decom() != null && !e.child().isEmpty()) {
+                        firstDecom.merge(e.child(), e.decom(), (a, b) -> a.isBefore(b) ? a : b);
                     }
-                } else if (f.table() == Ssda903Table.EPISODES) {
-                    e = true;
-                    Ssda903Reader.episodesByChildForReturn(f.rows(Episode.class))
-                            .forEach((c, l) -> episodesByChild.computeIfAbsent(c, k -> new ArrayList<>()).addAll(l));
                 }
             }
-            episodesByChild.values().forEach(l -> l.sort(Comparator.comparing(Episode::decom)));
-            this.hasHeader = h;
-            this.hasEpisodes = e;
         }
 
         void run() {
             for (ReadResult f : files) {
-                if (f.table() == null) {
-                    continue;
-                }
-                switch (f.table()) {
-                    case HEADER -> headerChecks(f);
-                    case EPISODES -> episodeChecks(f);
-                    case REVIEWS -> reviewChecks(f);
-                    case OC3 -> oc3Checks(f);
-                    case MISSING -> missingChecks(f);
-                    case UASC -> uascChecks(f);
-                }
-            }
-        }
-
-        private void add(String file, int row, String column, String value, String rule) {
-            errors.add(ValidationError.of(file, row, column, value, rule));
-        }
-
-        /** INT0x: child not in header. Returns the header row or null. */
-        private Header inHeader(String file, Ssda903Row r, String rule) {
-            if (!hasHeader || r.child().isEmpty()) {
-                return null;
-            }
-            Header h = headerByChild.get(r.child());
-            if (h == null) {
-                add(file, r.row(), "CHILD", r.child(), rule);
-            }
-            return h;
-        }
-
-        private void sameDob(String file, Ssda903Row r, LocalDate dob, Header h, String rule) {
-            if (h != null && dob != null && h.dob() != null && !dob.equals(h.dob())) {
-                add(file, r.row(), "DOB", Dates.format(dob), rule);
-            }
-        }
-
-        private void headerChecks(ReadResult f) {
-            for (Header h : f.rows(Header.class)) {
-                if (year != null && h.dob() != null && h.dob().isAfter(year.end())) {
-                    add(f.file(), h.row(), "DOB", Dates.format(h.dob()), "301");
-                }
-                if (h.upn().isEmpty() && hasEpisodes) {
-                    List<Episode> eps = episodesByChild.getOrDefault(h.child(), List.of());
-                    if (eps.stream().anyMatch(e -> !Set.of("V3", "V4").contains(e.ls()))) {
-                        add(f.file(), h.row(), "UPN", "", "442");
+                for (Review r : f.rows(Review.class)) {
+                    LocalDate first = firstDecom.get(r.child());
+                    if (first != null && r.review() != null && r.review().isBefore(first)) {
+                        errors.add(ValidationError.of(f.file(), r.row(), "REVIEW", Dates.format(r.review()),
+                                "OV-REVIEW-BEFORE-CARE", RuleMessages.message("OV-REVIEW-BEFORE-CARE")
+                                        + " First DECOM: " + Dates.format(first) + "."));
                     }
-                }
-            }
-        }
-
-        private void episodeChecks(ReadResult f) {
-            Map<String, Episode> first = new HashMap<>();
-            for (Map.Entry<String, List<Episode>> en : episodesByChild.entrySet()) {
-                first.put(en.getKey(), en.getValue().getFirst());
-            }
-            for (Episode e : f.rows(Episode.class)) {
-                Header h = inHeader(f.file(), e, "INT03");
-                String decom = Dates.format(e.decom());
-                if (year != null) {
-                    if (e.decom() != null && e.decom().isAfter(year.end())) {
-                        add(f.file(), e.row(), "DECOM", decom, "354");
-                    }
-                    if (e.dec() != null && e.dec().isAfter(year.end())) {
-                        add(f.file(), e.row(), "DEC", Dates.format(e.dec()), "385");
-                    }
-                    if (first.get(e.child()) == e && !e.decom().isBefore(year.start()) && !e.rne().equals("S")) {
-                        add(f.file(), e.row(), "RNE", e.rne(), "357");
-                    }
-                }
-                if (h == null || h.dob() == null || e.decom() == null) {
-                    continue;
-                }
-                LocalDate dob = h.dob();
-                if (first.get(e.child()) == e && e.decom().isBefore(dob)) {
-                    add(f.file(), e.row(), "DECOM", decom, "302");
-                }
-                if (e.rne().equals("S") && !e.decom().isBefore(dob.plusYears(18))) {
-                    add(f.file(), e.row(), "DECOM", decom, "352");
-                }
-                if (Set.of("J1", "J2", "J3").contains(e.ls()) && !e.decom().isAfter(dob.plusYears(10))) {
-                    add(f.file(), e.row(), "LS", e.ls(), "358");
-                }
-                if (e.place().equals("R5") && e.decom().isBefore(dob.plusYears(10))) {
-                    add(f.file(), e.row(), "PLACE", e.place(), "372");
-                }
-                if (e.place().equals("S1") && e.decom().isBefore(dob.plusYears(4))) {
-                    add(f.file(), e.row(), "PLACE", e.place(), "373");
-                }
-                if (Set.of("E11", "E12").contains(e.rec()) && e.dec() != null
-                        && !e.dec().isBefore(dob.plusYears(18))) {
-                    add(f.file(), e.row(), "REC", e.rec(), "386");
-                }
-            }
-        }
-
-        private void reviewChecks(ReadResult f) {
-            for (Review r : f.rows(Review.class)) {
-                Header h = inHeader(f.file(), r, "INT08");
-                sameDob(f.file(), r, r.dob(), h, "INT17");
-                if (!hasEpisodes || r.child().isEmpty()) {
-                    continue;
-                }
-                List<Episode> eps = episodesByChild.get(r.child());
-                if (eps == null || eps.isEmpty()) {
-                    add(f.file(), r.row(), "CHILD", r.child(), "OV-REVIEW-NO-EPISODE");
-                } else if (r.review() != null && r.review().isBefore(eps.getFirst().decom())) {
-                    errors.add(ValidationError.of(f.file(), r.row(), "REVIEW", Dates.format(r.review()),
-                            "OV-REVIEW-BEFORE-CARE", RuleMessages.message("OV-REVIEW-BEFORE-CARE")
-                                    + " First DECOM: " + Dates.format(eps.getFirst().decom()) + "."));
-                }
-            }
-        }
-
-        private void oc3Checks(ReadResult f) {
-            for (Oc3 o : f.rows(Oc3.class)) {
-                Header h = inHeader(f.file(), o, "INT06");
-                sameDob(f.file(), o, o.dob(), h, "INT15");
-                if (year != null && o.dob() != null
-                        && (o.dob().plusYears(17).isAfter(year.end()) || !o.dob().plusYears(22).isAfter(year.start()))
-                        && !(o.inTouch().isEmpty() && o.activ().isEmpty() && o.accom().isEmpty())) {
-                    add(f.file(), o.row(), "DOB", Dates.format(o.dob()), "391");
-                }
-            }
-        }
-
-        private void missingChecks(ReadResult f) {
-            for (Missing m : f.rows(Missing.class)) {
-                Header h = inHeader(f.file(), m, "INT04");
-                sameDob(f.file(), m, m.dob(), h, "INT13");
-            }
-        }
-
-        private void uascChecks(ReadResult f) {
-            for (Uasc u : f.rows(Uasc.class)) {
-                Header h = inHeader(f.file(), u, "INT09");
-                sameDob(f.file(), u, u.dob(), h, "INT18");
-                if (h != null && !u.sex().isEmpty() && !h.sex().isEmpty() && !u.sex().equals(h.sex())) {
-                    add(f.file(), u.row(), "SEX", u.sex(), "INT21");
                 }
             }
         }

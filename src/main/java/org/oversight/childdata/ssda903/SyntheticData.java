@@ -240,8 +240,8 @@ public final class SyntheticData {
 
     /** Rows for one LA, as CSV lines (without the header line). */
     private record LaData(La la, List<String> header, List<String> episodes, List<String> reviews,
-                          List<String> oc3, List<String> missing, List<String> uasc, int cic, int leavers,
-                          int lateReviews, SyntheticAnnexA.Facts annex) {
+                          List<String> oc3, List<String> missing, List<String> uasc, List<String> oc2,
+                          List<String> prevPerm, int cic, int leavers, int lateReviews, SyntheticAnnexA.Facts annex) {
 
         LaCounts counts() {
             return new LaCounts(la.laCode(), la.name(), cic, leavers, episodes.size(), reviews.size(), lateReviews,
@@ -257,6 +257,8 @@ public final class SyntheticData {
                 writeTable(dir, Ssda903Table.OC3, oc3);
                 writeTable(dir, Ssda903Table.MISSING, missing);
                 writeTable(dir, Ssda903Table.UASC, uasc);
+                writeTable(dir, Ssda903Table.OC2, oc2);
+                writeTable(dir, Ssda903Table.PREV_PERM, prevPerm);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -274,6 +276,122 @@ public final class SyntheticData {
                     w.write('\n');
                 }
             }
+        }
+    }
+
+    /** A placement: type, provider, Ofsted URN ("" for types without one) and postcode. */
+    private record Placement(String place, String provider, String urn, String postcode) {
+        boolean samePlace(Placement o) {
+            return place.equals(o.place) && provider.equals(o.provider) && urn.equals(o.urn)
+                    && postcode.equals(o.postcode);
+        }
+    }
+
+    /**
+     * Where an LA places children: real postcodes (ONS Postcode Directory, by sector) in its own area and in the
+     * LAs around it (within about 30 km), its own fostering service, a few fostering agencies, and children's homes,
+     * schools and family centres each with one Ofsted URN and one postcode (in the LA's own area when the LA runs it).
+     */
+    private static final class Places {
+        private static final double NEAR_METRES = 30_000;
+        private final La la;
+        private final SplittableRandom r;
+        private final org.oversight.childdata.ssda903.rules.Postcodes postcodes =
+                org.oversight.childdata.ssda903.rules.Postcodes.shared();
+        private final List<String> own;
+        private final List<String> near = new ArrayList<>();
+        private final Map<String, List<Placement>> homes = new LinkedHashMap<>();
+        private final List<String> agencies = new ArrayList<>();
+        private int urns;
+
+        Places(La la, SplittableRandom r) {
+            this.la = la;
+            this.r = r;
+            this.own = postcodes.sectorsOf(la.laCodeNew());
+            if (own.isEmpty()) {
+                throw new IllegalStateException("No postcode sectors for " + la.name() + " (" + la.laCodeNew() + ")");
+            }
+            double e = 0;
+            double n = 0;
+            for (String s : own) {
+                double[] c = postcodes.centroid(s);
+                e += c[0];
+                n += c[1];
+            }
+            e /= own.size();
+            n /= own.size();
+            for (Map.Entry<String, List<String>> en : new java.util.TreeMap<>(postcodes.sectorsByLa()).entrySet()) {
+                if (!en.getKey().startsWith("E") || en.getKey().equals(la.laCodeNew())) {
+                    continue;
+                }
+                for (String s : en.getValue()) {
+                    double[] c = postcodes.centroid(s);
+                    if (Math.hypot(c[0] - e, c[1] - n) < NEAR_METRES) {
+                        near.add(s);
+                    }
+                }
+            }
+        }
+
+        /** A postcode in the LA's own area. */
+        String own() {
+            for (int i = 0; ; i++) {
+                String p = postcodes.postcodeIn(own.get(r.nextInt(own.size())), r);
+                if (p != null || i > 50) {
+                    return p;
+                }
+            }
+        }
+
+        /** A postcode in the LA's own area (70%) or a neighbouring LA's. */
+        String nearby() {
+            if (near.isEmpty() || r.nextDouble() < 0.7) {
+                return own();
+            }
+            for (int i = 0; ; i++) {
+                String p = postcodes.postcodeIn(near.get(r.nextInt(near.size())), r);
+                if (p != null || i > 50) {
+                    return p != null ? p : own();
+                }
+            }
+        }
+
+        /** A foster carer's address. */
+        String carer() {
+            return nearby();
+        }
+
+        private String newUrn() {
+            return "SC" + la.laCode() + String.format("%03d", ++urns % 1000);
+        }
+
+        /** The LA's own fostering service. */
+        String laFostering() {
+            if (agencies.isEmpty()) {
+                agencies.add(newUrn());
+            }
+            return agencies.getFirst();
+        }
+
+        /** An independent fostering agency (one of five). */
+        String agency() {
+            laFostering();
+            if (agencies.size() < 6) {
+                agencies.add(newUrn());
+                return agencies.getLast();
+            }
+            return agencies.get(1 + r.nextInt(agencies.size() - 1));
+        }
+
+        /** A home, school or centre of this type and provider: up to eight of each, then the same ones again. */
+        Placement home(String place, String provider) {
+            List<Placement> list = homes.computeIfAbsent(place + provider, k -> new ArrayList<>());
+            if (list.size() < 8) {
+                String postcode = provider.equals("PR1") ? own() : nearby();
+                list.add(new Placement(place, provider, newUrn(), postcode));
+                return list.getLast();
+            }
+            return list.get(r.nextInt(list.size()));
         }
     }
 
@@ -339,6 +457,9 @@ public final class SyntheticData {
         private final List<String> oc3 = new ArrayList<>();
         private final List<String> missing = new ArrayList<>();
         private final List<String> uasc = new ArrayList<>();
+        private final List<String> oc2 = new ArrayList<>();
+        private final List<String> prevPerm = new ArrayList<>();
+        private final Places places;
         private int seq;
         private int late;
         private final SyntheticAnnexA.Facts annex = new SyntheticAnnexA.Facts(new ArrayList<>(), new ArrayList<>());
@@ -349,6 +470,7 @@ public final class SyntheticData {
             this.la = la;
             this.r = r;
             this.holidays = holidays;
+            this.places = new Places(la, r);
         }
 
         LaData run(int cic, int leavers) {
@@ -358,7 +480,8 @@ public final class SyntheticData {
             for (int i = 0; i < leavers; i++) {
                 careLeaver();
             }
-            return new LaData(la, header, episodes, reviews, oc3, missing, uasc, cic, leavers, late, annex);
+            return new LaData(la, header, episodes, reviews, oc3, missing, uasc, oc2, prevPerm, cic, leavers, late,
+                    annex);
         }
 
         private String nextId() {
@@ -379,21 +502,21 @@ public final class SyntheticData {
             return sb.toString();
         }
 
-        private String postcode() {
-            String l = "ABCDEFGHJKLMNPRSTUWY";
-            return "" + l.charAt(r.nextInt(l.length())) + l.charAt(r.nextInt(l.length())) + (1 + r.nextInt(20)) + " "
-                    + r.nextInt(10) + l.charAt(r.nextInt(l.length())) + l.charAt(r.nextInt(l.length()));
-        }
-
-        private void headerRow(String id, String sex, LocalDate dob, String ethnic, boolean mayBeMother) {
+        /**
+         * A header row. A girl in care has MOTHER (0, or 1 with her child's date of birth, which is before the end of
+         * the year and before her latest change of episode, as rule 625 reads it); care leavers not looked after in
+         * the year have none (rule 628).
+         */
+        private void headerRow(String id, String sex, LocalDate dob, String ethnic, boolean inCare,
+                               boolean mayBeMother, LocalDate mcDobLatest) {
             String mother = "";
             String mcDob = "";
-            if (sex.equals("F")) {
+            if (inCare && sex.equals("F")) {
                 mother = "0";
                 LocalDate earliest = dob.plusYears(15);
-                if (mayBeMother && earliest.isBefore(YEAR.end()) && r.nextDouble() < 0.04) {
+                if (mayBeMother && earliest.isBefore(mcDobLatest) && r.nextDouble() < 0.04) {
                     mother = "1";
-                    mcDob = Dates.format(between(earliest, YEAR.end()));
+                    mcDob = Dates.format(between(earliest, mcDobLatest));
                 }
             }
             header.add(String.join(",", id, sex, Dates.format(dob), ethnic, upn(), mother, mcDob));
@@ -412,7 +535,6 @@ public final class SyntheticData {
             boolean isUasc = age >= 14 && r.nextDouble() < 0.2;
             String sex = isUasc ? (r.nextDouble() < 0.92 ? "M" : "F") : (r.nextDouble() < 0.56 ? "M" : "F");
             String ethnic = (isUasc ? ETHNIC_UASC : ETHNIC).pick(r);
-            headerRow(id, sex, dob, ethnic, age >= 14);
 
             // Period of care: UASC arrive in their mid-teens; others anywhere from birth, skewed to recent starts.
             long ageDays = ChronoUnit.DAYS.between(dob, end);
@@ -422,9 +544,22 @@ public final class SyntheticData {
             inCare = Math.min(inCare, ageDays - 1);
             LocalDate decom = end.minusDays(Math.max(1, inCare));
             List<LocalDate[]> spells = careEpisodes(id, dob, decom, isUasc);
+            LocalDate mcDobLatest = YEAR.end();
+            for (LocalDate[] sp : spells) {
+                if (sp[1] != null && sp[1].isBefore(mcDobLatest)) {
+                    mcDobLatest = sp[1];
+                }
+            }
+            headerRow(id, sex, dob, ethnic, true, age >= 14, mcDobLatest);
+            if (!decom.isAfter(YEAR.start())) {
+                oc2Row(id, dob); // looked after for the whole year: OC2 (DfE's CONTINUOUSLY_LOOKED_AFTER)
+            }
+            if (!decom.isBefore(YEAR.start())) {
+                prevPermRow(id, dob, decom); // started to be looked after in the year: previous permanence
+            }
             reviewsFor(id, dob, decom);
             if (age >= 11 && r.nextDouble() < (age >= 14 ? 0.18 : 0.08)) {
-                missingFor(id, dob, decom);
+                missingFor(id, dob, decom, spells.getLast()[0]);
             }
             if (isUasc) {
                 uasc.add(String.join(",", id, sex, Dates.format(dob), Dates.format(dob.plusYears(18))));
@@ -436,11 +571,12 @@ public final class SyntheticData {
         private List<LocalDate[]> careEpisodes(String id, LocalDate dob, LocalDate start, boolean isUasc) {
             List<LocalDate[]> out = new ArrayList<>();
             String cin = isUasc ? "N8" : CIN.pick(r);
-            String homePost = postcode();
+            // A UASC's home is abroad: no home postcode, so no distance (rules 392b, 406)
+            String homePost = isUasc ? "" : places.own();
             String ls = isUasc ? "V2" : r.nextDouble() < 0.5 ? "C1" : "V2";
             LocalDate cur = start;
             String rne = "S";
-            String[] placement = placement(dob, cur, ls);
+            Placement placement = placement(dob, cur, ls, homePost, null);
             for (int n = 0; ; n++) {
                 // Time to the next change: placement stability varies; mean roughly 14 months.
                 long gap = 7 + (long) (-Math.log(1 - r.nextDouble()) * 420);
@@ -448,28 +584,28 @@ public final class SyntheticData {
                 boolean open = !next.isBefore(YEAR.end()) || n >= 11;
                 String change = null;
                 String newLs = ls;
-                String[] newPlacement = placement;
+                Placement newPlacement = placement;
                 if (!open) {
                     if (ls.equals("C1") && r.nextDouble() < 0.55) {
-                        newLs = "C2";
+                        newLs = "C2"; // legal status only: the placement stays exactly as it was (rule 434)
                         change = "L";
                     } else if (ls.equals("V2") && !isUasc && r.nextDouble() < 0.25) {
                         newLs = "C1";
-                        newPlacement = placement(dob, next, newLs);
+                        newPlacement = placement(dob, next, newLs, homePost, placement);
                         change = "B";
                     } else {
-                        newPlacement = placement(dob, next, ls);
+                        newPlacement = placement(dob, next, ls, homePost, placement);
                         change = "P";
                     }
                 }
                 String rpc = change != null && !change.equals("L") ? RPC.pick(r) : "";
-                episodes.add(String.join(",", id, Dates.format(cur), rne, ls, cin, placement[0], placement[1],
-                        open ? "" : Dates.format(next), open ? "" : "X1", rpc, homePost,
-                        placement[0].equals("P1") ? homePost : postcode(), placement[2]));
+                episodes.add(String.join(",", id, Dates.format(cur), rne, ls, cin, placement.place(),
+                        placement.provider(), open ? "" : Dates.format(next), open ? "" : "X1", rpc, homePost,
+                        placement.postcode(), placement.urn()));
                 out.add(new LocalDate[] {cur, open ? null : next});
                 if (!"L".equals(rne)) {
                     placementStart = cur; // a change of legal status alone keeps the placement
-                    placeCode = placement[0];
+                    placeCode = placement.place();
                 }
                 if (open) {
                     return out;
@@ -481,8 +617,23 @@ public final class SyntheticData {
             }
         }
 
-        /** {PLACE, PLACE_PROVIDER, URN} suitable for the child's age at the placement start and legal status. */
-        private String[] placement(LocalDate dob, LocalDate at, String ls) {
+        /**
+         * A placement suitable for the child's age at its start and legal status: type, provider, Ofsted URN (for the
+         * types that need one, rules 218 and 222) and postcode (a real one: the LA's own area for its own provision,
+         * rule 1015, and for placements with parents, otherwise sometimes a neighbouring LA). A change of placement
+         * differs from the one before (rule 435).
+         */
+        private Placement placement(LocalDate dob, LocalDate at, String ls, String homePost, Placement before) {
+            for (int attempt = 0; ; attempt++) {
+                Placement p = pickPlacement(dob, at, ls, homePost);
+                boolean homeAddress = !p.place().equals("P1") && p.postcode().equals(homePost); // rule 392d
+                if (attempt > 20 || !homeAddress && (before == null || !p.samePlace(before))) {
+                    return p;
+                }
+            }
+        }
+
+        private Placement pickPlacement(LocalDate dob, LocalDate at, String ls, String homePost) {
             int age = (int) ChronoUnit.YEARS.between(dob, at);
             double u = r.nextDouble();
             String place;
@@ -497,22 +648,22 @@ public final class SyntheticData {
             } else {
                 place = u < 0.45 ? "F" : u < 0.65 ? "K2" : u < 0.90 ? "K3" : u < 0.95 ? "P1" : "R1";
             }
-            if (place.equals("P1") && ls.equals("V2")) {
+            if (place.equals("P1") && (ls.equals("V2") || homePost.isEmpty())) {
                 place = "F"; // placed with parents is not possible under s.20 alone (rule 378)
             }
             return switch (place) {
-                case "F" -> new String[] {FOSTER.pick(r), FOSTER_PROVIDER.pick(r), ""};
-                case "P1" -> new String[] {"P1", "PR0", ""};
-                case "K2" -> new String[] {"K2", HOME_PROVIDER.pick(r), urn()};
-                case "K3" -> new String[] {"K3", r.nextDouble() < 0.85 ? "PR4" : "PR1", urn()};
-                case "S1" -> new String[] {"S1", r.nextDouble() < 0.7 ? "PR4" : "PR5", urn()};
-                case "R1" -> new String[] {"R1", "PR4", urn()};
-                default -> new String[] {"R3", "PR4", ""};
+                case "F" -> {
+                    String provider = FOSTER_PROVIDER.pick(r);
+                    String urn = provider.equals("PR1") ? places.laFostering() : places.agency();
+                    yield new Placement(FOSTER.pick(r), provider, urn, places.carer());
+                }
+                case "P1" -> new Placement("P1", "PR0", "", homePost);
+                case "K2" -> places.home("K2", HOME_PROVIDER.pick(r));
+                case "K3" -> places.home("K3", r.nextDouble() < 0.85 ? "PR4" : "PR1");
+                case "S1" -> places.home("S1", r.nextDouble() < 0.7 ? "PR4" : "PR5");
+                case "R1" -> new Placement("R1", "PR4", "", places.nearby()); // no URN for R1 (rule 222)
+                default -> places.home("R3", "PR4");
             };
-        }
-
-        private String urn() {
-            return "SC" + (100000 + r.nextInt(900000));
         }
 
         // ----- reviews ------------------------------------------------------------------------------------------
@@ -571,7 +722,8 @@ public final class SyntheticData {
 
         // ----- missing ------------------------------------------------------------------------------------------
 
-        private void missingFor(String id, LocalDate dob, LocalDate decom) {
+        /** Missing periods in the year; one still open at 31 March started in the current placement (rule 575). */
+        private void missingFor(String id, LocalDate dob, LocalDate decom, LocalDate currentPlacement) {
             LocalDate cur = decom.isAfter(YEAR.start()) ? decom : YEAR.start();
             int episodesWanted = 1 + (int) (-Math.log(1 - r.nextDouble()) * 2.5);
             for (int k = 0; k < Math.min(episodesWanted, 10); k++) {
@@ -584,7 +736,11 @@ public final class SyntheticData {
                 LocalDate end = start.plusDays(len);
                 boolean open = false;
                 if (end.isAfter(YEAR.end())) {
-                    open = true; // still missing at 31 March
+                    if (start.isBefore(currentPlacement)) {
+                        end = currentPlacement; // found when that placement ended
+                    } else {
+                        open = true; // still missing at 31 March
+                    }
                 }
                 missing.add(String.join(",", id, Dates.format(dob), r.nextDouble() < 0.6 ? "M" : "A",
                         Dates.format(start), open ? "" : Dates.format(end)));
@@ -593,6 +749,58 @@ public final class SyntheticData {
                 }
                 cur = end;
             }
+        }
+
+        // ----- OC2 and previous permanence -------------------------------------------------------------------
+
+        /**
+         * OC2 for a child looked after all year: the strengths and difficulties questionnaire from 4 to 16 (rules
+         * 186, 188, 189; 197B for those turning 4 or 17), convictions from 10 (542, 543), health promotion under 5
+         * (545, 546), the core health items always (191), and substance misuse with its intervention items (158,
+         * 159, 192, 193).
+         */
+        private void oc2Row(String id, LocalDate dob) {
+            LocalDate start = YEAR.start();
+            LocalDate end = YEAR.end();
+            String sdqScore = "";
+            String sdqReason = "";
+            boolean sdqAge = !dob.plusYears(4).isAfter(start) && dob.plusYears(17).isAfter(end);
+            boolean turns4or17 = !dob.plusYears(4).isBefore(start) && !dob.plusYears(4).isAfter(end)
+                    || !dob.plusYears(17).isBefore(start) && !dob.plusYears(17).isAfter(end);
+            if ((sdqAge || turns4or17) && dob.plusYears(4).isAfter(end) == false
+                    && !dob.plusYears(17).isBefore(start)) {
+                if (r.nextDouble() < 0.8) {
+                    sdqScore = String.valueOf((int) Math.min(40, Math.max(0, 14 + r.nextGaussian() * 7)));
+                } else {
+                    sdqReason = "SDQ" + (2 + r.nextInt(4));
+                }
+            }
+            String convicted = dob.plusYears(10).isAfter(end) ? "" : r.nextDouble() < 0.03 ? "1" : "0";
+            String healthCheck = dob.plusYears(5).isAfter(end) ? (r.nextDouble() < 0.9 ? "1" : "0") : "";
+            String misuse = dob.plusYears(10).isAfter(end) ? "0" : r.nextDouble() < 0.04 ? "1" : "0";
+            String received = "";
+            String offered = "";
+            if (misuse.equals("1")) {
+                received = r.nextDouble() < 0.6 ? "1" : "0";
+                offered = received.equals("0") ? (r.nextDouble() < 0.5 ? "1" : "0") : "";
+            }
+            oc2.add(String.join(",", id, Dates.format(dob), sdqScore, sdqReason, convicted, healthCheck,
+                    r.nextDouble() < 0.85 ? "1" : "0", r.nextDouble() < 0.8 ? "1" : "0",
+                    r.nextDouble() < 0.9 ? "1" : "0", misuse, received, offered));
+        }
+
+        /**
+         * Previous permanence for a child who started to be looked after in the year (rule 630): mostly none (Z1);
+         * otherwise the order, the LA that arranged it and its date, before care began (rule 632).
+         */
+        private void prevPermRow(String id, LocalDate dob, LocalDate decom) {
+            if (r.nextDouble() < 0.92 || !decom.isAfter(dob.plusYears(1))) {
+                prevPerm.add(String.join(",", id, Dates.format(dob), "Z1", "", ""));
+                return;
+            }
+            LocalDate order = between(dob.plusMonths(6), decom.minusDays(30));
+            prevPerm.add(String.join(",", id, Dates.format(dob), "P" + (1 + r.nextInt(4)), la.laCode(),
+                    Dates.format(order)));
         }
 
         // ----- care leavers -------------------------------------------------------------------------------------
@@ -606,7 +814,7 @@ public final class SyntheticData {
             LocalDate dob = birthday.minusYears(age);
             String sex = r.nextDouble() < 0.58 ? "M" : "F";
             String ethnic = ETHNIC.pick(r);
-            headerRow(id, sex, dob, ethnic, true);
+            headerRow(id, sex, dob, ethnic, false, false, YEAR.end());
             String inTouch = IN_TOUCH.pick(r);
             annex.leavers().add(new SyntheticAnnexA.Leaver(id, sex, dob, ethnic, age, inTouch));
             String activ = "0";
@@ -616,7 +824,8 @@ public final class SyntheticData {
                 String letter;
                 do {
                     letter = ACCOM_LETTER.pick(r);
-                } while (age < 18 && (letter.equals("Z") || letter.equals("T"))); // rules 3001, 347
+                } while (age < 18 && letter.equals("Z") // rule 3001
+                        || dob.plusYears(18).isAfter(YEAR.start()) && letter.equals("T")); // rule 347: 18 by 1 April
                 boolean alwaysUnsuitable = letter.equals("S") || letter.equals("X"); // no S1/X1 code
                 boolean suitable = !alwaysUnsuitable && !letter.equals("W") && r.nextDouble() < 0.9;
                 accom = letter + (suitable ? "1" : "2");

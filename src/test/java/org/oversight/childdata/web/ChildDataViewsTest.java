@@ -10,7 +10,9 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.oversight.access.AccessLog;
 import org.oversight.childdata.ChildImportJobs;
+import org.oversight.childdata.ssda903.Severity;
 import org.oversight.childdata.ssda903.ValidationError;
+import org.oversight.childdata.ssda903.rules.RuleOutcome;
 import org.oversight.shared.upload.UploadLimits;
 import org.oversight.shared.web.FormErrors;
 import org.oversight.support.ViewFixtures;
@@ -46,16 +48,24 @@ class ChildDataViewsTest {
     }
 
     @Test
-    void aResultShowsEveryErrorWithItsPlace() {
+    void aResultShowsEveryErrorWithItsPlaceAndEachRuleOutcome() {
         ValidationError error = new ValidationError("episodes.csv", 2, "DECOM", "31/02/2024", "OV-DATE", "Not a real date");
+        List<RuleOutcome> rules = List.of(new RuleOutcome("101", Severity.ERROR, "Gender code is not valid.", true, null, 3),
+                new RuleOutcome("164", Severity.QUERY, "Please check", true, null, 1),
+                new RuleOutcome("102", Severity.ERROR, "Date of birth is not valid.", true, null, 0),
+                new RuleOutcome("1008", Severity.ERROR, "Placement provider", false, "needs Ofsted's lists", 0));
         ChildImportJobs.Job job = new ChildImportJobs.Job(UUID.randomUUID(), ViewFixtures.CITY_ID, "col.staff", Instant.parse("2026-11-01T09:00:00Z"),
-                "DONE", Instant.parse("2026-11-01T09:00:05Z"), false, 0, 10, 1L, List.of(error), null, null, false, false, null, null);
+                "DONE", Instant.parse("2026-11-01T09:00:05Z"), false, 0, 10, 1L, List.of(error), null, null, false, false, null, null, rules);
         Map<String, Object> model = model("/local-authorities/80450/child-data/jobs/x");
         model.put("job", job);
         model.put("shownErrors", job.errors());
         Document page = Views.check("childdata/result", model, false);
         assertThat(page.getElementById("errors").select("tbody td").eachText()).containsSequence("episodes.csv", "2", "DECOM", "31/02/2024");
         assertThat(page.getElementById("import-not-stored")).isNotNull();
+        assertThat(page.select("#rule-results tbody tr").eachAttr("data-rule")).containsExactly("101", "164");
+        assertThat(page.select("#rule-results thead th").eachText()).hasSize(4);
+        assertThat(page.select("#rules-not-checked tbody tr").eachAttr("data-rule")).containsExactly("1008");
+        assertThat(page.getElementById("rules-not-checked").text()).contains("needs Ofsted's lists");
     }
 
     @Test
