@@ -79,6 +79,12 @@ public class ChildDataImporter {
             rules = rules == null ? List.of() : List.copyOf(rules);
         }
 
+        /** An outcome of an import that runs no DfE SSDA903 rule (a CIN census or an SSD extract). */
+        public Outcome(boolean stored, UUID snapshotId, int accepted, int rejected, List<ValidationError> errors, UUID annexASnapshotId,
+                       long errorCount, String confirmation) {
+            this(stored, snapshotId, accepted, rejected, errors, annexASnapshotId, errorCount, confirmation, List.of());
+        }
+
         public Outcome(boolean stored, UUID snapshotId, int accepted, int rejected, List<ValidationError> errors) {
             this(stored, snapshotId, accepted, rejected, errors, null, errors.stream().filter(e -> !e.query()).count(), null, List.of());
         }
