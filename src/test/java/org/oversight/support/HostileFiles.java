@@ -196,12 +196,15 @@ public final class HostileFiles {
         int16(out, (v >>> 16) & 0xffff);
     }
 
-    /** header.csv with {@code rows} valid children (about 30 bytes a row). */
+    /**
+     * header.csv with {@code rows} valid children (about 30 bytes a row): four-year-olds (so UN1 is a valid UPN) whose
+     * placements (City of London postcodes) pass every DfE rule for City of London.
+     */
     public static Path header(Path file, int rows) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n");
             for (int i = 0; i < rows; i++) {
-                w.write("C" + (1_000_000 + i) + ",M,01/01/2012,WBRI,UN1,,\n");
+                w.write("C" + (1_000_000 + i) + ",M,01/01/2022,WBRI,UN1,,\n");
             }
         }
         return file;
@@ -212,7 +215,7 @@ public final class HostileFiles {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n");
             for (int i = 0; i < rows; i++) {
-                w.write("C" + (1_000_000 + i) + ",01/05/2026,S,C2,N1,U1,PR1,,,,AB1 2CD,AB1 3CD,SC123456\n");
+                w.write("C" + (1_000_000 + i) + ",01/05/2026,S,C2,N1,U1,PR1,,,,EC1A 1BB,EC2V 7HH,SC123456\n");
             }
         }
         return file;
@@ -223,7 +226,7 @@ public final class HostileFiles {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("CHILD,DOB,REVIEW,REVIEW_CODE\n");
             for (int i = 0; i < rows; i++) {
-                w.write("C" + (1_000_000 + i) + ",01/01/2012,01/06/2026,PN1\n");
+                w.write("C" + (1_000_000 + i) + ",01/01/2022,01/06/2026,PN1\n");
             }
         }
         return file;

@@ -33,7 +33,7 @@ public record UploadLimits(
         @DefaultValue("200MB") DataSize maxUploadSize,
         @DefaultValue("200MB") DataSize maxExpandedSize,
         @DefaultValue("20") int maxSheets,
-        @DefaultValue("100000") int maxRows,
+        @DefaultValue("40000") int maxRows,
         @DefaultValue("200") int maxColumns,
         @DefaultValue("32767") int maxCellChars,
         @DefaultValue("100000") int maxErrors,
@@ -43,7 +43,7 @@ public record UploadLimits(
 
     /** The defaults, for readers used outside the application (tests, benchmarks). */
     public static UploadLimits defaults() {
-        return new UploadLimits(DataSize.ofMegabytes(50), DataSize.ofMegabytes(200), DataSize.ofMegabytes(200), 20, 100_000, 200, 32_767,
+        return new UploadLimits(DataSize.ofMegabytes(50), DataSize.ofMegabytes(200), DataSize.ofMegabytes(200), 20, 40_000, 200, 32_767,
                 100_000, 100, 2, DataSize.ofMegabytes(1));
     }
 

@@ -219,7 +219,7 @@ class HostileUploadMemoryIT {
         Path million = HostileFiles.header(dir.resolve("header.csv"), 1_000_000);
         Measured rows = measure("CSV of 1,000,000 rows (" + Files.size(million) / MB + " MB)",
                 () -> upload(Map.of("year", "2026"), Map.of("header.csv", million))).getFirst();
-        refusedNaming(rows, "oversight.imports.max-rows", "header.csv: the Header table has more than 100,000 rows");
+        refusedNaming(rows, "oversight.imports.max-rows", "header.csv: the Header table has more than 40,000 rows");
 
         Path huge = HostileFiles.hugeValue(dir.resolve("huge.csv"), 40 * 1024 * 1024);
         Measured value = measure("CSV with a value of 40 MB", () -> upload(Map.of("year", "2026"), Map.of("header.csv", huge))).getFirst();
@@ -265,7 +265,7 @@ class HostileUploadMemoryIT {
 
     @Test
     void aValidReturnAtTheRowLimitIsStoredWithinTheBudget(@TempDir Path dir) throws Exception {
-        int rows = 100_000;
+        int rows = 40_000; // the default oversight.imports.max-rows
         Path header = HostileFiles.header(dir.resolve("header.csv"), rows);
         Path episodes = HostileFiles.episodes(dir.resolve("episodes.csv"), rows);
         Path reviews = HostileFiles.reviews(dir.resolve("reviews.csv"), rows);
@@ -288,7 +288,7 @@ class HostileUploadMemoryIT {
             wb.write(out);
             wb.dispose();
         }
-        Measured stored = measure("valid return at the limit: 3 tables x 100,000 rows + Annex A list of 100,000",
+        Measured stored = measure("valid return at the limit: 3 tables x 40,000 rows + Annex A list of 40,000",
                 () -> upload(Map.of("year", "2026"), new java.util.LinkedHashMap<>(Map.of("header.csv", header, "episodes.csv", episodes,
                         "reviews.csv", reviews, "annex-a.xlsx", workbook)))).getFirst();
         assertThat(stored.status()).as(stored.body()).isEqualTo(201);
