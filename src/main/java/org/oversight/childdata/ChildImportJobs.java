@@ -73,7 +73,7 @@ public class ChildImportJobs {
     private static final List<String> STAGES = List.of("RECEIVED", "CHECKING", "STORING", "DONE");
     /** How long a job waits for its confirmation before it is cancelled and its files removed. */
     static final Duration CONFIRMATION_KEPT = Duration.ofDays(7);
-    public static final List<String> ERROR_COLUMNS = List.of("file", "row", "column", "value", "rule", "message");
+    public static final List<String> ERROR_COLUMNS = List.of("file", "row", "column", "value", "rule", "message", "type");
 
     /** A file of an upload, read once as a stream. */
     public record Upload(String fileName, ImportFile.Opener content) {
@@ -331,7 +331,7 @@ public class ChildImportJobs {
         try {
             CsvResponse.write(new GZIPOutputStream(bytes), ERROR_COLUMNS, csv -> {
                 for (ValidationError e : errors) {
-                    csv.printRecord(e.file(), e.row(), e.column(), e.value(), e.ruleCode(), e.message());
+                    csv.printRecord(e.file(), e.row(), e.column(), e.value(), e.ruleCode(), e.message(), e.query() ? "query" : "error");
                 }
             });
         } catch (IOException e) {

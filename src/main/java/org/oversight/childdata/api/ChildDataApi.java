@@ -108,7 +108,7 @@ class ChildDataApi {
     }
 
     @GetMapping(value = "/ssda903/jobs/{id}/errors.csv", produces = "text/csv")
-    @Operation(summary = "Every error of an import (up to oversight.imports.max-errors) as CSV: file, row, column, value, rule, message")
+    @Operation(summary = "Every error and query of an import (up to oversight.imports.max-errors) as CSV: file, row, column, value, rule, message, type (error or query)")
     void importErrors(@PathVariable int urn, @PathVariable UUID id, HttpServletResponse response) throws IOException {
         LocalAuthority la = localAuthorities.get(urn);
         jobs.find(la.id(), id);
