@@ -8,7 +8,12 @@
 -- child_access child_import_job child_import_job_file improvement_plan plan_item plan_action evidence action_update
 -- plan_history governance_body meeting plan_oversight committee_report audit_programme case_audit audit_answer
 -- audit_finding audit_event yp_invitation yp_account yp_plan_section yp_contribution yp_feedback yp_safety_alert yp_access
--- yp_sign_in_event (not isolated: inspector_grant, access-control data)
+-- yp_sign_in_event ssd_person ssd_disability ssd_contacts ssd_early_help_episodes ssd_cin_episodes ssd_cin_assessments
+-- ssd_assessment_factors ssd_cin_plans ssd_cin_visits ssd_s47_enquiry ssd_initial_cp_conference ssd_cp_plans ssd_cp_visits
+-- ssd_cp_reviews ssd_department ssd_professionals ssd_involvements compliance_figures self_evaluation self_evaluation_section
+-- self_evaluation_section_version self_evaluation_citation self_evaluation_comment self_evaluation_event
+-- self_evaluation_director self_evaluation_share engagement_meeting engagement_action (not isolated: inspector_grant,
+-- access-control data)
 --
 -- The tenant scope cannot be set by a connection for itself. The application's role may log in, but the scope of its
 -- session (whose rows it sees) is kept in a temporary table that only the tables' owner can write, through
@@ -187,40 +192,5 @@ DROP FUNCTION IF EXISTS oversight_may_see(UUID);
 DROP FUNCTION IF EXISTS oversight_scope_sees_all();
 DROP FUNCTION IF EXISTS oversight_scope_la();
 
--- The application's role (OVERSIGHT_DB_APP_ROLE): reads and writes every table but the key, and enters scopes.
-DO $$
-DECLARE
-    t RECORD;
-    app TEXT := '${app-role}';
-BEGIN
-    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = app) THEN
-        EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', current_schema(), app);
-        FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'oversight_scope_key'
-                   AND NOT (has_table_privilege(app, quote_ident(schemaname) || '.' || quote_ident(tablename), 'SELECT')
-                        AND has_table_privilege(app, quote_ident(schemaname) || '.' || quote_ident(tablename), 'INSERT')
-                        AND has_table_privilege(app, quote_ident(schemaname) || '.' || quote_ident(tablename), 'UPDATE')
-                        AND has_table_privilege(app, quote_ident(schemaname) || '.' || quote_ident(tablename), 'DELETE'))
-        LOOP
-            EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE %I TO %I', t.tablename, app);
-        END LOOP;
-        EXECUTE format('REVOKE ALL ON TABLE oversight_scope_key FROM %I', app);
-        EXECUTE format('GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA %I TO %I', current_schema(), app);
-        EXECUTE format('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA %I TO %I', current_schema(), app);
-        EXECUTE format('REVOKE EXECUTE ON FUNCTION oversight_enter_scope_as_owner(TEXT, UUID), oversight_rotate_scope_key() FROM %I', app);
-    END IF;
-END
-$$;
-
--- The backup role (OVERSIGHT_DB_BACKUP_USER, with BYPASSRLS; see README): reads every table and sequence, for
--- bin/oversight backup and pg_dump. It writes nothing.
-DO $$
-DECLARE
-    backup TEXT := '${backup-role}';
-BEGIN
-    IF backup <> '' AND EXISTS (SELECT 1 FROM pg_roles WHERE rolname = backup) THEN
-        EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', current_schema(), backup);
-        EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO %I', current_schema(), backup);
-        EXECUTE format('GRANT SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I', current_schema(), backup);
-    END IF;
-END
-$$;
+-- The grants to the application's role and the backup role are in afterMigrate__grant_roles.sql, which runs after
+-- every migration, so a start of Oversight restores a grant that was lost (e.g. when a table changed owner).

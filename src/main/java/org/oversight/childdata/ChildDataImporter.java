@@ -79,6 +79,12 @@ public class ChildDataImporter {
             rules = rules == null ? List.of() : List.copyOf(rules);
         }
 
+        /** An outcome of an import that runs no DfE SSDA903 rule (a CIN census or an SSD extract). */
+        public Outcome(boolean stored, UUID snapshotId, int accepted, int rejected, List<ValidationError> errors, UUID annexASnapshotId,
+                       long errorCount, String confirmation) {
+            this(stored, snapshotId, accepted, rejected, errors, annexASnapshotId, errorCount, confirmation, List.of());
+        }
+
         public Outcome(boolean stored, UUID snapshotId, int accepted, int rejected, List<ValidationError> errors) {
             this(stored, snapshotId, accepted, rejected, errors, null, errors.stream().filter(e -> !e.query()).count(), null, List.of());
         }
@@ -127,10 +133,13 @@ public class ChildDataImporter {
     private final UploadLimits limits;
     private final Set<Ssda903Table> requiredTables;
     private final double confirmDropOver;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ChildDataImporter(JdbcClient jdbc, JdbcTemplate template, LocalAuthorities localAuthorities, CurrentUser currentUser, Clock clock,
                       UploadLimits limits, @Value("${oversight.imports.required-tables:header,episodes,reviews}") List<String> requiredTables,
-                      @Value("${oversight.imports.confirm-drop-over:0.2}") double confirmDropOver) {
+                      @Value("${oversight.imports.confirm-drop-over:0.2}") double confirmDropOver,
+                      org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.template = template;
         this.localAuthorities = localAuthorities;
@@ -287,6 +296,8 @@ public class ChildDataImporter {
             acceptedRows += annex.rows().size();
             rejectedRows += annex.badRows();
         }
+        // In this transaction: figures computed from the new snapshot commit with it (compliance's stored figures).
+        events.publishEvent(new org.oversight.childdata.snapshots.ChildDataSnapshots.Stored(la.id()));
         return new Outcome(true, snapshot != null ? snapshot : annexSnapshot, acceptedRows, rejectedRows, List.copyOf(errors), annexSnapshot,
                 errorCount, null, rules);
     }

@@ -27,6 +27,7 @@ import java.util.zip.GZIPOutputStream;
 import jakarta.annotation.PreDestroy;
 import org.oversight.access.CurrentUser;
 import org.oversight.access.UserAccounts;
+import org.oversight.childdata.ssd.JourneyImporter;
 import org.oversight.childdata.ssda903.ValidationError;
 import org.oversight.childdata.ssda903.rules.RuleOutcome;
 import org.oversight.register.LocalAuthorities;
@@ -118,6 +119,7 @@ public class ChildImportJobs {
 
     private final JdbcClient jdbc;
     private final ChildDataImporter importer;
+    private final JourneyImporter journey;
     private final LocalAuthorities localAuthorities;
     private final CurrentUser currentUser;
     private final UserAccounts accounts;
@@ -128,10 +130,11 @@ public class ChildImportJobs {
     private final JsonMapper json = JsonMapper.builder().build();
     private final ExecutorService workers;
 
-    ChildImportJobs(JdbcClient jdbc, ChildDataImporter importer, LocalAuthorities localAuthorities, CurrentUser currentUser,
+    ChildImportJobs(JdbcClient jdbc, ChildDataImporter importer, JourneyImporter journey, LocalAuthorities localAuthorities, CurrentUser currentUser,
                     UserAccounts accounts, Clock clock, PlatformTransactionManager transactions, ImportSlots slots, UploadLimits limits) {
         this.jdbc = jdbc;
         this.importer = importer;
+        this.journey = journey;
         this.localAuthorities = localAuthorities;
         this.currentUser = currentUser;
         this.accounts = accounts;
@@ -157,7 +160,16 @@ public class ChildImportJobs {
     /** Keeps the uploaded files (streamed, in parts) as a job of the LA and queues it once they are safely stored. */
     @Transactional
     public UUID start(int laUrn, int collectionStartYear, List<Upload> files, ChildDataImporter.Options options) {
-        UUID id = create(laUrn, collectionStartYear, files, options);
+        return start(laUrn, collectionStartYear, files, options, Kind.SSDA903);
+    }
+
+    /** What a job imports: an SSDA903 return and/or Annex A workbook, an SSD extract, or a CIN census. */
+    public enum Kind { SSDA903, SSD, CIN_CENSUS }
+
+    /** As above, for an upload of the given kind. */
+    @Transactional
+    public UUID start(int laUrn, int collectionStartYear, List<Upload> files, ChildDataImporter.Options options, Kind kind) {
+        UUID id = create(laUrn, collectionStartYear, files, options, kind);
         Authentication who = SecurityContextHolder.getContext().getAuthentication();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -173,10 +185,15 @@ public class ChildImportJobs {
      * caller's thread, returning the finished job (its errors, or why it waits for a confirmation).
      */
     public Job runNow(int laUrn, int collectionStartYear, List<Upload> files, ChildDataImporter.Options options) {
+        return runNow(laUrn, collectionStartYear, files, options, Kind.SSDA903);
+    }
+
+    /** As above, for an import of the given kind. */
+    public Job runNow(int laUrn, int collectionStartYear, List<Upload> files, ChildDataImporter.Options options, Kind kind) {
         LocalAuthority la = la(laUrn);
         requireEditor(la);
         try (ImportSlots.Slot slot = slots.takeOrRefuse()) {
-            UUID id = ownTransaction.execute(s -> create(laUrn, collectionStartYear, files, options));
+            UUID id = ownTransaction.execute(s -> create(laUrn, collectionStartYear, files, options, kind));
             UploadLimitException refused = run(id, laUrn, SecurityContextHolder.getContext().getAuthentication());
             if (refused != null) {
                 throw refused;
@@ -185,13 +202,13 @@ public class ChildImportJobs {
         }
     }
 
-    private UUID create(int laUrn, int collectionStartYear, List<Upload> files, ChildDataImporter.Options options) {
+    private UUID create(int laUrn, int collectionStartYear, List<Upload> files, ChildDataImporter.Options options, Kind kind) {
         LocalAuthority la = la(laUrn);
         requireEditor(la);
         UUID id = jdbc.sql("""
-                INSERT INTO child_import_job (la_id, requested_by, created_at, collection_start_year, accept_good_rows, partial, confirm_drop)
-                VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""").params(la.id(), currentUser.actor(), Timestamp.from(clock.instant()), collectionStartYear,
-                options.mode() == ChildDataImporter.Mode.ACCEPT_GOOD_ROWS, options.partial(), options.confirmDrop()).query(UUID.class).single();
+                INSERT INTO child_import_job (la_id, requested_by, created_at, collection_start_year, accept_good_rows, partial, confirm_drop, kind)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""").params(la.id(), currentUser.actor(), Timestamp.from(clock.instant()), collectionStartYear,
+                options.mode() == ChildDataImporter.Mode.ACCEPT_GOOD_ROWS, options.partial(), options.confirmDrop(), kind.name()).query(UUID.class).single();
         int ordinal = 0;
         for (Upload f : files) {
             storeFile(id, la.id(), ordinal++, f);
@@ -240,17 +257,23 @@ public class ChildImportJobs {
         SecurityContextHolder.setContext(context);
         try {
             stage(id, "CHECKING");
-            var job = jdbc.sql("SELECT collection_start_year, accept_good_rows, partial, confirm_drop FROM child_import_job WHERE id = ?").param(id)
+            var job = jdbc.sql("SELECT collection_start_year, accept_good_rows, partial, confirm_drop, kind FROM child_import_job WHERE id = ?").param(id)
                     .query((rs, i) -> new Object[] {rs.getInt(1), new ChildDataImporter.Options(rs.getBoolean(2)
-                            ? ChildDataImporter.Mode.ACCEPT_GOOD_ROWS : ChildDataImporter.Mode.REJECT_IF_ANY_ERROR, rs.getBoolean(3), rs.getBoolean(4))})
+                            ? ChildDataImporter.Mode.ACCEPT_GOOD_ROWS : ChildDataImporter.Mode.REJECT_IF_ANY_ERROR, rs.getBoolean(3), rs.getBoolean(4)),
+                            Kind.valueOf(rs.getString(5))})
                     .single();
             List<ImportFile> files = jdbc.sql("SELECT ordinal, file_name FROM child_import_job_file WHERE job_id = ? AND part = 0 ORDER BY ordinal")
                     .param(id).query((rs, i) -> {
                         int ordinal = rs.getInt(1);
                         return new ImportFile(rs.getString(2), () -> parts(id, ordinal));
                     }).list();
-            ChildDataImporter.Outcome outcome = importer.importReturn(laUrn, (Integer) job[0], files, (ChildDataImporter.Options) job[1], false,
-                    () -> stage(id, "STORING"));
+            ChildDataImporter.Options options = (ChildDataImporter.Options) job[1];
+            Runnable storing = () -> stage(id, "STORING");
+            ChildDataImporter.Outcome outcome = switch ((Kind) job[2]) {
+                case SSDA903 -> importer.importReturn(laUrn, (Integer) job[0], files, options, false, storing);
+                case CIN_CENSUS -> journey.importCinCensus(laUrn, files, options.mode(), false, storing);
+                case SSD -> journey.importSsd(laUrn, (Integer) job[0], files, options.mode(), false, storing);
+            };
             byte[] csv = outcome.errors().isEmpty() ? null : errorsCsv(outcome.errors());
             String shown = json.writeValueAsString(outcome.errors().stream().limit(limits.errorsShown()).toList());
             ownTransaction.executeWithoutResult(s -> {

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The small published interface through which improvement plans read compliance: an LA-wide percentage, never a
@@ -37,15 +36,15 @@ public class ComplianceMeasures {
     public record Value(BigDecimal percent, LocalDate asOf) {
     }
 
-    private final ComplianceService compliance;
+    private final ComplianceFigures figures;
 
-    ComplianceMeasures(ComplianceService compliance) {
-        this.compliance = compliance;
+    ComplianceMeasures(ComplianceFigures figures) {
+        this.figures = figures;
     }
 
-    @Transactional(readOnly = true)
+    /** The LA's current value, from the figures stored for its current data (read in a transaction of their own, or the caller's). */
     public Optional<Value> current(UUID laId, Key key) {
-        return compliance.current(laId).map(d -> {
+        return figures.summary(laId).map(d -> {
             ComplianceService.RuleFigure figure = d.figure(key.ruleId());
             BigDecimal percent = figure.measured() == 0 ? BigDecimal.ZERO
                     : BigDecimal.valueOf(figure.compliant() * 100.0 / figure.measured()).setScale(1, RoundingMode.HALF_UP);

@@ -206,11 +206,20 @@ public class ComplianceService {
     /** The LA's compliance, for its managers and staff (and an inspector under a grant, whose every use is logged). */
     @Transactional
     public Optional<Dashboard> dashboard(UUID laId) {
+        openDashboard(laId);
+        return current(laId);
+    }
+
+    /**
+     * Checks that the current user may read the LA's compliance dashboard (403 otherwise) and logs an inspector's read
+     * under a grant; the page then reads the stored figures ({@link ComplianceFigures}).
+     */
+    @Transactional
+    public void openDashboard(UUID laId) {
         requireChildDataAccess(laId);
         if (currentUser.readingUnderGrant(laId)) {
             accessLog.record(laId, AccessLog.ALL_CHILDREN, "compliance dashboard, read by an inspector under a grant", null);
         }
-        return current(laId);
     }
 
     /** One team's children and workers. */

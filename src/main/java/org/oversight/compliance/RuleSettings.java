@@ -31,8 +31,14 @@ public class RuleSettings {
     private final RuleSettingsRepository changes;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    RuleSettings(RuleSettingsRepository changes, CurrentUser currentUser, Clock clock) {
+    /** Published in the transaction that changed a rule's interval, before it commits. */
+    public record Changed(String ruleId) {
+    }
+
+    RuleSettings(RuleSettingsRepository changes, CurrentUser currentUser, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.changes = changes;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -98,5 +104,6 @@ public class RuleSettings {
             throw new InvalidInputException(problems);
         }
         changes.insert(ruleId, regime, new Interval(amount, unit), reason.trim(), currentUser.actor(), clock.instant());
+        events.publishEvent(new Changed(ruleId)); // every LA's stored figures are computed again in this transaction
     }
 }

@@ -157,7 +157,7 @@ public class CommitteeReports {
         }
         WrittenStatementContent content = new WrittenStatementContent(plan.laName(),
                 activity == null ? plan.title() : label(activity.type()), activity == null ? "" : onSite(activity),
-                Dates.format(LocalDate.now(clock)),
+                Dates.day(LocalDate.now(clock)),
                 List.of("This is " + plan.laName() + "'s written statement of the action it proposes to take in response to the "
                         + "findings of Ofsted" + (activity == null ? "" : "'s " + label(activity.type()).toLowerCase(Locale.UK))
                         + ", and the period within which it will take it (Education and Inspections Act 2006, section 137).",
@@ -173,7 +173,7 @@ public class CommitteeReports {
 
     private WrittenStatementContent.PlanItem statementItem(PlanView.Item item) {
         return new WrittenStatementContent.PlanItem(item.title(), item.actions().stream().map(a -> new WrittenStatementContent.Action(
-                a.description(), a.ownerName(), Dates.format(a.dueDate()), measureText(a))).toList());
+                a.description(), a.ownerName(), Dates.day(a.dueDate()), measureText(a))).toList());
     }
 
     ReportDraft defaultDraft(PlanView plan, String author) {
@@ -193,7 +193,7 @@ public class CommitteeReports {
         if (activity != null) {
             summary.add("Ofsted carried out " + article(label(activity.type()).toLowerCase(Locale.UK)) + " of " + plan.laName()
                     + "'s children's social care services in " + when + "."
-                    + (activity.publicationDate() == null ? "" : " Their findings were published on " + Dates.format(activity.publicationDate()) + ".")
+                    + (activity.publicationDate() == null ? "" : " Their findings were published on " + Dates.day(activity.publicationDate()) + ".")
                     + " This report summarises the key findings and the plan to address them, and appends Ofsted's findings in full.");
             Grade overall = activity.judgements().get(JudgementArea.OVERALL);
             if (overall != null) {
@@ -224,7 +224,9 @@ public class CommitteeReports {
         long complete = plan.allActions().stream().filter(a -> a.status() == ActionStatus.COMPLETE).count();
         String conclusion = (activity != null && activity.judgements().get(JudgementArea.OVERALL) != null
                 ? plan.laName() + "'s children's social care services are " + gradeWords(activity.judgements().get(JudgementArea.OVERALL), false) + ". "
-                : "") + "Of the " + actions + " actions in the plan, " + complete + " are complete; progress is reported to "
+                : "") + (actions == 1 ? "The plan has 1 action, which " + (complete == 1 ? "is complete" : "is not yet complete")
+                        : "Of the " + actions + " actions in the plan, " + (complete == 1 ? "1 is complete" : complete + " are complete"))
+                + "; progress is reported to "
                 + plan.overseenBy().stream().filter(b -> b.kind() == BodyKind.BOARD).map(PlanView.Body::name).findFirst().orElse("the committees") + ".";
         return new ReportDraft(committees.toString().strip(), subject, "Public", "Director of Children's Services",
                 author == null ? "" : author, "For Information", String.join("\n\n", summary), "Note the report.",
@@ -253,13 +255,13 @@ public class CommitteeReports {
         }
         List<CommitteeReportContent.Proposal> proposals = plan.items().stream().map(item -> new CommitteeReportContent.Proposal(
                 item.findingText(), item.title(), item.actions().stream().map(a -> new CommitteeReportContent.ActionLine(
-                        a.description(), a.ownerName(), Dates.format(a.dueDate()), status(a.status()),
+                        a.description(), a.ownerName(), Dates.day(a.dueDate()), status(a.status()),
                         a.rag().rating().name().charAt(0) + a.rag().rating().name().substring(1).toLowerCase(Locale.UK),
-                        a.latestUpdate() == null ? "" : Dates.format(a.latestUpdate().writtenAt()) + ": " + a.latestUpdate().note(),
+                        a.latestUpdate() == null ? "" : Dates.day(a.latestUpdate().writtenAt().atZone(Dates.LONDON).toLocalDate()) + ": " + a.latestUpdate().note(),
                         measureText(a))).toList())).toList();
         List<CommitteeReportContent.Consultation> consultations = ReportDraft.rows(d.consultations(), 3).stream()
                 .map(r -> new CommitteeReportContent.Consultation(r[0], nz(r[1]), nz(r[2]))).toList();
-        String today = Dates.format(LocalDate.now(clock));
+        String today = Dates.day(LocalDate.now(clock));
         return new CommitteeReportContent(plan.laName(), committees, d.subject(), d.classification(), d.reportOf(), d.reportAuthor(),
                 d.purpose(), ReportDraft.paragraphs(d.summary()), ReportDraft.lines(d.recommendations()),
                 ReportDraft.paragraphs(d.background()), findings, proposals, ReportDraft.paragraphs(d.conclusion()),
@@ -274,7 +276,7 @@ public class CommitteeReports {
         }
         var m = a.measure();
         return m.name() + ": baseline " + m.baseline().toPlainString() + ", target " + m.target().toPlainString() + ", now "
-                + (m.current() == null ? "not yet measured" : m.current().toPlainString() + (m.measuredOn() == null ? "" : " on " + Dates.format(m.measuredOn())))
+                + (m.current() == null ? "not yet measured" : m.current().toPlainString() + (m.measuredOn() == null ? "" : " on " + Dates.day(m.measuredOn())))
                 + " (" + m.distanceToTarget().toPlainString() + " from target)";
     }
 
@@ -318,8 +320,8 @@ public class CommitteeReports {
         if (a.startDate() == null) {
             return "";
         }
-        return a.startDate().equals(a.endDate()) ? Dates.format(a.startDate())
-                : Dates.format(a.startDate()) + " to " + Dates.format(a.endDate());
+        return a.startDate().equals(a.endDate()) ? Dates.day(a.startDate())
+                : Dates.day(a.startDate()) + " to " + Dates.day(a.endDate());
     }
 
     private static boolean blank(String s) {

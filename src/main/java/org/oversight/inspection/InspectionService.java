@@ -58,6 +58,12 @@ public class InspectionService {
         return localAuthorities.get(urn);
     }
 
+    /** The name of the LA of a published activity (public data), or empty when there is no such published activity. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> publishedActivityLa(UUID id) {
+        return activities.find(id).filter(a -> a.publiclyVisible(today())).map(InspectionActivity::laName);
+    }
+
     /** An activity the current user may see: published ones for everyone, the rest for the LA's own users. */
     @Transactional(readOnly = true)
     public InspectionActivity visibleActivity(UUID id) {
@@ -337,7 +343,7 @@ public class InspectionService {
     }
 
     private static String describe(ActivityCommand c) {
-        String when = c.onSite() == null || c.onSite().isEmpty() ? "" : " on site from " + Dates.format(c.onSite().getFirst().start());
+        String when = c.onSite() == null || c.onSite().isEmpty() ? "" : " on site from " + Dates.day(c.onSite().getFirst().start());
         return c.type().name().toLowerCase().replace('_', ' ') + when;
     }
 

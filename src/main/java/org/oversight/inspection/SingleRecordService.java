@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.oversight.inspection.domain.Deadline;
+import org.oversight.inspection.domain.DeadlineState;
 import org.oversight.inspection.domain.Deadlines;
 import org.oversight.inspection.domain.Grade;
 import org.oversight.inspection.domain.InspectionActivity;
@@ -37,9 +38,14 @@ public class SingleRecordService {
     private final Deadlines deadlines;
     private final NextInspectionPredictor predictor;
     private final JudgementSet judgementSet;
+    private final org.oversight.access.CurrentUser currentUser;
+    private final List<DeadlineEvidence> evidence;
 
     SingleRecordService(LocalAuthorities localAuthorities, ActivityRepository activities, InspectionService inspections,
-                        Deadlines deadlines, NextInspectionPredictor predictor, JudgementSet judgementSet) {
+                        Deadlines deadlines, NextInspectionPredictor predictor, JudgementSet judgementSet,
+                        org.oversight.access.CurrentUser currentUser, List<DeadlineEvidence> evidence) {
+        this.currentUser = currentUser;
+        this.evidence = evidence;
         this.localAuthorities = localAuthorities;
         this.activities = activities;
         this.inspections = inspections;
@@ -99,8 +105,8 @@ public class SingleRecordService {
     public record ActivityView(InspectionActivity activity, String status, JudgementEra era, List<DeadlineView> deadlines) {
     }
 
-    /** A deadline with working days left (negative once overdue). */
-    public record DeadlineView(Deadline deadline, int workingDaysRemaining) {
+    /** A deadline with working days left (negative once past) and where it stands: met, due, overdue or not tracked. */
+    public record DeadlineView(Deadline deadline, int workingDaysRemaining, DeadlineState state) {
     }
 
     /** How many LAs in a group have each grade for one judgement area. */
@@ -115,11 +121,32 @@ public class SingleRecordService {
                                Optional<NextInspection> next) {
     }
 
+    /**
+     * An activity as seen today. Deadlines are the LA's own business: only its own users see them (never the public
+     * record, the API's anonymous reads or another LA).
+     */
     public ActivityView view(InspectionActivity activity) {
+        return views(activity.laId(), List.of(activity)).getFirst();
+    }
+
+    /** Several activities of one LA as seen today, with their deadlines' states worked out together. */
+    public List<ActivityView> views(UUID laId, List<InspectionActivity> list) {
         LocalDate today = inspections.today();
-        List<DeadlineView> due = deadlines.of(activity).stream()
-                .map(d -> new DeadlineView(d, deadlines.workingDaysRemaining(today, d.due()))).toList();
-        return new ActivityView(activity, activity.status(today).labelKey(), activity.era(judgementSet).orElse(null), due);
+        boolean internal = currentUser.canSeeInternal(laId);
+        Map<UUID, LocalDate> plans = internal ? DeadlineEvidence.plansMade(evidence, list.stream().map(InspectionActivity::id).toList()) : Map.of();
+        LocalDate heldFrom = internal ? trackedFrom(laId) : null;
+        return list.stream().map(activity -> {
+            List<DeadlineView> due = !internal ? List.of() : deadlines.of(activity).stream().map(d -> new DeadlineView(d,
+                    deadlines.workingDaysRemaining(today, d.due()), deadlines.state(d, today, plans.get(activity.id()), heldFrom))).toList();
+            return new ActivityView(activity, activity.status(today).labelKey(), activity.era(judgementSet).orElse(null), due);
+        }).toList();
+    }
+
+    /** The first day Oversight held the LA's own records: an activity recorded here, or a plan, whichever came first. */
+    private LocalDate trackedFrom(UUID laId) {
+        Optional<LocalDate> recorded = activities.recordedSince(laId);
+        Optional<LocalDate> other = DeadlineEvidence.heldSince(evidence, laId);
+        return java.util.stream.Stream.of(recorded, other).flatMap(Optional::stream).min(LocalDate::compareTo).orElse(null);
     }
 
     /** One LA and its latest published judgements, without the rest of its single record. */
@@ -143,7 +170,9 @@ public class SingleRecordService {
         List<Distribution> england = distribution(all, latest);
         // Predict from everything recorded (published or not) only for the LA's own users; others see the published picture.
         Optional<NextInspection> next = predictor.predict(history, today);
-        return new SingleRecord(la, history.stream().map(this::view).toList(), new RegisterRow(la, latest.get(la.id())),
+        List<InspectionActivity> newestFirst = new ArrayList<>(history);
+        java.util.Collections.reverse(newestFirst);
+        return new SingleRecord(la, views(la.id(), newestFirst), new RegisterRow(la, latest.get(la.id())),
                 neighbours, region, england, next);
     }
 

@@ -51,8 +51,12 @@ public class DocumentCheck {
                  ORDER BY d.sha256
                 """).query((rs, i) -> "document " + rs.getString(1) + " (" + rs.getString(2)
                 + "): stored without the activity read from it").list().forEach(problems::add);
+        // An activity of the national dataset is known by its report's SHA-256 (published_report), not a stored copy.
         jdbc.sql("""
-                SELECT id FROM inspection_activity WHERE source = 'IMPORT' AND source_document_sha256 IS NULL ORDER BY id
+                SELECT a.id FROM inspection_activity a
+                 WHERE a.source = 'IMPORT' AND a.source_document_sha256 IS NULL
+                   AND NOT EXISTS (SELECT 1 FROM published_report p WHERE p.activity_id = a.id AND p.status = 'RECORDED')
+                 ORDER BY a.id
                 """).query((rs, i) -> "activity " + rs.getString(1) + ": imported but has no document").list().forEach(problems::add);
         jdbc.sql("""
                 SELECT a.id FROM inspection_activity a

@@ -24,12 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The leak matrix: every page and API endpoint that can be read (every GET handler of Oversight), requested by each
  * role of LA A (City of London) and by the national roles with LA B's (Southwark's) URN, child, plan and other ids
  * filled in, must never show LA B's private data — a child and a plan carrying unique markers. The same requests by
- * LA B's own manager show the markers, so the matrix can fail.
+ * LA B's own manager show the markers, so the matrix can fail. The marked child is also in LA B's stored compliance figures
+ * (issue 15), so the pages that read them are in the matrix too.
  */
 class TenantLeakMatrixIT extends HttpTest {
 
     private static final String CHILD = "LEAKCHILD9913";
     private static final String PLAN = "LEAK-MARKER-SOUTHWARK-PLAN";
+    private static final String SELF_EVALUATION = "LEAK-MARKER-SOUTHWARK-SELF-EVALUATION";
     private static final List<String> OTHERS = List.of("col.manager", "col.staff", "col.councillor", "analyst", "inspector", "admin");
 
     @Autowired
@@ -37,6 +39,8 @@ class TenantLeakMatrixIT extends HttpTest {
     RequestMappingHandlerMapping mappings;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.oversight.compliance.ComplianceFigures figures;
 
     UUID planId;
 
@@ -50,11 +54,38 @@ class TenantLeakMatrixIT extends HttpTest {
                     .params(snapshot, southwark, CHILD).update();
             jdbc.sql("INSERT INTO care_leaver (snapshot_id, la_id, child_ref, in_touch) VALUES (?, ?, ?, 'NO') ON CONFLICT DO NOTHING")
                     .params(snapshot, southwark, CHILD).update();
+            UUID se = jdbc.sql("SELECT id FROM self_evaluation WHERE la_id = ? AND year = 2026").param(southwark).query(UUID.class).optional()
+                    .orElseGet(() -> jdbc.sql("INSERT INTO self_evaluation (la_id, year, title, created_by, created_at) VALUES (?, 2026, ?, 'test', now()) "
+                            + "RETURNING id").params(southwark, SELF_EVALUATION).query(UUID.class).single());
+            if (jdbc.sql("SELECT count(*) FROM self_evaluation_section WHERE self_evaluation_id = ?").param(se).query(Integer.class).single() == 0) {
+                UUID section = jdbc.sql("INSERT INTO self_evaluation_section (la_id, self_evaluation_id, area, ordinal, know, version) "
+                        + "VALUES (?, ?, 'CARE_LEAVERS', 4, ?, 1) RETURNING id").params(southwark, se, SELF_EVALUATION).query(UUID.class).single();
+                jdbc.sql("INSERT INTO self_evaluation_section_version (section_id, la_id, version, know, how, plans, written_by, written_at) "
+                        + "VALUES (?, ?, 1, ?, '', '', 'test', now())").params(section, southwark, SELF_EVALUATION).update();
+                jdbc.sql("INSERT INTO self_evaluation_citation (la_id, section_id, evidence_key, kind, label, value_text, as_of, source, cited_by, "
+                        + "cited_at) VALUES (?, ?, 'voice:LISTENED', 'VOICE', ?, '4 out of 5', DATE '2026-11-01', 'test', 'test', now())")
+                        .params(southwark, section, SELF_EVALUATION).update();
+            }
+            // The same child in the journey store (SSD-shaped), so a page or endpoint that reads it is in the matrix too.
+            UUID journey = jdbc.sql("SELECT id FROM import_snapshot WHERE la_id = ? AND kind = 'SSD' AND superseded_at IS NULL AND collection_year = '2025-26'")
+                    .param(southwark).query(UUID.class).optional().orElseGet(() -> jdbc.sql("""
+                            INSERT INTO import_snapshot (la_id, collection_year, kind, source, imported_by, imported_at, rows_accepted, rows_rejected)
+                            VALUES (?, '2025-26', 'SSD', 'leak matrix', 'test', now(), 1, 0) RETURNING id""").param(southwark).query(UUID.class).single());
+            jdbc.sql("INSERT INTO ssd_person (snapshot_id, la_id, pers_person_id, pers_upn) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                    .params(journey, southwark, CHILD, CHILD).update();
+            jdbc.sql("""
+                    INSERT INTO ssd_cp_plans (snapshot_id, la_id, cppl_cp_plan_id, cppl_person_id, cppl_cp_plan_start_date)
+                    VALUES (?, ?, ?, ?, DATE '2025-06-01') ON CONFLICT DO NOTHING""").params(journey, southwark, CHILD + "-CP", CHILD).update();
             return jdbc.sql("SELECT id FROM improvement_plan WHERE la_id = ? AND title = ?").params(southwark, PLAN).query(UUID.class).optional()
                     .orElseGet(() -> jdbc.sql("INSERT INTO improvement_plan (la_id, kind, title, start_date, created_by) "
                             + "VALUES (?, 'SERVICE_IMPROVEMENT', ?, DATE '2026-09-01', 'test') RETURNING id").params(southwark, PLAN)
                             .query(UUID.class).single());
         });
+        // Southwark's stored compliance figures (issue 15) now list the marked child among those out of timescale: no
+        // page or endpoint may serve them to another LA's users.
+        TenantScope.asSystem(() -> figures.refresh(southwark));
+        assertThat(TenantScope.asSystem(() -> jdbc.sql("SELECT count(*) FROM compliance_figures WHERE la_id = ? AND overdue::text LIKE ?")
+                .params(southwark, "%" + CHILD + "%").query(Integer.class).single())).as("the marker is in the stored figures").isPositive();
     }
 
     @Test
@@ -69,7 +100,7 @@ class TenantLeakMatrixIT extends HttpTest {
                 requests++;
                 // An error may echo the path asked for (ProblemDetail "instance"): what the asker typed is no leak.
                 String body = response.body() == null ? "" : response.body().replace(path, "");
-                if (body.contains(CHILD) || body.contains(PLAN)) {
+                if (body.contains(CHILD) || body.contains(PLAN) || body.contains(SELF_EVALUATION)) {
                     leaks.add(user + " " + path + " -> " + response.status());
                 }
             }
@@ -81,6 +112,12 @@ class TenantLeakMatrixIT extends HttpTest {
         // The markers are there to be found by Southwark's own manager: the matrix could fail.
         assertThat(http.get("/local-authorities/80514/children/" + CHILD + "?purpose=DATA_QUALITY", "southwark.manager").body()).contains(CHILD);
         assertThat(http.get("/plans/" + planId, "southwark.manager").body()).contains(PLAN);
+        assertThat(http.get("/", "southwark.manager").body()).as("Your work lists the LA's own plans").contains(PLAN);
+        assertThat(http.get("/local-authorities/80514/compliance", "southwark.manager").body()).as("the stored figures' list of children")
+                .contains(CHILD);
+        assertThat(http.get("/local-authorities/80514/self-evaluations/2026/sections/care-leavers", "southwark.manager").body()).contains(SELF_EVALUATION);
+        assertThat(http.get("/api/v1/local-authorities/80514/self-evaluations/2026/sections/care-leavers/citations", "southwark.manager").body())
+                .contains(SELF_EVALUATION);
     }
 
     /** Every GET handler of Oversight with LA B's identifiers in its path variables. */
@@ -102,6 +139,10 @@ class TenantLeakMatrixIT extends HttpTest {
                         .replaceAll("\\{(childRef|child|ref)[^}]*}", CHILD)
                         .replaceAll("\\{(planId|plan)[^}]*}", planId.toString())
                         .replaceAll("\\{team[^}]*}", "Not%20allocated")
+                        .replaceAll("\\{year[^}]*}", "2026")
+                        .replaceAll("\\{area[^}]*}", "care-leavers")
+                        .replaceAll("\\{format[^}]*}", "html")
+                        .replaceAll("\\{version[^}]*}", "1")
                         .replaceAll("\\{id[^}]*}", planId.toString())
                         .replaceAll("\\{[^}]+}", UUID.randomUUID().toString()).replace("}", ""));
             }

@@ -155,9 +155,17 @@ class InspectionApiIT extends HttpTest {
                  "publicationDate": "2018-01-30", "version": 99}""", "col.manager");
         assertThat(stale.status()).isEqualTo(400);
         assertThat(stale.body()).contains("Someone else changed");
-        JsonNode after = http.get("/api/v1/inspections/" + id).json();
+        JsonNode after = http.get("/api/v1/inspections/" + id, "col.manager").json();
         assertThat(after.get("priorityActions").size()).isEqualTo(1);
         assertThat(after.get("deadlines").toString()).contains("DRAFT_ACTION_PLAN");
+        // Due in 2018, before Oversight held City of London's records: not tracked, never "overdue".
+        for (JsonNode d : after.get("deadlines")) {
+            assertThat(d.get("state").asString()).as(d.toString()).isIn("NOT_TRACKED", "MET");
+        }
+        // The LA's deadlines are its own business: not on the public record.
+        JsonNode anonymous = http.get("/api/v1/inspections/" + id).json();
+        assertThat(anonymous.get("priorityActions").size()).isEqualTo(1);
+        assertThat(anonymous.get("deadlines").size()).isZero();
     }
 
     private static JsonNode find(JsonNode all, int urn) {

@@ -139,7 +139,7 @@ class ImportCrashIT {
             Path secondLog = Files.createTempFile("oversight-server-again", ".log");
             Process second = start(pg, secondLog, env);
             try {
-                await(Duration.ofSeconds(150), second, secondLog, () -> jdbc.sql("SELECT finished_at FROM import_job WHERE id = ? AND finished_at IS NOT NULL")
+                await(Duration.ofSeconds(240), second, secondLog, () -> jdbc.sql("SELECT finished_at FROM import_job WHERE id = ? AND finished_at IS NOT NULL")
                         .param(jobId).query(Object.class).optional());
                 assertThat(count(jdbc, "SELECT count(*) FROM import_job_file WHERE outcome = 'WAITING'")).isZero();
                 assertThat(count(jdbc, "SELECT count(*) FROM import_job_file WHERE outcome = 'FAILED'")).isEqualTo(1);
@@ -163,7 +163,7 @@ class ImportCrashIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private static void awaitHealthy(int port, Process process, Path log) throws Exception {
-        await(Duration.ofSeconds(120), process, log, () -> {
+        await(Duration.ofSeconds(240), process, log, () -> {
             try {
                 HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
                         .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
@@ -236,14 +236,14 @@ class ImportCrashIT {
     private static int killMidDocument(DataSource ds, JdbcClient jdbc, Process process, Path log, ThrowingRunnable afterLock)
             throws Exception {
         try {
-            await(Duration.ofSeconds(90), process, log, () -> optional(() ->
+            await(Duration.ofSeconds(240), process, log, () -> optional(() ->
                     jdbc.sql("SELECT id FROM local_authority WHERE urn = ?").param(BLOCKED_URN).query(Object.class).optional()));
             int stored;
             try (Connection blocker = ds.getConnection(); Statement st = blocker.createStatement()) {
                 blocker.setAutoCommit(false);
                 st.execute("SELECT id FROM local_authority WHERE urn = " + BLOCKED_URN + " FOR UPDATE");
                 afterLock.run();
-                await(Duration.ofSeconds(90), process, log, () -> jdbc.sql("""
+                await(Duration.ofSeconds(240), process, log, () -> jdbc.sql("""
                         SELECT a.pid FROM pg_stat_activity a
                          WHERE a.wait_event_type = 'Lock' AND cardinality(pg_blocking_pids(a.pid)) > 0
                            AND a.query ILIKE '%INSERT INTO inspection_activity%'

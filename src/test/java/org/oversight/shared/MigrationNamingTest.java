@@ -14,10 +14,13 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Flyway migrations: V&lt;n&gt;__&lt;words&gt;.sql (or V&lt;n&gt;_&lt;m&gt;__ for a branch's further steps), each version once. */
+/**
+ * Flyway migrations: V&lt;n&gt;__&lt;words&gt;.sql (or V&lt;n&gt;_&lt;m&gt;__ for a branch's further steps), each version once; R__ for
+ * repeatable ones and afterMigrate__&lt;words&gt;.sql for the callbacks that run after every migration.
+ */
 class MigrationNamingTest {
 
-    private static final Pattern NAME = Pattern.compile("(?:V(\\d+(?:_\\d+)?)|R)__[a-z0-9_]+\\.sql");
+    private static final Pattern NAME = Pattern.compile("(?:V(\\d+(?:_\\d+)?)|R|afterMigrate)__[a-z0-9_]+\\.sql");
 
     @Test
     void migrationsAreWellNamedAndUnique() throws IOException {

@@ -40,7 +40,7 @@ class ActivityFormBrowserIT extends BrowserTest {
         assertThat(text()).contains("Activity recorded");
         String deadlines = driver.findElement(By.id("deadlines")).getText();
         // 30 working days after the last day on site, 9/12/2026, over Christmas and New Year bank holidays.
-        assertThat(deadlines).contains("Expected publication 25/01/2027 30 working days after the last day on site (09/12/2026)");
+        assertThat(deadlines).contains("Expected publication 25 January 2027 30 working days after the last day on site (9 December 2026)");
         assertAccessible("activity-created");
 
         driver.findElement(By.id("kind-PRIORITY_ACTION")).click();
@@ -48,8 +48,10 @@ class ActivityFormBrowserIT extends BrowserTest {
         clickAndWait(By.id("add-finding"));
         assertThat(driver.findElement(By.id("findings-PRIORITY_ACTION")).getText()).contains("Management oversight");
         String withPlans = driver.findElement(By.id("deadlines")).getText();
-        assertThat(withPlans).contains("Draft action plan to Ofsted 22/02/2027").contains("Action plan (written statement of action) 06/05/2027");
-        assertThat(driver.findElement(By.id("history")).getText()).contains("col.manager").contains("Added priority action");
+        assertThat(withPlans).contains("Draft action plan to Ofsted 22 February 2027").contains("Action plan (written statement of action) 6 May 2027")
+                .contains("Due").doesNotContain("overdue");
+        assertThat(driver.findElement(By.id("history")).getText()).as("people by name").contains("Rachel Green").doesNotContain("col.manager")
+                .contains("Added priority action").contains("on site from 8 December 2026");
     }
 
     @Test

@@ -75,7 +75,8 @@ abstract class BrowserTest extends IntegrationTest {
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(PASSWORD);
         clickAndWait(By.id("sign-in"));
-        assertThat(driver.getPageSource()).contains("Signed in as " + username);
+        String who = driver.findElement(By.id("signed-in-as")).getText();
+        assertThat(who).as("the header names the person, not their username").startsWith("Signed in as ").isNotEqualTo("Signed in as " + username);
     }
 
     /** Clicks something that loads a new page, and waits until the new page has replaced the old one. */

@@ -148,7 +148,7 @@ class ChildDataBrowserIT extends BrowserTest {
 
     /** The job page reloads itself when the import has finished; wait for its result. */
     private void finished() {
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(60)).until(d ->
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(180)).until(d ->
                 !d.findElements(By.id("import-stored")).isEmpty() || !d.findElements(By.id("import-not-stored")).isEmpty()
                         || !d.findElements(By.id("import-confirm")).isEmpty());
     }

@@ -31,7 +31,7 @@ class ComplianceBrowserIT extends BrowserTest {
         driver.findElement(By.id("purpose")).click();
         clickAndWait(By.id("open-record"));
         assertThat(driver.findElement(By.id("purpose-given")).getText()).contains("Direct work");
-        assertThat(driver.findElement(By.id("review-history")).getText()).contains("29/06/2023").contains("10/07/2023");
+        assertThat(driver.findElement(By.id("review-history")).getText()).contains("29 June 2023").contains("10 July 2023");
         assertAccessible("compliance-child");
     }
 

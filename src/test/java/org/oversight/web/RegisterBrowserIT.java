@@ -24,16 +24,16 @@ class RegisterBrowserIT extends BrowserTest {
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("City of London");
         WebElement activities = driver.findElement(By.id("activity-table"));
         String history = activities.getText();
-        assertThat(history).contains("Focused visit").contains("(Care leavers)").contains("24/10/2018").contains("16/11/2018");
-        assertThat(history).contains("Short inspection").contains("02/03/2020 to 06/03/2020").contains("06/04/2020");
+        assertThat(history).contains("Focused visit").contains("(Care leavers)").contains("24 October 2018").contains("16 November 2018");
+        assertThat(history).contains("Short inspection").contains("2 March 2020 to 6 March 2020").contains("6 April 2020");
         assertThat(history).contains("3 areas for improvement, 0 areas for priority action");
         assertThat(history).contains("Overall: Outstanding").contains("Help and protection: Good");
         assertThat(driver.findElement(By.id("neighbour-table")).getText()).contains("Camden").contains("Brighton and Hove");
         // The latest graded inspection is the imported short inspection of 23-27 September 2024.
-        assertThat(driver.findElement(By.id("next-window")).getText()).contains("Usual window 23/03/2027 to 23/03/2028")
+        assertThat(driver.findElement(By.id("next-window")).getText()).contains("Usual window 23 March 2027 to 23 March 2028")
                 .contains("Short inspection");
 
-        clickAndWait(By.xpath("//table[@id='activity-table']//tr[contains(., '02/03/2020')]//a[text()='Short inspection']"));
+        clickAndWait(By.xpath("//table[@id='activity-table']//tr[contains(., '2 March 2020')]//a[text()='Short inspection']"));
         String judgements = driver.findElement(By.id("judgements")).getText();
         assertThat(judgements).contains("The impact of leaders on social work practice with children and families Outstanding");
         assertThat(judgements).contains("The experiences and progress of children who need help and protection Good");

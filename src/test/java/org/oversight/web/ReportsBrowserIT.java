@@ -58,7 +58,7 @@ class ReportsBrowserIT extends BrowserTest {
     @Test
     void theSingleRecordLinksToThePublishedPdf() {
         open("/local-authorities/80450");
-        assertThat(driver.findElement(By.id("activity-table")).getText()).contains("23/09/2024 to 27/09/2024");
+        assertThat(driver.findElement(By.id("activity-table")).getText()).contains("23 September 2024 to 27 September 2024");
         clickAndWait(By.linkText("Short inspection"));
         assertThat(driver.findElement(By.id("document-link")).getAttribute("href")).matches(".*/documents/[0-9a-f]{64}");
     }
@@ -84,8 +84,8 @@ class ReportsBrowserIT extends BrowserTest {
     void barkingAndDagenhamsRecordShowsItsInspectionsAndItsNeighboursGrades() {
         open("/local-authorities/80486");
         String activities = driver.findElement(By.id("activity-table")).getText();
-        assertThat(activities).contains("29/04/2014 to 22/05/2014").contains("18/02/2019 to 01/03/2019")
-                .contains("10/07/2023 to 21/07/2023");
+        assertThat(activities).contains("29 April 2014 to 22 May 2014").contains("18 February 2019 to 1 March 2019")
+                .contains("10 July 2023 to 21 July 2023");
         assertThat(driver.findElements(By.cssSelector("#activity-table a[href^='https://files.ofsted.gov.uk/v1/file/']")))
                 .as("each report links to Ofsted's copy").hasSizeGreaterThanOrEqualTo(3);
         var neighbours = driver.findElements(By.cssSelector("#neighbour-table tbody tr"));
@@ -101,7 +101,7 @@ class ReportsBrowserIT extends BrowserTest {
         // Devon's 2024/25 report names no lead inspector
         open("/local-authorities/80461");
         String href = driver.findElements(By.cssSelector("#activity-table tbody tr")).stream()
-                .filter(r -> r.getText().contains("30/09/2024 to 11/10/2024")).findFirst().orElseThrow()
+                .filter(r -> r.getText().contains("30 September 2024 to 11 October 2024")).findFirst().orElseThrow()
                 .findElement(By.linkText("Standard inspection")).getAttribute("href");
         driver.get(href);
         assertThat(driver.findElement(By.id("lead-not-read")).getText()).isEqualTo("Not read from the report");

@@ -54,7 +54,7 @@ class SingleSignOnBrowserIT extends BrowserTest {
 
         providerKnows("browser-subject-1", "robin.sso", List.of("oversight-la-staff-80450"));
         clickAndWait(By.id("sign-in-sso"));
-        assertThat(driver.getPageSource()).contains("Signed in as robin.sso");
+        assertThat(driver.getPageSource()).contains("Signed in as Browser Person");
         open("/local-authorities/80450/plans");
         assertThat(driver.getTitle()).doesNotContainIgnoringCase("sign in");
 

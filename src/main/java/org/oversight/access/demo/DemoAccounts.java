@@ -36,6 +36,7 @@ public class DemoAccounts implements ApplicationRunner {
             new Demo("inspector", "Ian Inspector (Ofsted)", Role.INSPECTOR, null),
             new Demo("col.manager", "Rachel Green (City of London, head of quality and performance)", Role.LA_MANAGER, CITY_OF_LONDON),
             new Demo("col.staff", "Sam Social (City of London, social worker)", Role.LA_STAFF, CITY_OF_LONDON),
+            new Demo("col.director", "Helen Carter (City of London, director of children's services)", Role.LA_MANAGER, CITY_OF_LONDON),
             new Demo("col.councillor", "Chris Council (City of London, councillor)", Role.COUNCILLOR, CITY_OF_LONDON),
             new Demo("southwark.manager", "Tom Stevenson (Southwark, assistant director)", Role.LA_MANAGER, SOUTHWARK));
 

@@ -97,6 +97,81 @@ class ChildDataApi {
         LocalAuthority la = localAuthorities.get(urn);
         ChildImportJobs.Job job = jobs.runNow(urn, startYear, uploads, new ChildDataImporter.Options(
                 "accept".equals(mode) ? ChildDataImporter.Mode.ACCEPT_GOOD_ROWS : ChildDataImporter.Mode.REJECT_IF_ANY_ERROR, partial, confirmDrop));
+        return respond(la, job, request);
+    }
+
+    @PostMapping(value = "/cin-census", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import a CIN census XML file (part 'file') into the LA's store of the front half of the journey (children in need, "
+            + "assessments, section 47 enquiries, conferences, child protection plans and reviews) as a new snapshot of the census's collection "
+            + "year, after checking it against DfE's 109 CIN rules. A DOCTYPE, a file that is not a census and a census of another LA are refused. "
+            + "201 when stored (queries are listed but do not stop it); 400 with every error (file, line, field, value, rule; the child in the "
+            + "message) when nothing is stored; mode=accept leaves out the children with errors; 413 past a limit; 503 when too many imports run")
+    ResponseEntity<ImportJson> importCinCensus(@PathVariable int urn, @RequestParam(defaultValue = "reject") String mode,
+                                               @RequestPart(name = "file", required = false) MultipartFile file, HttpServletRequest request) {
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        if (file == null || file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()) {
+            problems.add(new FieldProblem("file", "Send the CIN census XML file as a part named 'file'"));
+        }
+        modeProblem(mode, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        LocalAuthority la = localAuthorities.get(urn);
+        ChildImportJobs.Job job = jobs.runNow(urn, 0, List.of(new ChildImportJobs.Upload(file.getOriginalFilename(), file::getInputStream)),
+                new ChildDataImporter.Options(mode(mode), false, false), ChildImportJobs.Kind.CIN_CENSUS);
+        return respond(la, job, request);
+    }
+
+    @PostMapping(value = "/ssd-extract", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import a Standard Safeguarding Dataset extract: CSV files named by SSD table (ssd_person.csv, ssd_contacts.csv, ...) with "
+            + "the SSD field names as headers, or ZIP files of them, as parts named 'files', as a new snapshot of the collection year. Tables and "
+            + "columns Oversight does not store are listed as notes and skipped; a missing required field, an impossible date, a child twice, a row "
+            + "naming a child, referral, conference or plan the extract lacks, and overlapping episodes are errors. 201 when stored; 400 with the "
+            + "errors when nothing is stored (mode=accept stores the rows without errors); 413 past a limit; 503 when too many imports run")
+    ResponseEntity<ImportJson> importSsdExtract(@PathVariable int urn, @RequestParam(required = false) String year,
+                                                @RequestParam(defaultValue = "reject") String mode,
+                                                @RequestPart(name = "files", required = false) List<MultipartFile> files,
+                                                HttpServletRequest request) {
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        Integer startYear = startYear(year, problems);
+        List<ChildImportJobs.Upload> uploads = files == null ? List.of() : files.stream().filter(f -> f.getOriginalFilename() != null
+                && !f.getOriginalFilename().isBlank()).map(f -> new ChildImportJobs.Upload(f.getOriginalFilename(), f::getInputStream)).toList();
+        if (uploads.isEmpty()) {
+            problems.add(new FieldProblem("files", "Send the extract's CSV files (or a ZIP of them) as parts named 'files'"));
+        }
+        modeProblem(mode, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        LocalAuthority la = localAuthorities.get(urn);
+        ChildImportJobs.Job job = jobs.runNow(urn, startYear, uploads, new ChildDataImporter.Options(mode(mode), false, false), ChildImportJobs.Kind.SSD);
+        return respond(la, job, request);
+    }
+
+    private static Integer startYear(String year, List<FieldProblem> problems) {
+        Integer startYear;
+        try {
+            startYear = year == null || year.isBlank() ? null : Integer.valueOf(year.trim());
+        } catch (NumberFormatException e) {
+            startYear = null;
+        }
+        if (startYear == null || startYear < 2010 || startYear > 2100) {
+            problems.add(new FieldProblem("year", "Give the year the collection starts as four digits, for example 2026 for 2026-27"));
+        }
+        return startYear;
+    }
+
+    private static void modeProblem(String mode, List<FieldProblem> problems) {
+        if (!mode.equals("reject") && !mode.equals("accept")) {
+            problems.add(new FieldProblem("mode", "Send mode=reject (store nothing when there are errors) or mode=accept (store the rows without errors)"));
+        }
+    }
+
+    private static ChildDataImporter.Mode mode(String mode) {
+        return "accept".equals(mode) ? ChildDataImporter.Mode.ACCEPT_GOOD_ROWS : ChildDataImporter.Mode.REJECT_IF_ANY_ERROR;
+    }
+
+    private ResponseEntity<ImportJson> respond(LocalAuthority la, ChildImportJobs.Job job, HttpServletRequest request) {
         ImportJson body = new ImportJson(job.id(), Boolean.TRUE.equals(job.stored()), job.snapshotId(), job.annexSnapshotId(), job.accepted(),
                 job.rejected(), job.errorCount() == null ? 0 : job.errorCount(), job.errors(),
                 job.errorsCsv() ? baseUrl.absolute(request, "/api/v1/local-authorities/" + la.urn() + "/ssda903/jobs/" + job.id() + "/errors.csv") : null,
@@ -108,6 +183,7 @@ class ChildDataApi {
     }
 
     @GetMapping(value = "/ssda903/jobs/{id}/errors.csv", produces = "text/csv")
+    @org.oversight.shared.web.NonInteractive(org.oversight.shared.web.NonInteractive.Kind.EXPORT)
     @Operation(summary = "Every error and query of an import (up to oversight.imports.max-errors) as CSV: file, row, column, value, rule, message, type (error or query)")
     void importErrors(@PathVariable int urn, @PathVariable UUID id, HttpServletResponse response) throws IOException {
         LocalAuthority la = localAuthorities.get(urn);

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.oversight.childdata.cin.SyntheticCinCensus;
+import org.oversight.childdata.ssd.SyntheticJourney;
 import org.oversight.childdata.ssda903.SyntheticData;
 import org.oversight.shared.cli.CliCommand;
 import org.springframework.stereotype.Component;
@@ -28,12 +30,36 @@ public class GenerateDataCommand implements CliCommand {
 
     @Override
     public String description() {
-        return "Write synthetic SSDA903 CSVs (national: all 153 LAs, ~84,000 in care, 50,000 care leavers), same seed same bytes";
+        return "Write synthetic SSDA903 CSVs and Annex A, a CIN census (cin-census.xml) and an SSD extract (ssd/) per LA (national: all 153 LAs, "
+                + "~84,000 in care, 50,000 care leavers, ~650,000 children in need), same seed same bytes";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         return execute(args, out, err);
+    }
+
+    /**
+     * Children in the CIN census per child in care: England's census counts about 650,000 children in need in a year
+     * (400,000 at 31 March) against about 84,000 in care, so each LA gets this many times its children in care.
+     */
+    static final double CHILDREN_IN_NEED_PER_CHILD_IN_CARE = 650_000.0 / 84_000.0;
+
+    /**
+     * The front half of the journey for an LA: a CIN census of 2025-26 and an SSD extract of the same children (the
+     * census's children, episodes and plans, with contacts, early help, visits and allocations added). Returns the
+     * census's children.
+     */
+    static int writeJourney(SyntheticData.LaCounts la, long seed, Path folder) {
+        int children = (int) Math.max(5, Math.round(la.childrenInCare() * CHILDREN_IN_NEED_PER_CHILD_IN_CARE));
+        SyntheticCinCensus synthetic = SyntheticCinCensus.for2025to26(la.laCode(), children, seed);
+        try (java.io.OutputStream xml = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(folder.resolve("cin-census.xml")))) {
+            synthetic.write(xml);
+            SyntheticJourney.write(SyntheticJourney.of(synthetic.census(), seed), folder.resolve("ssd"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return children;
     }
 
     public static int execute(List<String> args, PrintStream out, PrintStream err) {
@@ -68,6 +94,13 @@ public class GenerateDataCommand implements CliCommand {
             long leavers = summary.byLa().values().stream().mapToLong(SyntheticData.LaCounts::careLeavers).sum();
             out.printf("Wrote %d LA folders under %s: %d children in care, %d care leavers, in %d ms%n", summary.byLa().size(),
                     dir, inCare, leavers, summary.elapsedMillis());
+            long t0 = System.nanoTime();
+            long inNeed = 0;
+            for (SyntheticData.LaCounts la : summary.byLa().values()) {
+                inNeed += writeJourney(la, seed, dir.resolve(la.laCode()));
+            }
+            out.printf("Wrote a CIN census (cin-census.xml) and an SSD extract (ssd/) per LA: %d children in need, in %d ms%n", inNeed,
+                    (System.nanoTime() - t0) / 1_000_000);
             return 0;
         } catch (RuntimeException e) {
             err.println("generate-data: " + e.getMessage());

@@ -34,6 +34,15 @@ class ChildDataSnapshotRepository implements ChildDataSnapshots {
     }
 
     @Override
+    public List<Snapshot> allCurrent(Kind kind) {
+        return jdbc.sql("""
+                SELECT DISTINCT ON (la_id) id, la_id, collection_year, imported_at, as_at FROM import_snapshot
+                 WHERE kind = ? AND superseded_at IS NULL ORDER BY la_id, collection_year DESC""").param(kind.name())
+                .query((rs, i) -> snapshot(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getObject(5, LocalDate.class), rs.getTimestamp(4))).list();
+    }
+
+    @Override
     public List<Snapshot> all(UUID laId, Kind kind) {
         return jdbc.sql("""
                 SELECT id, collection_year, imported_at, as_at FROM import_snapshot

@@ -73,8 +73,18 @@ public interface ChildDataSnapshots {
                        LocalDate pathwayReview, LocalDate latestContact, String eligibility) {
     }
 
+    /**
+     * Published in the transaction that stored a new snapshot of the LA, before it commits: a listener that writes in
+     * the same transaction (the stored compliance figures) commits with the snapshot or not at all.
+     */
+    record Stored(UUID laId) {
+    }
+
     /** The LA's current snapshot of that kind (the latest collection year not superseded). */
     Optional<Snapshot> current(UUID laId, Kind kind);
+
+    /** Every LA's current snapshot of that kind, in one read. */
+    List<Snapshot> allCurrent(Kind kind);
 
     /** Every snapshot of that kind the LA has imported, newest import first. */
     List<Snapshot> all(UUID laId, Kind kind);

@@ -68,6 +68,7 @@ class AccessLogPages {
     }
 
     @GetMapping("/local-authorities/{urn}/access-log.csv")
+    @org.oversight.shared.web.NonInteractive(org.oversight.shared.web.NonInteractive.Kind.EXPORT)
     void csv(@PathVariable int urn, @RequestParam(required = false) String child, @RequestParam(required = false) String who,
              @RequestParam(required = false) String from, @RequestParam(required = false) String to, HttpServletResponse response)
             throws IOException {
@@ -87,6 +88,7 @@ class AccessLogPages {
     }
 
     @GetMapping("/local-authorities/{urn}/children/{childRef}/subject-access.json")
+    @org.oversight.shared.web.NonInteractive(org.oversight.shared.web.NonInteractive.Kind.EXPORT)
     ResponseEntity<Map<String, Object>> subjectAccess(@PathVariable int urn, @PathVariable String childRef) {
         LocalAuthority la = localAuthorities.get(urn);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)

@@ -42,7 +42,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @LaEditor
 class ChildDataPages {
 
-    private static final List<String> FIELDS = List.of("files", "year");
+    private static final List<String> FIELDS = List.of("files", "year", "kind");
 
     private final ChildImportJobs jobs;
     private final AnnexAExport annexA;
@@ -62,6 +62,7 @@ class ChildDataPages {
     String form(@PathVariable int urn, Model model) {
         model.addAttribute("la", editable(urn));
         model.addAttribute("year", defaultYear());
+        model.addAttribute("kind", "SSDA903");
         model.addAttribute("limits", limits);
         FormErrors.none().show(model, FIELDS);
         return "childdata/upload";
@@ -70,10 +71,13 @@ class ChildDataPages {
     @PostMapping("/local-authorities/{urn}/child-data")
     String upload(@PathVariable int urn, @RequestParam(name = "files", required = false) List<MultipartFile> files,
                   @RequestParam(name = "year", required = false) String year, @RequestParam(name = "mode", required = false) String mode,
-                  @RequestParam(name = "partial", required = false) String partial, Model model, HttpServletResponse response) {
+                  @RequestParam(name = "partial", required = false) String partial, @RequestParam(name = "kind", required = false) String kindName,
+                  Model model, HttpServletResponse response) {
         LocalAuthority la = editable(urn);
+        ChildImportJobs.Kind kind = kind(kindName);
         model.addAttribute("la", la);
         model.addAttribute("year", year);
+        model.addAttribute("kind", kind.name());
         model.addAttribute("limits", limits);
         List<ChildImportJobs.Upload> uploads = new ArrayList<>();
         if (files != null) {
@@ -89,14 +93,21 @@ class ChildDataPages {
         } catch (NumberFormatException e) {
             startYear = null;
         }
-        if (uploads.isEmpty() || startYear == null || startYear < 2010 || startYear > 2100) {
+        if (kind == ChildImportJobs.Kind.CIN_CENSUS && uploads.size() > 1) {
+            FormErrors.one("files", ProblemText.of("childdata.error.cinOne")).show(model, response, FIELDS);
+            return "childdata/upload";
+        }
+        if (kind == ChildImportJobs.Kind.CIN_CENSUS && !uploads.isEmpty()) {
+            startYear = 0; // the census says its own year
+        }
+        if (uploads.isEmpty() || startYear == null || startYear != 0 && (startYear < 2010 || startYear > 2100)) {
             FormErrors.one(uploads.isEmpty() ? "files" : "year", ProblemText.of(uploads.isEmpty() ? "childdata.error.files" : "childdata.error.year"))
                     .show(model, response, FIELDS);
             return "childdata/upload";
         }
         UUID job = jobs.start(urn, startYear, uploads, new ChildDataImporter.Options(
                 "accept".equals(mode) ? ChildDataImporter.Mode.ACCEPT_GOOD_ROWS : ChildDataImporter.Mode.REJECT_IF_ANY_ERROR,
-                "yes".equals(partial), false));
+                "yes".equals(partial) && kind == ChildImportJobs.Kind.SSDA903, false), kind);
         return "redirect:/local-authorities/" + urn + "/child-data/jobs/" + job;
     }
 
@@ -125,6 +136,7 @@ class ChildDataPages {
 
     /** Every error of the import (up to oversight.imports.max-errors) as CSV. */
     @GetMapping("/local-authorities/{urn}/child-data/jobs/{id}/errors.csv")
+    @org.oversight.shared.web.NonInteractive(org.oversight.shared.web.NonInteractive.Kind.EXPORT)
     void errors(@PathVariable int urn, @PathVariable UUID id, HttpServletResponse response) throws IOException {
         LocalAuthority la = la(urn);
         jobs.find(la.id(), id);
@@ -141,6 +153,7 @@ class ChildDataPages {
     }
 
     @GetMapping("/local-authorities/{urn}/annex-a.xlsx")
+    @org.oversight.shared.web.NonInteractive(org.oversight.shared.web.NonInteractive.Kind.EXPORT)
     ResponseEntity<byte[]> annexA(@PathVariable int urn) {
         LocalAuthority la = la(urn);
         return ResponseEntity.ok()
@@ -160,6 +173,15 @@ class ChildDataPages {
             throw new AccessDeniedException("Only " + la.name() + "'s managers and staff can import its children's data");
         }
         return la;
+    }
+
+    private static ChildImportJobs.Kind kind(String name) {
+        for (ChildImportJobs.Kind k : ChildImportJobs.Kind.values()) {
+            if (k.name().equals(name)) {
+                return k;
+            }
+        }
+        return ChildImportJobs.Kind.SSDA903;
     }
 
     private static int defaultYear() {

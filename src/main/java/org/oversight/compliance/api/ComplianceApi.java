@@ -67,6 +67,7 @@ class ComplianceApi {
     }
 
     @GetMapping("/compliance")
+    @org.oversight.shared.web.NonInteractive(org.oversight.shared.web.NonInteractive.Kind.EXPORT)
     @ChildDataReader
     @Operation(summary = "Every child's compliance with each statutory timescale, by rule and by team, from the LA's current "
             + "SSDA903 and Annex A snapshots (the read is logged)")

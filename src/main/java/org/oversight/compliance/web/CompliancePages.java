@@ -35,12 +35,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 class CompliancePages {
 
     private final ComplianceService compliance;
+    private final org.oversight.compliance.ComplianceFigures figures;
     private final LocalAuthorities localAuthorities;
     private final MessageSource messages;
     private final org.oversight.access.CurrentUser currentUser;
 
-    CompliancePages(ComplianceService compliance, LocalAuthorities localAuthorities, MessageSource messages,
-                    org.oversight.access.CurrentUser currentUser) {
+    CompliancePages(ComplianceService compliance, org.oversight.compliance.ComplianceFigures figures, LocalAuthorities localAuthorities,
+                    MessageSource messages, org.oversight.access.CurrentUser currentUser) {
+        this.figures = figures;
         this.currentUser = currentUser;
         this.compliance = compliance;
         this.localAuthorities = localAuthorities;
@@ -52,9 +54,11 @@ class CompliancePages {
     String dashboard(@PathVariable int urn, Model model) {
         LocalAuthority la = localAuthorities.get(urn);
         model.addAttribute("la", la);
-        var dashboard = compliance.dashboard(la.id()).orElse(null);
+        compliance.openDashboard(la.id());
+        // The figures stored for the current data (computed when it was imported), not computed per request.
+        var dashboard = figures.current(la.id()).orElse(null);
         model.addAttribute("dashboard", dashboard);
-        model.addAttribute("trend", compliance.trend(la.id()));
+        model.addAttribute("trend", dashboard == null ? List.of() : figures.trend(la.id()));
         model.addAttribute("canEdit", currentUser.canEdit(la.id()));
         model.addAttribute("canManage", currentUser.canManage(la.id()));
         if (dashboard != null) {
@@ -77,7 +81,7 @@ class CompliancePages {
     @GetMapping("/compliance/national")
     @National
     String national(Model model) {
-        var figures = compliance.national();
+        var figures = this.figures.national();
         model.addAttribute("figures", figures);
         Map<String, long[]> regions = new TreeMap<>();
         long[] england = new long[4];
@@ -96,6 +100,7 @@ class CompliancePages {
     }
 
     @GetMapping("/local-authorities/{urn}/compliance.csv")
+    @org.oversight.shared.web.NonInteractive(org.oversight.shared.web.NonInteractive.Kind.EXPORT)
     void csv(@PathVariable int urn, HttpServletResponse response) throws IOException {
         LocalAuthority la = localAuthorities.get(urn);
         var dashboard = compliance.dashboard(la.id()).orElseThrow(() -> new NotFoundException("No child-level data has been imported"));

@@ -45,7 +45,7 @@ public final class RagRule {
             return new Rag(Rag.Rating.COMPLETE, "Complete");
         }
         if (due.isBefore(today)) {
-            return new Rag(Rag.Rating.RED, "Past its due date of " + Dates.format(due));
+            return new Rag(Rag.Rating.RED, "Past its due date of " + Dates.day(due));
         }
         if (status == ActionStatus.OFF_TRACK) {
             return new Rag(Rag.Rating.RED, "Its owner says it is off track");
@@ -70,6 +70,6 @@ public final class RagRule {
         if (status == ActionStatus.AT_RISK) {
             return new Rag(Rag.Rating.AMBER, "Its owner says it is at risk");
         }
-        return new Rag(Rag.Rating.GREEN, status == ActionStatus.NOT_STARTED ? "Not started; due " + Dates.format(due) : "On track");
+        return new Rag(Rag.Rating.GREEN, status == ActionStatus.NOT_STARTED ? "Not started; due " + Dates.day(due) : "On track");
     }
 }

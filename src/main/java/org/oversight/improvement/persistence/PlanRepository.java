@@ -243,7 +243,10 @@ public class PlanRepository {
                         List.copyOf(actions.getOrDefault(rs.getObject(1, UUID.class), List.of())), rs.getString(7), rs.getString(8))).list();
         List<UUID> bodyIds = jdbc.sql("SELECT body_id FROM plan_oversight WHERE plan_id = ?").param(planId).query(UUID.class).list();
         List<PlanView.Body> overseen = bodies(plan.laId()).stream().filter(b -> bodyIds.contains(b.id())).toList();
-        List<PlanView.History> history = jdbc.sql("SELECT description, actor, at FROM plan_history WHERE plan_id = ? ORDER BY at DESC, id DESC")
+        List<PlanView.History> history = jdbc.sql("""
+                SELECT h.description, coalesce(u.display_name, h.actor), h.at
+                  FROM plan_history h LEFT JOIN app_user u ON u.username = h.actor
+                 WHERE h.plan_id = ? ORDER BY h.at DESC, h.id DESC""")
                 .param(planId).query((rs, n) -> new PlanView.History(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant())).list();
         return Optional.of(new PlanView(plan.id(), plan.laId(), plan.laUrn(), plan.laName(), plan.activityId(), plan.kind(), plan.title(),
                 plan.startDate(), items, overseen, history));

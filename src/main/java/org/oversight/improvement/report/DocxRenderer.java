@@ -24,8 +24,22 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
  * Renders a {@link LaidOutDocument} as a Word document with real headings (Heading1–4 styles, which
  * Word's navigation pane and screen readers use), automatic paragraph numbering, bulleted lists and
  * real tables with repeating header rows and table titles. Arial 12pt, British English.
+ * <p>
+ * The page is stated, not left to the reader's defaults: A4 portrait with 2 cm margins (a section properties block,
+ * without which LibreOffice and US Word open it on Letter paper), "Page n of m" in the footer, and every table with a
+ * grid of column widths in twentieths of a point across the text width, fixed, so that no reader falls back to equal
+ * columns and breaks words. Body rows may split across pages (a long row that may not split leaves half-empty pages);
+ * header rows repeat and do not split.
  */
 final class DocxRenderer {
+
+    /** A4 in twentieths of a point (dxa): 210 mm by 297 mm. */
+    static final int PAGE_WIDTH = 11906;
+    static final int PAGE_HEIGHT = 16838;
+    /** 2 cm margins all round. */
+    static final int MARGIN = 1134;
+    /** The width tables fill. */
+    static final int TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
 
     private final XWPFDocument doc;
     private final DocxStyles.Lists lists;
@@ -52,8 +66,73 @@ final class DocxRenderer {
                 }
                 previousSignOff = signOff;
             }
+            renderer.page();
             doc.write(out);
         }
+    }
+
+    /** A4 portrait, 2 cm margins, and a footer with "Page n of m". */
+    private void page() {
+        org.apache.poi.xwpf.usermodel.XWPFFooter footer = doc.createFooter(org.apache.poi.wp.usermodel.HeaderFooterType.DEFAULT);
+        XWPFParagraph p = footer.createParagraph();
+        p.setAlignment(org.apache.poi.xwpf.usermodel.ParagraphAlignment.CENTER);
+        p.setSpacingAfter(0);
+        p.createRun().setText("Page ");
+        field(p, "PAGE");
+        p.createRun().setText(" of ");
+        field(p, "NUMPAGES");
+        var body = doc.getDocument().getBody();
+        var section = body.isSetSectPr() ? body.getSectPr() : body.addNewSectPr();
+        var size = section.isSetPgSz() ? section.getPgSz() : section.addNewPgSz();
+        size.setW(BigInteger.valueOf(PAGE_WIDTH));
+        size.setH(BigInteger.valueOf(PAGE_HEIGHT));
+        size.setOrient(org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation.PORTRAIT);
+        var margins = section.isSetPgMar() ? section.getPgMar() : section.addNewPgMar();
+        margins.setTop(BigInteger.valueOf(MARGIN));
+        margins.setBottom(BigInteger.valueOf(MARGIN));
+        margins.setLeft(BigInteger.valueOf(MARGIN));
+        margins.setRight(BigInteger.valueOf(MARGIN));
+        margins.setHeader(BigInteger.valueOf(567));
+        margins.setFooter(BigInteger.valueOf(567));
+        margins.setGutter(BigInteger.ZERO);
+    }
+
+    /** A field Word and LibreOffice compute when they lay the page out (PAGE, NUMPAGES), with "1" until they do. */
+    private static void field(XWPFParagraph p, String instruction) {
+        var field = p.getCTP().addNewFldSimple();
+        field.setInstr(instruction + " \\* MERGEFORMAT");
+        field.addNewR().addNewT().setStringValue("1");
+    }
+
+    /** Column widths in dxa across the text width: the table's own percentages, or equal. */
+    static int[] columnWidths(List<Integer> percents, int columns) {
+        int[] widths = new int[columns];
+        int total = 0;
+        for (int c = 0; c < columns; c++) {
+            total += c < percents.size() ? percents.get(c) : 0;
+        }
+        int given = 0;
+        for (int c = 0; c < columns; c++) {
+            boolean known = total > 0 && c < percents.size();
+            widths[c] = known ? (int) Math.round(TEXT_WIDTH * (percents.get(c) / (double) Math.max(total, 100))) : 0;
+            given += widths[c];
+        }
+        int unknown = 0;
+        for (int w : widths) {
+            unknown += w == 0 ? 1 : 0;
+        }
+        for (int c = 0; c < columns; c++) {
+            if (widths[c] == 0) {
+                widths[c] = (TEXT_WIDTH - given) / unknown;
+            }
+        }
+        // What rounding left over (or took) goes to the last column, so the table fills the text width exactly.
+        int sum = 0;
+        for (int w : widths) {
+            sum += w;
+        }
+        widths[columns - 1] += TEXT_WIDTH - sum;
+        return widths;
     }
 
     private void properties(LaidOutDocument laidOut) {
@@ -124,9 +203,20 @@ final class DocxRenderer {
         boolean hasHeader = !t.columnHeaders().isEmpty();
         int rowCount = t.rows().size() + (hasHeader ? 1 : 0);
         XWPFTable table = doc.createTable(rowCount, columns);
-        table.setWidth("100%");
+        int[] widths = columnWidths(t.widths(), columns);
+        table.setWidthType(org.apache.poi.xwpf.usermodel.TableWidthType.DXA);
+        table.setWidth(String.valueOf(TEXT_WIDTH));
         CTTblPr tblPr = table.getCTTbl().getTblPr();
         tblPr.addNewTblCaption().setVal(Text.xmlSafe(t.caption()));
+        (tblPr.isSetTblLayout() ? tblPr.getTblLayout() : tblPr.addNewTblLayout())
+                .setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType.FIXED);
+        var grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();
+        while (grid.sizeOfGridColArray() > 0) {
+            grid.removeGridCol(0);
+        }
+        for (int w : widths) {
+            grid.addNewGridCol().setW(BigInteger.valueOf(w));
+        }
 
         int r = 0;
         if (hasHeader) {
@@ -137,18 +227,17 @@ final class DocxRenderer {
                 String text = c < t.columnHeaders().size() ? t.columnHeaders().get(c) : "";
                 XWPFTableCell cell = header.getCell(c);
                 cell.setColor(DocxStyles.HEADER_SHADE);
-                fill(cell, new Cell(null, text, Block.Tone.NONE), true, t.widths(), c);
+                fill(cell, new Cell(null, text, Block.Tone.NONE), true, widths, c);
             }
         }
         boolean shadeRowHeaders = !hasHeader;
         for (Row row : t.rows()) {
             XWPFTableRow tableRow = table.getRow(r++);
-            tableRow.setCantSplitRow(true);
             XWPFTableCell first = tableRow.getCell(0);
             if (shadeRowHeaders) {
                 first.setColor(DocxStyles.HEADER_SHADE);
             }
-            fill(first, row.header(), shadeRowHeaders, t.widths(), 0);
+            fill(first, row.header(), shadeRowHeaders, widths, 0);
             for (int c = 1; c < columns; c++) {
                 Cell cell = c - 1 < row.cells().size() ? row.cells().get(c - 1) : Cell.of(null);
                 XWPFTableCell tableCell = tableRow.getCell(c);
@@ -156,17 +245,16 @@ final class DocxRenderer {
                 if (shade != null) {
                     tableCell.setColor(shade);
                 }
-                fill(tableCell, cell, false, t.widths(), c);
+                fill(tableCell, cell, false, widths, c);
             }
         }
         // a little space after the table before the next paragraph
         doc.createParagraph().setSpacingAfter(0);
     }
 
-    private static void fill(XWPFTableCell cell, Cell content, boolean bold, List<Integer> widths, int column) {
-        if (widths.size() > column) {
-            cell.setWidth(widths.get(column) + "%");
-        }
+    private static void fill(XWPFTableCell cell, Cell content, boolean bold, int[] widths, int column) {
+        cell.setWidthType(org.apache.poi.xwpf.usermodel.TableWidthType.DXA);
+        cell.setWidth(String.valueOf(widths[column]));
         XWPFParagraph p = cell.getParagraphs().getFirst();
         p.setSpacingAfter(0);
         if (Text.hasText(content.label())) {

@@ -135,6 +135,7 @@ class PlanPages {
     }
 
     @GetMapping("/plans/{id}/actions.csv")
+    @org.oversight.shared.web.NonInteractive(org.oversight.shared.web.NonInteractive.Kind.EXPORT)
     @LaMember
     void actionsCsv(@PathVariable UUID id, HttpServletResponse response) throws IOException {
         PlanView plan = plans.plan(id);

@@ -40,6 +40,7 @@ class ReportPages {
     }
 
     @PostMapping("/plans/{id}/committee-report")
+    @org.oversight.shared.web.NonInteractive(org.oversight.shared.web.NonInteractive.Kind.REPORT)
     @LaManager
     String generate(@PathVariable UUID id, ReportDraft draft, RedirectAttributes redirect) {
         reports.generate(id, draft);
@@ -48,12 +49,14 @@ class ReportPages {
     }
 
     @GetMapping("/committee-reports/{reportId}.{format:docx|pdf|html}")
+    @org.oversight.shared.web.NonInteractive(org.oversight.shared.web.NonInteractive.Kind.REPORT)
     @LaMember
     ResponseEntity<byte[]> file(@PathVariable UUID reportId, @PathVariable String format) {
         return download(reports.file(reportId, format), format.equals("html"));
     }
 
     @GetMapping("/plans/{id}/written-statement.{format:docx|pdf}")
+    @org.oversight.shared.web.NonInteractive(org.oversight.shared.web.NonInteractive.Kind.REPORT)
     @LaMember
     ResponseEntity<byte[]> statement(@PathVariable UUID id, @PathVariable String format) {
         return download(reports.writtenStatement(id, format), false);

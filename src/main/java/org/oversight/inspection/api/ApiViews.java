@@ -58,7 +58,13 @@ final class ApiViews {
         }
     }
 
-    record DeadlineJson(String kind, LocalDate due, int workingDays, LocalDate from, boolean estimated, int workingDaysRemaining) {
+    /**
+     * A deadline and where it stands: {@code state} is MET (with {@code metOn}), DUE, OVERDUE or NOT_TRACKED (due before
+     * Oversight held the LA's records, or not something Oversight records); {@code stateWorkingDays} is the working days
+     * left while due, or late while overdue. Only the LA's own users get deadlines.
+     */
+    record DeadlineJson(String kind, LocalDate due, int workingDays, LocalDate from, boolean estimated, int workingDaysRemaining,
+                        String state, LocalDate metOn, int stateWorkingDays) {
     }
 
     record InspectionJson(UUID id, int laUrn, String type, String theme, String status, String judgementSet,
@@ -79,7 +85,8 @@ final class ApiViews {
                     findings(a, FindingKind.AREA_FOR_IMPROVEMENT), findings(a, FindingKind.RECOMMENDATION),
                     findings(a, FindingKind.PRIORITY_ACTION),
                     view.deadlines().stream().map(d -> new DeadlineJson(d.deadline().kind().name(), d.deadline().due(),
-                            d.deadline().workingDays(), d.deadline().from(), d.deadline().estimated(), d.workingDaysRemaining())).toList(),
+                            d.deadline().workingDays(), d.deadline().from(), d.deadline().estimated(), d.workingDaysRemaining(),
+                            d.state().state().name(), d.state().metOn(), d.state().workingDays())).toList(),
                     a.version());
         }
 

@@ -69,7 +69,8 @@ class LocalAuthorityApi {
     @PublicRead
     @Operation(summary = "The LA's inspection activities in date order (published ones; all of them for the LA's own users)")
     List<InspectionJson> inspections(@PathVariable int urn) {
-        return records.singleRecord(urn).activities().stream().map(InspectionJson::of).toList();
+        // The pages list the newest first; the API keeps its documented date order.
+        return records.singleRecord(urn).activities().reversed().stream().map(InspectionJson::of).toList();
     }
 
     @GetMapping("/inspections/{id}")

@@ -16,10 +16,29 @@ import java.time.LocalDate;
 public record Deadline(Kind kind, LocalDate due, int workingDays, LocalDate from, String fromKey, boolean estimated) {
 
     public enum Kind {
-        EXPECTED_ON_SITE, EXPECTED_PUBLICATION, LA_PUBLICATION, DRAFT_ACTION_PLAN, ACTION_PLAN;
+        EXPECTED_ON_SITE(true), EXPECTED_PUBLICATION(true), LA_PUBLICATION(false), DRAFT_ACTION_PLAN(true), ACTION_PLAN(true);
+
+        private final boolean evidenced;
+
+        Kind(boolean evidenced) {
+            this.evidenced = evidenced;
+        }
 
         public String labelKey() {
             return "deadline." + name();
+        }
+
+        /**
+         * Whether Oversight holds what shows this deadline met: the on-site dates, the publication date, a plan. The LA's
+         * own publication of a report is not recorded, so it is never called overdue.
+         */
+        public boolean evidenced() {
+            return evidenced;
+        }
+
+        /** The plan deadlines, met when a plan answering the activity exists. */
+        public boolean metByPlan() {
+            return this == DRAFT_ACTION_PLAN || this == ACTION_PLAN;
         }
     }
 }

@@ -73,4 +73,15 @@ public final class Deadlines {
     public int workingDaysRemaining(LocalDate today, LocalDate due) {
         return calendar.workingDaysBetween(today, due);
     }
+
+    /**
+     * Where a deadline stands today (see {@link DeadlineState}).
+     *
+     * @param planMadeOn  the date the first plan answering the activity was made, or null
+     * @param trackedFrom the first day Oversight held the LA's own records, or null
+     */
+    public DeadlineState state(Deadline deadline, LocalDate today, LocalDate planMadeOn, LocalDate trackedFrom) {
+        return DeadlineState.of(deadline, today, workingDaysRemaining(today, deadline.due()),
+                deadline.kind().metByPlan() ? planMadeOn : null, trackedFrom);
+    }
 }

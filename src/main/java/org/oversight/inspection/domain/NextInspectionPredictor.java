@@ -41,19 +41,19 @@ public final class NextInspectionPredictor {
         LocalDate windowStart = anniversary.minusMonths(rules.windowMonths());
         LocalDate windowEnd = anniversary.plusMonths(rules.windowMonths());
         List<String> reasons = new ArrayList<>();
-        reasons.add("The last graded inspection started on " + Dates.format(last.startDate()) + "; inspections usually come "
+        reasons.add("The last graded inspection started on " + Dates.day(last.startDate()) + "; inspections usually come "
                 + rules.windowMonths() + " months either side of its " + rules.cycleYears() + "-year anniversary ("
-                + Dates.format(anniversary) + ").");
+                + Dates.day(anniversary) + ").");
         ActivityType likely = likelyType(last.judgements(), reasons);
         for (InspectionActivity later : history) {
             if (later.startDate() != null && later.startDate().isAfter(last.startDate()) && later.hasPriorityActions()) {
-                reasons.add("The " + label(later.type()) + " of " + Dates.format(later.startDate())
+                reasons.add("The " + label(later.type()) + " of " + Dates.day(later.startDate())
                         + " set areas for priority action, so Ofsted may inspect sooner.");
             }
         }
         boolean overdue = windowEnd.isBefore(today);
         if (overdue) {
-            reasons.add("The usual window ended on " + Dates.format(windowEnd)
+            reasons.add("The usual window ended on " + Dates.day(windowEnd)
                     + " and no later inspection is recorded: an inspection can come at any time.");
         }
         return Optional.of(new NextInspection(windowStart, windowEnd, likely, last, List.copyOf(reasons), overdue));

@@ -237,7 +237,10 @@ public class ActivityRepository {
     }
 
     public List<HistoryEntry> history(UUID activityId) {
-        return jdbc.sql("SELECT action, description, actor, at FROM activity_history WHERE activity_id = ? ORDER BY at DESC, id DESC")
+        return jdbc.sql("""
+                SELECT h.action, h.description, coalesce(u.display_name, h.actor), h.at
+                  FROM activity_history h LEFT JOIN app_user u ON u.username = h.actor
+                 WHERE h.activity_id = ? ORDER BY h.at DESC, h.id DESC""")
                 .param(activityId).query((rs, i) -> new HistoryEntry(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4).toInstant())).list();
     }
@@ -389,5 +392,12 @@ public class ActivityRepository {
                     List.copyOf(ranges), feedback, publication, lead, team, summary, Map.copyOf(judgements),
                     List.copyOf(findings), source, version, updatedAt, updatedBy, document);
         }
+    }
+
+    /** The first day (Europe/London) anyone recorded an activity of the LA in Oversight itself, rather than importing Ofsted's record. */
+    public java.util.Optional<LocalDate> recordedSince(UUID laId) {
+        return jdbc.sql("""
+                SELECT (min(created_at) AT TIME ZONE 'Europe/London')::date FROM inspection_activity WHERE la_id = ? AND source <> 'IMPORT'""")
+                .param(laId).query((rs, i) -> java.util.Optional.ofNullable(rs.getObject(1, LocalDate.class))).single();
     }
 }

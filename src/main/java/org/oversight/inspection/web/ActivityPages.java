@@ -44,13 +44,15 @@ class ActivityPages {
     private final SingleRecordService records;
     private final CurrentUser currentUser;
     private final List<ReportSources> reportSources;
+    private final List<org.oversight.inspection.ActivityLinks> activityLinks;
 
     ActivityPages(InspectionService inspections, SingleRecordService records, CurrentUser currentUser,
-                  List<ReportSources> reportSources) {
+                  List<ReportSources> reportSources, List<org.oversight.inspection.ActivityLinks> activityLinks) {
         this.inspections = inspections;
         this.records = records;
         this.currentUser = currentUser;
         this.reportSources = reportSources;
+        this.activityLinks = activityLinks;
     }
 
     @GetMapping("/activities/{id}")
@@ -62,6 +64,8 @@ class ActivityPages {
         model.addAttribute("source", ReportSources.all(reportSources, List.of(id)).get(id));
         model.addAttribute("canEdit", currentUser.canEdit(activity.laId()));
         model.addAttribute("canSeeInternal", currentUser.canSeeInternal(activity.laId()));
+        model.addAttribute("links", currentUser.canSeeInternal(activity.laId())
+                ? activityLinks.stream().flatMap(l -> l.linksFor(activity).stream()).toList() : List.of());
         model.addAttribute("history", inspections.history(id));
         model.addAttribute("findingKinds", FindingKind.values());
         if (!model.containsAttribute("findingForm")) {

@@ -9,6 +9,7 @@ import org.oversight.inspection.ReportSources;
 import org.oversight.inspection.SingleRecordService;
 import org.oversight.inspection.SingleRecordService.RegisterFilter;
 import org.oversight.inspection.SingleRecordService.RegisterRow;
+import org.oversight.inspection.domain.ActivityStatus;
 import org.oversight.inspection.domain.ActivityType;
 import org.oversight.inspection.domain.Grade;
 import org.oversight.inspection.domain.JudgementArea;
@@ -40,17 +41,18 @@ class RegisterPages {
     record DistributionGroup(String id, String title, List<SingleRecordService.Distribution> rows) {
     }
 
-    @GetMapping("/")
-    String home(Model model) {
-        model.addAttribute("user", currentUser.get().orElse(null));
-        return "home";
-    }
-
     @GetMapping("/local-authorities")
     String list(@RequestParam(name = "q", required = false) String q,
                 @RequestParam(name = "region", required = false) String region,
-                @RequestParam(name = "judgement", required = false) String judgement, Model model) {
-        List<RegisterRow> rows = records.register(new RegisterFilter(q, region, judgement));
+                @RequestParam(name = "judgement", required = false) String judgement,
+                @RequestParam(name = "sort", required = false) String sort,
+                @RequestParam(name = "order", required = false) String order, Model model) {
+        org.oversight.inspection.RegisterOrder by = org.oversight.inspection.RegisterOrder.parse(sort);
+        boolean descending = "desc".equalsIgnoreCase(order);
+        List<RegisterRow> rows = new java.util.ArrayList<>(records.register(new RegisterFilter(q, region, judgement)));
+        rows.sort(by.comparator(descending));
+        model.addAttribute("sort", by.param());
+        model.addAttribute("descending", descending);
         model.addAttribute("rows", rows);
         model.addAttribute("q", q);
         model.addAttribute("region", region);
@@ -66,6 +68,7 @@ class RegisterPages {
     }
 
     @GetMapping("/local-authorities.csv")
+    @org.oversight.shared.web.NonInteractive(org.oversight.shared.web.NonInteractive.Kind.EXPORT)
     void csv(@RequestParam(name = "q", required = false) String q, @RequestParam(name = "region", required = false) String region,
              @RequestParam(name = "judgement", required = false) String judgement, jakarta.servlet.http.HttpServletResponse response)
             throws java.io.IOException {
@@ -92,6 +95,12 @@ class RegisterPages {
         model.addAttribute("canSeeInternal", currentUser.canSeeInternal(record.la().id()));
         model.addAttribute("canManage", currentUser.canManage(record.la().id()));
         model.addAttribute("activityTypes", ActivityType.values());
+        // Once an inspection is notified or on site, that is what the LA needs to see, not a forecast window.
+        model.addAttribute("current", record.activities().stream().filter(v -> v.status().equals(ActivityStatus.ON_SITE.labelKey())
+                || v.status().equals(ActivityStatus.NOTIFIED.labelKey())).findFirst().orElse(null));
+        model.addAttribute("publishedHeld", record.activities().stream().anyMatch(v -> v.status().equals(ActivityStatus.PUBLISHED.labelKey())));
+        model.addAttribute("ofstedSearch", "https://reports.ofsted.gov.uk/search?q=" + java.net.URLEncoder.encode(record.la().name(),
+                java.nio.charset.StandardCharsets.UTF_8) + "&level_1_types=3&level_2_types%5B%5D=12");
         model.addAttribute("sources", ReportSources.all(reportSources,
                 record.activities().stream().map(v -> v.activity().id()).toList()));
         List<RegisterRow> comparison = new java.util.ArrayList<>();

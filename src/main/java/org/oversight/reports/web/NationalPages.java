@@ -49,6 +49,7 @@ class NationalPages {
     }
 
     @GetMapping("/national/latest-judgements.csv")
+    @org.oversight.shared.web.NonInteractive(org.oversight.shared.web.NonInteractive.Kind.EXPORT)
     void csv(@RequestParam(name = "region", required = false) String region,
              @RequestParam(name = "judgement", required = false) String judgement,
              @RequestParam(name = "type", required = false) String type,

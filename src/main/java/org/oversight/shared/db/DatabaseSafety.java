@@ -119,7 +119,8 @@ public final class DatabaseSafety {
         if (!missing.isEmpty()) {
             findings.add(new Finding("The application's role \"" + user + "\" lacks SELECT, INSERT, UPDATE or DELETE on " + missing.size()
                     + " tables (" + examples(missing) + "): the migrations grant them to the role named by OVERSIGHT_DB_APP_ROLE, now \""
-                    + appRole + "\".", user.equals(appRole) ? "Restart Oversight: its migrations grant what is missing when the role exists."
+                    + appRole + "\".", user.equals(appRole) ? "Restart Oversight (every start grants what is missing), or as the tables' owner: GRANT SELECT, INSERT, UPDATE, DELETE ON "
+                            + String.join(", ", missing.stream().map(DatabaseSafety::ident).toList()) + " TO " + ident(user) + ";"
                             : "Set OVERSIGHT_DB_APP_ROLE=" + user + " (or log in as " + appRole + ") and restart Oversight."));
         }
         String definer = single(c, "SELECT pg_get_userbyid(proowner) FROM pg_proc WHERE proname = 'oversight_scope_challenge' LIMIT 1");

@@ -1,9 +1,5 @@
 package org.oversight.shared.upload;
 
-import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,62 +7,25 @@ import org.springframework.stereotype.Component;
  * an API call that cannot wait is refused with {@link ImportsBusyException} (503 with Retry-After).
  */
 @Component
-public class ImportSlots {
+public class ImportSlots extends WorkSlots {
 
     /** Seconds an API client is told to wait before trying again. */
     public static final int RETRY_AFTER_SECONDS = 30;
 
-    private final Semaphore slots;
-    private final int size;
-
     public ImportSlots(UploadLimits limits) {
-        this.size = Math.max(1, limits.maxConcurrent());
-        this.slots = new Semaphore(size, true);
+        super(limits.maxConcurrent(), "An import is", "imports are", "oversight.imports.max-concurrent", RETRY_AFTER_SECONDS);
     }
 
-    /** A slot held until closed. */
-    public final class Slot implements AutoCloseable {
-        private boolean open = true;
-
-        @Override
-        public void close() {
-            if (open) {
-                open = false;
-                slots.release();
-            }
-        }
-    }
-
-    /** A slot if one is free now. */
-    public Optional<Slot> tryTake() {
-        return slots.tryAcquire() ? Optional.of(new Slot()) : Optional.empty();
-    }
-
-    /** A slot now, or {@link ImportsBusyException}. */
-    public Slot takeOrRefuse() {
-        return tryTake().orElseThrow(() -> new ImportsBusyException(size));
-    }
-
-    /** Waits for a slot (a job in the queue). */
-    public Slot take() throws InterruptedException {
-        slots.acquire();
-        return new Slot();
-    }
-
-    /** Waits at most the given time for a slot. */
-    public Optional<Slot> take(long timeout, TimeUnit unit) throws InterruptedException {
-        return slots.tryAcquire(timeout, unit) ? Optional.of(new Slot()) : Optional.empty();
-    }
-
-    public int size() {
-        return size;
+    @Override
+    protected BusyException busy() {
+        return new ImportsBusyException(size());
     }
 
     /** Every slot is in use: try again later. */
-    public static final class ImportsBusyException extends RuntimeException {
+    public static final class ImportsBusyException extends BusyException {
         public ImportsBusyException(int size) {
             super((size == 1 ? "An import is" : size + " imports are") + " running already; try again in "
-                    + RETRY_AFTER_SECONDS + " seconds", null, false, false);
+                    + RETRY_AFTER_SECONDS + " seconds", RETRY_AFTER_SECONDS, "oversight.imports.max-concurrent");
         }
     }
 }

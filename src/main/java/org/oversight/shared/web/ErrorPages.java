@@ -13,6 +13,12 @@ import org.springframework.web.servlet.ModelAndView;
 @Component
 class ErrorPages implements ErrorViewResolver {
 
+    private final java.util.List<LayoutModel> layout;
+
+    ErrorPages(java.util.List<LayoutModel> layout) {
+        this.layout = layout;
+    }
+
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
         String code = switch (status) {
@@ -30,6 +36,11 @@ class ErrorPages implements ErrorViewResolver {
         view.put("bodyKey", "error." + code + ".body");
         Object detail = request.getAttribute("oversight.error.detail");
         view.put("detail", detail instanceof String text ? text : null);
+        Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        String path = original instanceof String p ? p : request.getRequestURI();
+        for (LayoutModel part : layout) {
+            part.addTo(view, request, path, status.value());
+        }
         return new ModelAndView("error/page", view, status);
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * {@link Choices} for the options of the GOV.UK choice fragments.
  */
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
-public class GlobalModel {
+public class GlobalModel implements LayoutModel {
 
     private final Choices choices;
 
@@ -27,6 +27,16 @@ public class GlobalModel {
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
         return request.getRequestURI();
+    }
+
+    @Override
+    public void addTo(java.util.Map<String, Object> model, HttpServletRequest request, String path, int status) {
+        model.putIfAbsent("choices", choices);
+        model.putIfAbsent("currentPath", path);
+        String who = signedInAs();
+        if (who != null) {
+            model.putIfAbsent("signedInAs", who);
+        }
     }
 
     @ModelAttribute("signedInAs")

@@ -78,6 +78,13 @@ public class RequestErrors {
                 "oversight.imports.max-concurrent");
     }
 
+    /** Exports and report generation, every slot taken (NonInteractiveWork): 503 with Retry-After; pages are not refused. */
+    @ExceptionHandler(org.oversight.shared.upload.WorkSlots.BusyException.class)
+    Object busy(org.oversight.shared.upload.WorkSlots.BusyException e, HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+        return respond(request, response, HttpStatus.SERVICE_UNAVAILABLE, "Busy", e.getMessage() + ".", List.of(), e.setting());
+    }
+
     @ExceptionHandler(MultipartException.class)
     Object badMultipart(MultipartException e, HttpServletRequest request, HttpServletResponse response) {
         return respond(request, response, HttpStatus.BAD_REQUEST, "Invalid upload",

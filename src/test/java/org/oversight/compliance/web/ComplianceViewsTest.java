@@ -56,7 +56,7 @@ class ComplianceViewsTest {
     @Test
     void theDashboardShowsEachTimescaleAndTeamAndTheChildrenOutOfTimescale() {
         Map<String, Object> model = model("/local-authorities/80450/compliance");
-        model.put("dashboard", dashboard());
+        model.put("dashboard", org.oversight.compliance.ComplianceFigures.figures(dashboard(), true));
         model.put("trend", List.of(new ComplianceService.TrendPoint("2026-27", SNAPSHOT.importedAt(), AS_OF, true, 2, 50),
                 new ComplianceService.TrendPoint("2025-26", SNAPSHOT.importedAt(), AS_OF.minusYears(1), false, 3, 67)));
         model.put("canEdit", true);

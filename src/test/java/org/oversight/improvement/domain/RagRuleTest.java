@@ -28,7 +28,7 @@ class RagRuleTest {
     void pastItsDueDateIsRed() {
         Rag rag = rule.rate(ActionStatus.ON_TRACK, START, DUE, measure("55", "90", "89"), DUE.plusDays(1));
         assertThat(rag.rating()).isEqualTo(Rag.Rating.RED);
-        assertThat(rag.reason()).contains("18/12/2020");
+        assertThat(rag.reason()).contains("18 December 2020");
     }
 
     @Test

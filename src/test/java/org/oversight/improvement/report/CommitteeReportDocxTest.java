@@ -37,6 +37,43 @@ class CommitteeReportDocxTest {
     }
 
     @Test
+    void thePageIsA4PortraitWithMarginsAndPageNumbersInTheFooter() {
+        var section = doc.getDocument().getBody().getSectPr();
+        assertThat(section).as("section properties (without them LibreOffice opens it on US Letter)").isNotNull();
+        assertThat(((BigInteger) section.getPgSz().getW()).intValue()).isEqualTo(11906);
+        assertThat(((BigInteger) section.getPgSz().getH()).intValue()).isEqualTo(16838);
+        assertThat(((BigInteger) section.getPgMar().getLeft()).intValue()).isEqualTo(1134);
+        assertThat(doc.getFooterList()).hasSize(1);
+        String footer = doc.getFooterList().getFirst().getParagraphs().getFirst().getCTP().xmlText();
+        assertThat(footer).contains("PAGE").contains("NUMPAGES");
+        assertThat(doc.getFooterList().getFirst().getText()).startsWith("Page ");
+    }
+
+    @Test
+    void everyTableHasAGridOfItsColumnWidthsAcrossTheTextWidthAndBodyRowsMaySplit() {
+        for (XWPFTable table : doc.getTables()) {
+            var grid = table.getCTTbl().getTblGrid();
+            assertThat(grid).as("tblGrid of " + table.getText().lines().findFirst().orElse("")).isNotNull();
+            int columns = table.getRow(0).getTableCells().size();
+            assertThat(grid.sizeOfGridColArray()).isEqualTo(columns);
+            long total = 0;
+            for (var col : grid.getGridColList()) {
+                total += ((BigInteger) col.getW()).longValue();
+            }
+            assertThat(total).as("the columns fill the text width").isEqualTo(9638L);
+            for (int r = 1; r < table.getNumberOfRows(); r++) {
+                if (!table.getRow(r).isRepeatHeader()) {
+                    assertThat(table.getRow(r).isCantSplitRow()).as("a body row may split across pages").isFalse();
+                }
+            }
+        }
+        // Unequal where the layout says so: the action plan's description column is wider than its RAG column.
+        var widths = DocxRenderer.columnWidths(List.of(40, 20, 10, 10, 20), 5);
+        assertThat(widths[0]).isEqualTo(3855);
+        assertThat(DocxRenderer.columnWidths(List.of(), 4)).containsExactly(2409, 2409, 2409, 2411);
+    }
+
+    @Test
     void firstTableListsEachCommitteeWithItsDateThenTheReportDetails() {
         XWPFTable cover = doc.getTables().getFirst();
         assertThat(cells(cover.getRow(0))).containsExactly("Committee(s):", "Date(s):");

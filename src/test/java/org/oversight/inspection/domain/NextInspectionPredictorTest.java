@@ -22,7 +22,7 @@ class NextInspectionPredictorTest {
         assertThat(next.windowEnd()).isEqualTo(LocalDate.of(2023, 9, 2));
         assertThat(next.likelyType()).isEqualTo(ActivityType.SHORT_INSPECTION);
         assertThat(next.overdue()).isFalse();
-        assertThat(next.reasons()).anyMatch(r -> r.contains("02/03/2020")).anyMatch(r -> r.contains("short"));
+        assertThat(next.reasons()).anyMatch(r -> r.contains("2 March 2020")).anyMatch(r -> r.contains("short"));
     }
 
     @Test
@@ -51,7 +51,7 @@ class NextInspectionPredictorTest {
         assertThat(next.basedOn()).isSameAs(newer);
         assertThat(next.likelyType()).isEqualTo(ActivityType.SHORT_INSPECTION);
         assertThat(next.overdue()).as("window ended 07/07/2022").isTrue();
-        assertThat(next.reasons()).anyMatch(r -> r.contains("07/07/2022"));
+        assertThat(next.reasons()).anyMatch(r -> r.contains("7 July 2022"));
     }
 
     @Test
@@ -75,7 +75,7 @@ class NextInspectionPredictorTest {
         var visit = anActivity(ActivityType.FOCUSED_VISIT).onSite(LocalDate.of(2020, 10, 13), LocalDate.of(2020, 10, 13))
                 .with(FindingKind.PRIORITY_ACTION, "Management oversight").build();
         assertThat(predictor.predict(List.of(inspection, visit), TODAY).orElseThrow().reasons())
-                .anyMatch(r -> r.contains("focused visit of 13/10/2020") && r.contains("sooner"));
+                .anyMatch(r -> r.contains("focused visit of 13 October 2020") && r.contains("sooner"));
     }
 
     @Test

@@ -46,7 +46,7 @@ class InspectorAccessViewsTest {
         assertThat(page.select("#inspector option[selected]").text()).isEqualTo("Ian Inspector");
         assertThat(page.select("#activity option").first().text()).isEqualTo(Views.message("inspector.choose"));
         assertThat(page.select("#grants .govuk-tag--green").text()).isEqualTo(Views.message("inspector.state.inForce"));
-        assertThat(page.select("#grants td").get(1).text()).isEqualTo("07/12/2026 to 11/12/2026");
+        assertThat(page.select("#grants td").get(1).text()).isEqualTo("7 December 2026 to 11 December 2026");
         assertThat(page.select("#grants th .govuk-visually-hidden").text()).isEqualTo(Views.message("inspector.actions"));
     }
 

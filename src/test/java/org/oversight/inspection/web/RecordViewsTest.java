@@ -42,7 +42,9 @@ class RecordViewsTest {
     private static SingleRecordService.ActivityView view() {
         return new SingleRecordService.ActivityView(INSPECTION, "activity.status.PUBLISHED", JudgementEra.ILACS_2018,
                 List.of(new SingleRecordService.DeadlineView(new Deadline(Deadline.Kind.ACTION_PLAN, LocalDate.of(2020, 7, 28), 70,
-                        LocalDate.of(2020, 4, 20), "deadline.from.publication", false), -5)));
+                        LocalDate.of(2020, 4, 20), "deadline.from.publication", false), -5,
+                        new org.oversight.inspection.domain.DeadlineState(org.oversight.inspection.domain.DeadlineState.State.MET,
+                                LocalDate.of(2020, 6, 1), 0))));
     }
 
     @Test
@@ -56,11 +58,22 @@ class RecordViewsTest {
         model.put("regions", List.of(new Region("E12000007", "London", 33)));
         model.put("grades", Grade.values());
         model.put("csvQuery", "?q=City");
+        model.put("sort", "overall");
+        model.put("descending", false);
         model.put("filtered", true);
         Document page = Views.check("register/list", model, false);
         assertThat(page.getElementById("q").attr("type")).isEqualTo("search");
         assertThat(page.getElementById("q").attr("value")).isEqualTo("City");
         assertThat(page.select("#register-table tbody tr")).hasSize(1);
+        assertThat(page.select("th[aria-sort=ascending]").text()).startsWith("Latest overall effectiveness");
+        assertThat(page.getElementById("sort-overall").attr("href")).contains("sort=overall").contains("order=desc").contains("q=City");
+        assertThat(page.getElementById("sort-name").attr("href")).contains("order=asc");
+
+        model.put("rows", List.of());
+        Document none = Views.check("register/list", model, false);
+        assertThat(none.getElementById("no-results")).isNotNull();
+        assertThat(none.getElementById("register-table")).as("no empty table").isNull();
+        assertThat(none.getElementById("csv-link")).as("no CSV of nothing").isNull();
     }
 
     @Test
@@ -81,6 +94,10 @@ class RecordViewsTest {
         model.put("canManage", true);
         model.put("activityTypes", ActivityType.values());
         model.put("comparison", List.of(row()));
+        model.put("sources", Map.of());
+        model.put("publishedHeld", true);
+        model.put("current", null);
+        model.put("ofstedSearch", "https://reports.ofsted.gov.uk/search?q=City+of+London");
         model.put("distributions", List.of(new RegisterPages.DistributionGroup("region", "London", distribution),
                 new RegisterPages.DistributionGroup("england", "England", distribution)));
         model.put("sources", Map.of(INSPECTION.id(), new ReportSources.ReportSource("https://reports.ofsted.gov.uk/provider/44/80450", Set.of(), "report.pdf")));
@@ -88,6 +105,18 @@ class RecordViewsTest {
         assertThat(page.select("a[href=https://reports.ofsted.gov.uk/provider/44/80450]")).hasSize(1);
         assertThat(page.select("#neighbour-table thead th")).hasSize(JudgementArea.values().length + 2);
         assertThat(page.select(".govuk-tag--red").text()).isEqualTo(Views.message("record.next.overdue"));
+        assertThat(page.getElementById("reports-not-loaded")).isNull();
+        assertThat(page.getElementById("next-window").text()).contains("Usual window 2 March 2023 to 2 September 2023");
+
+        // An LA whose reports are not loaded says so, with where to find them; an inspection under way replaces the forecast.
+        model.put("publishedHeld", false);
+        model.put("current", view());
+        Document missing = Views.check("register/single-record", model, false);
+        assertThat(missing.getElementById("reports-not-loaded").text()).contains("Ofsted's reports for this local authority are not loaded")
+                .contains("Find City of London's reports on Ofsted's site");
+        assertThat(missing.getElementById("next-window")).isNull();
+        assertThat(missing.getElementById("current-activity").text()).contains("Standard inspection").contains("Ofsted notified the authority on 24 February 2020")
+                .contains("On site from 2 March 2020 to 13 March 2020");
     }
 
     @Test

@@ -182,7 +182,7 @@ class BackupRestoreIT extends IntegrationTest {
     private static String run(String url, String... args) throws Exception {
         Path log = Files.createTempFile("oversight-cli", ".log");
         Process process = start(url, log, Map.of(), args);
-        boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+        boolean finished = process.waitFor(300, TimeUnit.SECONDS); // generous: a busy 2-core machine starts a JVM slowly
         process.destroyForcibly();
         String output = Files.readString(log);
         assertThat(finished).as(output).isTrue();

@@ -163,6 +163,12 @@ class ExternalPostgresIT {
         } finally {
             superuserSql("ALTER TABLE review OWNER TO oversight_owner");
         }
+        // Handing the table back takes the application's grants with it: the check says so and how to mend it.
+        Result lost = cli(env("oversight", true, Map.of()), "check-database");
+        assertThat(lost.exit()).isEqualTo(2);
+        assertThat(lost.output()).contains("lacks SELECT, INSERT, UPDATE or DELETE on 1 tables (review)",
+                "GRANT SELECT, INSERT, UPDATE, DELETE ON review TO " + APP_ROLE + ";");
+        superuserSql("GRANT SELECT, INSERT, UPDATE, DELETE ON review TO " + APP_ROLE);
         assertThat(cli(env("oversight", true, Map.of()), "check-database").exit()).isZero();
     }
 

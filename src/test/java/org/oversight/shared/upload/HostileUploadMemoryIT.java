@@ -64,10 +64,15 @@ class HostileUploadMemoryIT {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx512m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
                 "-Xlog:gc:file=" + gcLog, "-cp", System.getProperty("java.class.path"), "-Doversight.reports.import-on-start=false",
+                "-Doversight.reports.national-dataset-on-start=false", "-Dspring.flyway.placeholders.create-app-role=true",
                 "org.oversight.OversightApplication").redirectErrorStream(true).redirectOutput(appLog.toFile());
-        pb.environment().put("SPRING_DATASOURCE_URL", pg.getJdbcUrl("postgres", "postgres"));
-        pb.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
-        pb.environment().put("SPRING_DATASOURCE_PASSWORD", "postgres");
+        pb.environment().put("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres");
+        // As on the embedded database: the superuser owns the tables and migrates, the application logs in as
+        // oversight_app (Oversight refuses to start as the tables' owner).
+        pb.environment().put("SPRING_DATASOURCE_USERNAME", "oversight_app");
+        pb.environment().put("SPRING_DATASOURCE_PASSWORD", "oversight_app");
+        pb.environment().put("SPRING_FLYWAY_USER", "postgres");
+        pb.environment().put("SPRING_FLYWAY_PASSWORD", "postgres");
         pb.environment().put("PORT", Integer.toString(port));
         pb.environment().put("OVERSIGHT_DEMO_PASSWORD", "test-password");
         pb.environment().put("OVERSIGHT_DEMO_CHILD_DATA", "false");

@@ -1,0 +1,408 @@
+package org.oversight.childdata.ssd;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.oversight.childdata.ImportFile;
+import org.oversight.childdata.ssda903.ValidationError;
+import org.oversight.shared.upload.LimitedInputStream;
+import org.oversight.shared.upload.UploadLimitException;
+import org.oversight.shared.upload.UploadLimits;
+
+/**
+ * Reads an SSD extract: CSV files (given one by one, or in a ZIP), one per SSD table, named by the table
+ * ({@code ssd_contacts.csv}), with the SSD field names as headers. Tables and columns Oversight does not store are
+ * reported as notes and skipped, never fatal; a missing required column, an empty required value, an impossible date,
+ * a row given twice, a row naming a child, referral, conference or plan the extract does not have, an episode that ends
+ * before it starts and a child's CIN episodes or CP plans that overlap are errors naming file, row, column and value.
+ * Files are read as streams under the {@link UploadLimits}.
+ */
+public final class SsdExtract {
+
+    /** What reading gave: the good rows, the errors (they stop an import unless bad rows may be left out), and notes. */
+    public record Result(SsdData data, List<ValidationError> errors, List<ValidationError> notes, long rows, long rejected,
+                         LocalDate latestDate, List<String> files) {
+    }
+
+    /** One table as read, with each row's place in its file and whether it has an error. */
+    private static final class Read {
+        final SsdSchema.Table table;
+        final String file;
+        final List<String[]> rows = new ArrayList<>();
+        final List<Integer> lines = new ArrayList<>();
+        final BitSet bad = new BitSet();
+
+        Read(SsdSchema.Table table, String file) {
+            this.table = table;
+            this.file = file;
+        }
+    }
+
+    private final UploadLimits limits;
+    private final SsdSchema schema = SsdSchema.get();
+    private final Map<String, Read> tables = new LinkedHashMap<>();
+    private final List<ValidationError> errors = new ArrayList<>();
+    private final List<ValidationError> notes = new ArrayList<>();
+    private final List<String> files = new ArrayList<>();
+    private LocalDate latest;
+
+    private SsdExtract(UploadLimits limits) {
+        this.limits = limits;
+    }
+
+    /** Reads the files (CSV or ZIP) and checks them; {@code notAfter} caps the date the data is said to describe. */
+    public static Result read(List<ImportFile> input, UploadLimits limits, LocalDate notAfter) {
+        SsdExtract x = new SsdExtract(limits);
+        LimitedInputStream.Budget expanded = new LimitedInputStream.Budget(limits.maxExpandedSize().toBytes(), () -> new UploadLimitException(
+                "the ZIP file expands to more than " + UploadLimits.words(limits.maxExpandedSize().toBytes()), "oversight.imports.max-expanded-size"));
+        for (ImportFile f : input) {
+            try (InputStream in = f.open()) {
+                if (f.name().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+                    x.zip(f.name(), in, expanded);
+                } else {
+                    x.csv(f.name(), limited(f.name(), in, limits));
+                }
+            } catch (UploadLimitException e) {
+                throw e.in(f.name());
+            } catch (IOException e) {
+                x.errors.add(new ValidationError(f.name(), 0, "", "", "OV-SSD-UNREADABLE", "The file could not be read: " + e.getMessage()));
+            }
+        }
+        x.crossCheck(notAfter);
+        return x.result();
+    }
+
+    private static InputStream limited(String name, InputStream in, UploadLimits limits) {
+        long max = limits.maxFileSize().toBytes();
+        return new LimitedInputStream(in, max, () -> new UploadLimitException(name + ": the file is larger than " + UploadLimits.words(max),
+                "oversight.imports.max-file-size"));
+    }
+
+    private void zip(String name, InputStream in, LimitedInputStream.Budget expanded) throws IOException {
+        ZipInputStream zip = new ZipInputStream(limited(name, in, limits), StandardCharsets.UTF_8);
+        int entries = 0;
+        for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+            if (e.isDirectory()) {
+                continue;
+            }
+            if (++entries > 200) {
+                throw new UploadLimitException(name + ": the ZIP file has more than 200 files", "oversight.imports.max-sheets");
+            }
+            String entry = name + "/" + e.getName();
+            if (!e.getName().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                notes.add(new ValidationError(entry, 0, "", "", "OV-SSD-NOT-CSV", "Not a CSV file: skipped"));
+                continue;
+            }
+            InputStream body = new FilterInputStream(new LimitedInputStream(zip, expanded)) {
+                @Override
+                public void close() {
+                    // the ZIP stream goes on to its next entry
+                }
+            };
+            csv(entry, limited(entry, body, limits));
+        }
+        if (entries == 0) {
+            errors.add(new ValidationError(name, 0, "", "", "OV-SSD-EMPTY-ZIP", "The ZIP file has no CSV files of an SSD extract"));
+        }
+    }
+
+    private void csv(String file, InputStream in) throws IOException {
+        files.add(file);
+        String name = SsdSchema.tableOf(file);
+        if (!schema.knows(name)) {
+            notes.add(new ValidationError(file, 0, "", "", "OV-SSD-UNKNOWN-TABLE", "'" + name + "' is not a table of the Standard Safeguarding "
+                    + "Dataset: the file was skipped. Name each file after its SSD table, for example ssd_contacts.csv"));
+            return;
+        }
+        if (!schema.stores(name)) {
+            notes.add(new ValidationError(file, 0, "", "", "OV-SSD-NOT-STORED", name + " is an SSD table Oversight does not store yet: the file "
+                    + "was skipped (looked-after children come from the SSDA903 return and Annex A lists 8 and 9)"));
+            return;
+        }
+        if (tables.containsKey(name)) {
+            errors.add(new ValidationError(file, 0, "", "", "OV-SSD-TABLE-TWICE", "The extract has " + name + " twice (also "
+                    + tables.get(name).file + "): give each table once"));
+            return;
+        }
+        SsdSchema.Table table = schema.table(name);
+        Read read = new Read(table, file);
+        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get().parse(reader)) {
+            var records = parser.iterator();
+            if (!records.hasNext()) {
+                errors.add(new ValidationError(file, 0, "", "", "OV-SSD-EMPTY", "The file is empty: it needs a header row with the SSD field names"));
+                return;
+            }
+            int[] source = header(read, records.next());
+            if (source == null) {
+                return;
+            }
+            tables.put(name, read);
+            while (records.hasNext()) {
+                CSVRecord r = records.next();
+                if (read.rows.size() >= limits.maxRows()) {
+                    throw new UploadLimitException(file + ": the table has more than " + UploadLimits.count(limits.maxRows()) + " rows",
+                            "oversight.imports.max-rows");
+                }
+                row(read, r, source, (int) r.getRecordNumber());
+            }
+        } catch (java.io.UncheckedIOException e) {
+            if (e.getCause() != null && e.getCause().getMessage() != null && e.getCause().getMessage().contains("EOF")) {
+                errors.add(new ValidationError(file, 0, "", "", "OV-SSD-CSV", "The file is not valid CSV: " + e.getCause().getMessage()));
+                return;
+            }
+            throw e;
+        } catch (IllegalStateException e) {
+            errors.add(new ValidationError(file, 0, "", "", "OV-SSD-CSV", "The file is not valid CSV: " + e.getMessage()));
+        }
+    }
+
+    /** Where each stored column is in the file (-1 when absent), or null when a required column is missing. */
+    private int[] header(Read read, CSVRecord header) {
+        SsdSchema.Table t = read.table;
+        Map<String, Integer> at = new HashMap<>();
+        List<String> ssdFields = schema.fieldsOf(t.name());
+        for (int i = 0; i < header.size(); i++) {
+            String h = header.get(i).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
+            if (h.isEmpty()) {
+                continue;
+            }
+            if (at.putIfAbsent(h, i) != null) {
+                errors.add(new ValidationError(read.file, 1, h, h, "OV-SSD-COLUMN-TWICE", "The header has " + h + " twice"));
+                return null;
+            }
+            if (SsdSchema.NEVER_STORED.contains(h)) {
+                notes.add(new ValidationError(read.file, 1, h, "", "OV-SSD-NOT-KEPT", "Oversight never stores a child's names or NHS number: "
+                        + "the column was ignored and may be left out of the extract"));
+            } else if (t.column(h).isEmpty()) {
+                notes.add(new ValidationError(read.file, 1, h, h, ssdFields.contains(h) ? "OV-SSD-NOT-STORED" : "OV-SSD-UNKNOWN-COLUMN",
+                        ssdFields.contains(h) ? "Oversight does not store this SSD field yet: the column was ignored"
+                                : "Not a field of " + t.name() + " in the Standard Safeguarding Dataset: the column was ignored"));
+            }
+        }
+        int[] source = new int[t.columns().size()];
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < source.length; i++) {
+            SsdSchema.Column c = t.columns().get(i);
+            source[i] = at.getOrDefault(c.name(), -1);
+            if (source[i] < 0 && c.required()) {
+                missing.add(c.name());
+            }
+        }
+        if (!missing.isEmpty()) {
+            errors.add(new ValidationError(read.file, 1, String.join(", ", missing), "", "OV-SSD-MISSING-COLUMN", "The header lacks "
+                    + (missing.size() == 1 ? "the required field " : "the required fields ") + String.join(", ", missing)
+                    + " of " + t.name() + ": the table was not read"));
+            return null;
+        }
+        return source;
+    }
+
+    private void row(Read read, CSVRecord r, int[] source, int line) {
+        SsdSchema.Table t = read.table;
+        String[] values = new String[source.length];
+        boolean bad = false;
+        for (int i = 0; i < source.length; i++) {
+            SsdSchema.Column c = t.columns().get(i);
+            String raw = source[i] < 0 || source[i] >= r.size() ? "" : r.get(source[i]).strip();
+            if (raw.length() > limits.maxCellChars()) {
+                throw new UploadLimitException(read.file + ": a value in row " + line + " is longer than " + UploadLimits.count(limits.maxCellChars())
+                        + " characters", "oversight.imports.max-cell-chars");
+            }
+            if (raw.isEmpty() || raw.equalsIgnoreCase("NULL")) {
+                if (c.required()) {
+                    errors.add(new ValidationError(read.file, line, c.name(), "", "OV-SSD-REQUIRED", c.name() + " is required in " + t.name()));
+                    bad = true;
+                }
+                continue;
+            }
+            switch (c.type()) {
+                case DATE -> {
+                    LocalDate d = SsdValues.date(raw);
+                    if (d == null) {
+                        errors.add(new ValidationError(read.file, line, c.name(), raw, "OV-SSD-DATE",
+                                "Not a real date: write it as yyyy-mm-dd or dd/mm/yyyy"));
+                        bad = true;
+                    } else {
+                        values[i] = d.toString();
+                    }
+                }
+                case INTEGER -> {
+                    values[i] = SsdValues.integer(raw);
+                    if (values[i] == null) {
+                        errors.add(new ValidationError(read.file, line, c.name(), raw, "OV-SSD-NUMBER", "Not a whole number"));
+                        bad = true;
+                    }
+                }
+                case NUMERIC -> {
+                    values[i] = SsdValues.decimal(raw);
+                    if (values[i] == null) {
+                        errors.add(new ValidationError(read.file, line, c.name(), raw, "OV-SSD-NUMBER", "Not a number"));
+                        bad = true;
+                    }
+                }
+                case TEXT -> values[i] = raw;
+            }
+        }
+        if (bad) {
+            read.bad.set(read.rows.size());
+        }
+        read.rows.add(values);
+        read.lines.add(line);
+    }
+
+    /** Checks across rows and tables: rows twice, links to rows that are not there, dates out of order, overlaps. */
+    private void crossCheck(LocalDate notAfter) {
+        Map<String, Set<String>> keys = new HashMap<>();
+        for (Read read : tables.values()) {
+            int key = read.table.index(read.table.key());
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < read.rows.size(); i++) {
+                String k = read.rows.get(i)[key];
+                if (k != null && !seen.add(k)) {
+                    error(read, i, read.table.key(), k, "OV-SSD-DUPLICATE", read.table.name().equals("ssd_person")
+                            ? "The child is in the extract twice" : "The extract has this " + read.table.key() + " twice");
+                }
+            }
+            keys.put(read.table.name(), seen);
+        }
+        boolean personLinked = tables.values().stream().anyMatch(r -> r.table.person() != null);
+        if (personLinked && !tables.containsKey("ssd_person")) {
+            errors.add(new ValidationError(String.join(", ", files), 0, "", "", "OV-SSD-NO-PERSON-TABLE",
+                    "The extract has no ssd_person table: every child its other tables name must be in it"));
+        }
+        for (Read read : tables.values()) {
+            SsdSchema.Table t = read.table;
+            Map<String, String> links = new LinkedHashMap<>(t.links());
+            if (t.person() != null && tables.containsKey("ssd_person")) {
+                links.put(t.person(), "ssd_person");
+            }
+            for (var link : links.entrySet()) {
+                Set<String> targets = keys.get(link.getValue());
+                if (targets == null) {
+                    continue;
+                }
+                int at = t.index(link.getKey());
+                for (int i = 0; i < read.rows.size(); i++) {
+                    String v = read.rows.get(i)[at];
+                    if (v != null && !targets.contains(v)) {
+                        error(read, i, link.getKey(), v, link.getValue().equals("ssd_person") ? "OV-SSD-NO-PERSON" : "OV-SSD-LINK",
+                                link.getValue().equals("ssd_person") ? "The child is not in ssd_person"
+                                        : "No row of " + link.getValue() + " has this id" + (link.getKey().equals("cppl_icpc_id")
+                                        ? ": a child protection plan must name its initial conference" : ""));
+                    }
+                }
+            }
+            if (t.period() != null) {
+                int from = t.index(t.period()[0]);
+                int to = t.index(t.period()[1]);
+                for (int i = 0; i < read.rows.size(); i++) {
+                    String[] row = read.rows.get(i);
+                    if (row[from] != null && row[to] != null && row[to].compareTo(row[from]) < 0) {
+                        error(read, i, t.period()[1], row[to], "OV-SSD-DATE-ORDER", t.period()[1] + " is before " + t.period()[0] + " (" + row[from] + ")");
+                    }
+                }
+                if (t.noOverlap() && t.person() != null) {
+                    overlaps(read, t.index(t.person()), from, to);
+                }
+            }
+            for (String[] row : read.rows) {
+                for (int i = 0; i < row.length; i++) {
+                    if (row[i] != null && t.columns().get(i).type() == SsdSchema.Type.DATE && row[i].compareTo(notAfter.toString()) <= 0
+                            && (latest == null || row[i].compareTo(latest.toString()) > 0)) {
+                        latest = LocalDate.parse(row[i]);
+                    }
+                }
+            }
+        }
+    }
+
+    /** One child's periods (CIN episodes, CP plans) may not overlap: a later one must start after the earlier one ends. */
+    private void overlaps(Read read, int person, int from, int to) {
+        Map<String, List<Integer>> byChild = new HashMap<>();
+        for (int i = 0; i < read.rows.size(); i++) {
+            String[] row = read.rows.get(i);
+            if (row[person] != null && row[from] != null) {
+                byChild.computeIfAbsent(row[person], k -> new ArrayList<>()).add(i);
+            }
+        }
+        for (List<Integer> rows : byChild.values()) {
+            if (rows.size() < 2) {
+                continue;
+            }
+            rows.sort(Comparator.comparing(i -> read.rows.get(i)[from]));
+            String end = null;
+            for (int i : rows) {
+                String[] row = read.rows.get(i);
+                if (end != null && row[from].compareTo(end) < 0) {
+                    error(read, i, read.table.period()[0], row[from], "OV-SSD-OVERLAP", "The child's " + read.table.name().substring(4).replace('_', ' ')
+                            + " overlap: this one starts before the one before it ends (" + end + ")");
+                }
+                String thisEnd = row[to] == null ? "9999-12-31" : row[to];
+                if (end == null || thisEnd.compareTo(end) > 0) {
+                    end = thisEnd;
+                }
+            }
+        }
+    }
+
+    private void error(Read read, int index, String column, String value, String code, String message) {
+        errors.add(new ValidationError(read.file, read.lines.get(index), column, value, code, message));
+        read.bad.set(index);
+    }
+
+    private Result result() {
+        SsdData data = new SsdData();
+        long rows = 0;
+        long rejected = 0;
+        Set<String> persons = new LinkedHashSet<>();
+        Read person = tables.get("ssd_person");
+        if (person != null) {
+            int key = person.table.index("pers_person_id");
+            for (int i = 0; i < person.rows.size(); i++) {
+                if (!person.bad.get(i)) {
+                    persons.add(person.rows.get(i)[key]);
+                }
+            }
+        }
+        for (SsdSchema.Table t : schema.tables()) {
+            Read read = tables.get(t.name());
+            if (read == null) {
+                continue;
+            }
+            int p = t.person() == null ? -1 : t.index(t.person());
+            for (int i = 0; i < read.rows.size(); i++) {
+                rows++;
+                String[] row = read.rows.get(i);
+                // A row of a child left out is left out too (the store links every row to its child).
+                if (read.bad.get(i) || p >= 0 && !persons.contains(row[p])) {
+                    rejected++;
+                    continue;
+                }
+                data.add(t.name(), row);
+            }
+        }
+        return new Result(data, List.copyOf(errors), List.copyOf(notes), rows, rejected, latest, List.copyOf(files));
+    }
+}

@@ -1,0 +1,78 @@
+package org.oversight.selfeval;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** What the self-evaluation's pages, API and documents read. */
+public final class SelfEvaluationViews {
+
+    private SelfEvaluationViews() {
+    }
+
+    public enum Status { DRAFT, SIGNED_OFF }
+
+    public record Summary(UUID id, int year, String title, Status status, String signedOffName, Instant signedOffAt, int written, int sections) {
+    }
+
+    public record SelfEvaluation(UUID id, UUID laId, int laUrn, String laName, int year, String title, Integer startedFromYear,
+                                 Status status, String signedOffBy, String signedOffName, Instant signedOffAt, String createdBy,
+                                 Instant createdAt, List<Section> sections, List<Event> history) {
+        public boolean signedOff() {
+            return status == Status.SIGNED_OFF;
+        }
+
+        public Optional<Section> section(Area area) {
+            return sections.stream().filter(s -> s.area() == area).findFirst();
+        }
+    }
+
+    public record Section(UUID id, Area area, String know, String how, String plans, String author, String authorName, LocalDate dueDate,
+                          int version, String updatedBy, Instant updatedAt, List<Citation> citations, List<Comment> comments) {
+        public boolean written() {
+            return !(know.isBlank() && how.isBlank() && plans.isBlank());
+        }
+    }
+
+    /** A cited piece of evidence, frozen as it stood when cited. */
+    public record Citation(UUID id, String evidenceKey, String kind, String label, String valueText, BigDecimal valueNumber, LocalDate asOf,
+                           String source, Rating rating, String citedBy, Instant citedAt) {
+    }
+
+    /** A citation beside the evidence today: moved (a different figure now) or gone (no longer held). */
+    public record CitationState(Citation citation, Evidence now) {
+        public boolean gone() {
+            return now == null;
+        }
+
+        public boolean moved() {
+            return now != null && now.differsFrom(citation.valueNumber(), citation.valueText());
+        }
+    }
+
+    public record Comment(UUID id, String body, String writtenBy, Instant writtenAt) {
+    }
+
+    public record Version(int version, String know, String how, String plans, String writtenBy, Instant writtenAt) {
+    }
+
+    public record Event(String description, String actor, Instant at) {
+    }
+
+    public record Share(UUID id, String inspector, String inspectorName, String sharedBy, Instant sharedAt, LocalDate expiresOn,
+                        Instant revokedAt) {
+        public boolean inForce(LocalDate today) {
+            return revokedAt == null && !today.isAfter(expiresOn);
+        }
+    }
+
+    public record Meeting(UUID id, UUID activityId, LocalDate date, String attendees, String kloes, String notes, String nextSteps,
+                          int version, List<AgreedAction> actions) {
+    }
+
+    public record AgreedAction(UUID id, int ordinal, String text, UUID planId, UUID planItemId) {
+    }
+}

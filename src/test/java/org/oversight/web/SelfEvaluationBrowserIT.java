@@ -1,0 +1,103 @@
+package org.oversight.web;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The story of issue 21 in a real browser, axe-core on every page: City of London's head of quality and performance
+ * starts this year's self-evaluation from last year's, writes and cites evidence, the director signs it off, the
+ * manager shares it with the inspector, records the engagement meeting and turns an agreed action into a plan item,
+ * and the inspector reads it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SelfEvaluationBrowserIT extends BrowserTest {
+
+    @Test
+    void draftCiteSignOffShareAndTheEngagementMeeting() {
+        signIn("col.manager");
+        open("/local-authorities/80450");
+        clickAndWait(By.id("la-self-evaluations"));
+        assertThat(driver.findElement(By.id("self-evaluations")).getText()).contains("2025").contains("Signed off");
+        assertAccessible("selfeval-index");
+        driver.findElement(By.id("year")).clear();
+        driver.findElement(By.id("year")).sendKeys("2026");
+        new Select(driver.findElement(By.id("fromYear"))).selectByVisibleText("The self-evaluation of 2025");
+        clickAndWait(By.id("start"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Self-evaluation 2026");
+        assertThat(driver.findElement(By.id("sections")).getText()).contains("The experiences and progress of care leavers");
+        assertThat(driver.findElement(By.id("sign-off-who")).getText()).contains("Helen Carter");
+        assertAccessible("selfeval-show");
+
+        clickAndWait(By.id("section-care-leavers"));
+        assertThat(driver.findElement(By.id("know")).getAttribute("value")).contains("Care leavers benefit from a strong service");
+        assertAccessible("selfeval-section");
+        driver.findElement(By.id("know")).sendKeys("\nThis year every care leaver has a personal adviser they know by name.");
+        clickAndWait(By.id("save"));
+        assertThat(text()).contains("Section saved");
+        assertThat(driver.findElement(By.id("versions")).getText()).contains("Version 1").contains("col.manager");
+
+        String firstEvidence = driver.findElement(By.cssSelector("#offered li strong")).getText();
+        clickAndWait(By.id("cite-0"));
+        assertThat(text()).contains("Evidence cited");
+        assertThat(driver.findElement(By.id("citation-table")).getText()).contains(firstEvidence).contains("Unchanged");
+        assertAccessible("selfeval-section-cited");
+
+        driver.findElement(By.id("comment")).sendKeys("Please add the keeping-in-touch figure before the director reads it.");
+        clickAndWait(By.id("add-comment"));
+        assertThat(driver.findElement(By.id("comment-list")).getText()).contains("keeping-in-touch figure");
+
+        clickAndWait(By.partialLinkText("Version 1, by col.manager"));
+        assertThat(driver.findElement(By.tagName("ins")).getText()).contains("personal adviser");
+        assertAccessible("selfeval-version");
+
+        // Only the director signs off.
+        signIn("col.director");
+        open("/local-authorities/80450/self-evaluations/2026");
+        assertAccessible("selfeval-director");
+        clickAndWait(By.id("sign-off"));
+        assertThat(text()).contains("Self-evaluation signed off");
+        assertThat(driver.findElement(By.id("status")).getText()).contains("Signed off").contains("Helen Carter");
+
+        // The manager shares it with the inspector before the meeting.
+        signIn("col.manager");
+        open("/local-authorities/80450/self-evaluations/2026");
+        new Select(driver.findElement(By.id("inspector"))).selectByVisibleText("Ian Inspector (Ofsted)");
+        clickAndWait(By.id("share"));
+        assertThat(text()).contains("Self-evaluation shared with the inspector");
+        assertThat(driver.findElement(By.id("shares")).getText()).contains("Ian Inspector");
+        assertAccessible("selfeval-shared");
+
+        // The engagement meeting: its actions become plan items; it is an activity on the single record.
+        clickAndWait(By.id("meeting-link"));
+        assertAccessible("selfeval-meeting-form");
+        driver.findElement(By.id("date-day")).sendKeys("8");
+        driver.findElement(By.id("date-month")).sendKeys("12");
+        driver.findElement(By.id("date-year")).sendKeys("2026");
+        driver.findElement(By.id("attendees")).sendKeys("Helen Carter, director of children's services\nOfsted regional senior HMI");
+        driver.findElement(By.id("kloes")).sendKeys("Placement sufficiency\nWorkforce capacity and planning");
+        driver.findElement(By.id("notes")).sendKeys("Ofsted recognised the self-evaluation as clear and well evidenced.");
+        driver.findElement(By.id("nextSteps")).sendKeys("A focused visit on care leavers is likely in the spring.");
+        driver.findElement(By.id("actions")).sendKeys("Review placement sufficiency with the commissioning team");
+        clickAndWait(By.id("save-meeting"));
+        assertThat(text()).contains("Engagement meeting saved");
+        assertThat(driver.findElement(By.id("agreed-actions")).getText()).contains("Review placement sufficiency");
+        assertAccessible("selfeval-meeting");
+        clickAndWait(By.id("to-plan-1"));
+        assertThat(text()).contains("Agreed action added to the plan");
+        assertThat(driver.findElement(By.id("agreed-actions")).getText()).contains("in the improvement plan");
+        clickAndWait(By.id("meeting-activity"));
+        assertThat(text()).containsIgnoringCase("annual engagement meeting");
+        assertThat(driver.findElement(By.id("self-evaluation-link")).getText()).contains("Self-evaluation 2026");
+
+        // The inspector reads it, read-only.
+        signIn("inspector");
+        open("/local-authorities/80450/self-evaluations/2026/self-evaluation.html");
+        assertThat(text()).contains("City of London").contains("The experiences and progress of care leavers")
+                .contains("personal adviser they know by name").contains(firstEvidence);
+        assertAccessible("selfeval-document");
+    }
+}
