@@ -196,23 +196,23 @@ public final class HostileFiles {
         int16(out, (v >>> 16) & 0xffff);
     }
 
-    /** header.csv with {@code rows} valid children (about 30 bytes a row). */
+    /** header.csv with {@code rows} children that pass every DfE rule (about 30 bytes a row). */
     public static Path header(Path file, int rows) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n");
             for (int i = 0; i < rows; i++) {
-                w.write("C" + (1_000_000 + i) + ",M,01/01/2012,WBRI,UN1,,\n");
+                w.write("C" + (1_000_000 + i) + ",M,01/01/2012,WBRI,UN2,,\n");
             }
         }
         return file;
     }
 
-    /** episodes.csv: one episode from May 2026 for each of the header's children. */
+    /** episodes.csv: one episode from May 2026 for each of the header's children, placed in the City of London from a home there. */
     public static Path episodes(Path file, int rows) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n");
             for (int i = 0; i < rows; i++) {
-                w.write("C" + (1_000_000 + i) + ",01/05/2026,S,C2,N1,U1,PR1,,,,AB1 2CD,AB1 3CD,SC123456\n");
+                w.write("C" + (1_000_000 + i) + ",01/05/2026,S,C2,N1,U1,PR1,,,,EC2Y 8DS,EC1A 7BE,SC123456\n");
             }
         }
         return file;

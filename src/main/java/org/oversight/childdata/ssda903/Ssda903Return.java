@@ -45,7 +45,7 @@ public final class Ssda903Return {
 
     private Ssda903Return(List<ReadResult> files, CollectionYear year, ErrorList errors, List<RuleOutcome> outcomes,
                           int ruleSetYear) {
-        this.files = List.copyOf(files);
+        this.files = files.stream().map(ReadResult::withoutValues).toList(); // the rules have run: their copy can go
         this.year = year;
         this.errors = List.copyOf(errors);
         this.errorTotal = errors.total();
