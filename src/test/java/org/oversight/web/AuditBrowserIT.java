@@ -39,7 +39,7 @@ class AuditBrowserIT extends BrowserTest {
         driver.findElement(By.id("title")).sendKeys("Care leavers: pathway plans, November 2026");
         driver.findElement(By.cssSelector("input[name='templateId'][aria-describedby='templateId-care-leavers-hint']")).click();
         driver.findElement(By.id("auditors-col.staff")).click();
-        driver.findElement(By.id("moderators")).click(); // the first manager listed
+        driver.findElement(By.id("moderators-col.manager")).click(); // not the first manager listed (col.director is)
         new Select(driver.findElement(By.id("rule"))).selectByValue("ALL_CARE_LEAVERS");
         driver.findElement(By.id("sampleSize")).clear();
         driver.findElement(By.id("sampleSize")).sendKeys("3");

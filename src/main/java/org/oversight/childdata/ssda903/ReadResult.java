@@ -13,7 +13,8 @@ import org.oversight.childdata.ssda903.Rows.Ssda903Row;
  * @param table      the table detected from the header row, or null if none could be detected
  * @param rows       every data row that could be read (including rows with errors), in file order
  * @param values     the same rows' values in the table's column order, trimmed, null for a blank (what the rules read);
- *                   the strings are the ones the rows hold, so this adds one array of references a row, not a copy
+ *                   the strings are the ones the rows hold, so this adds one array of references a row, not a copy;
+ *                   empty once the return is validated ({@link #withoutValues()})
  * @param errors     the validation errors kept, in file order
  * @param errorTotal every error found, including those past {@code oversight.imports.max-errors} that were not kept
  */
@@ -23,7 +24,7 @@ public record ReadResult(String file, Ssda903Table table, List<? extends Ssda903
     public ReadResult {
         rows = List.copyOf(rows);
         values = List.copyOf(values);
-        if (values.size() != rows.size()) {
+        if (!values.isEmpty() && values.size() != rows.size()) {
             throw new IllegalArgumentException(file + ": " + rows.size() + " rows but " + values.size() + " rows of values");
         }
         errors = List.copyOf(errors);
@@ -33,6 +34,11 @@ public record ReadResult(String file, Ssda903Table table, List<? extends Ssda903
     public ReadResult(String file, Ssda903Table table, List<? extends Ssda903Row> rows, List<String[]> values,
                       List<ValidationError> errors) {
         this(file, table, rows, values, errors, errors.size());
+    }
+
+    /** The same file without the values the rules read, for keeping once they have run. */
+    public ReadResult withoutValues() {
+        return values.isEmpty() ? this : new ReadResult(file, table, rows, List.of(), errors, errorTotal);
     }
 
     /** The rows, typed; empty if this file is a different table. */

@@ -45,7 +45,7 @@ public final class Ssda903Return {
 
     private Ssda903Return(List<ReadResult> files, CollectionYear year, ErrorList errors, List<RuleOutcome> outcomes,
                           int ruleSetYear) {
-        this.files = List.copyOf(files);
+        this.files = files.stream().map(ReadResult::withoutValues).toList(); // the rules have run: their copy can go
         this.year = year;
         this.errors = List.copyOf(errors);
         this.errorTotal = errors.total();
@@ -143,9 +143,54 @@ public final class Ssda903Return {
             errors.countWithoutKeeping(f.errorTotal() - f.errors().size());
         }
         RuleBook book = RuleBook.forYear(options.year());
-        List<RuleOutcome> outcomes = book.run(data(files, context, options), errors::add);
+        List<RuleOutcome> outcomes = book.run(data(files, context, options), asGiven(files, errors::add));
         new CrossChecks(files, context.tables(), errors).run();
         return new Ssda903Return(files, options.year(), errors, outcomes, book.startYear());
+    }
+
+    /**
+     * The rules read values upper-cased; an error shows the value as the file gives it (found by file, row and column
+     * among the files read; a derived column such as PL_LA keeps the rules' value).
+     */
+    private static java.util.function.Consumer<ValidationError> asGiven(List<ReadResult> files,
+                                                                        java.util.function.Consumer<ValidationError> sink) {
+        Map<String, ReadResult> byFile = new HashMap<>();
+        for (ReadResult f : files) {
+            if (f.table() != null) {
+                byFile.putIfAbsent(f.file(), f);
+            }
+        }
+        return e -> {
+            ReadResult f = byFile.get(e.file());
+            if (f != null && e.value() != null && !e.value().isEmpty()) {
+                int column = f.table().columns().indexOf(e.column());
+                int index = rowIndex(f, e.row());
+                String given = column < 0 || index < 0 ? null : f.values().get(index)[column];
+                if (given != null && !given.equals(e.value())) {
+                    e = new ValidationError(e.file(), e.row(), e.column(), given, e.ruleCode(), e.message(), e.severity());
+                }
+            }
+            sink.accept(e);
+        };
+    }
+
+    /** The position of the row with that spreadsheet row number (rows are in file order), or -1. */
+    private static int rowIndex(ReadResult f, int row) {
+        int lo = 0;
+        int hi = f.rows().size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int r = f.rows().get(mid).row();
+            if (r == row) {
+                return mid;
+            }
+            if (r < row) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return -1;
     }
 
     private static ReturnData data(List<ReadResult> files, Context context, Options options) {

@@ -80,6 +80,13 @@ class PartialUpdateRulesTest {
     }
 
     @Test
+    void anErrorShowsTheValueAsTheFileGivesItNotAsTheRulesReadIt() {
+        String header = HEADER.replace("1,Q,", "1,q,");
+        Ssda903Return r = Ssda903Return.validate(List.of(Ssda903Reader.read("header.csv", header)), OPTIONS);
+        assertThat(r.errors()).contains(new ValidationError("header.csv", 2, "SEX", "q", "101", RuleMessages.message("101"), Severity.ERROR));
+    }
+
+    @Test
     void errorsPastTheLimitAreCountedAndQueriesApart() {
         StringBuilder reviews = new StringBuilder("CHILD,DOB,REVIEW,REVIEW_CODE\n");
         for (int i = 0; i < 50; i++) {

@@ -69,6 +69,21 @@ class ChildDataViewsTest {
     }
 
     @Test
+    void aJobStillRunningFollowsItsProgressAndShowsNoResultYet() {
+        ChildImportJobs.Job job = new ChildImportJobs.Job(UUID.randomUUID(), ViewFixtures.CITY_ID, "col.staff", Instant.parse("2026-11-01T09:00:00Z"),
+                "CHECKING", null, null, null, null, null, List.of(), null, null, false, false, null, null, List.of());
+        Map<String, Object> model = model("/local-authorities/80450/child-data/jobs/x");
+        model.put("job", job);
+        model.put("shownErrors", List.of());
+        Document page = Views.check("childdata/result", model, false);
+        assertThat(page.getElementById("import-progress").attr("data-finished")).isEqualTo("false");
+        assertThat(page.select("script[src$=/js/import-progress.js]")).as("the script that reloads the page when the job ends").hasSize(1);
+        assertThat(page.getElementById("import-stored")).isNull();
+        assertThat(page.getElementById("import-not-stored")).isNull();
+        assertThat(page.getElementById("rules")).isNull();
+    }
+
+    @Test
     void theAccessLogShowsWhoSawWhatAndWhyAndNamesABadDate() {
         Map<String, Object> model = model("/local-authorities/80450/access-log");
         model.put("child", "B2");
