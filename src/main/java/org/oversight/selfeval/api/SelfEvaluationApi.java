@@ -163,7 +163,9 @@ class SelfEvaluationApi {
     @GetMapping(BASE + "/{year}/sections/{area}/versions/{version}")
     @LaEditor
     @Operation(summary = "One version and its differences, word by word, from the version before it")
-    VersionDiff version(@PathVariable int urn, @PathVariable int year, @PathVariable String area, @PathVariable int version) {
+    VersionDiff version(@PathVariable int urn, @PathVariable int year, @PathVariable String area, @PathVariable("version") String versionText) {
+        // read as text so that the access rule is checked before a malformed number is (a 403, not a 404, for others)
+        int version = versionText.matches("\\d{1,9}") ? Integer.parseInt(versionText) : -1;
         List<Version> versions = selfEvaluations.versions(la(urn).id(), year, area(area));
         Version v = versions.stream().filter(x -> x.version() == version).findFirst()
                 .orElseThrow(() -> new NotFoundException("No version " + version + " of this section"));

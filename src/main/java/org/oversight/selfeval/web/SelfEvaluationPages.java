@@ -340,7 +340,9 @@ class SelfEvaluationPages {
 
     @GetMapping(BASE + "/{year}/sections/{area}/versions/{version}")
     @LaEditor
-    String version(@PathVariable int urn, @PathVariable int year, @PathVariable String area, @PathVariable int version, Model model) {
+    String version(@PathVariable int urn, @PathVariable int year, @PathVariable String area, @PathVariable("version") String versionText, Model model) {
+        // read as text so that the access rule is checked before a malformed number is (a 403, not a 404, for others)
+        int version = versionText.matches("\\d{1,9}") ? Integer.parseInt(versionText) : -1;
         LocalAuthority la = selfEvaluations.localAuthority(urn);
         Area a = area(area);
         SelfEvaluation se = selfEvaluations.get(la.id(), year);
