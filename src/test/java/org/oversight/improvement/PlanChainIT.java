@@ -59,8 +59,9 @@ class PlanChainIT extends IntegrationTest {
     @WithUserDetails("col.councillor")
     void theDemoPlanAnswersBothRecommendationsAndIsOverseenByTheBoardAndThreeCommittees() {
         PlanView plan = demoPlan();
-        assertThat(plan.items()).hasSize(2);
-        assertThat(plan.items()).allSatisfy(item -> {
+        // the two recommendations (other tests may add an engagement meeting's agreed action, which answers no finding)
+        assertThat(plan.items()).filteredOn(item -> item.findingId() != null).hasSize(2);
+        assertThat(plan.items().subList(0, 2)).allSatisfy(item -> {
             assertThat(item.findingId()).isNotNull();
             assertThat(item.findingKind()).isEqualTo("RECOMMENDATION");
             assertThat(item.actions()).hasSize(1);
@@ -138,7 +139,8 @@ class PlanChainIT extends IntegrationTest {
         assertThat(saved.evidence()).hasSize(2);
         assertThat(jdbc.sql("SELECT sha256 FROM evidence WHERE action_id = ? AND content IS NOT NULL").param(action).query(String.class).single())
                 .hasSize(64);
-        assertThat(plans.plan(planId).history()).extracting(PlanView.History::actor).contains("col.manager");
+        assertThat(plans.plan(planId).history()).extracting(PlanView.History::actor)
+                .contains("Rachel Green (City of London, head of quality and performance)"); // people's names, not usernames
         List<String> itemsOfFirstFinding = plans.itemsOfFindings(visit.id()).stream()
                 .filter(i -> i.findingId().equals(visit.improvementItems().getFirst().id())).map(i -> i.title()).toList();
         assertThat(itemsOfFirstFinding).isNotEmpty();

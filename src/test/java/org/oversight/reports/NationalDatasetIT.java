@@ -59,9 +59,9 @@ class NationalDatasetIT extends IntegrationTest {
         List<InspectionActivity> inspections = record.activities().stream().map(SingleRecordService.ActivityView::activity)
                 .filter(a -> a.type().graded()).toList();
         assertThat(inspections).extracting(a -> a.startDate().toString() + " " + a.type())
-                .containsExactly("2014-04-29 SIF_INSPECTION", "2019-02-18 STANDARD_INSPECTION", "2023-07-10 STANDARD_INSPECTION");
+                .containsExactly("2023-07-10 STANDARD_INSPECTION", "2019-02-18 STANDARD_INSPECTION", "2014-04-29 SIF_INSPECTION"); // newest first
         // as printed on page 1 of "children's services inspection - 04 september 2023.pdf"
-        InspectionActivity latest = inspections.getLast();
+        InspectionActivity latest = inspections.getFirst();
         assertThat(latest.endDate()).hasToString("2023-07-21");
         assertThat(latest.publicationDate()).hasToString("2023-09-04");
         assertThat(latest.leadInspector()).isEqualTo("Naintara Khosla");
