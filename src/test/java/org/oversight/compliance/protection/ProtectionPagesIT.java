@@ -139,6 +139,21 @@ class ProtectionPagesIT extends HttpTest {
                 .query(String.class).single());
         assertThat(national.body()).as("aggregates only").doesNotContain(aChild);
         assertThat(http.get("/help-and-protection/national", "col.manager").status()).isEqualTo(403);
+
+        var api = http.get("/api/v1" + FRONT_DOOR, "col.manager");
+        assertThat(api.status()).isEqualTo(200);
+        var json = api.json();
+        assertThat(json.get("funnel").get(1).get("step").asText()).isEqualTo("REFERRALS");
+        assertThat(json.get("funnel").get(1).get("count").asLong()).isEqualTo(count(
+                "SELECT count(*) FROM ssd_cin_episodes WHERE snapshot_id = ? AND cine_referral_date BETWEEN ? AND ?"));
+        assertThat(json.get("teams").size()).isPositive();
+        assertThat(api.body()).as("figures only").doesNotContain(aChild);
+        assertThat(http.get("/api/v1" + FRONT_DOOR, "southwark.manager").status()).isEqualTo(403);
+        assertThat(http.get("/api/v1" + FRONT_DOOR + "?from=2026-02-01&to=2025-01-01", "col.manager").status()).isEqualTo(400);
+        var nationalApi = http.get("/api/v1/help-and-protection/national", "analyst");
+        assertThat(nationalApi.status()).isEqualTo(200);
+        assertThat(nationalApi.json().get("england").get("localAuthorities").asInt()).isPositive();
+        assertThat(http.get("/api/v1/help-and-protection/national", "col.manager").status()).isEqualTo(403);
     }
 
     @Test
