@@ -17,6 +17,7 @@ import org.apache.poi.ss.usermodel.CreationHelper;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.oversight.access.AccessLog;
 import org.oversight.shared.web.SpreadsheetSafe;
@@ -93,6 +94,39 @@ public class AnnexAExport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What {@link #writeLists8And9} wrote: rows of each list, blank cells by heading, the snapshots read. */
+    record Lists8And9(int rows8, int rows9, int inCareOnDate, Map<String, Integer> blanks8, Map<String, Integer> blanks9, Snapshot snapshot,
+                      Snapshot annexSnapshot) {
+    }
+
+    /**
+     * Writes lists 8 and 9 as at {@code ref} into sheets "List 8" and "List 9" of the workbook (any kind, streaming
+     * included), from the LA's current SSDA903 snapshot; null when it has none (no sheets written). No access check and
+     * no log entry: the caller does both.
+     */
+    Lists8And9 writeLists8And9(Workbook wb, UUID laId, LocalDate ref, CellStyle date, CellStyle header, SpreadsheetSafe.Cells text) {
+        Snapshot snapshot = snapshots.current(laId, Kind.SSDA903).orElse(null);
+        if (snapshot == null) {
+            return null;
+        }
+        Snapshot annexSnapshot = snapshots.current(laId, Kind.ANNEX_A).orElse(null);
+        Map<String, Map<String, Object>> annex = annexSnapshot == null ? Map.of() : annexFacts(annexSnapshot.id());
+        Map<String, Integer> blanks8 = new LinkedHashMap<>();
+        Map<String, Integer> blanks9 = new LinkedHashMap<>();
+        int rows8 = list8(wb.createSheet("List 8"), snapshot, ref, date, header, blanks8, annex, text);
+        int rows9 = list9(wb.createSheet("List 9"), snapshot, ref, date, header, blanks9, annex, text);
+        int inCare = 0;
+        Map<String, List<Episode>> episodes = new LinkedHashMap<>();
+        snapshots.episodes(snapshot.id()).forEach(e -> episodes.computeIfAbsent(e.childRef(), k -> new ArrayList<>()).add(e));
+        for (List<Episode> list : episodes.values()) {
+            Episode last = list.getLast();
+            if (!last.decom().isAfter(ref) && (last.dec() == null || last.dec().isAfter(ref))) {
+                inCare++;
+            }
+        }
+        return new Lists8And9(rows8, rows9, inCare, blanks8, blanks9, snapshot, annexSnapshot);
     }
 
     private int list8(Sheet sheet, Snapshot s, LocalDate ref, CellStyle date, CellStyle header, Map<String, Integer> blanks,
