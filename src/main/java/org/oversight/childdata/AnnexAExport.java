@@ -136,16 +136,20 @@ public class AnnexAExport {
         Map<String, List<Episode>> episodes = new LinkedHashMap<>();
         snapshots.episodes(s.id()).forEach(e -> episodes.computeIfAbsent(e.childRef(), k -> new ArrayList<>()).add(e));
         Map<String, LocalDate> latestReview = new LinkedHashMap<>();
-        snapshots.reviews(s.id()).forEach(rv -> latestReview.merge(rv.childRef(), rv.reviewDate(), (a, b) -> a.isAfter(b) ? a : b));
+        snapshots.reviews(s.id()).stream().filter(rv -> !rv.reviewDate().isAfter(ref))
+                .forEach(rv -> latestReview.merge(rv.childRef(), rv.reviewDate(), (a, b) -> a.isAfter(b) ? a : b));
         Map<String, int[]> missing = new LinkedHashMap<>();
-        snapshots.missing(s.id()).stream().filter(m -> m.started().isAfter(ref.minusMonths(12)))
+        snapshots.missing(s.id()).stream().filter(m -> m.started().isAfter(ref.minusMonths(12)) && !m.started().isAfter(ref))
                 .forEach(m -> missing.computeIfAbsent(m.childRef(), k -> new int[2])["A".equals(m.kind()) ? 1 : 0]++);
         int r = 1;
         for (var e : episodes.entrySet()) {
-            List<Episode> list = e.getValue();
+            List<Episode> list = asAt(e.getValue(), ref);
+            if (list.isEmpty()) {
+                continue; // came into care after the reference date
+            }
             Episode last = list.getLast();
             LocalDate ceased = last.dec();
-            if (ceased != null && (ceased.isBefore(ref.minusMonths(6)) || ceased.isAfter(ref))) {
+            if (ceased != null && ceased.isBefore(ref.minusMonths(6))) {
                 continue; // ceased more than 6 months before the reference date
             }
             Child c = children.get(e.getKey());
@@ -186,6 +190,22 @@ public class AnnexAExport {
             fill(row, AnnexAColumns.LIST_8, v, date, blanks, text);
         }
         return r - 1;
+    }
+
+    /**
+     * A child's episodes as they stood on the date: those begun by then, the last one still open if it ended after it
+     * (the day-one pack's date can be earlier than the return's).
+     */
+    static List<Episode> asAt(List<Episode> episodes, LocalDate ref) {
+        List<Episode> out = new ArrayList<>();
+        for (Episode x : episodes) {
+            if (x.decom().isAfter(ref)) {
+                continue;
+            }
+            out.add(x.dec() != null && x.dec().isAfter(ref)
+                    ? new Episode(x.childRef(), x.decom(), null, x.rne(), x.legalStatus(), x.cin(), x.place(), x.placeProvider(), null) : x);
+        }
+        return out;
     }
 
     private int list9(Sheet sheet, Snapshot s, LocalDate ref, CellStyle date, CellStyle header, Map<String, Integer> blanks,

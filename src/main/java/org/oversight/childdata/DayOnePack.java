@@ -318,11 +318,16 @@ public class DayOnePack {
      * adoption (A3 to A6) or who left care adopted (E11, E12) in the 12 months to the date.
      */
     private List<Map<String, Object>> list10(UUID snapshot, LocalDate asOf) {
-        LocalDate from = asOf.minusMonths(12).plusDays(1);
         Map<String, ChildDataSnapshots.Child> children = new LinkedHashMap<>();
         snapshots.children(snapshot).forEach(c -> children.put(c.childRef(), c));
         Map<String, List<Episode>> episodes = new LinkedHashMap<>();
         snapshots.episodes(snapshot).forEach(e -> episodes.computeIfAbsent(e.childRef(), k -> new ArrayList<>()).add(e));
+        return list10(children, episodes, asOf);
+    }
+
+    /** List 10 from each child's episodes (in start order). */
+    static List<Map<String, Object>> list10(Map<String, ChildDataSnapshots.Child> children, Map<String, List<Episode>> episodes, LocalDate asOf) {
+        LocalDate from = asOf.minusMonths(12).plusDays(1);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (var e : episodes.entrySet()) {
             List<Episode> list = e.getValue().stream().filter(x -> !x.decom().isAfter(asOf)).toList();

@@ -167,6 +167,47 @@ class DayOnePackIT extends HttpTest {
     }
 
     @Test
+    @WithUserDetails("southwark.manager")
+    void listsEightToTenStandAsAtTheNotificationDateAgainstHandCountsInSql() throws Exception {
+        UUID southwark = org.oversight.compliance.ComplianceFixtures.southwark(jdbc);
+        var snapshot = TenantScope.asSystem(() -> jdbc.sql("""
+                SELECT id, coalesce(as_at, DATE '2026-03-31') FROM import_snapshot WHERE la_id = ? AND kind = 'SSDA903' AND superseded_at IS NULL
+                 ORDER BY collection_year DESC LIMIT 1""").param(southwark)
+                .query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class)}).single());
+        LocalDate notified = ((LocalDate) snapshot[1]).minusMonths(2);
+        activity = TenantScope.asSystem(() -> jdbc.sql("""
+                INSERT INTO inspection_activity (la_id, type, notification_date, created_by, updated_by)
+                VALUES (?, 'SHORT_INSPECTION', ?, 'test', 'test') RETURNING id""").params(southwark, java.sql.Date.valueOf(notified))
+                .query(UUID.class).single());
+        LocalDate from = notified.minusMonths(12).plusDays(1);
+        int list8 = TenantScope.asSystem(() -> jdbc.sql("""
+                SELECT count(DISTINCT child_ref) FROM episode WHERE snapshot_id = :s AND decom <= :to AND (dec IS NULL OR dec >= :six)""")
+                .param("s", snapshot[0]).param("to", notified).param("six", notified.minusMonths(6)).query(Integer.class).single());
+        int list10 = TenantScope.asSystem(() -> jdbc.sql("""
+                SELECT count(DISTINCT child_ref) FROM episode WHERE snapshot_id = :s AND decom <= :to
+                   AND ((legal_status = 'E1' OR place IN ('A3', 'A4', 'A5', 'A6')) AND (dec IS NULL OR dec >= :from)
+                        OR rec IN ('E11', 'E12') AND dec BETWEEN :from AND :to)""")
+                .param("s", snapshot[0]).param("to", notified).param("from", from).query(Integer.class).single());
+        int leavers = TenantScope.asSystem(() -> jdbc.sql("SELECT count(*) FROM care_leaver l JOIN child c USING (snapshot_id, child_ref) WHERE l.snapshot_id = ?")
+                .param(snapshot[0]).query(Integer.class).single());
+        System.out.println("Day-one pack, Southwark's SSDA903 fixture as of " + notified + ": list 8 " + list8 + ", list 9 " + leavers + ", list 10 " + list10);
+        assertThat(list8).isPositive();
+
+        var response = bytes("/activities/" + activity + "/day-one-pack.xlsx", "southwark.manager");
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
+            assertThat(wb.getSheet("List 8").getLastRowNum()).as("children in care on the date or ceased in the 6 months before").isEqualTo(list8);
+            assertThat(wb.getSheet("List 9").getLastRowNum()).isEqualTo(leavers);
+            assertThat(wb.getSheet("List 10").getLastRowNum()).isEqualTo(list10);
+            Sheet l8 = wb.getSheet("List 8");
+            for (int r = 1; r <= l8.getLastRowNum(); r++) {
+                var started = l8.getRow(r).getCell(7);
+                assertThat(started.getLocalDateTimeCellValue().toLocalDate()).as("nobody who came into care after the date").isBeforeOrEqualTo(notified);
+            }
+        }
+    }
+
+    @Test
     @WithUserDetails("col.manager")
     void beforeTheNotificationDateThePageExplainsAndThereIsNoPack() {
         activity = inspection(null, "SHORT_INSPECTION");
