@@ -309,7 +309,7 @@ public class ComplianceFigures {
     }
 
     /** A fingerprint of the rules in force: every rule's intervals, in a fixed order. */
-    static String version(TimescaleRules rules) {
+    public static String version(TimescaleRules rules) {
         StringBuilder text = new StringBuilder();
         for (TimescaleRule rule : rules.all().stream().sorted(Comparator.comparing(TimescaleRule::id)).toList()) {
             text.append(rule.id()).append(new TreeMap<>(rule.intervals() == null ? Map.of() : rule.intervals())).append(';');

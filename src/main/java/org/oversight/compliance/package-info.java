@@ -6,5 +6,6 @@
  * {@code ChildSummaries} (case-audit sampling, the young person's portal) and {@code ComplianceMeasures} (plan measures).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Compliance",
-        allowedDependencies = {"shared", "access", "register", "childdata", "childdata :: snapshots", "childdata :: ssda903"})
+        allowedDependencies = {"shared", "access", "register", "childdata", "childdata :: snapshots", "childdata :: ssda903",
+                "childdata :: journey"})
 package org.oversight.compliance;

@@ -24,6 +24,7 @@ public final class SyntheticJourney {
     private static final String[] CONTACT_SOURCES = {"1A", "1B", "2A", "3A", "3B", "4", "5A", "6", "8", "9"};
     private static final int TEAMS = 4;
     private static final int WORKERS_PER_TEAM = 6;
+    private static final int EARLY_HELP_WORKERS = 5;
 
     private SyntheticJourney() {
     }
@@ -41,6 +42,13 @@ public final class SyntheticJourney {
                         .set("prof_professional_department", "Assessment and Child in Need Team " + t).set("prof_full_time_equivalency", "1")
                         .set("prof_agency_worker_flag", w == WORKERS_PER_TEAM ? "Y" : "N").add();
             }
+        }
+        row(data, "ssd_department").set("dept_team_id", la + "-EH").set("dept_team_name", "Early Help Hub")
+                .set("dept_team_parent_id", la + "-EHS").set("dept_team_parent_name", "Early Help Service").add();
+        for (int w = 1; w <= EARLY_HELP_WORKERS; w++) {
+            row(data, "ssd_professionals").set("prof_professional_id", "EH" + la + "-" + w).set("prof_staff_id", "E" + la + w)
+                    .set("prof_professional_name", "Family support worker " + w).set("prof_professional_job_title", "Family Support Worker")
+                    .set("prof_professional_department", "Early Help Hub").set("prof_full_time_equivalency", "1").set("prof_agency_worker_flag", "N").add();
         }
         List<CinCensus.Child> children = census.children();
         for (int i = 0; i < children.size(); i++) {
@@ -69,6 +77,9 @@ public final class SyntheticJourney {
                             .set("earl_episode_organisation", "Early Help Hub").add();
                 }
                 LocalDate closed = episode.closureDate() == null ? null : episode.closureDate().date();
+                if (closed != null && "RC9".equals(episode.reasonForClosure())) {
+                    stepDown(data, la, id, referral, closed, census.header().referenceDate().date(), e == c.cinDetails().size(), r);
+                }
                 row(data, "ssd_involvements").set("invo_involvements_id", referral + "-I").set("invo_professional_id", worker)
                         .set("invo_professional_role_id", "Allocated Case Worker").set("invo_professional_team", la + "-T" + team)
                         .set("invo_involvement_start_date", referred.toString()).set("invo_involvement_end_date", closed == null ? null : closed.toString())
@@ -86,6 +97,37 @@ public final class SyntheticJourney {
             }
         }
         return data;
+    }
+
+    /**
+     * A case closed with step-down to early help (CIN census RC9): for most, an early help episode starts within a few
+     * weeks (some late, a few never); about one in six of those whose last episode it was is referred again within
+     * the year (a new, open episode).
+     */
+    private static void stepDown(SsdData data, String la, String child, String referral, LocalDate closed, LocalDate reference, boolean last,
+                                 SplittableRandom r) {
+        int roll = r.nextInt(100);
+        if (roll < 85) {
+            LocalDate start = closed.plusDays(roll < 60 ? r.nextInt(12) : 12 + r.nextInt(30));
+            if (!start.isAfter(reference)) {
+                row(data, "ssd_early_help_episodes").set("earl_episode_id", referral + "-SD").set("earl_person_id", child)
+                        .set("earl_episode_start_date", start.toString()).set("earl_episode_reason", "Step-down from children's social care")
+                        .set("earl_episode_organisation", "Early Help Hub").set("earl_episode_worker_id", "EH" + la + "-" + (1 + r.nextInt(EARLY_HELP_WORKERS))).add();
+            }
+        }
+        if (r.nextInt(6) == 0 && last) {
+            LocalDate again = closed.plusDays(40 + r.nextInt(300));
+            if (!again.isAfter(reference)) {
+                String up = referral + "-UP";
+                row(data, "ssd_contacts").set("cont_contact_id", up + "-K").set("cont_person_id", child)
+                        .set("cont_contact_date", again.minusDays(r.nextInt(2)).toString())
+                        .set("cont_contact_source_code", CONTACT_SOURCES[r.nextInt(CONTACT_SOURCES.length)])
+                        .set("cont_contact_outcome_json", "{\"OUTCOME\":\"REFERRAL\"}").add();
+                row(data, "ssd_cin_episodes").set("cine_referral_id", up).set("cine_person_id", child).set("cine_referral_date", again.toString())
+                        .set("cine_cin_primary_need_code", "N1").set("cine_referral_source_code", CONTACT_SOURCES[r.nextInt(CONTACT_SOURCES.length)])
+                        .set("cine_referral_nfa", "false").add();
+            }
+        }
     }
 
     private static void visits(SsdData data, String table, String prefix, String plan, String child, LocalDate from, LocalDate to, int every,

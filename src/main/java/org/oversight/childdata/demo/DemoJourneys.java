@@ -1,0 +1,124 @@
+package org.oversight.childdata.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.oversight.childdata.ChildDataImporter;
+import org.oversight.childdata.ImportFile;
+import org.oversight.childdata.cin.SyntheticCinCensus;
+import org.oversight.childdata.ssd.JourneyImporter;
+import org.oversight.childdata.ssd.SyntheticJourney;
+import org.oversight.register.LocalAuthorities;
+import org.oversight.register.LocalAuthority;
+import org.oversight.shared.db.TenantScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo whole-journey data: on first start, City of London, two of its statistical neighbours and one LA of each other
+ * region get a synthetic SSD extract (contacts, early help, referrals, assessments, section 47 enquiries,
+ * conferences, CIN and CP plans and visits, step-downs, workers and teams) for the 12 months to yesterday, imported as
+ * any upload would be, so that the front door, step-downs and England's figures by region have data to show. Sized
+ * from each LA's population aged 0 to 25. Pseudonymous, generated data: no real child.
+ */
+@Component
+@Order(36)
+public class DemoJourneys implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoJourneys.class);
+    static final long SEED = 2026;
+
+    private final JourneyImporter importer;
+    private final LocalAuthorities localAuthorities;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final boolean enabled;
+    private final List<String> laCodes;
+
+    DemoJourneys(JourneyImporter importer, LocalAuthorities localAuthorities, JdbcClient jdbc, Clock clock,
+                 @Value("${oversight.demo.enabled:true}") boolean demo, @Value("${oversight.demo.child-data:true}") boolean childData,
+                 @Value("${oversight.demo.journey-las:201,202,205,391,341,383,892,330,873,886,801}") String laCodes) {
+        this.importer = importer;
+        this.localAuthorities = localAuthorities;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.enabled = demo && childData;
+        this.laCodes = Arrays.stream(laCodes.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (enabled && !args.containsOption("oversight.cli")) {
+            laCodes.forEach(this::loadIfMissing);
+        }
+    }
+
+    /** How many children a demo LA's extract holds: about one for each 800 of its people aged 0 to 25, 60 to 400. */
+    static int children(Integer population0to25) {
+        return population0to25 == null ? 100 : Math.clamp(population0to25 / 800, 60, 400);
+    }
+
+    /** Imports the LA's demo journey unless it has whole-journey data already. Returns whether it did. */
+    public boolean loadIfMissing(String laCode) {
+        LocalAuthority la = localAuthorities.findByLaCode(laCode).orElse(null);
+        if (la == null) {
+            log.warn("Demo journey: no LA has the code {}", laCode);
+            return false;
+        }
+        boolean present = TenantScope.asSystem(() -> jdbc.sql("SELECT count(*) FROM import_snapshot WHERE la_id = ? AND kind IN ('SSD', 'CIN_CENSUS')")
+                .param(la.id()).query(Integer.class).single() > 0);
+        if (present) {
+            return false;
+        }
+        LocalDate reference = LocalDate.now(clock).minusDays(1);
+        int start = reference.getMonthValue() >= 4 ? reference.getYear() : reference.getYear() - 1;
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("oversight-demo-journey");
+            int children = children(la.population0to25());
+            SyntheticJourney.write(SyntheticJourney.of(new SyntheticCinCensus(laCode, children, SEED, reference).census(), SEED), dir);
+            List<ImportFile> files;
+            try (Stream<Path> list = Files.list(dir)) {
+                files = list.sorted().map(ImportFile::of).toList();
+            }
+            ChildDataImporter.Outcome outcome = TenantScope.asSystem(() -> importer.importSsd(la.urn(), start, files,
+                    ChildDataImporter.Mode.REJECT_IF_ANY_ERROR, true, () -> { }));
+            if (!outcome.stored()) {
+                log.warn("Demo journey for {} was not stored: {} errors, first: {}", la.name(), outcome.errors().size(),
+                        outcome.errors().isEmpty() ? "none" : outcome.errors().getFirst());
+                return false;
+            }
+            log.info("Demo whole-journey data for {} loaded: {} children, {} rows (synthetic, seed {})", la.name(), children, outcome.accepted(), SEED);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log.debug("Could not remove {}", dir, e);
+        }
+    }
+}

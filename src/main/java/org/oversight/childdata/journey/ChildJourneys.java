@@ -1,0 +1,91 @@
+package org.oversight.childdata.journey;
+
+import java.time.LocalDate;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * An LA's help-and-protection data as stored in the SSD-shaped tables: which snapshot is current, and every row of one
+ * snapshot, table by table. Field names follow the SSD's; ids are the LA's own (the child's id is the SSD
+ * {@code person_id}, the CIN census {@code LAchildID}).
+ */
+public interface ChildJourneys {
+
+    /**
+     * One import of whole-journey data.
+     *
+     * @param kind   {@code SSD} (an SSD extract) or {@code CIN_CENSUS}
+     * @param asOf   the date the data describes: its latest event, or the end of its collection year
+     */
+    record JourneySnapshot(UUID id, UUID laId, String kind, String collectionYear, LocalDate asOf, Instant importedAt) {
+    }
+
+    /** The LA's current journey snapshot: the latest collection year's newest import of either kind. */
+    Optional<JourneySnapshot> current(UUID laId);
+
+    /** Every LA's current journey snapshot. */
+    List<JourneySnapshot> allCurrent();
+
+    /** Every row of the snapshot. */
+    Journey journey(UUID snapshotId);
+
+    record Person(String id, LocalDate dob, LocalDate expectedDob, String sex, String ethnicity) {
+    }
+
+    record Contact(String id, String person, LocalDate date, String source) {
+    }
+
+    record EarlyHelp(String id, String person, LocalDate start, LocalDate end, String reason, String endReason, String worker) {
+    }
+
+    /** A referral: the CIN episode it opens, with its closure. */
+    record Referral(String id, String person, LocalDate date, String source, String primaryNeed, boolean nfa, String closeReason,
+                    LocalDate closeDate, String team, String worker, LocalDate initialCpcDate) {
+    }
+
+    record Assessment(String id, String person, String referral, LocalDate start, LocalDate authorised, String childSeen, boolean nfa,
+                      String team, String worker) {
+    }
+
+    /** A section 47 enquiry; its start is the strategy discussion that began it. */
+    record Section47(String id, String referral, String person, LocalDate start, LocalDate end, boolean nfa, boolean icpcNotRequired,
+                     String team, String worker) {
+    }
+
+    record Conference(String id, String section47, String person, String cpPlan, String referral, boolean transferIn, LocalDate target,
+                      LocalDate date, boolean outcomeCpPlan, String team, String worker) {
+    }
+
+    record CinPlan(String id, String referral, String person, LocalDate start, LocalDate end, String team, String worker) {
+    }
+
+    record CpPlan(String id, String referral, String conference, String person, LocalDate start, LocalDate end, String category,
+                  Integer previousPlans) {
+    }
+
+    /** A statutory visit to a child on a plan: {@code cp} true for child protection, false for child in need. */
+    record Visit(String id, String person, String cpPlan, boolean cp, LocalDate date, boolean seen, boolean seenAlone) {
+    }
+
+    record CpReview(String id, String person, String cpPlan, LocalDate due, LocalDate date) {
+    }
+
+    /** Who held the case and when. */
+    record Involvement(String id, String person, String referral, String worker, String team, LocalDate start, LocalDate end) {
+    }
+
+    record Worker(String id, String name, String team, Integer caseload, boolean agency) {
+    }
+
+    record Team(String id, String name) {
+    }
+
+    /** Every row of one snapshot. Lists are ordered by child, then date. */
+    record Journey(JourneySnapshot snapshot, List<Person> persons, List<Contact> contacts, List<EarlyHelp> earlyHelp,
+                   List<Referral> referrals, List<Assessment> assessments, List<Section47> section47s,
+                   List<Conference> conferences, List<CinPlan> cinPlans, List<CpPlan> cpPlans, List<Visit> visits,
+                   List<CpReview> cpReviews, List<Involvement> involvements, List<Worker> workers, List<Team> teams) {
+    }
+}
