@@ -55,6 +55,9 @@ class DayOnePackIT extends HttpTest {
     @Autowired
     CurrentUser currentUser;
 
+    @Autowired
+    org.oversight.compliance.protection.HelpAndProtection helpAndProtection;
+
     UUID activity;
 
     private UUID city() {
@@ -123,6 +126,11 @@ class DayOnePackIT extends HttpTest {
             assertThat(expected[n]).as("list " + (n + 1) + " has rows in the synthetic journey").isPositive();
         }
 
+        // A value typed as a formula stays text in the workbook.
+        TenantScope.asSystem(() -> jdbc.sql("""
+                UPDATE ssd_contacts SET cont_contact_source_code = '=HYPERLINK("http://example.invalid")', cont_contact_source_desc = NULL
+                 WHERE snapshot_id = ? AND cont_contact_id = (SELECT min(cont_contact_id) FROM ssd_contacts WHERE snapshot_id = ?
+                   AND cont_contact_date BETWEEN ? AND ?)""").params(snapshot, snapshot, from, NOTIFIED).update());
         var response = bytes("/api/v1/local-authorities/80450/inspections/" + activity + "/day-one-pack", "col.manager");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Disposition").orElseThrow()).contains("day-one-annex-a-201-2026-02-16.xlsx");
@@ -152,6 +160,19 @@ class DayOnePackIT extends HttpTest {
                 }
             }
             assertThat(cpRows).as("plans open on the date (no end date by then)").isEqualTo(cpOpen);
+            int formulas = 0;
+            int quoted = 0;
+            Sheet l1 = wb.getSheet("List 1");
+            for (int r = 1; r <= l1.getLastRowNum(); r++) {
+                var source = l1.getRow(r).getCell(6);
+                if (source.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA) {
+                    formulas++;
+                } else if (source.getStringCellValue().startsWith("=HYPERLINK") && source.getCellStyle().getQuotePrefixed()) {
+                    quoted++;
+                }
+            }
+            assertThat(formulas).as("no formula cells").isZero();
+            assertThat(quoted).as("the formula-like source is quote-prefixed text").isEqualTo(1);
             assertThat(wb.getSheet("List 11").getRow(2).getCell(0).getStringCellValue()).contains("does not hold adopters");
             assertThat(wb.getSheet("Read me").getRow(2).getCell(1).getStringCellValue()).isEqualTo("16/02/2026");
         }
@@ -159,8 +180,21 @@ class DayOnePackIT extends HttpTest {
                 SELECT count(*) FROM child_access WHERE la_id = ? AND viewed_by = 'col.manager' AND purpose = 'INSPECTION' AND what LIKE 'day-one pack%'""")
                 .param(city()).query(Integer.class).single())).as("the download is in the access log").isPositive();
 
+        // Checked against an implementation this pack does not share: the front door (compliance module) over the same
+        // snapshot and the same 12 months counts the same contacts, referrals, re-referrals and section 47 enquiries.
+        var frontDoor = helpAndProtection.frontDoor(city(), from, NOTIFIED).orElseThrow().result();
+        var all = org.oversight.compliance.protection.FrontDoor.Result.all();
+        assertThat(frontDoor.figure(org.oversight.compliance.protection.FrontDoor.Measure.CONTACTS, all).total()).isEqualTo(expected[0]);
+        assertThat(frontDoor.figure(org.oversight.compliance.protection.FrontDoor.Measure.RE_REFERRALS, all).total()).isEqualTo(expected[2]);
+        assertThat(frontDoor.figure(org.oversight.compliance.protection.FrontDoor.Measure.SECTION_47, all).total()).isEqualTo(expected[4]);
+        long reReferrals = frontDoor.figure(org.oversight.compliance.protection.FrontDoor.Measure.RE_REFERRALS, all).hits();
+        System.out.println("Front door over the same 12 months: contacts " + expected[0] + ", referrals " + expected[2] + ", re-referrals "
+                + reReferrals + ", s47 " + expected[4] + "; assessments in time (front door, settled by due date) "
+                + frontDoor.figure(org.oversight.compliance.protection.FrontDoor.Measure.ASSESSMENTS_IN_TIME, all).percent() + "%");
+
         var page = http.get("/activities/" + activity + "/day-one", "col.manager");
         assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).as("re-referrals as the front door counts them").contains("id=\"figure-re-referrals\">" + reReferrals + " (");
         assertThat(page.body()).contains("16 February 2026").contains("id=\"figure-contacts\">" + expected[0] + "<")
                 .contains("id=\"figure-cp-open\">" + cpOpen + "<").contains("Not held");
         assertThat(http.get("/activities/" + activity, "col.manager").body()).as("linked from the activity").contains("/activities/" + activity + "/day-one");
