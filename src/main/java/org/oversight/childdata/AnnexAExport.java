@@ -97,7 +97,7 @@ public class AnnexAExport {
     }
 
     /** What {@link #writeLists8And9} wrote: rows of each list, blank cells by heading, the snapshots read. */
-    record Lists8And9(int rows8, int rows9, int inCareOnDate, Map<String, Integer> blanks8, Map<String, Integer> blanks9, Snapshot snapshot,
+    record Lists8And9(int rows8, int rows9, Map<String, Integer> blanks8, Map<String, Integer> blanks9, Snapshot snapshot,
                       Snapshot annexSnapshot) {
     }
 
@@ -117,16 +117,7 @@ public class AnnexAExport {
         Map<String, Integer> blanks9 = new LinkedHashMap<>();
         int rows8 = list8(wb.createSheet("List 8"), snapshot, ref, date, header, blanks8, annex, text);
         int rows9 = list9(wb.createSheet("List 9"), snapshot, ref, date, header, blanks9, annex, text);
-        int inCare = 0;
-        Map<String, List<Episode>> episodes = new LinkedHashMap<>();
-        snapshots.episodes(snapshot.id()).forEach(e -> episodes.computeIfAbsent(e.childRef(), k -> new ArrayList<>()).add(e));
-        for (List<Episode> list : episodes.values()) {
-            Episode last = list.getLast();
-            if (!last.decom().isAfter(ref) && (last.dec() == null || last.dec().isAfter(ref))) {
-                inCare++;
-            }
-        }
-        return new Lists8And9(rows8, rows9, inCare, blanks8, blanks9, snapshot, annexSnapshot);
+        return new Lists8And9(rows8, rows9, blanks8, blanks9, snapshot, annexSnapshot);
     }
 
     private int list8(Sheet sheet, Snapshot s, LocalDate ref, CellStyle date, CellStyle header, Map<String, Integer> blanks,

@@ -104,27 +104,27 @@ public class DayOnePack {
     @Transactional
     public Summary summary(UUID laId, LocalDate asOf) {
         require(laId);
-        Optional<Snapshot903> s903 = Optional.ofNullable(snapshots.current(laId, Kind.SSDA903).orElse(null)).map(Snapshot903::new);
+        Snapshot s903 = snapshots.current(laId, Kind.SSDA903).orElse(null);
         JourneySnapshot journey = journey(laId).orElse(null);
         Figures figures = journey == null ? null : AnnexAJourney.derive(JourneyRows.load(jdbc, journey.id()), asOf, calendar).figures();
-        Integer inCare = null;
-        Integer leavers = null;
-        if (s903.isPresent()) {
-            inCare = inCareOn(s903.get().snapshot().id(), asOf);
-            leavers = snapshots.careLeavers(s903.get().snapshot().id()).size();
-        }
+        Integer inCare = s903 == null ? null : inCareOn(s903.id(), asOf);
+        Integer leavers = s903 == null ? null : careLeavers(s903.id());
         if (currentUser.readingUnderGrant(laId)) {
             accessLog.record(laId, AccessLog.ALL_CHILDREN, "day-one figures, read by an inspector under a grant", Purpose.INSPECTION);
         }
-        return new Summary(asOf, AnnexAJourney.windowFrom(asOf), journey == null ? null : journey.source(),
-                s903.map(s -> source903(s.snapshot())).orElse(null), figures, inCare, leavers);
-    }
-
-    private record Snapshot903(Snapshot snapshot) {
+        return new Summary(asOf, AnnexAJourney.windowFrom(asOf), journey == null ? null : journey.source(), s903 == null ? null : source903(s903),
+                figures, inCare, leavers);
     }
 
     private static Source source903(Snapshot s) {
         return new Source("SSDA903", s.collectionYear(), s.asOf(), s.importedAt());
+    }
+
+    /** Care leavers as list 9 lists them (those with a child record in the return). */
+    private int careLeavers(UUID snapshot) {
+        java.util.Set<String> children = new java.util.HashSet<>();
+        snapshots.children(snapshot).forEach(c -> children.add(c.childRef()));
+        return (int) snapshots.careLeavers(snapshot).stream().filter(l -> children.contains(l.childRef())).count();
     }
 
     private int inCareOn(UUID snapshot, LocalDate on) {

@@ -233,12 +233,18 @@ class DayOnePackIT extends HttpTest {
             assertThat(wb.getSheet("List 8").getLastRowNum()).as("children in care on the date or ceased in the 6 months before").isEqualTo(list8);
             assertThat(wb.getSheet("List 9").getLastRowNum()).isEqualTo(leavers);
             assertThat(wb.getSheet("List 10").getLastRowNum()).isEqualTo(list10);
+            assertThat(wb.getSheet("Validation").getRow(8).getCell(2).getNumericCellValue()).isEqualTo(list8);
             Sheet l8 = wb.getSheet("List 8");
             for (int r = 1; r <= l8.getLastRowNum(); r++) {
                 var started = l8.getRow(r).getCell(7);
                 assertThat(started.getLocalDateTimeCellValue().toLocalDate()).as("nobody who came into care after the date").isBeforeOrEqualTo(notified);
             }
         }
+        int inCare = TenantScope.asSystem(() -> jdbc.sql("""
+                SELECT count(DISTINCT child_ref) FROM episode WHERE snapshot_id = :s AND decom <= :to AND (dec IS NULL OR dec > :to)""")
+                .param("s", snapshot[0]).param("to", notified).query(Integer.class).single());
+        assertThat(http.get("/activities/" + activity + "/day-one", "southwark.manager").body())
+                .contains("id=\"figure-in-care\">" + inCare + "<").contains("id=\"figure-care-leavers\">" + leavers + "<");
     }
 
     @Test
