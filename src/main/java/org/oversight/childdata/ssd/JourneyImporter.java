@@ -58,6 +58,7 @@ public class JourneyImporter {
     private final CurrentUser currentUser;
     private final UploadLimits limits;
     private final SsdStore store;
+    private final Clock clock;
     private final CinValidator validator = CinValidator.rules2025to26();
 
     JourneyImporter(JdbcClient jdbc, LocalAuthorities localAuthorities, CurrentUser currentUser, Clock clock, UploadLimits limits) {
@@ -66,6 +67,7 @@ public class JourneyImporter {
         this.currentUser = currentUser;
         this.limits = limits;
         this.store = new SsdStore(jdbc, clock);
+        this.clock = clock;
     }
 
     /**
@@ -178,7 +180,9 @@ public class JourneyImporter {
         if (!wrong.isEmpty()) {
             return refused(names(wrong), "OV-SSD-FILE-TYPE", "An SSD extract is CSV files (one per SSD table, e.g. ssd_person.csv) or a ZIP of them");
         }
-        SsdExtract.Result read = SsdExtract.read(files, limits, year.end());
+        // the data describes the day of its latest event: never after the end of its year, nor after today
+        LocalDate today = LocalDate.now(clock);
+        SsdExtract.Result read = SsdExtract.read(files, limits, year.end().isBefore(today) ? year.end() : today);
         List<ValidationError> all = new ArrayList<>(read.errors());
         all.addAll(read.notes());
         SsdData data = read.data();

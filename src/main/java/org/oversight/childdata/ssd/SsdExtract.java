@@ -66,6 +66,8 @@ public final class SsdExtract {
     private final List<ValidationError> notes = new ArrayList<>();
     private final List<String> files = new ArrayList<>();
     private LocalDate latest;
+    /** Dates that are plans, not events: they do not make the date the data describes. */
+    private static final java.util.Set<String> PLANNED = java.util.Set.of("pers_expected_dob", "icpc_icpc_target_date", "cppr_cp_review_due");
 
     private SsdExtract(UploadLimits limits) {
         this.limits = limits;
@@ -329,7 +331,8 @@ public final class SsdExtract {
             }
             for (String[] row : read.rows) {
                 for (int i = 0; i < row.length; i++) {
-                    if (row[i] != null && t.columns().get(i).type() == SsdSchema.Type.DATE && row[i].compareTo(notAfter.toString()) <= 0
+                    if (row[i] != null && t.columns().get(i).type() == SsdSchema.Type.DATE && !PLANNED.contains(t.columns().get(i).name())
+                            && row[i].compareTo(notAfter.toString()) <= 0
                             && (latest == null || row[i].compareTo(latest.toString()) > 0)) {
                         latest = LocalDate.parse(row[i]);
                     }

@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.oversight.childdata.cin.CinCensus;
+import org.oversight.childdata.cin.CinDate;
 
 /**
  * A synthetic SSD extract for the same children as a synthetic CIN census: the census's children, episodes,
@@ -58,6 +59,7 @@ public final class SyntheticJourney {
             String id = c.laChildId();
             int team = 1 + r.nextInt(TEAMS);
             String worker = worker(la, team, 1 + r.nextInt(WORKERS_PER_TEAM));
+            otherContacts(data, id, c, census.header().referenceDate().date(), r);
             int e = 0;
             for (CinCensus.CinDetails episode : c.cinDetails()) {
                 String referral = id + "-R" + ++e;
@@ -87,7 +89,7 @@ public final class SyntheticJourney {
                 int p = 0;
                 for (CinCensus.CinPlan plan : episode.cinPlans()) {
                     visits(data, "ssd_cin_visits", "cinv", referral + "-P" + ++p, id, plan.startDate() == null ? null : plan.startDate().date(),
-                            plan.endDate() == null ? census.header().referenceDate().date() : plan.endDate().date(), 42, r);
+                            plan.endDate() == null ? census.header().referenceDate().date() : plan.endDate().date(), 24, r);
                 }
                 int cp = 0;
                 for (CinCensus.ProtectionPlan plan : episode.protectionPlans()) {
@@ -97,6 +99,26 @@ public final class SyntheticJourney {
             }
         }
         return data;
+    }
+
+    /**
+     * Contacts that did not become referrals (advice, signposting, no further action): most children have one or two
+     * in the year, never in the 30 days before one of their referrals (which would make it that referral's contact).
+     */
+    private static void otherContacts(SsdData data, String child, CinCensus.Child c, LocalDate reference, SplittableRandom r) {
+        int n = r.nextInt(10) < 6 ? 1 + r.nextInt(2) : 0;
+        for (int k = 1; k <= n; k++) {
+            LocalDate date = reference.minusDays(1 + r.nextInt(364));
+            boolean nearReferral = c.cinDetails().stream().map(CinCensus.CinDetails::referralDate).filter(java.util.Objects::nonNull)
+                    .map(CinDate::date).filter(java.util.Objects::nonNull)
+                    .anyMatch(d -> !date.isAfter(d) && !date.isBefore(d.minusDays(31)));
+            if (nearReferral) {
+                continue;
+            }
+            row(data, "ssd_contacts").set("cont_contact_id", child + "-K" + k).set("cont_person_id", child).set("cont_contact_date", date.toString())
+                    .set("cont_contact_source_code", CONTACT_SOURCES[r.nextInt(CONTACT_SOURCES.length)])
+                    .set("cont_contact_outcome_json", "{\"OUTCOME\":\"" + (r.nextBoolean() ? "NFA" : "ADVICE") + "\"}").add();
+        }
     }
 
     /**
