@@ -55,12 +55,13 @@ public class OversightApplication {
             System.setProperty("oversight.reports.national-dataset-on-start", "false");
             System.setProperty("oversight.reports.import-on-start", "false");
         }
-        if (cli && args.length > 1 && args[1].equals("bench-ssd")) {
+        if (cli && args.length > 1 && (args[1].equals("bench-ssd") || args[1].equals("bench-protection"))) {
             // The SSD benchmark needs the register only.
             System.setProperty("oversight.reports.national-dataset-on-start", "false");
             System.setProperty("oversight.reports.import-on-start", "false");
         }
-        if (cli && args.length > 1 && (args[1].equals("bench-compliance") || args[1].equals("bench-ssd") || benchLoad || benchDataset)
+        if (cli && args.length > 1 && (args[1].equals("bench-compliance") || args[1].equals("bench-ssd")
+                || args[1].equals("bench-protection") || benchLoad || benchDataset)
                 && System.getenv("SPRING_DATASOURCE_URL") == null) {
             // The benchmark loads the national data set: give it a database of its own, never the user's.
             System.setProperty("oversight.data-dir", java.nio.file.Files.createTempDirectory("oversight-bench-db").toString());

@@ -6,29 +6,54 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.oversight.compliance.protection.FrontDoor;
+import org.oversight.compliance.protection.HelpAndProtection;
 import org.springframework.stereotype.Service;
 
 /**
  * The small published interface through which improvement plans read compliance: an LA-wide percentage, never a
  * child's record. {@code REVIEWS_ON_TIME} is the share of children in care with every review on time;
- * {@code CARE_LEAVERS_IN_TOUCH} the share of care leavers the LA is in touch with (or need not be).
+ * {@code CARE_LEAVERS_IN_TOUCH} the share of care leavers the LA is in touch with (or need not be). The help-and-protection
+ * keys are the front door's measures over the 12 months to the LA's whole-journey data (e.g. the share of cases stepped
+ * down to early help where early help began within the step-down standard).
  */
 @Service
 public class ComplianceMeasures {
 
     public enum Key {
         REVIEWS_ON_TIME("CLA-REVIEW"), VISITS_ON_TIME("CLA-VISIT"), HEALTH_ASSESSMENTS_ON_TIME("CLA-HEALTH"),
-        PATHWAY_REVIEWS_ON_TIME("CL-PATHWAY-REVIEW"), CARE_LEAVERS_IN_TOUCH("CL-KEEPING-IN-TOUCH");
+        PATHWAY_REVIEWS_ON_TIME("CL-PATHWAY-REVIEW"), CARE_LEAVERS_IN_TOUCH("CL-KEEPING-IN-TOUCH"),
+        /** Help and protection, from the whole-journey data of the 12 months to its date. */
+        RE_REFERRALS(FrontDoor.Measure.RE_REFERRALS), ASSESSMENTS_IN_TIME(FrontDoor.Measure.ASSESSMENTS_IN_TIME),
+        ICPC_IN_TIME(FrontDoor.Measure.ICPC_IN_TIME), CP_VISITS_IN_TIME(FrontDoor.Measure.CP_VISITS_IN_TIME),
+        STEP_DOWN_EARLY_HELP_STARTED(FrontDoor.Measure.STEP_DOWN_EARLY_HELP_STARTED), STEP_DOWN_STEPPED_UP(FrontDoor.Measure.STEP_DOWN_STEPPED_UP);
 
         private final String ruleId;
+        private final FrontDoor.Measure protection;
 
         Key(String ruleId) {
             this.ruleId = ruleId;
+            this.protection = null;
         }
 
-        /** The timescale rule the measure counts. */
+        Key(FrontDoor.Measure protection) {
+            this.ruleId = null;
+            this.protection = protection;
+        }
+
+        /** The timescale rule the measure counts (children in care and care leavers), or null for a help-and-protection measure. */
         public String ruleId() {
             return ruleId;
+        }
+
+        /** Whether a higher figure is better (not so for re-referrals and step-ups, where lower is better). */
+        public boolean higherIsBetter() {
+            return this != RE_REFERRALS && this != STEP_DOWN_STEPPED_UP;
+        }
+
+        /** Whether the measure is of help and protection (the front door), read from the whole-journey data. */
+        public boolean helpAndProtection() {
+            return protection != null;
         }
     }
 
@@ -37,13 +62,23 @@ public class ComplianceMeasures {
     }
 
     private final ComplianceFigures figures;
+    private final HelpAndProtection protection;
 
-    ComplianceMeasures(ComplianceFigures figures) {
+    ComplianceMeasures(ComplianceFigures figures, HelpAndProtection protection) {
         this.figures = figures;
+        this.protection = protection;
     }
 
     /** The LA's current value, from the figures stored for its current data (read in a transaction of their own, or the caller's). */
     public Optional<Value> current(UUID laId, Key key) {
+        if (key.helpAndProtection()) {
+            // the 12 months to the data's date; nothing to show when the period has nothing to count
+            return protection.figuresForMeasure(laId).flatMap(v -> {
+                FrontDoor.Figure f = v.result().figure(key.protection, FrontDoor.Result.all());
+                return f.total() == 0 ? Optional.empty() : Optional.of(new Value(BigDecimal.valueOf(f.hits() * 100.0 / f.total())
+                        .setScale(1, RoundingMode.HALF_UP), v.snapshot().asOf()));
+            });
+        }
         return figures.summary(laId).map(d -> {
             ComplianceService.RuleFigure figure = d.figure(key.ruleId());
             BigDecimal percent = figure.measured() == 0 ? BigDecimal.ZERO

@@ -83,8 +83,9 @@ public class EvidenceCatalogue {
         LocalDate today = LocalDate.now(clock);
         for (ComplianceMeasures.Key key : ComplianceMeasures.Key.values()) {
             compliance.current(laId, key).ifPresent(v -> put(out, new Evidence("compliance:" + key.name(), Evidence.Kind.COMPLIANCE,
-                    EnumSet.of(COMPLIANCE_AREA.get(key)), msg("selfeval.evidence.compliance." + key.name()), percent(v.percent()), v.percent(),
-                    v.asOf(), msg("selfeval.source.compliance"), rating.percent(v.percent()), "", "/local-authorities/{urn}/compliance")));
+                    EnumSet.of(key.helpAndProtection() ? Area.HELP_AND_PROTECTION : COMPLIANCE_AREA.get(key)), msg("selfeval.evidence.compliance." + key.name()),
+                    percent(v.percent()), v.percent(), v.asOf(), msg(key.helpAndProtection() ? "selfeval.source.protection" : "selfeval.source.compliance"),
+                    key.higherIsBetter() ? rating.percent(v.percent()) : null, "", key.helpAndProtection() ? "/local-authorities/{urn}/help-and-protection" : "/local-authorities/{urn}/compliance")));
         }
         {
             for (AuditFigures.ThemeFigure t : audits.themes(laId)) {

@@ -48,11 +48,14 @@ class YourWork {
 
     /** What an LA's own person has to do. Lists are empty (never null) where their role does not see that part. */
     record LaWork(LocalAuthority la, Optional<InspectionBanner> banner, List<OpenDeadline> deadlines, List<VoiceViews.Alert> alerts,
-                  WorkItems.Work plans, List<Headline> compliance, boolean complianceHeld, List<ActivityView> recent) {
+                  WorkItems.Work plans, List<Headline> compliance, boolean complianceHeld, List<Headline> frontDoor, List<ActivityView> recent) {
     }
 
     private static final List<ComplianceMeasures.Key> HEADLINES = List.of(ComplianceMeasures.Key.REVIEWS_ON_TIME,
             ComplianceMeasures.Key.VISITS_ON_TIME, ComplianceMeasures.Key.CARE_LEAVERS_IN_TOUCH);
+    /** Help and protection: the front door over the 12 months to the whole-journey data. */
+    private static final List<ComplianceMeasures.Key> FRONT_DOOR = List.of(ComplianceMeasures.Key.ASSESSMENTS_IN_TIME,
+            ComplianceMeasures.Key.RE_REFERRALS, ComplianceMeasures.Key.STEP_DOWN_EARLY_HELP_STARTED);
 
     private final CurrentUser currentUser;
     private final LocalAuthorities localAuthorities;
@@ -119,9 +122,13 @@ class YourWork {
                         key == ComplianceMeasures.Key.REVIEWS_ON_TIME ? previousReviews : null));
             }
         }
+        List<Headline> frontDoor = new ArrayList<>();
+        for (ComplianceMeasures.Key key : FRONT_DOOR) {
+            measures.current(la.id(), key).ifPresent(v -> frontDoor.add(new Headline(key, v.percent(), v.asOf(), null)));
+        }
         List<ActivityView> recent = new ArrayList<>(views);
         recent.sort(Comparator.comparing((ActivityView v) -> sortDate(v.activity()), Comparator.nullsLast(Comparator.reverseOrder())));
-        return new LaWork(la, banner, open, alerts, plans, headlines, held, recent.subList(0, Math.min(3, recent.size())));
+        return new LaWork(la, banner, open, alerts, plans, headlines, held, frontDoor, recent.subList(0, Math.min(3, recent.size())));
     }
 
     private static LocalDate sortDate(InspectionActivity a) {

@@ -112,6 +112,8 @@ class TenantLeakMatrixIT extends HttpTest {
         // The markers are there to be found by Southwark's own manager: the matrix could fail.
         assertThat(http.get("/local-authorities/80514/children/" + CHILD + "?purpose=DATA_QUALITY", "southwark.manager").body()).contains(CHILD);
         assertThat(http.get("/plans/" + planId, "southwark.manager").body()).contains(PLAN);
+        assertThat(http.get("/local-authorities/80514/help-and-protection/children/" + CHILD + "?purpose=DATA_QUALITY", "southwark.manager").body())
+                .as("the child's help-and-protection journey").contains(CHILD);
         assertThat(http.get("/", "southwark.manager").body()).as("Your work lists the LA's own plans").contains(PLAN);
         assertThat(http.get("/local-authorities/80514/compliance", "southwark.manager").body()).as("the stored figures' list of children")
                 .contains(CHILD);

@@ -61,7 +61,9 @@ class WorkViewsTest {
         return new YourWork.LaWork(ViewFixtures.city(), withItems ? Optional.of(banner) : Optional.empty(),
                 withItems ? List.of(new YourWork.OpenDeadline(inspection, deadline)) : List.of(), List.of(), plans,
                 withItems ? List.of(new YourWork.Headline(ComplianceMeasures.Key.REVIEWS_ON_TIME, new BigDecimal("82.5"), LocalDate.of(2026, 11, 30), 80))
-                        : List.of(), withItems, List.of());
+                        : List.of(), withItems,
+                withItems ? List.of(new YourWork.Headline(ComplianceMeasures.Key.STEP_DOWN_EARLY_HELP_STARTED, new BigDecimal("71.4"), LocalDate.of(2026, 12, 6), null))
+                        : List.of(), List.of());
     }
 
     @Test
@@ -78,6 +80,9 @@ class WorkViewsTest {
         assertThat(page.getElementById("work-reports").text()).contains("version 2, 1 December 2026 at 2:05pm");
         assertThat(page.getElementById("work-compliance").text()).contains("82.5% within timescale, measured at 30 November 2026")
                 .contains("Up from 80% at the import before");
+        assertThat(page.getElementById("work-front-door").text()).contains("Step-downs with early help started within the standard")
+                .contains("71.4% in the 12 months to 6 December 2026");
+        assertThat(page.select("#link-help-and-protection")).hasSize(1);
         assertThat(page.select("#nav-import")).hasSize(1);
         assertThat(page.select("#nav-national-compliance")).isEmpty();
     }
@@ -91,6 +96,7 @@ class WorkViewsTest {
         assertThat(page.getElementById("no-deadlines").text()).isEqualTo(Views.message("work.deadlines.none"));
         assertThat(page.getElementById("no-actions")).isNotNull();
         assertThat(page.getElementById("no-compliance")).isNotNull();
+        assertThat(page.getElementById("no-front-door").text()).contains("No whole-journey data");
     }
 
     @Test

@@ -83,7 +83,8 @@ public class DemoChildData implements ApplicationRunner {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
+    /** Removes a temporary folder and what is in it, logging (not throwing) what cannot be removed. */
+    static void deleteQuietly(Path dir) {
         if (dir == null) {
             return;
         }

@@ -355,7 +355,7 @@ public final class FrontDoor {
                     .filter(d -> d != null && !d.isBefore(closed.minusDays(7)) && (steppedUp == null || d.isBefore(steppedUp)))
                     .min(Comparator.naturalOrder()).orElse(null);
             out.add(new StepDown(r.person(), r.id(), closed, owners.at(r.person(), closed, r.team(), r.worker()), ehStart,
-                    ehStart == null ? null : workingDaysBetween(closed, ehStart), steppedUp));
+                    ehStart == null ? null : Math.max(0, calendar.workingDaysBetween(closed, ehStart)), steppedUp));
         }
         out.sort(Comparator.comparing(StepDown::closed).thenComparing(StepDown::child));
         return out;
@@ -367,20 +367,6 @@ public final class FrontDoor {
         }
         String r = reason.trim().toUpperCase(Locale.ROOT);
         return stepDownReasons.contains(r) || r.contains("EARLY HELP");
-    }
-
-    /** Working days after {@code from} up to and including {@code to}; 0 when {@code to} is on or before {@code from}. */
-    int workingDaysBetween(LocalDate from, LocalDate to) {
-        if (!to.isAfter(from)) {
-            return 0;
-        }
-        int n = 0;
-        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
-            if (calendar.isWorkingDay(d)) {
-                n++;
-            }
-        }
-        return n;
     }
 
     /** Who held each child when: the involvement that covers the date, else the record's own team and worker. */

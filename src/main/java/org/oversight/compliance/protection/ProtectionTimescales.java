@@ -74,14 +74,19 @@ public final class ProtectionTimescales {
      * @param start   the event that started the clock
      * @param due     the last day in time
      * @param done    the day the clock stopped, or null
-     * @param reason  why it was due, in words ("45 working days from the referral on 3 March 2025")
+     * @param basis   what started the clock, in words ("from the referral on"), and {@code note} anything to add
      */
     public record Occurrence(String ruleId, String child, String subject, LocalDate start, LocalDate due, LocalDate done, Status status,
-                             String reason) {
+                             Interval interval, String basis, String note) {
 
         /** The date that places the clock in a period: when it stopped, or when it fell due. */
         public LocalDate settledOn() {
             return done != null ? done : due;
+        }
+
+        /** Why it was due, in words ("45 working days from the referral on 3 March 2025"), written only when asked for. */
+        public String reason() {
+            return interval.words() + " " + basis + " " + day(start) + (note == null ? "" : note);
         }
     }
 
@@ -143,7 +148,7 @@ public final class ProtectionTimescales {
             }
             LocalDate due = within.after(contact.date(), calendar);
             out.add(new Occurrence(REFERRAL_DECISION, r.person(), r.id(), contact.date(), due, r.date(), settled(due, r.date()),
-                    within.words() + " from the contact on " + day(contact.date())));
+                    within, "from the contact on", null));
         }
     }
 
@@ -168,7 +173,7 @@ public final class ProtectionTimescales {
             }
             LocalDate due = within.after(start, calendar);
             out.add(new Occurrence(ASSESSMENT, a.person(), a.id(), start, due, a.authorised(), status(due, a.authorised(), asOf),
-                    within.words() + " from the referral on " + day(start)));
+                    within, "from the referral on", null));
         }
     }
 
@@ -211,7 +216,7 @@ public final class ProtectionTimescales {
                     .forEach(s -> conferenced.add(s.id()));
             LocalDate due = within.after(last.start(), calendar);
             out.add(new Occurrence(ICPC, c.person(), c.id(), last.start(), due, held, settled(due, held),
-                    within.words() + " from the strategy discussion on " + day(last.start())));
+                    within, "from the strategy discussion on", null));
         }
         for (Section47 s : journey.section47s()) {
             if (conferenced.contains(s.id()) || s.start() == null || s.nfa() || s.icpcNotRequired() || s.end() != null) {
@@ -219,7 +224,7 @@ public final class ProtectionTimescales {
             }
             LocalDate due = within.after(s.start(), calendar);
             out.add(new Occurrence(ICPC, s.person(), s.id(), s.start(), due, null, status(due, null, asOf),
-                    within.words() + " from the strategy discussion on " + day(s.start()) + "; no conference recorded yet"));
+                    within, "from the strategy discussion on", "; no conference recorded yet"));
         }
     }
 
@@ -249,7 +254,7 @@ public final class ProtectionTimescales {
             LocalDate end = plan.end() == null ? asOf : plan.end();
             LocalDate from = plan.start();
             Interval next = first;
-            String why = "from the plan's start on ";
+            String why = "from the plan's start on";
             for (CpReview review : held) {
                 if (review.date().isBefore(plan.start())) {
                     findings.add(new Finding(plan.person(), CP_REVIEW, review.id(), "The review on " + day(review.date()) + " is before the plan began on "
@@ -258,15 +263,15 @@ public final class ProtectionTimescales {
                 }
                 LocalDate due = next.after(from, calendar);
                 out.add(new Occurrence(CP_REVIEW, plan.person(), plan.id(), from, due, review.date(), settled(due, review.date()),
-                        next.words() + " " + why + day(from)));
+                        next, why, null));
                 from = review.date();
                 next = later;
-                why = "from the last review on ";
+                why = "from the last review on";
             }
             LocalDate due = next.after(from, calendar);
             if (!due.isAfter(end) || plan.end() == null) {
                 out.add(new Occurrence(CP_REVIEW, plan.person(), plan.id(), from, due, null, plan.end() == null ? status(due, null, asOf) : Status.OVERDUE,
-                        next.words() + " " + why + day(from)));
+                        next, why, null));
             }
         }
     }
@@ -301,7 +306,7 @@ public final class ProtectionTimescales {
                             LocalDate asOf, List<Occurrence> out, List<Finding> findings, boolean linkedToPlan) {
         LocalDate until = end == null ? asOf : end;
         LocalDate from = start;
-        String why = "from the plan's start on ";
+        String why = "from the plan's start on";
         for (Visit v : visits) {
             if (v.date() == null || v.date().isBefore(start)) {
                 continue;
@@ -316,16 +321,16 @@ public final class ProtectionTimescales {
                 continue; // a visit where the child was not seen does not stop the clock
             }
             LocalDate due = every.after(from, calendar);
-            out.add(new Occurrence(ruleId, child, planId, from, due, v.date(), settled(due, v.date()), every.words() + " " + why + day(from)));
+            out.add(new Occurrence(ruleId, child, planId, from, due, v.date(), settled(due, v.date()), every, why, null));
             from = v.date();
-            why = "from the last visit (child seen) on ";
+            why = "from the last visit (child seen) on";
         }
         LocalDate due = every.after(from, calendar);
         if (end == null) {
-            out.add(new Occurrence(ruleId, child, planId, from, due, null, status(due, null, asOf), every.words() + " " + why + day(from)));
+            out.add(new Occurrence(ruleId, child, planId, from, due, null, status(due, null, asOf), every, why, null));
         } else if (due.isBefore(until)) {
-            out.add(new Occurrence(ruleId, child, planId, from, due, null, Status.OVERDUE, every.words() + " " + why + day(from)
-                    + "; the plan ended on " + day(end) + " without it"));
+            out.add(new Occurrence(ruleId, child, planId, from, due, null, Status.OVERDUE, every, why,
+                    "; the plan ended on " + day(end) + " without it"));
         }
     }
 

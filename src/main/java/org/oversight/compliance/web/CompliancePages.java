@@ -17,7 +17,6 @@ import org.oversight.register.LocalAuthority;
 import org.oversight.shared.Dates;
 import org.oversight.shared.web.ChartBar;
 import org.oversight.shared.web.CsvResponse;
-import org.oversight.shared.web.FormErrors;
 import org.oversight.shared.problem.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -40,8 +39,11 @@ class CompliancePages {
     private final MessageSource messages;
     private final org.oversight.access.CurrentUser currentUser;
 
+    private final PurposeQuestion purposes;
+
     CompliancePages(ComplianceService compliance, org.oversight.compliance.ComplianceFigures figures, LocalAuthorities localAuthorities,
-                    MessageSource messages, org.oversight.access.CurrentUser currentUser) {
+                    MessageSource messages, org.oversight.access.CurrentUser currentUser, PurposeQuestion purposes) {
+        this.purposes = purposes;
         this.figures = figures;
         this.currentUser = currentUser;
         this.compliance = compliance;
@@ -137,22 +139,10 @@ class CompliancePages {
         LocalAuthority la = localAuthorities.get(urn);
         compliance.checkReadable(la.id());
         model.addAttribute("la", la);
-        Purpose why = Purpose.parse(purpose);
-        if (why == null && purpose == null) {
-            why = (Purpose) session.getAttribute(PURPOSE);
-        }
+        Purpose why = purposes.answer(purpose, asked, childRef, null, null, session, model, response);
         if (why == null) {
-            // Sensitive: ask why before opening the record; the answer is kept in the access log (and for this session).
-            model.addAttribute("childRef", childRef);
-            model.addAttribute("purposes", Purpose.values());
-            FormErrors errors = FormErrors.none();
-            if (purpose != null || asked != null) {
-                errors.add("purpose", messages.getMessage("purpose.error", null, LocaleContextHolder.getLocale()));
-            }
-            errors.show(model, response, List.of("purpose"));
-            return "compliance/purpose";
+            return PurposeQuestion.PAGE; // sensitive: ask why before opening the record; the answer is kept in the access log
         }
-        session.setAttribute(PURPOSE, why);
         var child = compliance.child(la.id(), childRef, why);
         model.addAttribute("child", child);
         model.addAttribute("purpose", why);
@@ -160,7 +150,6 @@ class CompliancePages {
         return "compliance/child";
     }
 
-    private static final String PURPOSE = "oversight.childRecordPurpose";
 
     private String ruleName(String ruleId) {
         return messages.getMessage("rule.name." + ruleId, null, ruleId, LocaleContextHolder.getLocale());

@@ -27,10 +27,8 @@ import org.oversight.shared.problem.NotFoundException;
 import org.oversight.shared.web.ChartBar;
 import org.oversight.shared.web.ChartCount;
 import org.oversight.shared.web.CsvResponse;
-import org.oversight.shared.web.FormErrors;
 import org.oversight.shared.web.NonInteractive;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,14 +47,16 @@ class ProtectionPages {
 
     /** The path segment for facts whose team or worker the data does not record. */
     static final String NOT_RECORDED = "not-recorded";
-    private static final String PURPOSE = "oversight.childRecordPurpose";
 
     private final HelpAndProtection protection;
     private final LocalAuthorities localAuthorities;
     private final MessageSource messages;
     private final CurrentUser currentUser;
+    private final PurposeQuestion purposes;
 
-    ProtectionPages(HelpAndProtection protection, LocalAuthorities localAuthorities, MessageSource messages, CurrentUser currentUser) {
+    ProtectionPages(HelpAndProtection protection, LocalAuthorities localAuthorities, MessageSource messages, CurrentUser currentUser,
+                    PurposeQuestion purposes) {
+        this.purposes = purposes;
         this.protection = protection;
         this.localAuthorities = localAuthorities;
         this.messages = messages;
@@ -133,23 +133,11 @@ class ProtectionPages {
                  @RequestParam(required = false) String asked, HttpSession session, Model model, HttpServletResponse response) {
         LocalAuthority la = page(urn, model);
         protection.checkReadable(la.id());
-        Purpose why = Purpose.parse(purpose);
-        if (why == null && purpose == null) {
-            why = (Purpose) session.getAttribute(PURPOSE);
-        }
+        Purpose why = purposes.answer(purpose, asked, child, "/local-authorities/" + la.urn() + "/help-and-protection/children/" + child,
+                "/local-authorities/" + la.urn() + "/help-and-protection", session, model, response);
         if (why == null) {
-            model.addAttribute("childRef", child);
-            model.addAttribute("purposes", Purpose.values());
-            model.addAttribute("action", "/local-authorities/" + la.urn() + "/help-and-protection/children/" + child);
-            model.addAttribute("back", "/local-authorities/" + la.urn() + "/help-and-protection");
-            FormErrors errors = FormErrors.none();
-            if (purpose != null || asked != null) {
-                errors.add("purpose", messages.getMessage("purpose.error", null, LocaleContextHolder.getLocale()));
-            }
-            errors.show(model, response, List.of("purpose"));
-            return "compliance/purpose";
+            return PurposeQuestion.PAGE;
         }
-        session.setAttribute(PURPOSE, why);
         model.addAttribute("child", protection.child(la.id(), child, why));
         model.addAttribute("purpose", why);
         return "compliance/protection-child";

@@ -12,10 +12,34 @@ import java.time.LocalDate;
  */
 public final class WorkingDayCalendar {
 
+    /** Days from 1 January 2000 to 31 December 2060 are counted from tables built once; others day by day. */
+    private static final LocalDate FIRST = LocalDate.of(2000, 1, 1);
+    private static final int DAYS = (int) java.time.temporal.ChronoUnit.DAYS.between(FIRST, LocalDate.of(2061, 1, 1));
+
     private final BankHolidays bankHolidays;
+    /** {@code upTo[i]}: working days from {@code FIRST} up to and including day {@code i}. */
+    private final int[] upTo = new int[DAYS];
+    /** {@code nth[k]}: the day (from {@code FIRST}) of the k-th working day (from 0). */
+    private final int[] nth;
 
     public WorkingDayCalendar(BankHolidays bankHolidays) {
         this.bankHolidays = bankHolidays;
+        int[] days = new int[DAYS];
+        int count = 0;
+        LocalDate d = FIRST;
+        for (int i = 0; i < DAYS; i++, d = d.plusDays(1)) {
+            if (isWorkingDay(d)) {
+                days[count++] = i;
+            }
+            upTo[i] = count;
+        }
+        this.nth = java.util.Arrays.copyOf(days, count);
+    }
+
+    /** The date's day number from {@code FIRST}, or -1 outside the tables. */
+    private static int index(LocalDate date) {
+        long i = date.toEpochDay() - FIRST.toEpochDay();
+        return i < 0 || i >= DAYS ? -1 : (int) i;
     }
 
     public boolean isWorkingDay(LocalDate date) {
@@ -27,6 +51,10 @@ public final class WorkingDayCalendar {
     public LocalDate addWorkingDays(LocalDate start, int workingDays) {
         if (workingDays < 0) {
             throw new IllegalArgumentException("workingDays must not be negative: " + workingDays);
+        }
+        int i = index(start);
+        if (i >= 0 && upTo[i] + workingDays - 1 < nth.length) {
+            return workingDays == 0 ? start : FIRST.plusDays(nth[upTo[i] + workingDays - 1]);
         }
         LocalDate date = start;
         int counted = 0;
@@ -46,6 +74,11 @@ public final class WorkingDayCalendar {
     public int workingDaysBetween(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             return -workingDaysBetween(to, from);
+        }
+        int i = index(from);
+        int j = index(to);
+        if (i >= 0 && j >= 0) {
+            return upTo[j] - upTo[i];
         }
         int count = 0;
         for (LocalDate date = from.plusDays(1); !date.isAfter(to); date = date.plusDays(1)) {

@@ -30,6 +30,10 @@ class ProtectionPagesIT extends HttpTest {
     JdbcClient jdbc;
     @Autowired
     DemoJourneys demo;
+    @Autowired
+    org.oversight.improvement.PlanService plans;
+    @Autowired
+    HelpAndProtection protection;
 
     private UUID snapshot;
     private LocalDate from;
@@ -135,6 +139,21 @@ class ProtectionPagesIT extends HttpTest {
                 .query(String.class).single());
         assertThat(national.body()).as("aggregates only").doesNotContain(aChild);
         assertThat(http.get("/help-and-protection/national", "col.manager").status()).isEqualTo(403);
+
+        var api = http.get("/api/v1" + FRONT_DOOR, "col.manager");
+        assertThat(api.status()).isEqualTo(200);
+        var json = api.json();
+        assertThat(json.get("funnel").get(1).get("step").asText()).isEqualTo("REFERRALS");
+        assertThat(json.get("funnel").get(1).get("count").asLong()).isEqualTo(count(
+                "SELECT count(*) FROM ssd_cin_episodes WHERE snapshot_id = ? AND cine_referral_date BETWEEN ? AND ?"));
+        assertThat(json.get("teams").size()).isPositive();
+        assertThat(api.body()).as("figures only").doesNotContain(aChild);
+        assertThat(http.get("/api/v1" + FRONT_DOOR, "southwark.manager").status()).isEqualTo(403);
+        assertThat(http.get("/api/v1" + FRONT_DOOR + "?from=2026-02-01&to=2025-01-01", "col.manager").status()).isEqualTo(400);
+        var nationalApi = http.get("/api/v1/help-and-protection/national", "analyst");
+        assertThat(nationalApi.status()).isEqualTo(200);
+        assertThat(nationalApi.json().get("england").get("localAuthorities").asInt()).isPositive();
+        assertThat(http.get("/api/v1/help-and-protection/national", "col.manager").status()).isEqualTo(403);
     }
 
     @Test
@@ -152,6 +171,32 @@ class ProtectionPagesIT extends HttpTest {
         assertThat(cell(shorter.body(), "step-REFERRALS")).isEqualTo(String.valueOf(TenantScope.asSystem(() -> jdbc.sql(
                 "SELECT count(*) FROM ssd_cin_episodes WHERE snapshot_id = ? AND cine_referral_date BETWEEN ? AND ?")
                 .params(snapshot, to.minusMonths(3), to).query(Long.class).single())));
+    }
+
+    @Test
+    @org.springframework.security.test.context.support.WithUserDetails("col.manager")
+    void aPlanActionFollowsTheStepDownMeasureOfTheFrontDoor() {
+        var plan = org.oversight.support.TestPlans.create(jdbc, "Step-down to early help");
+        try {
+            UUID owner = TenantScope.asSystem(() -> jdbc.sql("SELECT id FROM app_user WHERE username = 'col.manager'").query(UUID.class).single());
+            UUID action = plans.addAction(plan.item(), "Early help starts within 10 working days of every step-down", owner, LocalDate.of(2099, 3, 31),
+                    org.oversight.improvement.domain.ActionStatus.ON_TRACK, new org.oversight.improvement.domain.Measure(
+                            "Stepped down with early help started within 10 working days (%)", new java.math.BigDecimal("50"), new java.math.BigDecimal("95"),
+                            null, null));
+            plans.bindMeasure(action, org.oversight.compliance.ComplianceMeasures.Key.STEP_DOWN_EARLY_HELP_STARTED);
+            var bound = plans.plan(plan.id()).allActions().stream().filter(a -> a.id().equals(action)).findFirst().orElseThrow();
+            var figure = protection.figuresForMeasure(TenantScope.asSystem(() -> jdbc.sql("SELECT id FROM local_authority WHERE urn = 80450")
+                    .query(UUID.class).single())).orElseThrow().result().figure(FrontDoor.Measure.STEP_DOWN_EARLY_HELP_STARTED, FrontDoor.Result.all());
+            long closedToEarlyHelp = count("""
+                    SELECT count(*) FROM ssd_cin_episodes WHERE snapshot_id = ? AND cine_close_reason = 'RC9' AND cine_close_date BETWEEN ? AND ?""");
+            assertThat(figure.total()).as("every case closed to early help in the 12 months is counted").isEqualTo(closedToEarlyHelp);
+            assertThat(bound.boundMeasure()).isEqualTo("STEP_DOWN_EARLY_HELP_STARTED");
+            assertThat(bound.measure().current()).isEqualByComparingTo(java.math.BigDecimal.valueOf(figure.hits() * 100.0 / figure.total())
+                    .setScale(1, java.math.RoundingMode.HALF_UP));
+            assertThat(bound.measure().measuredOn()).isEqualTo(to);
+        } finally {
+            org.oversight.support.TestPlans.delete(jdbc, plan);
+        }
     }
 
     private static String firstLink(String body, String prefix) {

@@ -16,6 +16,34 @@ class WorkingDayCalendarTest {
     private final WorkingDayCalendar calendar = new WorkingDayCalendar(holidays);
 
     @Test
+    void theTablesCountAsDayByDayCountingDoesAcrossTheirEdges() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(17);
+        java.util.List<LocalDate> starts = new java.util.ArrayList<>();
+        for (int k = 0; k < 20_000; k++) {
+            starts.add(LocalDate.of(1995, 1, 1).plusDays(r.nextInt(70 * 366)));
+        }
+        for (LocalDate edge : java.util.List.of(LocalDate.of(1999, 12, 1), LocalDate.of(2060, 12, 1))) {
+            for (int d = 0; d < 45; d++) {
+                starts.add(edge.plusDays(d)); // across the tables' first and last days
+            }
+        }
+        for (int k = 0; k < starts.size(); k++) {
+            LocalDate start = starts.get(k);
+            int n = k >= 20_000 ? (k % 25) : r.nextInt(k % 10 == 0 ? 400 : 60);
+            LocalDate expected = start;
+            for (int counted = 0; counted < n; ) {
+                expected = expected.plusDays(1);
+                if (calendar.isWorkingDay(expected)) {
+                    counted++;
+                }
+            }
+            assertThat(calendar.addWorkingDays(start, n)).as(start + " + " + n).isEqualTo(expected);
+            assertThat(calendar.workingDaysBetween(start, expected)).as(start + " to " + expected).isEqualTo(n);
+            assertThat(calendar.workingDaysBetween(expected, start)).isEqualTo(-n);
+        }
+    }
+
+    @Test
     void jtaiLetterPublished30January2018HasItsPartnershipPlanDue11May2018() {
         // Haringey JTAI (domain/ilacs.md §1.2): 70 working days, leaving out Good Friday, Easter Monday and 7 May 2018.
         assertThat(calendar.addWorkingDays(LocalDate.of(2018, 1, 30), 70)).isEqualTo(LocalDate.of(2018, 5, 11));

@@ -1,0 +1,58 @@
+package org.oversight.web;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.oversight.childdata.demo.DemoJourneys;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Help and protection in a real browser, with axe-core on every page: front door → team → worker → child, step-downs, England. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ProtectionBrowserIT extends BrowserTest {
+
+    @Autowired
+    DemoJourneys demo;
+
+    @Test
+    void aManagerGoesFromTheFrontDoorToATeamAWorkerAndAChild() {
+        demo.loadIfMissing("201");
+        signIn("col.manager");
+        open("/");
+        assertThat(driver.findElement(By.id("work-front-door")).getText()).contains("Assessments completed within 45 working days");
+        clickAndWait(By.id("link-help-and-protection"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Help and protection");
+        assertThat(driver.findElement(By.id("funnel-chart")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("step-REFERRALS")).getText()).startsWith("Referrals");
+        assertAccessible("protection-front-door");
+        clickAndWait(By.cssSelector("#team-table tbody tr th a"));
+        assertThat(driver.findElement(By.id("worker-table")).getText()).contains("Social worker");
+        assertAccessible("protection-team");
+        clickAndWait(By.cssSelector("#worker-table tbody tr th a"));
+        assertThat(driver.findElement(By.id("caseload")).getText()).startsWith("Open cases at the end of the period");
+        assertAccessible("protection-worker");
+        clickAndWait(By.cssSelector("#children-table tbody tr th a"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Why are you opening child");
+        driver.findElement(By.id("purpose")).click();
+        clickAndWait(By.id("open-record"));
+        assertThat(driver.findElement(By.id("purpose")).getText()).contains("This read is in the access log");
+        assertThat(driver.findElement(By.id("journey-table")).getText()).contains("Referral");
+        assertAccessible("protection-child");
+        open("/local-authorities/80450/help-and-protection");
+        clickAndWait(By.id("step-downs-link"));
+        assertThat(driver.findElement(By.id("measure-STEP_DOWN_EARLY_HELP_STARTED")).getText()).contains("within the standard");
+        assertAccessible("protection-step-downs");
+    }
+
+    @Test
+    void anAnalystSeesEnglandByRegion() {
+        demo.loadIfMissing("201");
+        signIn("analyst");
+        open("/");
+        clickAndWait(By.id("nav-national-protection"));
+        assertThat(driver.findElement(By.id("england")).getText()).startsWith("England");
+        assertThat(driver.findElement(By.id("region-table")).getText()).contains("London");
+        assertAccessible("protection-national");
+    }
+}
