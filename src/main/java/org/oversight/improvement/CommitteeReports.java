@@ -295,8 +295,9 @@ public class CommitteeReports {
 
     /**
      * The section from the LA's figures: the funnel in full, {@link #REPORT_MEASURES} as numbers and percentages, and
-     * beside each the target of the first action (in plan order) whose measure follows it, with the distance from the
-     * figure to that target in percentage points (never negative; the direction is the action's, baseline to target).
+     * beside each the target of the first action (in plan order) whose measure follows it, with the distance to that
+     * target in percentage points from the action's current value (the bound measure's, as the plan shows it), or from
+     * this figure when the action has none yet (never negative; the direction is the action's, baseline to target).
      */
     static CommitteeReportContent.HelpAndProtection section(String laName, String planTitle, List<PlanView.Action> actions,
                                                             JourneySummaries.Figures f, java.util.function.Function<String, String> message) {
@@ -308,10 +309,11 @@ public class CommitteeReports {
                 Optional<PlanView.Action> bound = actions.stream()
                         .filter(a -> a.measure() != null && a.boundMeasure() != null && followsMeasure(a.boundMeasure(), name)).findFirst();
                 String target = bound.map(a -> a.measure().target().stripTrailingZeros().toPlainString() + "%").orElse("");
-                String distance = bound.map(a -> m.percent() == null ? "not yet measured"
-                        : new org.oversight.improvement.domain.Measure(a.measure().name(), a.measure().baseline(), a.measure().target(),
-                        java.math.BigDecimal.valueOf(m.percent()), f.to()).distanceToTarget().stripTrailingZeros().toPlainString() + " points")
-                        .orElse("");
+                // The plan's own current value of the bound measure when it has one (as the plan page shows it), else this figure.
+                String distance = bound.map(a -> a.measure().current() != null ? points(a.measure().distanceToTarget())
+                        : m.percent() == null ? "not yet measured"
+                        : points(new org.oversight.improvement.domain.Measure(a.measure().name(), a.measure().baseline(), a.measure().target(),
+                        java.math.BigDecimal.valueOf(m.percent()), f.to()).distanceToTarget())).orElse("");
                 lines.add(new CommitteeReportContent.MeasureLine(message.apply("protection.measure." + name), m.hits() + " of " + m.total(),
                         m.percent() == null ? "–" : m.percent() + "%", target, distance));
             });
@@ -325,12 +327,13 @@ public class CommitteeReports {
         return new CommitteeReportContent.HelpAndProtection(paragraphs, funnel, lines);
     }
 
-    /**
-     * Whether an action's bound measure key follows a front-door measure: the key is the measure's name, or that name
-     * with a {@code HP_} or {@code PROTECTION_} prefix (the keys {@code ComplianceMeasures} gives help and protection).
-     */
+    /** Whether an action's bound measure key ({@code ComplianceMeasures.Key}) follows a front-door measure: the same name. */
     static boolean followsMeasure(String key, String measure) {
-        return key.equals(measure) || key.equals("HP_" + measure) || key.equals("PROTECTION_" + measure);
+        return key.equals(measure);
+    }
+
+    private static String points(java.math.BigDecimal distance) {
+        return distance.stripTrailingZeros().toPlainString() + " points";
     }
 
     private String message(String key) {

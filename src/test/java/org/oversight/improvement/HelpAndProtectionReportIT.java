@@ -1,6 +1,8 @@
 package org.oversight.improvement;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -91,6 +93,13 @@ class HelpAndProtectionReportIT extends HttpTest {
         Session manager = new Session(port);
         manager.signIn("col.manager", PASSWORD);
         String path = "/plans/" + plan.id() + "/committee-report";
+        // The plan's action follows "stepped down with early help started within the standard": 40% then, 90% wanted.
+        TenantScope.asSystem(() -> jdbc.sql("""
+                UPDATE plan_action SET measure_name = 'Early help started within 10 working days of step-down', baseline = 40, target = 90,
+                       bound_measure = 'STEP_DOWN_EARLY_HELP_STARTED' WHERE id = ?""").param(plan.action()).update());
+        JourneySummaries.MeasureFigure started = figures.measure("STEP_DOWN_EARLY_HELP_STARTED").orElseThrow();
+        BigDecimal now = BigDecimal.valueOf(started.hits() * 100.0 / started.total()).setScale(1, RoundingMode.HALF_UP);
+        String distance = BigDecimal.valueOf(90).subtract(now).max(BigDecimal.ZERO).stripTrailingZeros().toPlainString() + " points";
         String page = manager.get(path).body();
         assertThat(page).contains("id=\"helpAndProtection\"").containsPattern("id=\"helpAndProtection\"[^>]*checked");
         assertThat(page).contains("id=\"hp-measures\"").contains(figure("RE_REFERRALS")).contains(figure("STEP_DOWN_EARLY_HELP_STARTED"));
@@ -103,6 +112,9 @@ class HelpAndProtectionReportIT extends HttpTest {
         String html = manager.get("/committee-reports/" + with + ".html").body();
         assertThat(html).contains("Help and protection measures and distance to target").contains(figure("RE_REFERRALS"))
                 .contains(figure("ASSESSMENTS_IN_TIME")).contains(figure("STEP_DOWN_STEPPED_UP"));
+        String row = html.substring(html.indexOf("Step-downs with early help started within the standard"));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row).contains(figure("STEP_DOWN_EARLY_HELP_STARTED")).contains(started.percent() + "%").contains("90%").contains(distance);
         long referrals = figures.funnel().stream().filter(s -> s.step().equals("REFERRALS")).findFirst().orElseThrow().count();
         assertThat(html).contains(">" + referrals + "<");
 

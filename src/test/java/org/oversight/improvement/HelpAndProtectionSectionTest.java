@@ -19,9 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HelpAndProtectionSectionTest {
 
     private static PlanView.Action action(String bound, String baseline, String target) {
+        return action(bound, baseline, target, null);
+    }
+
+    private static PlanView.Action action(String bound, String baseline, String target, String current) {
         return new PlanView.Action(UUID.randomUUID(), "Step-down panel reviews each case", UUID.randomUUID(), "Sam Social",
                 LocalDate.of(2027, 3, 31), ActionStatus.ON_TRACK, new Measure("Early help started in 10 working days", new BigDecimal(baseline),
-                new BigDecimal(target), null, null), new Rag(Rag.Rating.GREEN, "On track"), List.of(), List.of(), 1, LocalDate.of(2026, 4, 1), bound);
+                new BigDecimal(target), current == null ? null : new BigDecimal(current), null), new Rag(Rag.Rating.GREEN, "On track"), List.of(), List.of(), 1, LocalDate.of(2026, 4, 1), bound);
     }
 
     private static final JourneySummaries.Figures FIGURES = new JourneySummaries.Figures(UUID.randomUUID(), LocalDate.of(2025, 4, 1),
@@ -34,7 +38,8 @@ class HelpAndProtectionSectionTest {
     @Test
     void eachMeasureShowsItsNumberPercentAndTheDistanceToTheTargetOfTheActionThatFollowsIt() {
         CommitteeReportContent.HelpAndProtection s = CommitteeReports.section("City of London", "Post-inspection plan",
-                List.of(action(null, "20", "50"), action("HP_STEP_DOWN_EARLY_HELP_STARTED", "40", "90"), action("RE_REFERRALS", "25", "12")),
+                List.of(action(null, "20", "50"), action("STEP_DOWN_EARLY_HELP_STARTED", "40", "90"), action("RE_REFERRALS", "25", "12"),
+                        action("STEP_DOWN_EARLY_HELP_STARTED", "40", "70")),
                 FIGURES, key -> key);
 
         assertThat(s.funnel()).extracting(CommitteeReportContent.FunnelLine::step, CommitteeReportContent.FunnelLine::count,
@@ -50,7 +55,10 @@ class HelpAndProtectionSectionTest {
         assertThat(reReferrals.distance()).as("a falling target: 15% now, 12% wanted").isEqualTo("3 points");
         var started = s.measures().get(1);
         assertThat(started.target()).isEqualTo("90%");
-        assertThat(started.distance()).as("a rising target: 60% now, 90% wanted").isEqualTo("30 points");
+        assertThat(started.distance()).as("a rising target: 60% now, 90% wanted; the first action that follows it").isEqualTo("30 points");
+        var measured = CommitteeReports.section("City of London", "Plan", List.of(action("STEP_DOWN_EARLY_HELP_STARTED", "40", "90", "62.5")),
+                FIGURES, key -> key).measures().get(1);
+        assertThat(measured.distance()).as("the plan's own current value of the bound measure").isEqualTo("27.5 points");
         var steppedUp = s.measures().get(2);
         assertThat(steppedUp.percent()).isEqualTo("–");
         assertThat(steppedUp.target()).as("no action follows it").isEmpty();
@@ -61,7 +69,7 @@ class HelpAndProtectionSectionTest {
     @Test
     void aKeyFollowsAMeasureByNameOnly() {
         assertThat(CommitteeReports.followsMeasure("STEP_DOWN_STEPPED_UP", "STEP_DOWN_STEPPED_UP")).isTrue();
-        assertThat(CommitteeReports.followsMeasure("PROTECTION_ICPC_IN_TIME", "ICPC_IN_TIME")).isTrue();
+        assertThat(CommitteeReports.followsMeasure("ICPC_IN_TIME", "ICPC_IN_TIME")).isTrue();
         assertThat(CommitteeReports.followsMeasure("REVIEWS_ON_TIME", "CP_REVIEWS_IN_TIME")).isFalse();
         assertThat(CommitteeReports.followsMeasure("REPEAT_PLANS", "REPEAT_PLANS_2_YEARS")).isFalse();
     }
