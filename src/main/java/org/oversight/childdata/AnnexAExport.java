@@ -17,6 +17,7 @@ import org.apache.poi.ss.usermodel.CreationHelper;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.oversight.access.AccessLog;
 import org.oversight.shared.web.SpreadsheetSafe;
@@ -95,6 +96,30 @@ public class AnnexAExport {
         }
     }
 
+    /** What {@link #writeLists8And9} wrote: rows of each list, blank cells by heading, the snapshots read. */
+    record Lists8And9(int rows8, int rows9, Map<String, Integer> blanks8, Map<String, Integer> blanks9, Snapshot snapshot,
+                      Snapshot annexSnapshot) {
+    }
+
+    /**
+     * Writes lists 8 and 9 as at {@code ref} into sheets "List 8" and "List 9" of the workbook (any kind, streaming
+     * included), from the LA's current SSDA903 snapshot; null when it has none (no sheets written). No access check and
+     * no log entry: the caller does both.
+     */
+    Lists8And9 writeLists8And9(Workbook wb, UUID laId, LocalDate ref, CellStyle date, CellStyle header, SpreadsheetSafe.Cells text) {
+        Snapshot snapshot = snapshots.current(laId, Kind.SSDA903).orElse(null);
+        if (snapshot == null) {
+            return null;
+        }
+        Snapshot annexSnapshot = snapshots.current(laId, Kind.ANNEX_A).orElse(null);
+        Map<String, Map<String, Object>> annex = annexSnapshot == null ? Map.of() : annexFacts(annexSnapshot.id());
+        Map<String, Integer> blanks8 = new LinkedHashMap<>();
+        Map<String, Integer> blanks9 = new LinkedHashMap<>();
+        int rows8 = list8(wb.createSheet("List 8"), snapshot, ref, date, header, blanks8, annex, text);
+        int rows9 = list9(wb.createSheet("List 9"), snapshot, ref, date, header, blanks9, annex, text);
+        return new Lists8And9(rows8, rows9, blanks8, blanks9, snapshot, annexSnapshot);
+    }
+
     private int list8(Sheet sheet, Snapshot s, LocalDate ref, CellStyle date, CellStyle header, Map<String, Integer> blanks,
                       Map<String, Map<String, Object>> annex, SpreadsheetSafe.Cells text) {
         write(sheet.createRow(0), header, AnnexAColumns.LIST_8.toArray(String[]::new));
@@ -102,16 +127,20 @@ public class AnnexAExport {
         Map<String, List<Episode>> episodes = new LinkedHashMap<>();
         snapshots.episodes(s.id()).forEach(e -> episodes.computeIfAbsent(e.childRef(), k -> new ArrayList<>()).add(e));
         Map<String, LocalDate> latestReview = new LinkedHashMap<>();
-        snapshots.reviews(s.id()).forEach(rv -> latestReview.merge(rv.childRef(), rv.reviewDate(), (a, b) -> a.isAfter(b) ? a : b));
+        snapshots.reviews(s.id()).stream().filter(rv -> !rv.reviewDate().isAfter(ref))
+                .forEach(rv -> latestReview.merge(rv.childRef(), rv.reviewDate(), (a, b) -> a.isAfter(b) ? a : b));
         Map<String, int[]> missing = new LinkedHashMap<>();
-        snapshots.missing(s.id()).stream().filter(m -> m.started().isAfter(ref.minusMonths(12)))
+        snapshots.missing(s.id()).stream().filter(m -> m.started().isAfter(ref.minusMonths(12)) && !m.started().isAfter(ref))
                 .forEach(m -> missing.computeIfAbsent(m.childRef(), k -> new int[2])["A".equals(m.kind()) ? 1 : 0]++);
         int r = 1;
         for (var e : episodes.entrySet()) {
-            List<Episode> list = e.getValue();
+            List<Episode> list = asAt(e.getValue(), ref);
+            if (list.isEmpty()) {
+                continue; // came into care after the reference date
+            }
             Episode last = list.getLast();
             LocalDate ceased = last.dec();
-            if (ceased != null && (ceased.isBefore(ref.minusMonths(6)) || ceased.isAfter(ref))) {
+            if (ceased != null && ceased.isBefore(ref.minusMonths(6))) {
                 continue; // ceased more than 6 months before the reference date
             }
             Child c = children.get(e.getKey());
@@ -152,6 +181,22 @@ public class AnnexAExport {
             fill(row, AnnexAColumns.LIST_8, v, date, blanks, text);
         }
         return r - 1;
+    }
+
+    /**
+     * A child's episodes as they stood on the date: those begun by then, the last one still open if it ended after it
+     * (the day-one pack's date can be earlier than the return's).
+     */
+    static List<Episode> asAt(List<Episode> episodes, LocalDate ref) {
+        List<Episode> out = new ArrayList<>();
+        for (Episode x : episodes) {
+            if (x.decom().isAfter(ref)) {
+                continue;
+            }
+            out.add(x.dec() != null && x.dec().isAfter(ref)
+                    ? new Episode(x.childRef(), x.decom(), null, x.rne(), x.legalStatus(), x.cin(), x.place(), x.placeProvider(), null) : x);
+        }
+        return out;
     }
 
     private int list9(Sheet sheet, Snapshot s, LocalDate ref, CellStyle date, CellStyle header, Map<String, Integer> blanks,

@@ -78,6 +78,20 @@ public class InspectionService {
         return activity;
     }
 
+    /**
+     * An activity the current user may see, as {@link #visibleActivity}, and also one of the LA an inspector has a grant
+     * in force for (the inspection they are on, before its report is published).
+     */
+    @Transactional(readOnly = true)
+    public InspectionActivity activityForInspection(UUID id) {
+        InspectionActivity activity = activities.find(id)
+                .orElseThrow(() -> new NotFoundException("No inspection activity has the id " + id));
+        if (currentUser.inspectorLa().filter(activity.laId()::equals).isPresent()) {
+            return activity;
+        }
+        return visibleActivity(id);
+    }
+
     /** What the current user may see of an LA's activities. */
     @Transactional(readOnly = true)
     public List<InspectionActivity> visibleActivities(UUID laId) {

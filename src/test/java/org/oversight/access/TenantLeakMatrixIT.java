@@ -43,6 +43,7 @@ class TenantLeakMatrixIT extends HttpTest {
     org.oversight.compliance.ComplianceFigures figures;
 
     UUID planId;
+    UUID inspectionId;
 
     @BeforeEach
     void privateDataOfSouthwark() {
@@ -81,6 +82,13 @@ class TenantLeakMatrixIT extends HttpTest {
                             + "VALUES (?, 'SERVICE_IMPROVEMENT', ?, DATE '2026-09-01', 'test') RETURNING id").params(southwark, PLAN)
                             .query(UUID.class).single());
         });
+        // A standard inspection of Southwark with its notification date recorded: its day-one page and pack (issue 17) are
+        // in the matrix with a real id, not only a random one.
+        inspectionId = TenantScope.asSystem(() -> jdbc.sql("SELECT id FROM inspection_activity WHERE la_id = ? AND created_by = 'leak matrix'")
+                .param(southwark).query(UUID.class).optional().orElseGet(() -> jdbc.sql("""
+                        INSERT INTO inspection_activity (la_id, type, notification_date, created_by, updated_by)
+                        VALUES (?, 'STANDARD_INSPECTION', DATE '2026-02-16', 'leak matrix', 'leak matrix') RETURNING id""").param(southwark)
+                        .query(UUID.class).single()));
         // Southwark's stored compliance figures (issue 15) now list the marked child among those out of timescale: no
         // page or endpoint may serve them to another LA's users.
         TenantScope.asSystem(() -> figures.refresh(southwark));
@@ -90,7 +98,10 @@ class TenantLeakMatrixIT extends HttpTest {
 
     @Test
     void noRoleOfAnotherLaNorANationalRoleSeesTheLasPrivateData() {
-        List<String> paths = paths();
+        List<String> paths = new ArrayList<>(paths());
+        paths.addAll(List.of("/activities/" + inspectionId + "/day-one", "/activities/" + inspectionId + "/day-one-pack.xlsx",
+                "/api/v1/local-authorities/80514/inspections/" + inspectionId + "/day-one-pack",
+                "/api/v1/local-authorities/80450/inspections/" + inspectionId + "/day-one-pack"));
         assertThat(paths).as("readable handlers found").hasSizeGreaterThan(40);
         List<String> leaks = new ArrayList<>();
         int requests = 0;
@@ -115,6 +126,12 @@ class TenantLeakMatrixIT extends HttpTest {
         assertThat(http.get("/local-authorities/80514/help-and-protection/children/" + CHILD + "?purpose=DATA_QUALITY", "southwark.manager").body())
                 .as("the child's help-and-protection journey").contains(CHILD);
         assertThat(http.get("/", "southwark.manager").body()).as("Your work lists the LA's own plans").contains(PLAN);
+        for (String user : OTHERS) {
+            assertThat(http.get("/activities/" + inspectionId + "/day-one-pack.xlsx", user).status()).as(user + ": Southwark's day-one pack")
+                    .isIn(403, 404);
+        }
+        assertThat(http.get("/activities/" + inspectionId + "/day-one", "southwark.manager").body()).as("Southwark's own day-one page")
+                .contains("figure-in-care");
         assertThat(http.get("/local-authorities/80514/compliance", "southwark.manager").body()).as("the stored figures' list of children")
                 .contains(CHILD);
         assertThat(http.get("/local-authorities/80514/self-evaluations/2026/sections/care-leavers", "southwark.manager").body()).contains(SELF_EVALUATION);

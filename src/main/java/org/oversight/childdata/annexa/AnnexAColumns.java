@@ -32,6 +32,41 @@ public final class AnnexAColumns {
             AnnexAWorkbook.ELIGIBILITY, AnnexAWorkbook.PATHWAY, "LA in Touch", AnnexAWorkbook.CONTACT, "Type of Accommodation",
             "Suitability of Accommodation", "Activity Status");
 
+    /** Lists 1 to 7 (help and protection), 10 (adoption) and 11 (adopters): the template's headings, in its order. */
+    public static final List<String> LIST_1 = List.of(AnnexAWorkbook.CHILD, "Gender", "Ethnicity", "Date of Birth", "Age", "Date of Contact",
+            "Contact Source");
+    public static final List<String> LIST_2 = List.of(AnnexAWorkbook.CHILD, "Gender", "Ethnicity", "Date of Birth", "Age",
+            "Assessment start date", "Assessment completion date", "Organisation completing assessment");
+    public static final List<String> LIST_3 = List.of(AnnexAWorkbook.CHILD, "Gender", "Ethnicity", "Date of Birth", "Age", "Date of Referral",
+            "Referral Source", "Referral NFA?", "Number of Referrals in Last 12 Months", AnnexAWorkbook.TEAM, AnnexAWorkbook.WORKER);
+    public static final List<String> LIST_4 = List.of(AnnexAWorkbook.CHILD, "Gender", "Ethnicity", "Date of Birth", "Age",
+            "Does the Child have a Disability", "Continuous Assessment Start Date", "Child Seen During Continuous Assessment",
+            "Continuous Assessment Date of Authorisation", "Was the child assessed as requiring LA children's social care support?",
+            AnnexAWorkbook.TEAM, AnnexAWorkbook.WORKER);
+    public static final List<String> LIST_5 = List.of(AnnexAWorkbook.CHILD, "Gender", "Ethnicity", "Date of Birth", "Age",
+            "Does the Child have a Disability", "Strategy discussion initiating Section 47 Enquiry Start Date",
+            "Was an Initial Child Protection Conference deemed unnecessary?", "Date of Initial Child Protection Conference",
+            "Did the Initial Child Protection Conference Result in a Child Protection Plan", "Number of Section 47 Enquiries in the last 12 months",
+            "Number of ICPCs in the last 12 months", AnnexAWorkbook.TEAM, AnnexAWorkbook.WORKER);
+    public static final List<String> LIST_6 = List.of(AnnexAWorkbook.CHILD, "Gender", "Ethnicity", "Date of Birth", "Age",
+            "Does the Child have a Disability", "CIN Start Date", "Primary Need Code", "Date Child Was Last Seen", "CIN Closure Date",
+            "Reason for Closure", "Case Status", AnnexAWorkbook.TEAM, AnnexAWorkbook.WORKER);
+    public static final List<String> LIST_7 = List.of(AnnexAWorkbook.CHILD, "Gender", "Ethnicity", "Date of Birth", "Age",
+            "Does the Child have a Disability", "Child Protection Plan Start Date", "Initial Category of Abuse", "Latest Category of Abuse",
+            "Date of the Last Statutory Visit", "Was the Child Seen Alone?", "Date of latest review conference", "Child Protection Plan End Date",
+            "Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N)",
+            "Number of Previous Child Protection Plans", AnnexAWorkbook.TEAM, AnnexAWorkbook.WORKER);
+    public static final List<String> LIST_10 = List.of(AnnexAWorkbook.CHILD, "Family identifier", "Gender", "Ethnicity", "Date of Birth",
+            "Age of Child (Years)", "Does the Child have a Disability", "Date the Child Entered Care",
+            "Date of Decision that Child Should be Placed for Adoption", "Date of Placement Order", "Date of Matching Child and Prospective Adopters",
+            "Date Placed for Adoption", "Date of Adoption Order", "Date of Decision that Child Should No Longer be Placed for Adoption",
+            "Reason Why Child No Longer Placed for Adoption", "Date the child was placed for fostering in FFA or concurrent planning placement");
+    public static final List<String> LIST_11 = List.of("Individual adopter identifier", "Family identifier", "Gender", "Ethnicity", "Disability",
+            "Is the (prospective) adopter fostering for adoption?", "Date enquiry received", "Date Stage 1 started", "Date Stage 1 ended",
+            "Date Stage 2 started", "Date Stage 2 ended", "Date application submitted", "Date application approved",
+            "Date adopter matched with child(ren)", "Date child/children placed with adopter(s)", "No. of children placed", "Date of Adoption Order",
+            "Date of leaving adoption process", "Reason for leaving adoption process");
+
     private static final List<String> ETHNIC = List.of("WBRI", "WIRI", "WIRT", "WOTH", "WROM", "MWBC", "MWBA", "MWAS", "MOTH", "AIND",
             "APKN", "ABAN", "AOTH", "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT");
     private static final Map<String, String> NEED = Map.of("N1", "Abuse or Neglect", "N2", "Child's disability", "N3",

@@ -83,8 +83,7 @@ public class DemoChildData implements ApplicationRunner {
         }
     }
 
-    /** Removes a temporary folder and what is in it, logging (not throwing) what cannot be removed. */
-    static void deleteQuietly(Path dir) {
+    private static void deleteQuietly(Path dir) {
         if (dir == null) {
             return;
         }

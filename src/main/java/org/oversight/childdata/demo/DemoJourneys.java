@@ -1,20 +1,12 @@
 package org.oversight.childdata.demo;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.oversight.childdata.ChildDataImporter;
-import org.oversight.childdata.ImportFile;
-import org.oversight.childdata.cin.SyntheticCinCensus;
-import org.oversight.childdata.ssd.JourneyImporter;
-import org.oversight.childdata.ssd.SyntheticJourney;
+import org.oversight.childdata.SyntheticJourneys;
 import org.oversight.register.LocalAuthorities;
 import org.oversight.register.LocalAuthority;
 import org.oversight.shared.db.TenantScope;
@@ -41,17 +33,17 @@ public class DemoJourneys implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoJourneys.class);
     static final long SEED = 2026;
 
-    private final JourneyImporter importer;
+    private final SyntheticJourneys journeys;
     private final LocalAuthorities localAuthorities;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final boolean enabled;
     private final List<String> laCodes;
 
-    DemoJourneys(JourneyImporter importer, LocalAuthorities localAuthorities, JdbcClient jdbc, Clock clock,
+    DemoJourneys(SyntheticJourneys journeys, LocalAuthorities localAuthorities, JdbcClient jdbc, Clock clock,
                  @Value("${oversight.demo.enabled:true}") boolean demo, @Value("${oversight.demo.child-data:true}") boolean childData,
                  @Value("${oversight.demo.journey-las:201,202,205,391,341,383,892,330,873,886,801}") String laCodes) {
-        this.importer = importer;
+        this.journeys = journeys;
         this.localAuthorities = localAuthorities;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -83,30 +75,14 @@ public class DemoJourneys implements ApplicationRunner {
         if (present) {
             return false;
         }
-        LocalDate reference = LocalDate.now(clock).minusDays(1);
-        int start = reference.getMonthValue() >= 4 ? reference.getYear() : reference.getYear() - 1;
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("oversight-demo-journey");
-            int children = children(la.population0to25());
-            SyntheticJourney.write(SyntheticJourney.of(new SyntheticCinCensus(laCode, children, SEED, reference).census(), SEED), dir);
-            List<ImportFile> files;
-            try (Stream<Path> list = Files.list(dir)) {
-                files = list.sorted().map(ImportFile::of).toList();
-            }
-            ChildDataImporter.Outcome outcome = TenantScope.asSystem(() -> importer.importSsd(la.urn(), start, files,
-                    ChildDataImporter.Mode.REJECT_IF_ANY_ERROR, true, () -> { }));
-            if (!outcome.stored()) {
-                log.warn("Demo journey for {} was not stored: {} errors, first: {}", la.name(), outcome.errors().size(),
-                        outcome.errors().isEmpty() ? "none" : outcome.errors().getFirst());
-                return false;
-            }
-            log.info("Demo whole-journey data for {} loaded: {} children, {} rows (synthetic, seed {})", la.name(), children, outcome.accepted(), SEED);
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            DemoChildData.deleteQuietly(dir);
+        int children = children(la.population0to25());
+        ChildDataImporter.Outcome outcome = journeys.load(la, children, SEED, LocalDate.now(clock).minusDays(1));
+        if (!outcome.stored()) {
+            log.warn("Demo journey for {} was not stored: {} errors, first: {}", la.name(), outcome.errors().size(),
+                    outcome.errors().isEmpty() ? "none" : outcome.errors().getFirst());
+            return false;
         }
+        log.info("Demo whole-journey data for {} loaded: {} children, {} rows (synthetic, seed {})", la.name(), children, outcome.accepted(), SEED);
+        return true;
     }
 }

@@ -2,7 +2,9 @@ package org.oversight.childdata.journey;
 
 import java.time.LocalDate;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,6 +32,9 @@ public interface ChildJourneys {
 
     /** Every row of the snapshot. */
     Journey journey(UUID snapshotId);
+
+    /** Every row of each snapshot, read table by table for all of them at once (a query per table, not per snapshot). */
+    Map<UUID, Journey> journeys(Collection<UUID> snapshotIds);
 
     record Person(String id, LocalDate dob, LocalDate expectedDob, String sex, String ethnicity) {
     }

@@ -1,23 +1,17 @@
 package org.oversight.compliance.bench;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.oversight.childdata.ChildDataImporter;
-import org.oversight.childdata.ImportFile;
-import org.oversight.childdata.cin.SyntheticCinCensus;
+import org.oversight.childdata.SyntheticJourneys;
 import org.oversight.childdata.journey.ChildJourneys;
 import org.oversight.childdata.journey.ChildJourneys.JourneySnapshot;
-import org.oversight.childdata.ssd.JourneyImporter;
-import org.oversight.childdata.ssd.SyntheticJourney;
 import org.oversight.compliance.RuleSettings;
 import org.oversight.compliance.domain.TimescaleRules;
 import org.oversight.compliance.protection.FrontDoor;
@@ -43,17 +37,19 @@ class BenchProtectionCommand implements CliCommand {
 
     /** Children in need in England in a year (referrals about 620,000; children in need at 31 March about 400,000). */
     static final int ENGLAND_CHILDREN = 650_000;
+    /** LAs read at once (as the national picture does). */
+    static final int BATCH = 16;
 
-    private final JourneyImporter importer;
+    private final SyntheticJourneys synthetic;
     private final ChildJourneys journeys;
     private final RuleSettings settings;
     private final WorkingDayCalendar calendar;
     private final LocalAuthorities localAuthorities;
     private final JdbcClient jdbc;
 
-    BenchProtectionCommand(JourneyImporter importer, ChildJourneys journeys, RuleSettings settings, WorkingDayCalendar calendar,
+    BenchProtectionCommand(SyntheticJourneys synthetic, ChildJourneys journeys, RuleSettings settings, WorkingDayCalendar calendar,
                            LocalAuthorities localAuthorities, JdbcClient jdbc) {
-        this.importer = importer;
+        this.synthetic = synthetic;
         this.journeys = journeys;
         this.settings = settings;
         this.calendar = calendar;
@@ -102,17 +98,7 @@ class BenchProtectionCommand implements CliCommand {
         int children = 0;
         for (LocalAuthority la : las) {
             int n = (int) Math.max(1, Math.round(ENGLAND_CHILDREN * fraction * la.population0to25() / population));
-            Path dir = Files.createTempDirectory("oversight-bench-protection");
-            SyntheticJourney.write(SyntheticJourney.of(new SyntheticCinCensus(la.laCode(), n, seed, reference).census(), seed), dir);
-            List<ImportFile> files;
-            try (Stream<Path> list = Files.list(dir)) {
-                files = list.sorted().map(ImportFile::of).toList();
-            }
-            ChildDataImporter.Outcome outcome = TenantScope.asSystem(() -> importer.importSsd(la.urn(), 2025, files,
-                    ChildDataImporter.Mode.REJECT_IF_ANY_ERROR, true, () -> { }));
-            try (Stream<Path> walk = Files.walk(dir)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            ChildDataImporter.Outcome outcome = synthetic.load(la, n, seed, reference);
             if (!outcome.stored()) {
                 err.println(la.name() + ": not stored, first error " + outcome.errors().stream().findFirst().orElse(null));
                 return 2;
@@ -130,7 +116,12 @@ class BenchProtectionCommand implements CliCommand {
         long clocks = 0;
         for (int round = 0; round < 3; round++) {
             long s = System.nanoTime();
-            clocks = current.parallelStream().mapToLong(snapshot -> TenantScope.asSystem(() -> compute(snapshot, rules, frontDoor))).sum();
+            List<List<JourneySnapshot>> batches = new ArrayList<>();
+            for (int i = 0; i < current.size(); i += BATCH) {
+                batches.add(current.subList(i, Math.min(current.size(), i + BATCH)));
+            }
+            // Batches of LAs on every core: each batch's rows read with one query per table.
+            clocks = batches.parallelStream().mapToLong(batch -> TenantScope.asSystem(() -> compute(batch, rules, frontDoor))).sum();
             recompute = Math.min(recompute, System.nanoTime() - s);
             long b = System.nanoTime();
             TenantScope.asSystem(() -> sqlBaseline());
@@ -141,7 +132,7 @@ class BenchProtectionCommand implements CliCommand {
         long one = Long.MAX_VALUE;
         for (int round = 0; round < 5; round++) {
             long s = System.nanoTime();
-            TenantScope.asSystem(() -> compute(largest, rules, frontDoor));
+            TenantScope.asSystem(() -> compute(List.of(largest), rules, frontDoor));
             one = Math.min(one, System.nanoTime() - s);
         }
         String largestName = localAuthorities.findById(largest.laId()).map(LocalAuthority::name).orElse("?");
@@ -162,18 +153,24 @@ class BenchProtectionCommand implements CliCommand {
     private final java.util.concurrent.atomic.LongAdder clocking = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder counting = new java.util.concurrent.atomic.LongAdder();
 
-    private long compute(JourneySnapshot snapshot, TimescaleRules rules, FrontDoor frontDoor) {
+    private long compute(List<JourneySnapshot> batch, TimescaleRules rules, FrontDoor frontDoor) {
         long t0 = System.nanoTime();
-        ChildJourneys.Journey journey = journeys.journey(snapshot.id());
+        java.util.Map<java.util.UUID, ChildJourneys.Journey> rows = journeys.journeys(batch.stream().map(JourneySnapshot::id).toList());
         long t1 = System.nanoTime();
-        ProtectionTimescales.Evaluation evaluation = new ProtectionTimescales(rules, calendar).evaluate(journey, snapshot.asOf());
-        long t2 = System.nanoTime();
-        FrontDoor.Result result = frontDoor.compute(journey, evaluation, FrontDoor.Period.yearTo(snapshot.asOf()), snapshot.asOf());
-        long t3 = System.nanoTime();
         reading.add(t1 - t0);
-        clocking.add(t2 - t1);
-        counting.add(t3 - t2);
-        return evaluation.occurrences().size() + result.facts().size();
+        long n = 0;
+        for (JourneySnapshot snapshot : batch) {
+            long t2 = System.nanoTime();
+            ChildJourneys.Journey journey = rows.get(snapshot.id());
+            ProtectionTimescales.Evaluation evaluation = new ProtectionTimescales(rules, calendar).evaluate(journey, snapshot.asOf());
+            long t3 = System.nanoTime();
+            FrontDoor.Result result = frontDoor.compute(journey, evaluation, FrontDoor.Period.yearTo(snapshot.asOf()), snapshot.asOf());
+            long t4 = System.nanoTime();
+            clocking.add(t3 - t2);
+            counting.add(t4 - t3);
+            n += evaluation.occurrences().size() + result.facts().size();
+        }
+        return n;
     }
 
     /**

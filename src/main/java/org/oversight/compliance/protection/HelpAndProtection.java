@@ -52,6 +52,8 @@ public class HelpAndProtection {
     /** The longest period a front door is computed for. */
     static final int MAX_PERIOD_YEARS = 5;
     private static final int KEPT = 12;
+    /** How many LAs' rows are read at once for the national picture. */
+    static final int BATCH = 16;
 
     /** One LA's computed front door. */
     public record View(UUID laId, JourneySnapshot snapshot, Period period, Evaluation evaluation, Result result, int stepDownWorkingDays) {
@@ -178,14 +180,13 @@ public class HelpAndProtection {
         if (currentUser.get().filter(u -> u.role() == Role.NATIONAL_ANALYST || u.role() == Role.ADMIN).isEmpty()) {
             throw new AccessDeniedException("The national help and protection picture is for national analysts");
         }
+        List<JourneySnapshot> current = journeys.allCurrent().stream().filter(s -> localAuthorities.findById(s.laId()).isPresent()).toList();
+        List<View> views = computeAll(current, s -> Period.yearTo(s.asOf()));
         List<LaRow> rows = new ArrayList<>();
-        for (JourneySnapshot s : journeys.allCurrent()) {
-            LocalAuthority la = localAuthorities.findById(s.laId()).orElse(null);
-            if (la == null) {
-                continue;
-            }
-            View v = compute(s, Period.yearTo(s.asOf()));
-            rows.add(new LaRow(la.id(), la.name(), la.regionName(), s.asOf(), counts(v.result()), figures(v.result())));
+        for (int i = 0; i < current.size(); i++) {
+            JourneySnapshot s = current.get(i);
+            LocalAuthority la = localAuthorities.findById(s.laId()).orElseThrow();
+            rows.add(new LaRow(la.id(), la.name(), la.regionName(), s.asOf(), counts(views.get(i).result()), figures(views.get(i).result())));
         }
         rows.sort(java.util.Comparator.comparing(LaRow::region).thenComparing(LaRow::name));
         Map<String, List<LaRow>> byRegion = new java.util.TreeMap<>();
@@ -224,18 +225,45 @@ public class HelpAndProtection {
 
     /** Computes (or finds kept) the front door of a snapshot for a period under the rules in force. */
     View compute(JourneySnapshot snapshot, Period period) {
+        return computeAll(List.of(snapshot), s -> period).getFirst();
+    }
+
+    /**
+     * The front doors of many snapshots, each for its period: those kept are reused, the others read from the store
+     * {@value #BATCH} snapshots at a time (a query per table, not per snapshot) and computed.
+     */
+    List<View> computeAll(List<JourneySnapshot> snapshots, java.util.function.Function<JourneySnapshot, Period> periods) {
         TimescaleRules rules = settings.current();
-        String key = snapshot.id() + "|" + ComplianceFigures.version(rules) + "|" + period.from() + "|" + period.to();
-        View view = kept.get(key);
-        if (view != null) {
-            return view;
+        String version = ComplianceFigures.version(rules);
+        Map<UUID, View> out = new java.util.HashMap<>();
+        List<JourneySnapshot> missing = new ArrayList<>();
+        for (JourneySnapshot s : snapshots) {
+            View view = kept.get(key(s, version, periods.apply(s)));
+            if (view != null) {
+                out.put(s.id(), view);
+            } else {
+                missing.add(s);
+            }
         }
-        Journey journey = journeys.journey(snapshot.id());
-        Evaluation evaluation = new ProtectionTimescales(rules, calendar).evaluate(journey, snapshot.asOf());
-        view = new View(snapshot.laId(), snapshot, period, evaluation, frontDoor.compute(journey, evaluation, period, snapshot.asOf()),
-                frontDoor.stepDownWorkingDays());
-        kept.put(key, view);
-        return view;
+        ProtectionTimescales timescales = new ProtectionTimescales(rules, calendar);
+        for (int i = 0; i < missing.size(); i += BATCH) {
+            List<JourneySnapshot> batch = missing.subList(i, Math.min(missing.size(), i + BATCH));
+            Map<UUID, Journey> rows = journeys.journeys(batch.stream().map(JourneySnapshot::id).toList());
+            for (JourneySnapshot s : batch) {
+                Journey journey = rows.get(s.id());
+                Period period = periods.apply(s);
+                Evaluation evaluation = timescales.evaluate(journey, s.asOf());
+                View view = new View(s.laId(), s, period, evaluation, frontDoor.compute(journey, evaluation, period, s.asOf()),
+                        frontDoor.stepDownWorkingDays());
+                kept.put(key(s, version, period), view);
+                out.put(s.id(), view);
+            }
+        }
+        return snapshots.stream().map(s -> out.get(s.id())).toList();
+    }
+
+    private static String key(JourneySnapshot s, String rulesVersion, Period period) {
+        return s.id() + "|" + rulesVersion + "|" + period.from() + "|" + period.to();
     }
 
     public void checkReadable(UUID laId) {

@@ -193,7 +193,7 @@ class JourneyImportIT extends IntegrationTest {
                 .query(Integer.class).single()).as("a name is never stored").isZero();
         assertThat(count("ssd_contacts", snapshot)).isPositive();
         assertThat(count("ssd_involvements", snapshot)).isPositive();
-        assertThat(count("ssd_professionals", snapshot)).isEqualTo(24);
+        assertThat(count("ssd_professionals", snapshot)).isEqualTo(29); // 4 teams of 6 social workers, and 5 early help workers
         assertThat(jdbc.sql("SELECT kind FROM import_snapshot WHERE id = ?").param(snapshot).query(String.class).single()).isEqualTo("SSD");
         // The allocation: each involvement names a worker and a team the extract has.
         assertThat(jdbc.sql("""
