@@ -41,6 +41,13 @@ class JourneySamplingIT extends HttpTest {
     JourneySummaries journeys;
     @Autowired
     DemoJourneys demo;
+    /** The demo journey this test loaded (removed after it), or null when the LA had whole-journey data already. */
+    private java.util.UUID loaded;
+
+    @org.junit.jupiter.api.AfterEach
+    void removeDemoJourney() {
+        org.oversight.support.DemoJourneyFixture.remove(jdbc, loaded);
+    }
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -52,7 +59,7 @@ class JourneySamplingIT extends HttpTest {
 
     @BeforeEach
     void data() {
-        demo.loadIfMissing("201");
+        loaded = org.oversight.support.DemoJourneyFixture.loadIfMissing(demo, jdbc);
         la = TenantScope.asSystem(() -> jdbc.sql("SELECT id FROM local_authority WHERE urn = 80450").query(UUID.class).single());
         snapshot = TenantScope.asSystem(() -> jdbc.sql("""
                 SELECT s.id FROM import_snapshot s WHERE s.la_id = ? AND s.kind IN ('SSD', 'CIN_CENSUS') AND s.superseded_at IS NULL

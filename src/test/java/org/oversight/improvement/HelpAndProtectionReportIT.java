@@ -42,6 +42,13 @@ class HelpAndProtectionReportIT extends HttpTest {
     JdbcClient jdbc;
     @Autowired
     DemoJourneys demo;
+    /** The demo journey this test loaded (removed after it), or null when the LA had whole-journey data already. */
+    private java.util.UUID loaded;
+
+    @org.junit.jupiter.api.AfterEach
+    void removeDemoJourney() {
+        org.oversight.support.DemoJourneyFixture.remove(jdbc, loaded);
+    }
     @Autowired
     JourneySummaries journeys;
     @Autowired
@@ -54,7 +61,7 @@ class HelpAndProtectionReportIT extends HttpTest {
 
     @BeforeEach
     void data() {
-        demo.loadIfMissing("201");
+        loaded = org.oversight.support.DemoJourneyFixture.loadIfMissing(demo, jdbc);
         plan = TestPlans.create(jdbc, "Help and protection report test plan");
         UUID la = TenantScope.asSystem(() -> jdbc.sql("SELECT id FROM local_authority WHERE urn = 80450").query(UUID.class).single());
         figures = journeys.figures(la).orElseThrow();

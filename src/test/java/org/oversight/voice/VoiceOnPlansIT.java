@@ -26,6 +26,13 @@ class VoiceOnPlansIT extends HttpTest {
     JdbcClient jdbc;
     @Autowired
     DemoJourneys demo;
+    /** The demo journey this test loaded (removed after it), or null when the LA had whole-journey data already. */
+    private java.util.UUID loaded;
+
+    @org.junit.jupiter.api.AfterEach
+    void removeDemoJourney() {
+        org.oversight.support.DemoJourneyFixture.remove(jdbc, loaded);
+    }
 
     private UUID la;
     private String olderOnCpPlan;
@@ -35,7 +42,7 @@ class VoiceOnPlansIT extends HttpTest {
     @BeforeEach
     void data() {
         VoiceFixture.southwark(jdbc); // also forgets earlier sign-in failures from this machine
-        demo.loadIfMissing("201");
+        loaded = org.oversight.support.DemoJourneyFixture.loadIfMissing(demo, jdbc);
         la = TenantScope.asSystem(() -> jdbc.sql("SELECT id FROM local_authority WHERE urn = 80450").query(UUID.class).single());
         UUID snapshot = TenantScope.asSystem(() -> jdbc.sql("""
                 SELECT id FROM import_snapshot WHERE la_id = ? AND kind IN ('SSD', 'CIN_CENSUS') AND superseded_at IS NULL

@@ -20,12 +20,19 @@ class HelpAndProtectionAuditBrowserIT extends BrowserTest {
 
     @Autowired
     DemoJourneys demo;
+    /** The demo journey this test loaded (removed after it), or null when the LA had whole-journey data already. */
+    private java.util.UUID loaded;
+
+    @org.junit.jupiter.api.AfterEach
+    void removeDemoJourney() {
+        org.oversight.support.DemoJourneyFixture.remove(jdbc, loaded);
+    }
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void aQualityLeadSamplesChildrenOnPlansAndTheAuditorFollowsTheFiguresToTheStepDowns() {
-        demo.loadIfMissing("201");
+        loaded = org.oversight.support.DemoJourneyFixture.loadIfMissing(demo, jdbc);
         signIn("col.manager");
         open("/local-authorities/80450/audits/new");
         driver.findElement(By.id("title")).sendKeys("Children on plans: decisions and step-down");
