@@ -84,7 +84,7 @@ public class ChildImportJobs {
     public record Job(UUID id, UUID laId, String requestedBy, Instant createdAt, String stage, Instant finishedAt, Boolean stored,
                       Integer accepted, Integer rejected, Long errorCount, List<ValidationError> errors, String failure,
                       String confirmation, boolean errorsCsv, boolean partial, UUID snapshotId, UUID annexSnapshotId,
-                      List<RuleOutcome> rules) {
+                      List<RuleOutcome> rules, String kind) {
         public boolean finished() {
             return finishedAt != null;
         }
@@ -393,12 +393,12 @@ public class ChildImportJobs {
         }
         Optional<Job> job = jdbc.sql("""
                 SELECT id, la_id, requested_by, created_at, stage, finished_at, stored, rows_accepted, rows_rejected, error_count, errors, failure,
-                       confirmation, errors_csv IS NOT NULL, partial, snapshot_id, annex_snapshot_id, rule_outcomes
+                       confirmation, errors_csv IS NOT NULL, partial, snapshot_id, annex_snapshot_id, rule_outcomes, kind
                   FROM child_import_job WHERE id = ? AND la_id = ?""").params(id, laId).query((rs, i) -> new Job(rs.getObject(1, UUID.class),
                 rs.getObject(2, UUID.class), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5),
                 rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), (Boolean) rs.getObject(7), (Integer) rs.getObject(8),
                 (Integer) rs.getObject(9), (Long) rs.getObject(10), errors(rs.getString(11)), rs.getString(12), rs.getString(13), rs.getBoolean(14),
-                rs.getBoolean(15), rs.getObject(16, UUID.class), rs.getObject(17, UUID.class), rules(rs.getString(18)))).optional();
+                rs.getBoolean(15), rs.getObject(16, UUID.class), rs.getObject(17, UUID.class), rules(rs.getString(18)), rs.getString(19))).optional();
         return job.orElseThrow(() -> new NotFoundException("No import has the id " + id));
     }
 

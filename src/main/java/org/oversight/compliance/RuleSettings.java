@@ -66,6 +66,16 @@ public class RuleSettings {
         return changes.history();
     }
 
+    /** The longest interval an administrator may set in each unit: two years. */
+    static int longest(Interval.Unit unit) {
+        return switch (unit) {
+            case DAYS -> 730;
+            case WEEKS -> 104;
+            case MONTHS -> 24;
+            case WORKING_DAYS -> 500;
+        };
+    }
+
     /** Changes one interval of a configurable rule. Administrators only; the reason is required. */
     @Transactional
     public void change(String ruleId, String regime, String amountText, String unitText, String reason) {
@@ -94,6 +104,10 @@ public class RuleSettings {
             unit = Interval.Unit.valueOf(unitText == null ? "" : unitText.trim());
         } catch (IllegalArgumentException e) {
             problems.add(FieldProblem.of("unit", "compliance.error.unit"));
+        }
+        if (amount != null && unit != null && amount >= 1 && amount <= 1000 && amount > longest(unit)) {
+            // longer than two years is no timescale for a child: refused as absurd
+            problems.add(FieldProblem.of("amount", "compliance.error.amount.4", longest(unit), unit.name().toLowerCase(java.util.Locale.UK).replace('_', ' ')));
         }
         if (reason == null || reason.isBlank()) {
             problems.add(FieldProblem.of("reason", "compliance.error.reason"));

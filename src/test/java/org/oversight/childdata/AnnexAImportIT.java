@@ -170,6 +170,10 @@ class AnnexAImportIT extends IntegrationTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("follows the law");
         assertThatThrownBy(() -> settings.change("CLA-VISIT", "firstYear", "0", "WEEKS", ""))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("amount").hasMessageContaining("reason");
+        assertThatThrownBy(() -> settings.change("HP-CP-VISIT", "visit", "900", "WORKING_DAYS", "Absurd"))
+                .as("longer than two years is no local standard").isInstanceOf(InvalidInputException.class).hasMessageContaining("amount");
+        assertThatThrownBy(() -> settings.change("HP-ICPC", "conference", "20", "WORKING_DAYS", "Slower"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("follows the law");
         var snapshot = snapshots.current(la, Kind.SSDA903).orElseThrow();
         long overdueBefore = jdbcFigure(snapshot);
         settings.change("CLA-VISIT", "firstYear", "2", "WEEKS", "Test: a stricter local standard");

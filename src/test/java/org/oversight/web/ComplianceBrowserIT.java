@@ -52,7 +52,7 @@ class ComplianceBrowserIT extends BrowserTest {
         driver.findElement(By.id("reason")).sendKeys("Browser test: the virtual school's local standard");
         clickAndWait(By.id("save-interval"));
         assertThat(driver.findElement(By.id("interval-changed")).getText()).contains("The interval has been changed");
-        assertThat(driver.findElement(By.id("rule-CLA-PEP")).getText()).contains("first: 15 working days");
+        assertThat(driver.findElement(By.id("rule-CLA-PEP")).getText()).contains("First: 15 working days");
         assertThat(driver.findElement(By.id("rule-history")).getText()).contains("virtual school");
         assertAccessible("rules-after-change");
     }

@@ -91,7 +91,7 @@ class RulePages {
         model.addAttribute("reason", reason);
         model.addAttribute("units", Interval.Unit.values());
         model.addAttribute("regimes", rule.intervals().entrySet().stream().map(e -> new Choice(e.getKey(),
-                choices.message("rules.change.regime.option", e.getKey(), e.getValue().words()))).toList());
+                choices.message("rules.change.regime.option", choices.message("rules.regime." + e.getKey()), e.getValue().words()))).toList());
         errors.show(model, FIELDS);
         return "compliance/rule-change";
     }

@@ -55,7 +55,7 @@ class ChildDataViewsTest {
                 new RuleOutcome("102", Severity.ERROR, "Date of birth is not valid.", true, null, 0),
                 new RuleOutcome("1008", Severity.ERROR, "Placement provider", false, "needs Ofsted's lists", 0));
         ChildImportJobs.Job job = new ChildImportJobs.Job(UUID.randomUUID(), ViewFixtures.CITY_ID, "col.staff", Instant.parse("2026-11-01T09:00:00Z"),
-                "DONE", Instant.parse("2026-11-01T09:00:05Z"), false, 0, 10, 1L, List.of(error), null, null, false, false, null, null, rules);
+                "DONE", Instant.parse("2026-11-01T09:00:05Z"), false, 0, 10, 1L, List.of(error), null, null, false, false, null, null, rules, "SSDA903");
         Map<String, Object> model = model("/local-authorities/80450/child-data/jobs/x");
         model.put("job", job);
         model.put("shownErrors", job.errors());
@@ -69,9 +69,26 @@ class ChildDataViewsTest {
     }
 
     @Test
+    void aStoredCensusOrExtractIsNotCalledAReturn() {
+        for (String kind : List.of("SSDA903", "SSD", "CIN_CENSUS")) {
+            ChildImportJobs.Job job = new ChildImportJobs.Job(UUID.randomUUID(), ViewFixtures.CITY_ID, "col.staff", Instant.parse("2026-11-01T09:00:00Z"),
+                    "DONE", Instant.parse("2026-11-01T09:00:05Z"), true, 120, 0, 0L, List.of(), null, null, false, false, null, null, List.of(), kind);
+            Map<String, Object> model = model("/local-authorities/80450/child-data/jobs/x");
+            model.put("job", job);
+            model.put("shownErrors", List.of());
+            String title = Views.check("childdata/result", model, false).getElementById("import-stored").select("h2").text();
+            assertThat(title).as(kind).isEqualTo(switch (kind) {
+                case "SSD" -> "SSD extract stored";
+                case "CIN_CENSUS" -> "CIN census stored";
+                default -> "Return stored";
+            });
+        }
+    }
+
+    @Test
     void aJobStillRunningFollowsItsProgressAndShowsNoResultYet() {
         ChildImportJobs.Job job = new ChildImportJobs.Job(UUID.randomUUID(), ViewFixtures.CITY_ID, "col.staff", Instant.parse("2026-11-01T09:00:00Z"),
-                "CHECKING", null, null, null, null, null, List.of(), null, null, false, false, null, null, List.of());
+                "CHECKING", null, null, null, null, null, List.of(), null, null, false, false, null, null, List.of(), "SSDA903");
         Map<String, Object> model = model("/local-authorities/80450/child-data/jobs/x");
         model.put("job", job);
         model.put("shownErrors", List.of());

@@ -119,8 +119,11 @@ class ComplianceViewsTest {
                 "A stricter local standard", "admin", Timestamp.from(Instant.parse("2026-11-01T09:00:00Z")))));
         model.put("admin", true);
         model.put("changed", "CLA-VISIT");
-        assertThat(Views.check("compliance/rules", model, false).getElementById("interval-changed").text())
-                .contains(Views.message("rules.change.saved"));
+        var rulesPage = Views.check("compliance/rules", model, false);
+        assertThat(rulesPage.getElementById("interval-changed").text()).contains(Views.message("rules.change.saved"));
+        assertThat(rulesPage.getElementById("rule-history").text()).as("people's words, not the rule file's keys")
+                .contains("Social work visits — In the placement's first year: 2 weeks").doesNotContain("firstYear");
+        assertThat(rulesPage.getElementById("rule-HP-ICPC").text()).contains("Conference held: 15 working days").contains("Working Together");
 
         TimescaleRule visit = rules.get("CLA-VISIT");
         Map<String, Object> change = Views.model("/compliance/rules/CLA-VISIT/change");
