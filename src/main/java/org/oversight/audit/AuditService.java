@@ -35,6 +35,7 @@ import org.oversight.audit.domain.SamplingMethod;
 import org.oversight.audit.domain.SamplingRule;
 import org.oversight.audit.persistence.AuditRepository;
 import org.oversight.compliance.ChildSummaries;
+import org.oversight.compliance.JourneySummaries;
 import org.oversight.improvement.PlanService;
 import org.oversight.register.LocalAuthorities;
 import org.oversight.register.LocalAuthority;
@@ -63,9 +64,12 @@ public class AuditService {
     private final PlanService plans;
     private final LocalAuthorities localAuthorities;
     private final AccessLog accessLog;
+    private final JourneySummaries journeys;
 
     AuditService(AuditRepository audits, UserAccounts accounts, CurrentUser currentUser, Clock clock, ChildSummaries children,
-                 AuditTemplates templates, PlanService plans, LocalAuthorities localAuthorities, AccessLog accessLog) {
+                 AuditTemplates templates, PlanService plans, LocalAuthorities localAuthorities, AccessLog accessLog,
+                 JourneySummaries journeys) {
+        this.journeys = journeys;
         this.audits = audits;
         this.accounts = accounts;
         this.currentUser = currentUser;
@@ -122,7 +126,39 @@ public class AuditService {
     @Transactional(readOnly = true)
     public boolean hasChildData(UUID laId) {
         requireRunner(laId);
-        return !children.current(laId).isEmpty();
+        return !children.current(laId).isEmpty() || !journeys.current(laId).isEmpty();
+    }
+
+    /**
+     * The population of the rule in the LA's current data: children in care and care leavers (SSDA903) and the children
+     * of the whole-journey data in a help-and-protection group, one candidate per child reference (a child in both
+     * keeps their SSDA903 cohort and gains the groups).
+     */
+    private List<SamplingRule.Candidate> candidates(List<ChildSummaries.ChildSummary> current, List<JourneySummaries.JourneyChild> journey) {
+        Map<String, SamplingRule.Candidate> byRef = new LinkedHashMap<>();
+        for (ChildSummaries.ChildSummary c : current) {
+            byRef.put(c.childRef(), new SamplingRule.Candidate(c.childRef(), c.cohort().name(), c.team(), c.overdueRules()));
+        }
+        for (JourneySummaries.JourneyChild j : journey) {
+            java.util.Set<String> groups = new java.util.TreeSet<>();
+            j.groups().forEach(g -> groups.add(g.name()));
+            SamplingRule.Candidate known = byRef.get(j.childRef());
+            byRef.put(j.childRef(), known != null
+                    ? new SamplingRule.Candidate(known.childRef(), known.cohort(), known.team(), known.overdueRules(), groups)
+                    : new SamplingRule.Candidate(j.childRef(), journeyCohort(j), j.team(), List.of(), groups));
+        }
+        return List.copyOf(byRef.values());
+    }
+
+    /** The cohort recorded on a sampled case of the whole-journey data: its most intensive group. */
+    static String journeyCohort(JourneySummaries.JourneyChild j) {
+        for (JourneySummaries.Group g : List.of(JourneySummaries.Group.CHILD_PROTECTION, JourneySummaries.Group.CHILD_IN_NEED,
+                JourneySummaries.Group.EARLY_HELP, JourneySummaries.Group.STEPPED_DOWN)) {
+            if (j.in(g)) {
+                return g.name();
+            }
+        }
+        return "CHILD_IN_NEED";
     }
 
     // ---- programmes --------------------------------------------------------------------------------------------
@@ -187,19 +223,25 @@ public class AuditService {
             throw new InvalidInputException(problems);
         }
         List<ChildSummaries.ChildSummary> current = children.current(laId);
-        if (current.isEmpty()) {
+        List<JourneySummaries.JourneyChild> journey = journeys.current(laId);
+        if (current.isEmpty() && journey.isEmpty()) {
             throw new InvalidInputException(List.of(FieldProblem.of("rule", "audit.error.rule.2", la.name())));
         }
-        List<SamplingRule.Candidate> candidates = current.stream().map(c -> new SamplingRule.Candidate(c.childRef(), c.cohort().name(), c.team(),
-                c.overdueRules())).toList();
+        List<SamplingRule.Candidate> candidates = candidates(current, journey);
         long population = candidates.stream().filter(rule::matches).count();
         long seed = p.seed() != null ? p.seed() : ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
         List<Sampler.Pick> sample = Sampler.draw(candidates, rule, method, p.sampleSize(), seed);
         if (sample.isEmpty()) {
             throw new InvalidInputException(List.of(FieldProblem.of("rule", "audit.error.rule.3", la.name(), String.valueOf(rule.name().toLowerCase(java.util.Locale.UK).replace('_', ' ')))));
         }
-        ChildSummaries.ChildSummary any = current.getFirst();
-        String from = "Child-level data measured on " + Dates.format(any.asOf());
+        List<String> sources = new ArrayList<>();
+        if (!current.isEmpty()) {
+            sources.add("Child-level data measured on " + Dates.format(current.getFirst().asOf()));
+        }
+        if (!journey.isEmpty()) {
+            sources.add((sources.isEmpty() ? "Help and protection data" : "help and protection data") + " of " + Dates.format(journey.getFirst().asOf()));
+        }
+        String from = String.join("; ", sources);
         Instant now = clock.instant();
         List<AuditRepository.SampledCase> cases = new ArrayList<>();
         for (int i = 0; i < sample.size(); i++) {
@@ -261,6 +303,35 @@ public class AuditService {
         LocalAuthority la = localAuthorities.findById(laId).orElseThrow();
         return audits.audit(laId, la.urn(), la.name(), programmeId, auditId, templates::get)
                 .orElseThrow(() -> new NotFoundException("No audit " + auditId + " in this programme of " + la.name()));
+    }
+
+    /**
+     * The LA's help-and-protection figures for the form's questions that bear on front-door measures (12 months to the
+     * whole-journey data's date; aggregates, never a child), or empty when no question does or the LA has no such data.
+     *
+     * @param byQuestion question id → its measures' figures, in the form's order
+     */
+    public record QuestionFigures(LocalDate from, LocalDate to, int stepDownWorkingDays,
+                                  Map<String, List<JourneySummaries.MeasureFigure>> byQuestion) {
+    }
+
+    /** The figures beside the questions of an audit's form; for the LA's managers and staff, like the audit. */
+    @Transactional(readOnly = true)
+    public Optional<QuestionFigures> figures(UUID laId, AuditTemplate template) {
+        requireAuditor(laId);
+        if (template.questions().stream().allMatch(q -> q.figures().isEmpty())) {
+            return Optional.empty();
+        }
+        return journeys.figures(laId).map(f -> {
+            Map<String, List<JourneySummaries.MeasureFigure>> byQuestion = new LinkedHashMap<>();
+            for (Question q : template.questions()) {
+                List<JourneySummaries.MeasureFigure> mine = q.figures().stream().map(f::measure).flatMap(Optional::stream).toList();
+                if (!mine.isEmpty()) {
+                    byQuestion.put(q.id(), mine);
+                }
+            }
+            return new QuestionFigures(f.from(), f.to(), f.stepDownWorkingDays(), byQuestion);
+        });
     }
 
     /** The auditor's answers: a grade and evidence per question, the overall grade and a summary. */

@@ -144,7 +144,9 @@ public class AuditTemplates implements ApplicationRunner {
             if (e.text() == null || e.text().isBlank()) {
                 problems.add(FieldProblem.of("q" + i + "-text", "audit.error.q.5", String.valueOf(label)));
             }
-            questions.add(new Question(id, area, trim(e.theme()), trim(e.text()), trim(e.guidance()), trim(e.source())));
+            // The measures a question bears on are not edited on the form: a question keeps those of the same id in the version edited.
+            List<String> figures = from.question(id).map(Question::figures).orElse(List.of());
+            questions.add(new Question(id, area, trim(e.theme()), trim(e.text()), trim(e.guidance()), trim(e.source()), figures));
         }
         if (questions.isEmpty()) {
             problems.add(FieldProblem.of("q0-text", "audit.error.q0text"));

@@ -18,7 +18,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ChildSummaries {
 
-    public enum Cohort { CHILD_IN_CARE, CARE_LEAVER }
+    /**
+     * The child's group: in care or a care leaver (SSDA903 data), or, from the whole-journey data, on a child protection
+     * plan or a child in need (open child-in-need plan or episode); these last two appear only in {@link #withPlans}.
+     */
+    public enum Cohort { CHILD_IN_CARE, CARE_LEAVER, CHILD_PROTECTION, CHILD_IN_NEED }
+
+    /** The youngest age at which a child on a child-in-need or child protection plan is offered the young person's portal. */
+    public static final int PORTAL_MIN_AGE_ON_PLAN = 11;
 
     /**
      * One child as the current data shows them.
@@ -36,9 +43,11 @@ public class ChildSummaries {
     }
 
     private final ComplianceService compliance;
+    private final JourneySummaries journeys;
 
-    ChildSummaries(ComplianceService compliance) {
+    ChildSummaries(ComplianceService compliance, JourneySummaries journeys) {
         this.compliance = compliance;
+        this.journeys = journeys;
     }
 
     /** Every child in the LA's current data (children in care first, then care leavers), or none. */
@@ -51,6 +60,33 @@ public class ChildSummaries {
     @Transactional(readOnly = true)
     public Optional<ChildSummary> one(UUID laId, String childRef) {
         return current(laId).stream().filter(c -> c.childRef().equals(childRef)).findFirst();
+    }
+
+    /**
+     * The children in care and care leavers of {@link #current}, then the children of the whole-journey data aged
+     * {@value #PORTAL_MIN_AGE_ON_PLAN} or over on a child protection plan or in need (open plan or episode) who are not
+     * already among them: the children the young person's portal can be offered to. Timescales and review dates are
+     * those of children in care only (empty for the others).
+     */
+    @Transactional(readOnly = true)
+    public List<ChildSummary> withPlans(UUID laId) {
+        List<ChildSummary> out = new ArrayList<>(current(laId));
+        java.util.Set<String> known = new java.util.HashSet<>();
+        out.forEach(c -> known.add(c.childRef()));
+        for (JourneySummaries.JourneyChild j : journeys.current(laId)) {
+            if (j.onPlan() && j.age() >= PORTAL_MIN_AGE_ON_PLAN && !known.contains(j.childRef())) {
+                Cohort cohort = j.in(JourneySummaries.Group.CHILD_PROTECTION) ? Cohort.CHILD_PROTECTION : Cohort.CHILD_IN_NEED;
+                out.add(new ChildSummary(laId, j.childRef(), cohort, j.age(), j.team(), j.worker(), null, 0, List.of(), j.asOf()));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** One child of {@link #withPlans}. */
+    @Transactional(readOnly = true)
+    public Optional<ChildSummary> oneWithPlans(UUID laId, String childRef) {
+        Optional<ChildSummary> inCare = one(laId, childRef);
+        return inCare.isPresent() ? inCare : withPlans(laId).stream().filter(c -> c.childRef().equals(childRef)).findFirst();
     }
 
     static List<ChildSummary> summaries(ComplianceService.Dashboard d) {

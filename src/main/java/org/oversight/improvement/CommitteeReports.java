@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.oversight.access.CurrentUser;
+import org.oversight.compliance.JourneySummaries;
 import org.oversight.improvement.domain.ActionStatus;
 import org.oversight.improvement.domain.BodyKind;
 import org.oversight.improvement.domain.PlanView;
@@ -61,9 +62,12 @@ public class CommitteeReports {
     private final CommitteeReportRepository reports;
     private final PlanRepository planRepository;
     private final Clock clock;
+    private final JourneySummaries journeys;
 
     CommitteeReports(PlanService plans, InspectionService inspections, JudgementSet judgementSet, MessageSource messages,
-                     CurrentUser currentUser, CommitteeReportRepository reports, PlanRepository planRepository, Clock clock) {
+                     CurrentUser currentUser, CommitteeReportRepository reports, PlanRepository planRepository, Clock clock,
+                     JourneySummaries journeys) {
+        this.journeys = journeys;
         this.plans = plans;
         this.inspections = inspections;
         this.judgementSet = judgementSet;
@@ -93,6 +97,15 @@ public class CommitteeReports {
         Optional<String> last = reports.latestDraft(planId);
         return last.map(json -> JSON.readValue(json, ReportDraft.class)).orElseGet(() -> defaultDraft(plan,
                 currentUser.get().map(u -> u.getUsername().equals("cli") ? null : u.displayName()).orElse(null)));
+    }
+
+    /**
+     * The help-and-protection section the report would have now (the LA's figures for the 12 months to its whole-journey
+     * data's date, with the targets of the plan's actions that follow them), or empty when the LA has no such data.
+     */
+    @Transactional(readOnly = true)
+    public Optional<CommitteeReportContent.HelpAndProtection> helpAndProtection(UUID planId) {
+        return helpAndProtection(plans.plan(planId));
     }
 
     /** Generates and keeps a new version from the edited draft; returns its id. */
@@ -235,7 +248,7 @@ public class CommitteeReports {
                         + "Appendix 2 Action Plan",
                 "Director of Children's Services", "Final", "No",
                 "Director of Law and Democracy | No | No\nStrategic Director of Finance and Governance | No | No\nCabinet Member | No | No",
-                author == null ? "" : author, "", "", "");
+                author == null ? "" : author, "", "", "", journeys.figures(plan.laId()).isPresent());
     }
 
     CommitteeReportContent content(PlanView plan, ReportDraft d) {
@@ -267,7 +280,64 @@ public class CommitteeReports {
                 ReportDraft.paragraphs(d.background()), findings, proposals, ReportDraft.paragraphs(d.conclusion()),
                 ReportDraft.lines(d.appendices()),
                 new CommitteeReportContent.AuditTrail(d.leadOfficer(), d.reportAuthor(), d.version(), today, d.keyDecision(), consultations, today),
-                blank(d.authorName()) ? null : new CommitteeReportContent.AuthorSignOff(d.authorName(), d.authorTitle(), d.authorPhone(), d.authorEmail()));
+                blank(d.authorName()) ? null : new CommitteeReportContent.AuthorSignOff(d.authorName(), d.authorTitle(), d.authorPhone(), d.authorEmail()),
+                d.includesHelpAndProtection() ? helpAndProtection(plan).orElse(null) : null);
+    }
+
+    /** The measures a committee report shows, in this order (the funnel is shown in full). */
+    static final List<String> REPORT_MEASURES = List.of("RE_REFERRALS", "REFERRALS_NFA", "ASSESSMENTS_IN_TIME", "ICPC_IN_TIME",
+            "REPEAT_PLANS_2_YEARS", "PLANS_OVER_2_YEARS", "CP_REVIEWS_IN_TIME", "CP_VISITS_IN_TIME", "CIN_VISITS_IN_TIME",
+            "STEP_DOWN_EARLY_HELP_STARTED", "STEP_DOWN_STEPPED_UP");
+
+    Optional<CommitteeReportContent.HelpAndProtection> helpAndProtection(PlanView plan) {
+        return journeys.figures(plan.laId()).map(f -> section(plan.laName(), plan.title(), plan.allActions(), f, this::message));
+    }
+
+    /**
+     * The section from the LA's figures: the funnel in full, {@link #REPORT_MEASURES} as numbers and percentages, and
+     * beside each the target of the first action (in plan order) whose measure follows it, with the distance to that
+     * target in percentage points from the action's current value (the bound measure's, as the plan shows it), or from
+     * this figure when the action has none yet (never negative; the direction is the action's, baseline to target).
+     */
+    static CommitteeReportContent.HelpAndProtection section(String laName, String planTitle, List<PlanView.Action> actions,
+                                                            JourneySummaries.Figures f, java.util.function.Function<String, String> message) {
+        List<CommitteeReportContent.FunnelLine> funnel = f.funnel().stream().map(s -> new CommitteeReportContent.FunnelLine(
+                message.apply("protection.step." + s.step()), String.valueOf(s.count()), s.conversion() == null ? "" : s.conversion() + "%")).toList();
+        List<CommitteeReportContent.MeasureLine> lines = new ArrayList<>();
+        for (String name : REPORT_MEASURES) {
+            f.measure(name).ifPresent(m -> {
+                Optional<PlanView.Action> bound = actions.stream()
+                        .filter(a -> a.measure() != null && a.boundMeasure() != null && followsMeasure(a.boundMeasure(), name)).findFirst();
+                String target = bound.map(a -> a.measure().target().stripTrailingZeros().toPlainString() + "%").orElse("");
+                // The plan's own current value of the bound measure when it has one (as the plan page shows it), else this figure.
+                String distance = bound.map(a -> a.measure().current() != null ? points(a.measure().distanceToTarget())
+                        : m.percent() == null ? "not yet measured"
+                        : points(new org.oversight.improvement.domain.Measure(a.measure().name(), a.measure().baseline(), a.measure().target(),
+                        java.math.BigDecimal.valueOf(m.percent()), f.to()).distanceToTarget())).orElse("");
+                lines.add(new CommitteeReportContent.MeasureLine(message.apply("protection.measure." + name), m.hits() + " of " + m.total(),
+                        m.percent() == null ? "–" : m.percent() + "%", target, distance));
+            });
+        }
+        List<String> paragraphs = List.of("These figures are " + laName + "'s help and protection for the 12 months from "
+                        + Dates.day(f.from()) + " to " + Dates.day(f.to()) + ", from its child-level data on the whole child's journey "
+                        + "(contacts to child protection plans, and cases stepped down to early help, with early help expected to start within "
+                        + f.stepDownWorkingDays() + " working days). No child is identified.",
+                "Where an action of the " + planTitle + " has a measure that follows one of these figures, its target and the "
+                        + "distance still to go are shown beside it, in percentage points.");
+        return new CommitteeReportContent.HelpAndProtection(paragraphs, funnel, lines);
+    }
+
+    /** Whether an action's bound measure key ({@code ComplianceMeasures.Key}) follows a front-door measure: the same name. */
+    static boolean followsMeasure(String key, String measure) {
+        return key.equals(measure);
+    }
+
+    private static String points(java.math.BigDecimal distance) {
+        return distance.stripTrailingZeros().toPlainString() + " points";
+    }
+
+    private String message(String key) {
+        return messages.getMessage(key, null, key, Locale.UK);
     }
 
     private static String measureText(PlanView.Action a) {

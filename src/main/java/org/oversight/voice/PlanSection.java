@@ -6,18 +6,25 @@ import org.oversight.compliance.ChildSummaries.Cohort;
 
 /**
  * The sections of a care leaver's pathway plan and of a child in care's care plan (Care Planning, Placement and Case
- * Review Regulations 2010 and the Care Leavers Regulations 2010, in the young person's words), and
+ * Review Regulations 2010 and the Care Leavers Regulations 2010, in the young person's words), of a child protection or
+ * child-in-need plan (Working Together to Safeguard Children 2023: what needs to change, keeping safe, the child's
+ * health, learning and family, in their words), and
  * {@link #WHAT_MATTERS}, what matters to them. Titles and prompts are in messages.properties (voice.section.*).
  */
 public enum PlanSection {
-    ACCOMMODATION, EET, HOME, EDUCATION, HEALTH, MONEY, RELATIONSHIPS, FAMILY, IDENTITY, INDEPENDENCE, WHAT_MATTERS;
+    ACCOMMODATION, EET, HOME, EDUCATION, HEALTH, MONEY, RELATIONSHIPS, FAMILY, IDENTITY, INDEPENDENCE, SAFETY, WHAT_MATTERS;
 
     private static final List<PlanSection> PATHWAY = List.of(ACCOMMODATION, EET, HEALTH, MONEY, RELATIONSHIPS, IDENTITY);
     private static final List<PlanSection> CARE = List.of(HOME, EDUCATION, HEALTH, FAMILY, IDENTITY, INDEPENDENCE);
+    private static final List<PlanSection> CHILD_PLAN = List.of(SAFETY, HOME, FAMILY, EDUCATION, HEALTH);
 
     /** The plan's sections for this cohort, in the order the plan shows them (not {@link #WHAT_MATTERS}). */
     public static List<PlanSection> of(Cohort cohort) {
-        return cohort == Cohort.CARE_LEAVER ? PATHWAY : CARE;
+        return switch (cohort) {
+            case CARE_LEAVER -> PATHWAY;
+            case CHILD_IN_CARE -> CARE;
+            case CHILD_PROTECTION, CHILD_IN_NEED -> CHILD_PLAN;
+        };
     }
 
     /** The section with this code (any case, dashes for underscores) if it belongs to the cohort's plan or is what matters. */

@@ -168,7 +168,7 @@ public class VoiceService {
     @Transactional(readOnly = true)
     public List<ChildSummary> children(UUID laId) {
         requireEditor(laId);
-        return children.current(laId);
+        return children.withPlans(laId);
     }
 
     /** The child refs of the LA with a current sign-in or a pending code, and their first names. */
@@ -292,7 +292,7 @@ public class VoiceService {
     // ---- Shared -----------------------------------------------------------------------------------------------
 
     private ChildSummary child(UUID laId, String childRef) {
-        return children.one(laId, childRef).orElseThrow(() -> new NotFoundException(
+        return children.oneWithPlans(laId, childRef).orElseThrow(() -> new NotFoundException(
                 "No child with reference '" + clip(childRef, 40) + "' in this local authority's current data"));
     }
 
@@ -316,7 +316,7 @@ public class VoiceService {
 
     private List<Alert> alerts(UUID laId, String childRef, boolean openOnly) {
         Map<String, ChildSummary> byRef = new HashMap<>();
-        children.current(laId).forEach(c -> byRef.put(c.childRef(), c));
+        children.withPlans(laId).forEach(c -> byRef.put(c.childRef(), c));
         return voice.alerts(laId, childRef, openOnly).stream().map(a -> {
             ChildSummary c = byRef.get(a.childRef());
             return new Alert(a.id(), a.childRef(), a.firstName(), a.message(), a.raisedAt(), c == null ? null : c.team(),

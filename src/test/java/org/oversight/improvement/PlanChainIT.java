@@ -157,7 +157,7 @@ class PlanChainIT extends IntegrationTest {
         UUID second = reports.generate(plan.id(), new ReportDraft(draft.committees(), "Ofsted Inspection 2020 (revised)", draft.classification(),
                 draft.reportOf(), draft.reportAuthor(), draft.purpose(), draft.summary(), draft.recommendations(), draft.background(),
                 draft.conclusion(), draft.appendices(), draft.leadOfficer(), draft.version(), draft.keyDecision(), draft.consultations(),
-                draft.authorName(), draft.authorTitle(), draft.authorPhone(), draft.authorEmail()));
+                draft.authorName(), draft.authorTitle(), draft.authorPhone(), draft.authorEmail(), draft.helpAndProtection()));
         assertThat(reports.versions(plan.id())).extracting(CommitteeReports.Version::number).startsWith(2, 1);
         assertThat(reports.draft(plan.id()).subject()).isEqualTo("Ofsted Inspection 2020 (revised)");
 

@@ -59,8 +59,9 @@ class AuditApi {
     @PostMapping("/api/v1/local-authorities/{urn}/audits")
     @LaManager
     @Operation(summary = "Create a programme and draw its sample from the LA's current child-level data (rule ALL_CARE_LEAVERS, "
-            + "CARE_LEAVERS_PATHWAY_REVIEW_OVERDUE, CARE_LEAVERS_NOT_IN_TOUCH, ALL_CHILDREN_IN_CARE, CHILDREN_IN_CARE_REVIEW_OVERDUE or ALL_CHILDREN; "
-            + "method RANDOM or STRATIFIED_BY_TEAM); the same seed and data give the same sample")
+            + "CARE_LEAVERS_PATHWAY_REVIEW_OVERDUE, CARE_LEAVERS_NOT_IN_TOUCH, ALL_CHILDREN_IN_CARE, CHILDREN_IN_CARE_REVIEW_OVERDUE, "
+            + "from the help and protection data CHILDREN_IN_NEED, CHILDREN_ON_CP_PLANS, CHILDREN_IN_EARLY_HELP or STEPPED_DOWN_TO_EARLY_HELP, "
+            + "or ALL_CHILDREN; method RANDOM or STRATIFIED_BY_TEAM); the same seed and data give the same sample")
     ResponseEntity<AuditViews.Programme> create(@PathVariable int urn, @RequestBody NewProgrammeJson in) {
         LocalAuthority la = la(urn);
         UUID id = audits.createProgramme(la.id(), new AuditService.NewProgramme(in.title(), in.templateId(), in.periodStart(), in.periodEnd(),

@@ -187,6 +187,7 @@ class AuditPages {
         model.addAttribute("canEditAnswers", audits.canEditAnswers(a));
         model.addAttribute("canModerate", audits.canModerate(a));
         model.addAttribute("grades", AuditGrade.values());
+        model.addAttribute("figures", audits.figures(la.id(), a.template()).orElse(null));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", FormErrors.none());
         }

@@ -31,6 +31,7 @@ import java.util.Objects;
  * @param appendices      appendix titles, e.g. "Appendix 1 – Ofsted report"
  * @param auditTrail      audit trail and consultation record, or {@code null}
  * @param authorSignOff   author contact block at the end, or {@code null}
+ * @param helpAndProtection the help-and-protection figures section (after the proposals), or {@code null} to leave it out
  */
 public record CommitteeReportContent(
         String laName,
@@ -48,7 +49,17 @@ public record CommitteeReportContent(
         List<String> conclusion,
         List<String> appendices,
         AuditTrail auditTrail,
-        AuthorSignOff authorSignOff) {
+        AuthorSignOff authorSignOff,
+        HelpAndProtection helpAndProtection) {
+
+    /** A report without a help-and-protection section. */
+    public CommitteeReportContent(String laName, List<CommitteeDate> committees, String subject, String classification, String reportOf,
+                                  String reportAuthor, String purpose, List<String> summary, List<String> recommendations,
+                                  List<String> background, List<JudgementFinding> findings, List<Proposal> proposals,
+                                  List<String> conclusion, List<String> appendices, AuditTrail auditTrail, AuthorSignOff authorSignOff) {
+        this(laName, committees, subject, classification, reportOf, reportAuthor, purpose, summary, recommendations, background, findings,
+                proposals, conclusion, appendices, auditTrail, authorSignOff, null);
+    }
 
     /** Copies the lists and checks the fields every report needs. */
     public CommitteeReportContent {
@@ -160,5 +171,44 @@ public record CommitteeReportContent(
      * @param email email address
      */
     public record AuthorSignOff(String name, String title, String phone, String email) {
+    }
+
+    /**
+     * The LA's help-and-protection figures from its whole-journey data: the front-door funnel and the main measures,
+     * each with the target and distance to target of the plan action whose measure follows it (blank when none does).
+     *
+     * @param paragraphs numbered paragraphs introducing the figures (period, source)
+     * @param funnel     one line per funnel step
+     * @param measures   one line per measure
+     */
+    public record HelpAndProtection(List<String> paragraphs, List<FunnelLine> funnel, List<MeasureLine> measures) {
+        /** Copies the lists. */
+        public HelpAndProtection {
+            paragraphs = copy(paragraphs);
+            funnel = copy(funnel);
+            measures = copy(measures);
+        }
+    }
+
+    /**
+     * One funnel step.
+     *
+     * @param step       e.g. "Referrals"
+     * @param count      how many in the period, as text
+     * @param conversion the percentage of the step before, e.g. "62%", or "" for the first step
+     */
+    public record FunnelLine(String step, String count, String conversion) {
+    }
+
+    /**
+     * One measure.
+     *
+     * @param measure  e.g. "Re-referrals within 12 months"
+     * @param figure   e.g. "12 of 80"
+     * @param percent  e.g. "15%", or "–" when nothing was counted
+     * @param target   the plan action's target, e.g. "10%", or "" when no action's measure follows this one
+     * @param distance distance to that target in percentage points, e.g. "5 points", or ""
+     */
+    public record MeasureLine(String measure, String figure, String percent, String target, String distance) {
     }
 }

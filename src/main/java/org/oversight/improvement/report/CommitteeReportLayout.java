@@ -27,6 +27,8 @@ final class CommitteeReportLayout {
 
     static final List<String> ACTION_HEADERS =
             List.of("Action", "Owner", "Due", "Status", "RAG", "Latest progress", "Measure of success");
+    static final List<String> FUNNEL_HEADERS = List.of("Step", "In the period", "Of the step before");
+    static final List<String> MEASURE_HEADERS = List.of("Measure", "Number", "Per cent", "Target", "Distance to target");
     static final String CONSULTATION_CAPTION = "CONSULTATION WITH OTHER OFFICERS / DIRECTORATES / CABINET MEMBER";
 
     private CommitteeReportLayout() {
@@ -71,6 +73,20 @@ final class CommitteeReportLayout {
                 } else {
                     b.add(actionsTable(p));
                 }
+            }
+        }
+        if (c.helpAndProtection() != null) {
+            CommitteeReportContent.HelpAndProtection hp = c.helpAndProtection();
+            b.add(new Heading(3, "Help and protection"));
+            hp.paragraphs().forEach(p -> b.add(new Numbered(++number[0], p)));
+            if (!hp.funnel().isEmpty()) {
+                b.add(new Table("The front door: contacts to child protection plans", FUNNEL_HEADERS,
+                        hp.funnel().stream().map(f -> Row.of(f.step(), f.count(), f.conversion())).toList(), List.of(50, 25, 25), "funnel"));
+            }
+            if (!hp.measures().isEmpty()) {
+                b.add(new Table("Help and protection measures and distance to target", MEASURE_HEADERS,
+                        hp.measures().stream().map(m -> Row.of(m.measure(), m.figure(), m.percent(), m.target(), m.distance())).toList(),
+                        List.of(40, 15, 13, 14, 18), "measures"));
             }
         }
         if (!c.conclusion().isEmpty()) {

@@ -1,5 +1,6 @@
 package org.oversight.improvement.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.oversight.access.AccessRules.LaManager;
@@ -25,9 +26,12 @@ class ReportPages {
     private final CommitteeReports reports;
     private final PlanService plans;
 
-    ReportPages(CommitteeReports reports, PlanService plans) {
+    private final org.springframework.context.MessageSource messages;
+
+    ReportPages(CommitteeReports reports, PlanService plans, org.springframework.context.MessageSource messages) {
         this.reports = reports;
         this.plans = plans;
+        this.messages = messages;
     }
 
     @GetMapping("/plans/{id}/committee-report")
@@ -36,6 +40,11 @@ class ReportPages {
         model.addAttribute("plan", plans.plan(id));
         model.addAttribute("draft", reports.draft(id));
         model.addAttribute("versions", reports.versions(id));
+        var hp = reports.helpAndProtection(id).orElse(null);
+        model.addAttribute("hp", hp);
+        model.addAttribute("hpChoices", List.of(new org.oversight.shared.web.Choice("true",
+                messages.getMessage("report.hp.include", null, java.util.Locale.UK),
+                messages.getMessage(hp == null ? "report.hp.noData" : "report.hp.hint", null, java.util.Locale.UK), "yes")));
         return "plans/committee-report";
     }
 

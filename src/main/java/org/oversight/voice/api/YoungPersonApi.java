@@ -74,7 +74,12 @@ class YoungPersonApi {
     @Operation(summary = "My plan: each section with my worker's summary and my own words, what matters to me, my next review")
     MeView me(@AuthenticationPrincipal YoungPersonPrincipal me) {
         VoiceViews.MyRecord r = voice.me(me, "API: read their plan");
-        return new MeView(r.firstName(), r.cohort() == org.oversight.compliance.ChildSummaries.Cohort.CARE_LEAVER ? "pathway plan" : "care plan",
+        return new MeView(r.firstName(), switch (r.cohort()) {
+                    case CARE_LEAVER -> "pathway plan";
+                    case CHILD_IN_CARE -> "care plan";
+                    case CHILD_PROTECTION -> "child protection plan";
+                    case CHILD_IN_NEED -> "child in need plan";
+                },
                 r.nextReviewDue(), r.sections().stream().map(s -> new SectionView(s.section().slug(), s.summary(),
                         s.words().stream().map(WordsView::of).toList())).toList(),
                 r.whatMatters().stream().map(WordsView::of).toList());

@@ -64,4 +64,22 @@ class SamplerTest {
         assertThat(Sampler.draw(children(), SamplingRule.ALL_CHILDREN_IN_CARE, SamplingMethod.STRATIFIED_BY_TEAM, 50, 3)).hasSize(10);
         assertThat(Sampler.draw(children(), SamplingRule.ALL_CHILDREN_IN_CARE, SamplingMethod.RANDOM, 50, 3)).hasSize(10);
     }
+
+    @Test
+    void theHelpAndProtectionRulesSelectByGroupWhateverTheCohort() {
+        List<SamplingRule.Candidate> data = new ArrayList<>(children());
+        data.add(new SamplingRule.Candidate("P1", "CHILD_PROTECTION", "CP team", List.of(), java.util.Set.of("CHILD_PROTECTION", "CHILD_IN_NEED")));
+        data.add(new SamplingRule.Candidate("N1", "CHILD_IN_NEED", null, List.of(), java.util.Set.of("CHILD_IN_NEED")));
+        data.add(new SamplingRule.Candidate("E1", "EARLY_HELP", null, List.of(), java.util.Set.of("EARLY_HELP", "STEPPED_DOWN")));
+        data.add(new SamplingRule.Candidate("CIC99", "CHILD_IN_CARE", null, List.of(), java.util.Set.of("CHILD_IN_NEED")));
+        assertThat(refs(data, SamplingRule.CHILDREN_ON_CP_PLANS)).containsExactly("P1");
+        assertThat(refs(data, SamplingRule.CHILDREN_IN_NEED)).containsExactlyInAnyOrder("P1", "N1", "CIC99");
+        assertThat(refs(data, SamplingRule.CHILDREN_IN_EARLY_HELP)).containsExactly("E1");
+        assertThat(refs(data, SamplingRule.STEPPED_DOWN_TO_EARLY_HELP)).containsExactly("E1");
+        assertThat(refs(children(), SamplingRule.CHILDREN_IN_NEED)).as("SSDA903 children have no groups").isEmpty();
+    }
+
+    private static List<String> refs(List<SamplingRule.Candidate> data, SamplingRule rule) {
+        return Sampler.draw(data, rule, SamplingMethod.RANDOM, 100, 1).stream().map(Sampler.Pick::childRef).toList();
+    }
 }

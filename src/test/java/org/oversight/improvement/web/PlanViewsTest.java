@@ -144,8 +144,10 @@ class PlanViewsTest {
         Map<String, Object> report = model("/plans/x/committee-report");
         report.put("plan", PLAN);
         report.put("draft", new ReportDraft("Cabinet", "Ofsted Inspection 2020", "Public", "Director", "Rachel Green", "For Information", "Summary",
-                "Note the report.", "Background", "Conclusion", "", "Lead", "1", "No", "", "Rachel Green", "Head of service", "020", "a@b.c"));
+                "Note the report.", "Background", "Conclusion", "", "Lead", "1", "No", "", "Rachel Green", "Head of service", "020", "a@b.c", true));
         report.put("versions", List.of(new CommitteeReports.Version(UUID.randomUUID(), 1, "col.manager", AT)));
+        report.put("hpChoices", List.of(new org.oversight.shared.web.Choice("true", "Include a section with the authority's help and protection figures",
+                "The front door", "yes")));
         assertThat(Views.check("plans/committee-report", report, false).getElementById("summary").attr("rows")).isEqualTo("6");
     }
 }
