@@ -14,10 +14,23 @@ class ProtectionBrowserIT extends BrowserTest {
 
     @Autowired
     DemoJourneys demo;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    private java.util.UUID loaded;
+
+    @org.junit.jupiter.api.BeforeEach
+    void demoJourney() {
+        loaded = org.oversight.support.DemoJourneyFixture.loadIfMissing(demo, jdbc);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void removeTheDemoJourneyIfThisTestLoadedIt() {
+        org.oversight.support.DemoJourneyFixture.remove(jdbc, loaded);
+    }
 
     @Test
     void aManagerGoesFromTheFrontDoorToATeamAWorkerAndAChild() {
-        demo.loadIfMissing("201");
         signIn("col.manager");
         open("/");
         assertThat(driver.findElement(By.id("work-front-door")).getText()).contains("Assessments completed within 45 working days");
@@ -47,7 +60,6 @@ class ProtectionBrowserIT extends BrowserTest {
 
     @Test
     void anAnalystSeesEnglandByRegion() {
-        demo.loadIfMissing("201");
         signIn("analyst");
         open("/");
         clickAndWait(By.id("nav-national-protection"));

@@ -63,6 +63,19 @@ public class DemoJourneys implements ApplicationRunner {
         return population0to25 == null ? 100 : Math.clamp(population0to25 / 800, 60, 400);
     }
 
+    /**
+     * Imports the LA's demo journey as a new import even when it has whole-journey data (the demo's year then becomes
+     * its current one): for tests that need the demo data whatever other tests left. Returns the new snapshot's id.
+     */
+    public java.util.UUID loadAgain(String laCode) {
+        LocalAuthority la = localAuthorities.findByLaCode(laCode).orElseThrow(() -> new IllegalArgumentException("No LA has the code " + laCode));
+        ChildDataImporter.Outcome outcome = journeys.load(la, children(la.population0to25()), SEED, LocalDate.now(clock).minusDays(1));
+        if (!outcome.stored()) {
+            throw new IllegalStateException("The demo journey of " + la.name() + " was not stored: " + outcome.errors());
+        }
+        return outcome.snapshotId();
+    }
+
     /** Imports the LA's demo journey unless it has whole-journey data already. Returns whether it did. */
     public boolean loadIfMissing(String laCode) {
         LocalAuthority la = localAuthorities.findByLaCode(laCode).orElse(null);

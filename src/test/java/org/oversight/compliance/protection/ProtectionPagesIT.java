@@ -39,9 +39,16 @@ class ProtectionPagesIT extends HttpTest {
     private LocalDate from;
     private LocalDate to;
 
+    private UUID loaded;
+
+    @org.junit.jupiter.api.AfterEach
+    void removeTheDemoJourneyIfThisTestLoadedIt() {
+        org.oversight.support.DemoJourneyFixture.remove(jdbc, loaded);
+    }
+
     @BeforeEach
     void data() {
-        demo.loadIfMissing("201");
+        loaded = org.oversight.support.DemoJourneyFixture.loadIfMissing(demo, jdbc);
         snapshot = TenantScope.asSystem(() -> jdbc.sql("""
                 SELECT s.id FROM import_snapshot s JOIN local_authority la ON la.id = s.la_id
                  WHERE la.urn = 80450 AND s.kind IN ('SSD', 'CIN_CENSUS') AND s.superseded_at IS NULL
