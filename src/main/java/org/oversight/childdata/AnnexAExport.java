@@ -259,7 +259,8 @@ public class AnnexAExport {
         return out;
     }
 
-    private static void fill(Row row, List<String> columns, Map<String, Object> values, CellStyle date, Map<String, Integer> blanks,
+    /** One row of an Annex A list: its values in the columns' order, dates as dates, text kept as text; blanks counted per column. */
+    static void fill(Row row, List<String> columns, Map<String, Object> values, CellStyle date, Map<String, Integer> blanks,
                              SpreadsheetSafe.Cells text) {
         for (int i = 0; i < columns.size(); i++) {
             Object v = values.get(columns.get(i));

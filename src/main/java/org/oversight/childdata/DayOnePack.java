@@ -190,7 +190,7 @@ public class DayOnePack {
                 Map<String, Integer> blanks = new LinkedHashMap<>();
                 int r = 1;
                 for (Map<String, Object> row : list.rows()) {
-                    fill(sheet.createRow(r++), columns, row, date, blanks, text);
+                    AnnexAExport.fill(sheet.createRow(r++), columns, row, date, blanks, text);
                 }
                 validations.add(new Validation(n, list.name(), list.rows().size(), journey.source().describe() + "; events from "
                         + Dates.day(result.windowFrom()) + " to " + Dates.day(asOf) + " and cases open then", blanks));
@@ -218,7 +218,7 @@ public class DayOnePack {
                 Map<String, Integer> blanks = new LinkedHashMap<>();
                 int r = 1;
                 for (Map<String, Object> row : list10(l89.snapshot().id(), asOf)) {
-                    fill(list10.createRow(r++), AnnexAColumns.LIST_10, row, date, blanks, text);
+                    AnnexAExport.fill(list10.createRow(r++), AnnexAColumns.LIST_10, row, date, blanks, text);
                 }
                 validations.add(new Validation(10, nameOf(10), r - 1, source903(l89.snapshot()).describe()
                         + "; children with a placement order, placed for adoption or adopted in the 12 months to " + Dates.day(asOf)
@@ -360,24 +360,6 @@ public class DayOnePack {
             rows.add(v);
         }
         return rows;
-    }
-
-    private static void fill(Row row, List<String> columns, Map<String, Object> values, CellStyle date, Map<String, Integer> blanks,
-                             SpreadsheetSafe.Cells text) {
-        for (int i = 0; i < columns.size(); i++) {
-            Object v = values.get(columns.get(i));
-            Cell cell = row.createCell(i);
-            if (v == null) {
-                blanks.merge(columns.get(i), 1, Integer::sum);
-            } else if (v instanceof LocalDate d) {
-                cell.setCellValue(d);
-                cell.setCellStyle(date);
-            } else if (v instanceof Number n) {
-                cell.setCellValue(n.doubleValue());
-            } else {
-                text.text(cell, v.toString());
-            }
-        }
     }
 
     private static void write(Row row, CellStyle style, SpreadsheetSafe.Cells text, String... values) {
