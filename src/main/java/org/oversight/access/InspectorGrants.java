@@ -88,7 +88,8 @@ public class InspectorGrants {
     }
 
     /** A grant as its inspector sees it: which LA, from when to when. */
-    public record MyGrant(int laUrn, String laName, LocalDate startsOn, LocalDate endsOn, String grantedBy) {
+    /** A grant of the signed-in inspector, for the on-site dates of the activity {@code activityId}. */
+    public record MyGrant(int laUrn, String laName, LocalDate startsOn, LocalDate endsOn, String grantedBy, UUID activityId) {
         public boolean inForce(LocalDate today) {
             return !today.isBefore(startsOn) && !today.isAfter(endsOn);
         }
@@ -97,12 +98,12 @@ public class InspectorGrants {
     /** The inspector's grants in force or still to come (not revoked, not ended), soonest first. */
     public List<MyGrant> mine(UUID inspectorId) {
         return jdbc.sql("""
-                SELECT la.urn, la.name, g.starts_on, g.ends_on, coalesce(u.display_name, g.granted_by)
+                SELECT la.urn, la.name, g.starts_on, g.ends_on, coalesce(u.display_name, g.granted_by), g.activity_id
                   FROM inspector_grant g JOIN local_authority la ON la.id = g.la_id LEFT JOIN app_user u ON u.username = g.granted_by
                  WHERE g.inspector_id = ? AND g.revoked_at IS NULL AND g.ends_on >= ? ORDER BY g.starts_on, la.name""")
                 .params(inspectorId, Date.valueOf(today()))
                 .query((rs, i) -> new MyGrant(rs.getInt(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class),
-                        rs.getString(5))).list();
+                        rs.getString(5), rs.getObject(6, UUID.class))).list();
     }
 
     public List<Inspector> inspectors() {

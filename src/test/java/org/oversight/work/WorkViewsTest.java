@@ -114,12 +114,18 @@ class WorkViewsTest {
     @Test
     void anInspectorSeesWhenAccessStartsAndAnAnalystTheNationalPages() {
         Map<String, Object> inspector = model(user("inspector", "Ian Inspector", Role.INSPECTOR));
-        inspector.put("grants", List.of(new InspectorGrants.MyGrant(80450, "City of London", LocalDate.of(2026, 12, 14), LocalDate.of(2026, 12, 18), "Rachel Green"),
-                new InspectorGrants.MyGrant(80514, "Southwark", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 9), "Tom Stevenson")));
+        inspector.put("grants", List.of(new InspectorGrants.MyGrant(80450, "City of London", LocalDate.of(2026, 12, 14), LocalDate.of(2026, 12, 18), "Rachel Green",
+                        UUID.fromString("00000000-0000-4000-8000-000000000001")),
+                new InspectorGrants.MyGrant(80514, "Southwark", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 9), "Tom Stevenson",
+                        UUID.fromString("00000000-0000-4000-8000-000000000002"))));
         Document page = Views.check("work/home", inspector, false);
         assertThat(page.getElementById("work-grants").text())
                 .contains("Your access to City of London's child-level data starts on 14 December 2026 and ends on 18 December 2026.")
                 .contains("You can read Southwark's child-level data until 9 December 2026.");
+        assertThat(page.select("#work-grants a[href=/activities/00000000-0000-4000-8000-000000000002/day-one]")).as("the pack of the grant in force")
+                .hasSize(1);
+        assertThat(page.select("#work-grants a[href=/activities/00000000-0000-4000-8000-000000000001/day-one]")).as("not before access starts")
+                .isEmpty();
         assertThat(page.select("#link-national-compliance")).isEmpty();
 
         Map<String, Object> analyst = model(user("analyst", "Nadia Analyst", Role.NATIONAL_ANALYST));
