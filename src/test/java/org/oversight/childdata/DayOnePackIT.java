@@ -105,7 +105,7 @@ class DayOnePackIT extends HttpTest {
     void theListsMatchHandCountsInSqlAndTheDownloadIsLogged() throws Exception {
         UUID snapshot = importJourney();
         activity = inspection(NOTIFIED, "STANDARD_INSPECTION");
-        LocalDate from = NOTIFIED.minusMonths(12).plusDays(1);
+        LocalDate from = NOTIFIED.minusMonths(org.oversight.childdata.annexa.AnnexAJourney.WINDOW_MONTHS).plusDays(1);
         int[] expected = {
                 count("SELECT count(*) FROM ssd_contacts WHERE snapshot_id = :s AND cont_contact_date BETWEEN :from AND :to", snapshot, from, NOTIFIED),
                 count("SELECT count(*) FROM ssd_early_help_episodes WHERE snapshot_id = :s AND earl_episode_start_date <= :to "
@@ -181,14 +181,14 @@ class DayOnePackIT extends HttpTest {
                 .param(city()).query(Integer.class).single())).as("the download is in the access log").isPositive();
 
         // Checked against an implementation this pack does not share: the front door (compliance module) over the same
-        // snapshot and the same 12 months counts the same contacts, referrals, re-referrals and section 47 enquiries.
+        // snapshot and the same months counts the same contacts, referrals, re-referrals and section 47 enquiries.
         var frontDoor = helpAndProtection.frontDoor(city(), from, NOTIFIED).orElseThrow().result();
         var all = org.oversight.compliance.protection.FrontDoor.Result.all();
         assertThat(frontDoor.figure(org.oversight.compliance.protection.FrontDoor.Measure.CONTACTS, all).total()).isEqualTo(expected[0]);
         assertThat(frontDoor.figure(org.oversight.compliance.protection.FrontDoor.Measure.RE_REFERRALS, all).total()).isEqualTo(expected[2]);
         assertThat(frontDoor.figure(org.oversight.compliance.protection.FrontDoor.Measure.SECTION_47, all).total()).isEqualTo(expected[4]);
         long reReferrals = frontDoor.figure(org.oversight.compliance.protection.FrontDoor.Measure.RE_REFERRALS, all).hits();
-        System.out.println("Front door over the same 12 months: contacts " + expected[0] + ", referrals " + expected[2] + ", re-referrals "
+        System.out.println("Front door over the same months: contacts " + expected[0] + ", referrals " + expected[2] + ", re-referrals "
                 + reReferrals + ", s47 " + expected[4] + "; assessments in time (front door, settled by due date) "
                 + frontDoor.figure(org.oversight.compliance.protection.FrontDoor.Measure.ASSESSMENTS_IN_TIME, all).percent() + "%");
 
@@ -213,7 +213,7 @@ class DayOnePackIT extends HttpTest {
                 INSERT INTO inspection_activity (la_id, type, notification_date, created_by, updated_by)
                 VALUES (?, 'SHORT_INSPECTION', ?, 'test', 'test') RETURNING id""").params(southwark, java.sql.Date.valueOf(notified))
                 .query(UUID.class).single());
-        LocalDate from = notified.minusMonths(12).plusDays(1);
+        LocalDate from = notified.minusMonths(org.oversight.childdata.annexa.AnnexAJourney.WINDOW_MONTHS).plusDays(1);
         int list8 = TenantScope.asSystem(() -> jdbc.sql("""
                 SELECT count(DISTINCT child_ref) FROM episode WHERE snapshot_id = :s AND decom <= :to AND (dec IS NULL OR dec >= :six)""")
                 .param("s", snapshot[0]).param("to", notified).param("six", notified.minusMonths(6)).query(Integer.class).single());

@@ -23,8 +23,11 @@ import org.oversight.shared.calendar.WorkingDayCalendar;
  */
 public final class AnnexAJourney {
 
-    /** How far back lists 1 to 7 reach from the notification date. */
-    public static final int WINDOW_MONTHS = 12;
+    /**
+     * How far back lists 1 to 7 reach from the notification date: Ofsted's guidance for lists 1 to 9 is the 6 months
+     * before the inspection (lists 10 and 11: 12 months), as quoted by the SSD's Annex A script (domain/ilacs.md §5.2).
+     */
+    public static final int WINDOW_MONTHS = 6;
     /** The statutory timescales the headline figures measure. */
     public static final int ASSESSMENT_WORKING_DAYS = 45;
     public static final int ICPC_WORKING_DAYS = 15;
@@ -99,7 +102,12 @@ public final class AnnexAJourney {
 
     /** The first day of the window ending on {@code asOf}: the day after the same date {@link #WINDOW_MONTHS} months before. */
     public static LocalDate windowFrom(LocalDate asOf) {
-        return asOf.minusMonths(WINDOW_MONTHS).plusDays(1);
+        return windowFrom(asOf, WINDOW_MONTHS);
+    }
+
+    /** The first day of a window of {@code months} ending on {@code asOf}. */
+    public static LocalDate windowFrom(LocalDate asOf, int months) {
+        return asOf.minusMonths(months).plusDays(1);
     }
 
     static boolean within(LocalDate d, LocalDate from, LocalDate to) {
@@ -117,7 +125,12 @@ public final class AnnexAJourney {
     }
 
     public static Result derive(Journey j, LocalDate asOf, WorkingDayCalendar calendar) {
-        LocalDate from = windowFrom(asOf);
+        return derive(j, asOf, calendar, WINDOW_MONTHS);
+    }
+
+    /** As above, over a window of {@code months} (Ofsted's is {@link #WINDOW_MONTHS}). */
+    public static Result derive(Journey j, LocalDate asOf, WorkingDayCalendar calendar, int months) {
+        LocalDate from = windowFrom(asOf, months);
         Map<String, Person> persons = j.persons().stream().collect(Collectors.toMap(Person::id, p -> p, (a, b) -> a, LinkedHashMap::new));
         Allocations allocations = new Allocations(j.allocations(), asOf);
 

@@ -49,9 +49,23 @@ class AnnexAJourneyTest {
     private final List<Review> reviews = new ArrayList<>();
     private final List<Allocation> allocations = new ArrayList<>();
 
+    /** These worked examples use a 12-month window (the lists' window is a parameter); Ofsted's own is 6 months. */
+    private static final int TWELVE = 12;
+
+    @Test
+    void ofstedsWindowIsTheSixMonthsEndingOnTheNotificationDate() {
+        assertThat(AnnexAJourney.WINDOW_MONTHS).isEqualTo(6);
+        assertThat(AnnexAJourney.windowFrom(NOTIFIED)).isEqualTo(d("2025-10-07"));
+        contacts.add(new Contact("K1", "C1", d("2025-10-06"), "6: Police")); // the day before the window
+        contacts.add(new Contact("K2", "C1", d("2025-10-07"), "6: Police")); // its first day
+        Result r = AnnexAJourney.derive(new Journey(persons, contacts, earlyHelp, referrals, assessments, s47s, icpcs, cinPlans, cpPlans, visits,
+                reviews, allocations), NOTIFIED, calendar);
+        assertThat(list(r, 1)).extracting(v -> v.get("Date of Contact")).containsExactly(d("2025-10-07"));
+    }
+
     private Result derive() {
         return AnnexAJourney.derive(new Journey(persons, contacts, earlyHelp, referrals, assessments, s47s, icpcs, cinPlans, cpPlans, visits, reviews,
-                allocations), NOTIFIED, calendar);
+                allocations), NOTIFIED, calendar, TWELVE);
     }
 
     private static List<Map<String, Object>> list(Result r, int n) {
@@ -60,7 +74,7 @@ class AnnexAJourneyTest {
 
     @Test
     void theWindowIsTheTwelveMonthsEndingOnTheNotificationDateBothEndsIncluded() {
-        assertThat(AnnexAJourney.windowFrom(NOTIFIED)).isEqualTo(d("2025-04-07"));
+        assertThat(AnnexAJourney.windowFrom(NOTIFIED, TWELVE)).isEqualTo(d("2025-04-07"));
         contacts.add(new Contact("K1", "C1", d("2025-04-06"), "6: Police")); // the day before the window
         contacts.add(new Contact("K2", "C1", d("2025-04-07"), "6: Police")); // its first day
         contacts.add(new Contact("K3", "C2", d("2026-04-06"), "1A: Individual")); // the notification date
