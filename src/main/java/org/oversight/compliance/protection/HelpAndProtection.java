@@ -157,7 +157,6 @@ public class HelpAndProtection {
     public ChildView child(UUID laId, String child, Purpose purpose) {
         requireReader(laId);
         JourneySnapshot snapshot = journeys.current(laId).orElseThrow(() -> new NotFoundException("No help and protection data has been imported"));
-        View view = compute(snapshot, Period.yearTo(snapshot.asOf()));
         Journey all = journeys.journey(snapshot.id());
         if (all.persons().stream().noneMatch(p -> p.id().equals(child))) {
             throw new NotFoundException("No child " + child + " in the help and protection data");
@@ -170,8 +169,9 @@ public class HelpAndProtection {
                 only(all.cpPlans(), p -> p.person().equals(child)), only(all.visits(), v -> v.person().equals(child)),
                 only(all.cpReviews(), r -> r.person().equals(child)), only(all.involvements(), i -> i.person().equals(child)), all.workers(),
                 all.teams());
-        return new ChildView(laId, child, mine, view.evaluation().ofChild(child),
-                view.findings().stream().filter(f -> f.child().equals(child)).toList(), snapshot.asOf());
+        // every clock is one child's own, so the child's rows alone give the same clocks and findings as the whole LA's
+        Evaluation evaluation = new ProtectionTimescales(settings.current(), calendar).evaluate(mine, snapshot.asOf());
+        return new ChildView(laId, child, mine, evaluation.occurrences(), evaluation.findings(), snapshot.asOf());
     }
 
     /** Every LA's figures for the 12 months to its data's date, by region and for England: national analysts only. */

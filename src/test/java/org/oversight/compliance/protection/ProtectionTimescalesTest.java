@@ -197,6 +197,22 @@ class ProtectionTimescalesTest {
     }
 
     @Test
+    void everyClockIsOneChildsOwnSoAChildsRowsAloneGiveTheSameClocks() {
+        var j = journey(List.of(new Contact("K1", "A", d("2025-04-09"), "1A"), new Contact("K2", "B", d("2025-04-09"), "1A")), List.of(),
+                List.of(referral("A-R1", "A", "2025-04-10", null, null), referral("B-R1", "B", "2025-04-10", "2025-04-01", "RC8")),
+                List.of(new Assessment("A-A1", "A", "A-R1", d("2025-04-11"), d("2025-06-18"), "Y", false, null, null),
+                        new Assessment("B-A1", "B", "B-R1", d("2025-04-11"), null, "Y", false, null, null)),
+                List.of(), List.of(), List.of(), List.of(new CpPlan("B-CP1", "B-R1", null, "B", d("2025-06-02"), null, "N", 0)),
+                List.of(new Visit("V1", "B", "B-CP1", true, d("2025-06-10"), true, true)), List.of());
+        var whole = evaluate(j);
+        var onlyB = journey(List.of(j.contacts().get(1)), List.of(), List.of(j.referrals().get(1)), List.of(j.assessments().get(1)), List.of(),
+                List.of(), List.of(), j.cpPlans(), j.visits(), List.of());
+        var alone = evaluate(onlyB);
+        assertThat(alone.occurrences()).isNotEmpty().isEqualTo(whole.ofChild("B"));
+        assertThat(alone.findings()).isNotEmpty().isEqualTo(whole.findings().stream().filter(f -> f.child().equals("B")).toList());
+    }
+
+    @Test
     void absurdStandardsAndPeriodsAreRefused() {
         assertThatThrownBy(() -> new FrontDoor(CALENDAR, Set.of("RC9"), -1)).hasMessageContaining("between 0 and 200");
         assertThatThrownBy(() -> new Period(d("2026-01-02"), d("2026-01-01"))).hasMessageContaining("on or before its end");
