@@ -61,7 +61,11 @@ public class JourneyImporter {
     private final Clock clock;
     private final CinValidator validator = CinValidator.rules2025to26();
 
-    JourneyImporter(JdbcClient jdbc, LocalAuthorities localAuthorities, CurrentUser currentUser, Clock clock, UploadLimits limits) {
+    private final SsdImportLimits ssdLimits;
+
+    JourneyImporter(JdbcClient jdbc, LocalAuthorities localAuthorities, CurrentUser currentUser, Clock clock, UploadLimits limits,
+                    SsdImportLimits ssdLimits) {
+        this.ssdLimits = ssdLimits;
         this.jdbc = jdbc;
         this.localAuthorities = localAuthorities;
         this.currentUser = currentUser;
@@ -182,7 +186,7 @@ public class JourneyImporter {
         }
         // the data describes the day of its latest event: never after the end of its year, nor after today
         LocalDate today = LocalDate.now(clock);
-        SsdExtract.Result read = SsdExtract.read(files, limits, year.end().isBefore(today) ? year.end() : today);
+        SsdExtract.Result read = SsdExtract.read(files, limits, ssdLimits, year.end().isBefore(today) ? year.end() : today);
         List<ValidationError> all = new ArrayList<>(read.errors());
         all.addAll(read.notes());
         SsdData data = read.data();

@@ -256,6 +256,19 @@ class CinCensusExportIT extends IntegrationTest {
     }
 
     @Test
+    @WithUserDetails("col.manager")
+    void anLaWithoutWholeJourneyDataIsToldSo() {
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            jdbc.sql("UPDATE import_snapshot SET superseded_at = now() WHERE la_id = ? AND kind IN ('SSD', 'CIN_CENSUS') AND superseded_at IS NULL")
+                    .param(city().id()).update();
+            assertThatThrownBy(() -> export.export(city(), new CensusYear(2026), true)).isInstanceOf(NotFoundException.class)
+                    .hasMessage("City of London has no whole-journey data: import a CIN census or a Standard Safeguarding Dataset extract on the "
+                            + "child-level data page first");
+            tx.setRollbackOnly();
+        });
+    }
+
+    @Test
     @WithUserDetails("southwark.manager")
     void anotherLasManagerIsRefused() {
         assertThatThrownBy(() -> export.export(city(), new CensusYear(2026), true)).isInstanceOf(AccessDeniedException.class);
