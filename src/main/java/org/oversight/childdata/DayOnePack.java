@@ -46,7 +46,8 @@ import org.springframework.transaction.annotation.Transactional;
  * the LA's current whole-journey snapshot (an SSD extract or CIN census), 8 and 9 from its SSDA903 return (as
  * {@link AnnexAExport} makes them), 10 from the 903 episodes where they show it, 11 is headed only (Oversight holds no
  * adopters' data). Only the LA's managers and an inspector with a grant in force for the LA may open it; each download
- * is written to the access log.
+ * is written to the access log. The same builder makes the standalone Annex A export at any date ({@link #annexA}), for
+ * the LA's managers only.
  */
 @Service
 public class DayOnePack {
