@@ -69,6 +69,26 @@ public class ComplianceMeasures {
         this.protection = protection;
     }
 
+    /**
+     * The same measure at the LA's earlier data, newest first, at most {@code max}: for children in care and care
+     * leavers, each SSDA903 snapshot before the current one; for help and protection, the 12 months to each earlier
+     * anniversary of the current whole-journey data's date. A period with nothing to count is left out.
+     */
+    public java.util.List<Value> earlier(UUID laId, Key key, int max) {
+        if (key.helpAndProtection()) {
+            return protection.figuresForEarlierYears(laId, max).stream().flatMap(v -> {
+                FrontDoor.Figure f = v.result().figure(key.protection, FrontDoor.Result.all());
+                return f.total() == 0 ? java.util.stream.Stream.<Value>empty() : java.util.stream.Stream.of(new Value(BigDecimal.valueOf(f.hits() * 100.0 / f.total())
+                        .setScale(1, RoundingMode.HALF_UP), v.period().to()));
+            }).toList();
+        }
+        return figures.earlier(laId).stream().limit(max).map(e -> {
+            ComplianceService.RuleFigure figure = e.figure(key.ruleId());
+            return figure.measured() == 0 ? null : new Value(BigDecimal.valueOf(figure.compliant() * 100.0 / figure.measured())
+                    .setScale(1, RoundingMode.HALF_UP), e.asOf());
+        }).filter(java.util.Objects::nonNull).toList();
+    }
+
     /** The LA's current value, from the figures stored for its current data (read in a transaction of their own, or the caller's). */
     public Optional<Value> current(UUID laId, Key key) {
         if (key.helpAndProtection()) {

@@ -47,6 +47,9 @@ public class EvidenceCatalogue {
             ComplianceMeasures.Key.PATHWAY_REVIEWS_ON_TIME, Area.CARE_LEAVERS,
             ComplianceMeasures.Key.CARE_LEAVERS_IN_TOUCH, Area.CARE_LEAVERS);
 
+    /** How many earlier figures a trend shows beside today's (the previous year and the one before). */
+    static final int TREND_POINTS = 2;
+
     private final ComplianceMeasures compliance;
     private final AuditFigures audits;
     private final VoiceService voice;
@@ -82,10 +85,15 @@ public class EvidenceCatalogue {
         Map<String, Evidence> out = new LinkedHashMap<>();
         LocalDate today = LocalDate.now(clock);
         for (ComplianceMeasures.Key key : ComplianceMeasures.Key.values()) {
-            compliance.current(laId, key).ifPresent(v -> put(out, new Evidence("compliance:" + key.name(), Evidence.Kind.COMPLIANCE,
-                    EnumSet.of(key.helpAndProtection() ? Area.HELP_AND_PROTECTION : COMPLIANCE_AREA.get(key)), msg("selfeval.evidence.compliance." + key.name()),
-                    percent(v.percent()), v.percent(), v.asOf(), msg(key.helpAndProtection() ? "selfeval.source.protection" : "selfeval.source.compliance"),
-                    key.higherIsBetter() ? rating.percent(v.percent()) : null, "", key.helpAndProtection() ? "/local-authorities/{urn}/help-and-protection" : "/local-authorities/{urn}/compliance")));
+            compliance.current(laId, key).ifPresent(v -> {
+                List<Trend.Point> trend = compliance.earlier(laId, key, TREND_POINTS).stream()
+                        .map(e -> new Trend.Point(e.asOf(), e.percent())).toList();
+                put(out, new Evidence("compliance:" + key.name(), Evidence.Kind.COMPLIANCE,
+                        EnumSet.of(key.helpAndProtection() ? Area.HELP_AND_PROTECTION : COMPLIANCE_AREA.get(key)), msg("selfeval.evidence.compliance." + key.name()),
+                        percent(v.percent()), v.percent(), v.asOf(), msg(key.helpAndProtection() ? "selfeval.source.protection" : "selfeval.source.compliance"),
+                        key.higherIsBetter() ? rating.percent(v.percent()) : null, "", key.helpAndProtection() ? "/local-authorities/{urn}/help-and-protection" : "/local-authorities/{urn}/compliance",
+                        trend, trendText(v.percent(), trend, key.higherIsBetter()), complianceBenchmarks()));
+            });
         }
         {
             for (AuditFigures.ThemeFigure t : audits.themes(laId)) {
@@ -193,6 +201,24 @@ public class EvidenceCatalogue {
                         msg("selfeval.evidence.finding." + f.kind().name()), f.text(), null, asOf, source, null, "", "/activities/" + a.id()));
             }
         }
+    }
+
+    /**
+     * The move since the newest earlier figure in words, or "No earlier figure held". Shared with the documents, which
+     * word a frozen citation's trend the same way.
+     */
+    String trendText(BigDecimal now, List<Trend.Point> trend, Boolean higherIsBetter) {
+        return Trend.of(now, trend, higherIsBetter).map(t -> t.words(messages, "selfeval.trend.points")).orElse(msg("selfeval.trend.none"));
+    }
+
+    /**
+     * Statistical neighbours' and England's figures for a compliance or front-door measure. Oversight computes other LAs'
+     * figures only for national analysts (the national pages); row-level security keeps an LA's child-level data and
+     * figures to that LA, so an LA's self-evaluation does not hold them: each is said to be not held, never hidden.
+     */
+    private List<Evidence.Benchmark> complianceBenchmarks() {
+        return List.of(new Evidence.Benchmark(msg("selfeval.benchmark.neighbours"), msg("selfeval.benchmark.notHeld")),
+                new Evidence.Benchmark(msg("selfeval.benchmark.england"), msg("selfeval.benchmark.notHeld")));
     }
 
     private static void put(Map<String, Evidence> out, Evidence e) {

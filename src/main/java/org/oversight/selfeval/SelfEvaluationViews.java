@@ -37,9 +37,38 @@ public final class SelfEvaluationViews {
         }
     }
 
-    /** A cited piece of evidence, frozen as it stood when cited. */
+    /**
+     * A cited piece of evidence, frozen as it stood when cited: with its trend (earlier figures, newest first, and the
+     * move in words) and its statistical neighbours' and England's figures. {@code trendText} is null for a citation made
+     * before Oversight kept trends ({@link #trendKept()}).
+     */
     public record Citation(UUID id, String evidenceKey, String kind, String label, String valueText, BigDecimal valueNumber, LocalDate asOf,
-                           String source, Rating rating, String citedBy, Instant citedAt) {
+                           String source, Rating rating, String citedBy, Instant citedAt, String trendText, List<Trend.Point> trend,
+                           List<Evidence.Benchmark> benchmarks) {
+
+        public Citation(UUID id, String evidenceKey, String kind, String label, String valueText, BigDecimal valueNumber, LocalDate asOf,
+                        String source, Rating rating, String citedBy, Instant citedAt) {
+            this(id, evidenceKey, kind, label, valueText, valueNumber, asOf, source, rating, citedBy, citedAt, null, List.of(), List.of());
+        }
+
+        public Citation {
+            trend = trend == null ? List.of() : List.copyOf(trend);
+            benchmarks = benchmarks == null ? List.of() : List.copyOf(benchmarks);
+        }
+
+        public boolean trendKept() {
+            return trendText != null;
+        }
+
+        /** The figure's points, oldest first and today's (as cited) last: what a chart draws. Empty without a number. */
+        public List<Trend.Point> series() {
+            if (valueNumber == null) {
+                return List.of();
+            }
+            List<Trend.Point> out = new java.util.ArrayList<>(trend.reversed());
+            out.add(new Trend.Point(asOf, valueNumber));
+            return out;
+        }
     }
 
     /** A citation beside the evidence today: moved (a different figure now) or gone (no longer held). */

@@ -301,8 +301,9 @@ public class SelfEvaluations {
             throw new InvalidInputException(List.of(FieldProblem.of("evidenceKey", "selfeval.error.cite.twice", e.label())));
         }
         Instant now = clock.instant();
+        // Frozen with the value: the trend (earlier figures and the move in words) and the comparisons, as they stand today.
         UUID id = repository.insertCitation(laId, s.id(), e.key(), e.kind().name(), e.label(), e.valueText(), e.value(), e.asOf(), e.source(),
-                e.rating(), currentUser.actor(), now);
+                e.rating(), e.trendText(), e.trend(), e.benchmarks(), currentUser.actor(), now);
         return repository.citation(laId, id).orElseThrow();
     }
 

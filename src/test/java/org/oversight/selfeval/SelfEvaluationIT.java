@@ -203,6 +203,82 @@ class SelfEvaluationIT extends HttpTest {
     }
 
     @Test
+    void aCitedFiguresTrendAndComparisonsAreFrozenWithItAndAnotherLaSeesNoneOfIt() {
+        UUID southwark = org.oversight.compliance.ComplianceFixtures.southwark(jdbc);
+        // An earlier year's return, in which Southwark was not in touch with its one care leaver: 0% at 31 March 2023.
+        UUID earlier = TenantScope.asSystem(() -> {
+            UUID snap = jdbc.sql("""
+                    INSERT INTO import_snapshot (la_id, collection_year, source, imported_by, imported_at, rows_accepted, rows_rejected)
+                    VALUES (?, '2022-23', 'test fixture', 'test', now(), 2, 0) RETURNING id""").param(southwark).query(UUID.class).single();
+            jdbc.sql("INSERT INTO child (snapshot_id, la_id, child_ref, dob) VALUES (?, ?, 'C3', DATE '2005-02-01')").params(snap, southwark).update();
+            jdbc.sql("INSERT INTO care_leaver (snapshot_id, la_id, child_ref, in_touch, activity, accommodation) VALUES (?, ?, 'C3', 'NO', 'F2', 'S')")
+                    .params(snap, southwark).update();
+            return snap;
+        });
+        String base = "/api/v1/local-authorities/80514/self-evaluations";
+        String section = base + "/2023/sections/care-leavers";
+        try {
+            assertThat(http.post(base, "{\"year\": 2023}", "southwark.manager").status()).isEqualTo(201);
+            JsonNode inTouch = evidence(section, "compliance:CARE_LEAVERS_IN_TOUCH");
+            assertThat(inTouch.get("valueText").asString()).isEqualTo("100%");
+            assertThat(inTouch.get("trend")).hasSize(1);
+            assertThat(inTouch.get("trend").get(0).get("asOf").asString()).isEqualTo("2023-03-31");
+            assertThat(inTouch.get("trend").get(0).get("value").decimalValue()).isEqualByComparingTo("0");
+            assertThat(inTouch.get("trendText").asString()).isEqualTo("up 100 points since 31 March 2023, better");
+            assertThat(inTouch.get("benchmarks").toString()).contains("Statistical neighbours").contains("England").contains("Not held");
+
+            Http.Response cited = http.post(section + "/citations", "{\"evidenceKey\": \"compliance:CARE_LEAVERS_IN_TOUCH\"}", "southwark.manager");
+            assertThat(cited.status()).as(cited.body()).isEqualTo(201);
+            assertThat(cited.json().get("trendText").asString()).isEqualTo("up 100 points since 31 March 2023, better");
+            assertThat(cited.json().get("trend").get(0).get("value").decimalValue()).isEqualByComparingTo("0");
+            assertThat(cited.json().get("benchmarks")).hasSize(2);
+            // The page shows the trend in words beside the figure offered and the one cited.
+            String page = http.get("/local-authorities/80514/self-evaluations/2023/sections/care-leavers", "southwark.manager").body();
+            assertThat(page).contains("up 100 points since 31 March 2023, better").contains("31 March 2023: 0%").contains("Not held");
+
+            // Another LA's users see nothing of it: not the section, its evidence, citations or documents.
+            for (String path : new String[] {section, section + "/evidence", section + "/citations", base + "/2023", base + "/2023/check"}) {
+                assertThat(http.get(path, "col.manager").status()).as(path).isIn(403, 404);
+            }
+            for (String path : new String[] {"/local-authorities/80514/self-evaluations/2023/sections/care-leavers",
+                    "/local-authorities/80514/self-evaluations/2023/self-evaluation.docx", "/local-authorities/80514/self-evaluations/2023"}) {
+                Http.Response r = http.get(path, "col.manager");
+                assertThat(r.status()).as(path).isIn(403, 404);
+                assertThat(r.body()).doesNotContain("up 100 points");
+            }
+        } finally {
+            removeSnapshot(earlier);
+        }
+        // The earlier return is gone: today's figure has no trend, the citation keeps the one it had.
+        assertThat(evidence(section, "compliance:CARE_LEAVERS_IN_TOUCH").get("trendText").asString()).isEqualTo("No earlier figure held");
+        JsonNode kept = http.get(section + "/citations", "southwark.manager").json().get(0).get("citation");
+        assertThat(kept.get("trendText").asString()).isEqualTo("up 100 points since 31 March 2023, better");
+        assertThat(kept.get("trend").get(0).get("asOf").asString()).isEqualTo("2023-03-31");
+        // And the database refuses to change a frozen trend.
+        assertThatThrownBy(() -> TenantScope.asSystem(() -> jdbc.sql("""
+                UPDATE self_evaluation_citation SET trend_text = 'down 5 points' WHERE evidence_key = 'compliance:CARE_LEAVERS_IN_TOUCH'
+                   AND la_id = ?""").param(southwark).update())).hasMessageContaining("cannot change");
+    }
+
+    private JsonNode evidence(String section, String key) {
+        for (JsonNode e : http.get(section + "/evidence", "southwark.manager").json()) {
+            if (e.get("key").asString().equals(key)) {
+                return e;
+            }
+        }
+        throw new AssertionError(key + " is not offered");
+    }
+
+    private void removeSnapshot(UUID snapshot) {
+        TenantScope.asSystem(() -> {
+            jdbc.sql("DELETE FROM compliance_figures WHERE snapshot_id = ?").param(snapshot).update();
+            jdbc.sql("DELETE FROM care_leaver WHERE snapshot_id = ?").param(snapshot).update();
+            jdbc.sql("DELETE FROM child WHERE snapshot_id = ?").param(snapshot).update();
+            return jdbc.sql("DELETE FROM import_snapshot WHERE id = ?").param(snapshot).update();
+        });
+    }
+
+    @Test
     void aCitedFigureIsFrozenInTheDatabaseItself() {
         UUID citation = TenantScope.asSystem(() -> jdbc.sql("SELECT id FROM self_evaluation_citation LIMIT 1").query(UUID.class).single());
         assertThatThrownBy(() -> TenantScope.asSystem(() -> jdbc.sql("UPDATE self_evaluation_citation SET value_text = '99%' WHERE id = ?")

@@ -152,6 +152,22 @@ public class HelpAndProtection {
         return journeys.current(laId).map(s -> compute(s, Period.yearTo(s.asOf())));
     }
 
+    /**
+     * The front door of the LA's current data for the 12 months to each of the {@code years} anniversaries before the
+     * data's date, newest first (the trend of a plan measure or a self-evaluation's figure): no access check, no log
+     * (aggregates only). A period the data does not reach is computed all the same; its figures count nothing.
+     */
+    @Transactional(readOnly = true)
+    public List<View> figuresForEarlierYears(UUID laId, int years) {
+        return journeys.current(laId).map(s -> {
+            List<View> out = new ArrayList<>();
+            for (int k = 1; k <= years; k++) {
+                out.add(compute(s, Period.yearTo(s.asOf().minusYears(k))));
+            }
+            return out;
+        }).orElse(List.of());
+    }
+
     /** One child's journey and clocks, read for a stated purpose (logged). */
     @Transactional
     public ChildView child(UUID laId, String child, Purpose purpose) {

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.oversight.selfeval.Area;
+import org.oversight.selfeval.Evidence;
+import org.oversight.selfeval.Trend;
 import org.oversight.selfeval.Rating;
 import org.oversight.selfeval.SelfEvaluationViews.AgreedAction;
 import org.oversight.selfeval.SelfEvaluationViews.Citation;
@@ -25,15 +27,18 @@ import org.oversight.selfeval.SelfEvaluationViews.Summary;
 import org.oversight.selfeval.SelfEvaluationViews.Version;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The self-evaluation's tables, in plain SQL. Every query names the LA, and row-level security checks it again. */
 @Repository
 public class SelfEvaluationRepository {
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    SelfEvaluationRepository(JdbcClient jdbc) {
+    SelfEvaluationRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** The header of a self-evaluation. */
@@ -88,31 +93,48 @@ public class SelfEvaluationRepository {
 
     public List<Citation> citations(UUID laId, UUID sectionId) {
         return jdbc.sql("""
-                SELECT id, evidence_key, kind, label, value_text, value_number, as_of, source, rating, cited_by, cited_at
+                SELECT id, evidence_key, kind, label, value_text, value_number, as_of, source, rating, cited_by, cited_at,
+                       trend_text, trend::text, benchmarks::text
                   FROM self_evaluation_citation WHERE la_id = ? AND section_id = ? AND withdrawn_at IS NULL ORDER BY cited_at, id""")
                 .params(laId, sectionId).query((rs, i) -> citation(rs)).list();
     }
 
     public Optional<Citation> citation(UUID laId, UUID citationId) {
         return jdbc.sql("""
-                SELECT id, evidence_key, kind, label, value_text, value_number, as_of, source, rating, cited_by, cited_at
+                SELECT id, evidence_key, kind, label, value_text, value_number, as_of, source, rating, cited_by, cited_at,
+                       trend_text, trend::text, benchmarks::text
                   FROM self_evaluation_citation WHERE la_id = ? AND id = ?""").params(laId, citationId).query((rs, i) -> citation(rs)).optional();
     }
 
-    private static Citation citation(ResultSet rs) throws SQLException {
+    private Citation citation(ResultSet rs) throws SQLException {
         String rating = rs.getString(9);
+        String trend = rs.getString(13);
+        String benchmarks = rs.getString(14);
         return new Citation(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getBigDecimal(6), rs.getObject(7, LocalDate.class), rs.getString(8), rating == null ? null : Rating.valueOf(rating),
-                rs.getString(10), instant(rs, 11));
+                rs.getString(10), instant(rs, 11), rs.getString(12),
+                trend == null ? List.of() : List.of(json.readValue(trend, Trend.Point[].class)),
+                benchmarks == null ? List.of() : List.of(json.readValue(benchmarks, Evidence.Benchmark[].class)));
     }
 
+    /** A citation made without its trend kept (as before Oversight kept trends). */
     public UUID insertCitation(UUID laId, UUID sectionId, String key, String kind, String label, String valueText, BigDecimal value,
                                LocalDate asOf, String source, Rating rating, String by, Instant at) {
+        return insertCitation(laId, sectionId, key, kind, label, valueText, value, asOf, source, rating, null, null, null, by, at);
+    }
+
+    /** A citation with its trend and comparisons frozen beside the value ({@code trendText} null: none kept). */
+    public UUID insertCitation(UUID laId, UUID sectionId, String key, String kind, String label, String valueText, BigDecimal value,
+                               LocalDate asOf, String source, Rating rating, String trendText, List<Trend.Point> trend,
+                               List<Evidence.Benchmark> benchmarks, String by, Instant at) {
         return jdbc.sql("""
                 INSERT INTO self_evaluation_citation (la_id, section_id, evidence_key, kind, label, value_text, value_number, as_of, source,
-                    rating, cited_by, cited_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                    rating, cited_by, cited_at, trend_text, trend, benchmarks)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb)) RETURNING id""")
                 .params(laId, sectionId, key, kind, label, valueText, value, Date.valueOf(asOf), source, rating == null ? null : rating.name(),
-                        by, Timestamp.from(at)).query(UUID.class).single();
+                        by, Timestamp.from(at), trendText, trendText == null || trend == null ? null : json.writeValueAsString(trend),
+                        trendText == null || benchmarks == null ? null : json.writeValueAsString(benchmarks))
+                .query(UUID.class).single();
     }
 
     public boolean cited(UUID sectionId, String key) {
