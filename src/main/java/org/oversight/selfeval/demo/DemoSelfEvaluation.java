@@ -122,7 +122,7 @@ class DemoSelfEvaluation implements ApplicationRunner {
         repository.insertCitation(la, section, key, "COMPLIANCE", label, value + "%", new BigDecimal(value), asOf,
                 "Statutory timescale compliance from the SSDA903 return and Annex A", rating, words, trend,
                 List.of(new Evidence.Benchmark(messages.getMessage("selfeval.benchmark.neighbours", null, Locale.UK), notHeld),
-                        new Evidence.Benchmark(messages.getMessage("selfeval.benchmark.england", null, Locale.UK), notHeld)), by, at);
+                        new Evidence.Benchmark(messages.getMessage("selfeval.benchmark.england", null, Locale.UK), notHeld)), null, by, at);
     }
 
     private UUID section(UUID la, UUID se, Area area, String author, Instant at, String know, String how, String plans) {
