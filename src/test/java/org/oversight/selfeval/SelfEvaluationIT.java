@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import org.apache.pdfbox.Loader;
@@ -258,6 +259,47 @@ class SelfEvaluationIT extends HttpTest {
         assertThatThrownBy(() -> TenantScope.asSystem(() -> jdbc.sql("""
                 UPDATE self_evaluation_citation SET trend_text = 'down 5 points' WHERE evidence_key = 'compliance:CARE_LEAVERS_IN_TOUCH'
                    AND la_id = ?""").param(southwark).update())).hasMessageContaining("cannot change");
+    }
+
+    @Test
+    void theDocxChartsEachCitedFiguresTrendWithTheNumbersTheSectionPageShows() throws Exception {
+        // The demo's 2025 self-evaluation cites three figures, each with the two years before kept.
+        HttpResponse<byte[]> docx = get("/local-authorities/80450/self-evaluations/2025/self-evaluation.docx", "col.councillor");
+        assertThat(docx.statusCode()).isEqualTo(200);
+        java.util.Map<String, List<String>> charted = new java.util.LinkedHashMap<>();
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx.body()))) {
+            assertThat(doc.getCharts()).hasSize(3);
+            for (var chart : doc.getCharts()) {
+                var series = chart.getChartSeries().getFirst().getSeries(0);
+                List<String> points = new java.util.ArrayList<>();
+                for (int i = 0; i < series.getValuesData().getPointCount(); i++) {
+                    points.add(series.getCategoryData().getPointAt(i) + ": "
+                            + new java.math.BigDecimal(series.getValuesData().getPointAt(i).toString()).stripTrailingZeros().toPlainString() + "%");
+                }
+                charted.put(chart.getFormattedTitle().getParagraph(0).getText(), points);
+            }
+        }
+        // The section pages show the same figures, as cited: the earlier ones in the trend cell, today's in the value cell.
+        int compared = 0;
+        for (String area : new String[] {"in-care", "care-leavers"}) {
+            org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(http.get("/local-authorities/80450/self-evaluations/2025/sections/" + area,
+                    "col.staff").body());
+            for (org.jsoup.nodes.Element row : page.select("#citation-table tbody tr")) {
+                String label = row.select("td").get(0).selectFirst("span").text();
+                List<String> earlier = row.select("td.app-cited-trend span").eachText().stream().filter(t -> t.matches("\\d{1,2} \\w+ \\d{4}: .*%"))
+                        .toList();
+                String asOf = row.select("td").get(2).text();
+                String value = new java.math.BigDecimal(row.select("td").get(1).selectFirst("span").text().replace("%", "")).stripTrailingZeros()
+                        .toPlainString() + "%";
+                List<String> page_ = new java.util.ArrayList<>(earlier.reversed());
+                page_.add(asOf + ": " + value);
+                assertThat(charted.get(label)).as(label).containsExactlyElementsOf(page_);
+                compared++;
+            }
+        }
+        assertThat(compared).isEqualTo(3);
+        assertThat(charted.get("Children in care with every review on time"))
+                .containsExactly("31 March 2023: 79%", "31 March 2024: 82%", "31 March 2025: 86%");
     }
 
     private JsonNode evidence(String section, String key) {
