@@ -69,6 +69,20 @@ class SelfEvaluationIT extends HttpTest {
             }
         }
         assertThat(action).as("the plan action is offered: " + offered.body()).isNotNull();
+        // The last inspection's judgement is compared with the neighbours' and England's latest published ones (public data).
+        JsonNode judgement = null;
+        for (JsonNode e : offered.json()) {
+            if (e.get("key").asString().startsWith("judgement:") && !e.get("benchmarks").isEmpty()) {
+                judgement = e;
+            }
+        }
+        assertThat(judgement).as("a judgement with comparisons: " + offered.body()).isNotNull();
+        assertThat(judgement.get("benchmarks").get(0).get("name").asString()).isEqualTo("Statistical neighbours");
+        assertThat(judgement.get("benchmarks").get(0).get("valueText").asString())
+                .matches("([0-9]|10) of ([1-9]|10) good or outstanding at their latest published inspection");
+        String england = judgement.get("benchmarks").get(1).get("valueText").asString();
+        assertThat(england).matches("\\d+ of \\d+ good or outstanding at their latest published inspection");
+        assertThat(Integer.parseInt(england.split(" of ")[1].split(" ")[0])).isBetween(100, 153);
         String key = action.get("key").asString();
         assertThat(key).startsWith("action:");
         String valueWhenCited = action.get("valueText").asString();
