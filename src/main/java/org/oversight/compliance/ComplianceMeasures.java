@@ -75,14 +75,29 @@ public class ComplianceMeasures {
      * anniversary of the current whole-journey data's date. A period with nothing to count is left out.
      */
     public java.util.List<Value> earlier(UUID laId, Key key, int max) {
+        return earlier(laId, max).getOrDefault(key, java.util.List.of());
+    }
+
+    /** {@link #earlier(UUID, Key, int)} for every measure, reading the earlier returns and periods once. */
+    public java.util.Map<Key, java.util.List<Value>> earlier(UUID laId, int max) {
+        java.util.Map<Key, java.util.List<Value>> out = new java.util.EnumMap<>(Key.class);
+        java.util.List<HelpAndProtection.View> periods = protection.figuresForEarlierYears(laId, max);
+        java.util.List<ComplianceFigures.Earlier> returns = figures.earlier(laId).stream().limit(max).toList();
+        for (Key key : Key.values()) {
+            out.put(key, earlier(key, periods, returns));
+        }
+        return out;
+    }
+
+    private static java.util.List<Value> earlier(Key key, java.util.List<HelpAndProtection.View> periods, java.util.List<ComplianceFigures.Earlier> returns) {
         if (key.helpAndProtection()) {
-            return protection.figuresForEarlierYears(laId, max).stream().flatMap(v -> {
+            return periods.stream().flatMap(v -> {
                 FrontDoor.Figure f = v.result().figure(key.protection, FrontDoor.Result.all());
                 return f.total() == 0 ? java.util.stream.Stream.<Value>empty() : java.util.stream.Stream.of(new Value(BigDecimal.valueOf(f.hits() * 100.0 / f.total())
                         .setScale(1, RoundingMode.HALF_UP), v.period().to()));
             }).toList();
         }
-        return figures.earlier(laId).stream().limit(max).map(e -> {
+        return returns.stream().map(e -> {
             ComplianceService.RuleFigure figure = e.figure(key.ruleId());
             return figure.measured() == 0 ? null : new Value(BigDecimal.valueOf(figure.compliant() * 100.0 / figure.measured())
                     .setScale(1, RoundingMode.HALF_UP), e.asOf());

@@ -89,9 +89,10 @@ public class EvidenceCatalogue {
     public Map<String, Evidence> of(UUID laId) {
         Map<String, Evidence> out = new LinkedHashMap<>();
         LocalDate today = LocalDate.now(clock);
+        Map<ComplianceMeasures.Key, List<ComplianceMeasures.Value>> earlier = compliance.earlier(laId, TREND_POINTS);
         for (ComplianceMeasures.Key key : ComplianceMeasures.Key.values()) {
             compliance.current(laId, key).ifPresent(v -> {
-                List<Trend.Point> trend = compliance.earlier(laId, key, TREND_POINTS).stream()
+                List<Trend.Point> trend = earlier.getOrDefault(key, List.of()).stream()
                         .map(e -> new Trend.Point(e.asOf(), e.percent())).toList();
                 put(out, new Evidence("compliance:" + key.name(), Evidence.Kind.COMPLIANCE,
                         EnumSet.of(key.helpAndProtection() ? Area.HELP_AND_PROTECTION : COMPLIANCE_AREA.get(key)), msg("selfeval.evidence.compliance." + key.name()),

@@ -75,5 +75,13 @@ class SelfEvaluationSectionBrowserIT extends BrowserTest {
         assertThat(cited).contains(label).contains("The front door: contacts, referrals and thresholds").contains(offeredTrend)
                 .contains("England: Not held").contains("Unchanged");
         assertAccessible("selfeval-section-theme-cited");
+
+        // The version's page shows the theme's words as added.
+        clickAndWait(By.partialLinkText("Version 1, by col.manager"));
+        assertThat(driver.findElements(By.tagName("h2")).stream().map(WebElement::getText))
+                .contains("The front door: contacts, referrals and thresholds");
+        assertThat(driver.findElements(By.tagName("ins")).stream().map(WebElement::getText))
+                .anyMatch(t -> t.contains("thresholds are understood by partners"));
+        assertAccessible("selfeval-version-theme");
     }
 }

@@ -380,10 +380,18 @@ class SelfEvaluationPages {
         model.addAttribute("area", a);
         model.addAttribute("v", v);
         model.addAttribute("before", before);
-        model.addAttribute("diffs", List.of(
+        List<Diff> diffs = new java.util.ArrayList<>(List.of(
                 new Diff("selfeval.q.know", TextDiff.diff(before == null ? "" : before.know(), v.know())),
                 new Diff("selfeval.q.how", TextDiff.diff(before == null ? "" : before.how(), v.how())),
                 new Diff("selfeval.q.plans", TextDiff.diff(before == null ? "" : before.plans(), v.plans()))));
+        // Then each theme written in either version.
+        for (Theme t : Theme.of(a)) {
+            String was = before == null ? "" : before.themeText(t);
+            if (!was.isBlank() || !v.themeText(t).isBlank()) {
+                diffs.add(new Diff(t.messageKey(), TextDiff.diff(was, v.themeText(t))));
+            }
+        }
+        model.addAttribute("diffs", diffs);
         return "selfeval/version";
     }
 
