@@ -71,8 +71,8 @@ public class ComplianceMeasures {
 
     /**
      * The same measure at the LA's earlier data, newest first, at most {@code max}: for children in care and care
-     * leavers, each SSDA903 snapshot before the current one; for help and protection, the 12 months to each earlier
-     * anniversary of the current whole-journey data's date. A period with nothing to count is left out.
+     * leavers, each earlier SSDA903 collection year; for help and protection, the 12 months to the date of each earlier
+     * collection year's whole-journey data. A period with nothing to count is left out.
      */
     public java.util.List<Value> earlier(UUID laId, Key key, int max) {
         return earlier(laId, max).getOrDefault(key, java.util.List.of());

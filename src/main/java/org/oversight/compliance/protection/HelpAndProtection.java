@@ -153,19 +153,14 @@ public class HelpAndProtection {
     }
 
     /**
-     * The front door of the LA's current data for the 12 months to each of the {@code years} anniversaries before the
-     * data's date, newest first (the trend of a plan measure or a self-evaluation's figure): no access check, no log
-     * (aggregates only). A period the data does not reach is computed all the same; its figures count nothing.
+     * The front door of the LA's earlier whole-journey data, newest first, at most {@code years}: the 12 months to the
+     * date of each earlier collection year's newest import (the trend of a plan measure or a self-evaluation's figure).
+     * Not computed from the current data for earlier periods: an extract covers its own 12 months, and the history it
+     * carries before them would give figures that only look like a year's. No access check, no log (aggregates only).
      */
     @Transactional(readOnly = true)
     public List<View> figuresForEarlierYears(UUID laId, int years) {
-        return journeys.current(laId).map(s -> {
-            List<View> out = new ArrayList<>();
-            for (int k = 1; k <= years; k++) {
-                out.add(compute(s, Period.yearTo(s.asOf().minusYears(k))));
-            }
-            return out;
-        }).orElse(List.of());
+        return journeys.earlier(laId).stream().limit(years).map(s -> compute(s, Period.yearTo(s.asOf()))).toList();
     }
 
     /** One child's journey and clocks, read for a stated purpose (logged). */
