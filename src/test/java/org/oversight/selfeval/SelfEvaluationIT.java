@@ -316,6 +316,36 @@ class SelfEvaluationIT extends HttpTest {
                 .containsExactly("31 March 2023: 79%", "31 March 2024: 82%", "31 March 2025: 86%");
     }
 
+    @Autowired
+    org.oversight.childdata.journey.ChildJourneys journeys;
+
+    @Test
+    void aFrontDoorTrendReadsEarlierYearsImportsNewestFirstNeverTheCurrentYearOrASupersededImport() {
+        UUID southwark = TenantScope.asSystem(() -> jdbc.sql("SELECT id FROM local_authority WHERE urn = 80514").query(UUID.class).single());
+        List<UUID> made = TenantScope.asSystem(() -> {
+            List<UUID> ids = new java.util.ArrayList<>();
+            for (String[] row : new String[][] {{"2019-20", "2020-03-31", null}, {"2020-21", "2021-03-31", "superseded"}, {"2020-21", "2021-03-31", null},
+                    {"2021-22", "2022-03-31", null}}) {
+                ids.add(jdbc.sql("""
+                        INSERT INTO import_snapshot (la_id, collection_year, source, imported_by, imported_at, rows_accepted, rows_rejected, kind,
+                                                     as_at, superseded_at)
+                        VALUES (?, ?, 'test fixture', 'test', now(), 0, 0, 'SSD', CAST(? AS date), CASE WHEN ? THEN now() END) RETURNING id""")
+                        .params(southwark, row[0], row[1], row[2] != null).query(UUID.class).single());
+            }
+            return ids;
+        });
+        try {
+            List<org.oversight.childdata.journey.ChildJourneys.JourneySnapshot> earlier = TenantScope.asSystem(() -> journeys.earlier(southwark));
+            // The current year is 2021-22 (or a later one another test left); the earlier ones come newest first, each once.
+            List<String> years = earlier.stream().map(org.oversight.childdata.journey.ChildJourneys.JourneySnapshot::collectionYear).toList();
+            assertThat(years).containsSubsequence("2020-21", "2019-20").doesNotHaveDuplicates();
+            assertThat(earlier.stream().map(org.oversight.childdata.journey.ChildJourneys.JourneySnapshot::id)).doesNotContain(made.get(1));
+            assertThat(earlier.stream().filter(j -> j.collectionYear().equals("2020-21")).findFirst().orElseThrow().id()).isEqualTo(made.get(2));
+        } finally {
+            TenantScope.asSystem(() -> jdbc.sql("DELETE FROM import_snapshot WHERE id = ANY(?)").param(made.toArray(UUID[]::new)).update());
+        }
+    }
+
     private JsonNode evidence(String section, String key) {
         for (JsonNode e : http.get(section + "/evidence", "southwark.manager").json()) {
             if (e.get("key").asString().equals(key)) {
