@@ -183,7 +183,7 @@ public class HelpAndProtection {
      */
     @Transactional(readOnly = true)
     public List<View> figuresForEarlierYears(UUID laId, int years) {
-        return journeys.earlier(laId).stream().limit(years).map(s -> compute(s, Period.yearTo(s.asOf()))).toList();
+        return journeys.earlier(laId).stream().limit(years).map(s -> frontDoors.compute(s, Period.yearTo(s.asOf()))).toList();
     }
 
     /** One child's journey and clocks, read for a stated purpose (logged). */
