@@ -108,7 +108,13 @@ class AuditCheckAnswersIT extends HttpTest {
         assertThat(submitted.status()).isEqualTo(302);
         assertThat(submitted.header("Location")).endsWith(page);
         assertThat(status()).isEqualTo("SUBMITTED");
-        assertThat(Jsoup.parse(staff.get(page).body()).text()).contains("The audit is submitted and closed for changes");
+        Document closed = Jsoup.parse(staff.get(page).body());
+        assertThat(closed.text()).contains("The audit is submitted and closed for changes");
+        // People by name: the auditor on the audit, the auditors and moderators on the programme.
+        assertThat(closed.getElementById("case-details").text()).contains("Sam Social (City of London, social worker)").doesNotContain("col.staff");
+        Document programmePage = Jsoup.parse(http.get("/local-authorities/80450/audits/" + programme, "col.manager").body());
+        assertThat(programmePage.text()).contains("Sam Social (City of London, social worker)").contains("Rachel Green (City of London, head of quality");
+        assertThat(programmePage.select("table").text()).doesNotContain("col.staff");
 
         // Closed: submitting again, or changing the answers, is refused as before; the check page leads back to the audit.
         staff.get(page);
