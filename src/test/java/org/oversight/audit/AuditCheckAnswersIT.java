@@ -112,6 +112,7 @@ class AuditCheckAnswersIT extends HttpTest {
         assertThat(closed.text()).contains("The audit is submitted and closed for changes");
         // People by name: the auditor on the audit, the auditors and moderators on the programme.
         assertThat(closed.getElementById("case-details").text()).contains("Sam Social (City of London, social worker)").doesNotContain("col.staff");
+        assertThat(closed.getElementById("status").text()).startsWith("Submitted — submitted by Sam Social (City of London, social worker) on ");
         Document programmePage = Jsoup.parse(http.get("/local-authorities/80450/audits/" + programme, "col.manager").body());
         assertThat(programmePage.text()).contains("Sam Social (City of London, social worker)").contains("Rachel Green (City of London, head of quality");
         assertThat(programmePage.select("table").text()).doesNotContain("col.staff");
