@@ -23,6 +23,7 @@ import org.oversight.childdata.cin.CinReadLimits;
 import org.oversight.childdata.cin.CinReadResult;
 import org.oversight.childdata.cin.CinSeverity;
 import org.oversight.childdata.cin.CinValidator;
+import org.oversight.childdata.journey.ChildJourneys;
 import org.oversight.childdata.ssda903.CollectionYear;
 import org.oversight.childdata.ssda903.ValidationError;
 import org.oversight.register.LocalAuthorities;
@@ -60,9 +61,15 @@ public class JourneyImporter {
     private final SsdStore store;
     private final Clock clock;
     private final CinValidator validator = CinValidator.rules2025to26();
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    JourneyImporter(JdbcClient jdbc, LocalAuthorities localAuthorities, CurrentUser currentUser, Clock clock, UploadLimits limits) {
+    private final SsdImportLimits ssdLimits;
+
+    JourneyImporter(JdbcClient jdbc, LocalAuthorities localAuthorities, CurrentUser currentUser, Clock clock, UploadLimits limits,
+                    org.springframework.context.ApplicationEventPublisher events, SsdImportLimits ssdLimits) {
+        this.ssdLimits = ssdLimits;
         this.jdbc = jdbc;
+        this.events = events;
         this.localAuthorities = localAuthorities;
         this.currentUser = currentUser;
         this.limits = limits;
@@ -167,6 +174,7 @@ public class JourneyImporter {
         UUID snapshot = store.newSnapshot(la.id(), year.toString(), CIN_CENSUS, file.name(), actor(batch), latest(data, year.end()),
                 data.total(), rejectedRows);
         store.write(snapshot, la.id(), data);
+        events.publishEvent(new ChildJourneys.Stored(la.id(), snapshot));
         return new Outcome(true, snapshot, (int) data.total(), (int) rejectedRows, List.copyOf(all), null, errorCount, null);
     }
 
@@ -182,7 +190,7 @@ public class JourneyImporter {
         }
         // the data describes the day of its latest event: never after the end of its year, nor after today
         LocalDate today = LocalDate.now(clock);
-        SsdExtract.Result read = SsdExtract.read(files, limits, year.end().isBefore(today) ? year.end() : today);
+        SsdExtract.Result read = SsdExtract.read(files, limits, ssdLimits, year.end().isBefore(today) ? year.end() : today);
         List<ValidationError> all = new ArrayList<>(read.errors());
         all.addAll(read.notes());
         SsdData data = read.data();
@@ -205,6 +213,7 @@ public class JourneyImporter {
         String source = read.files().size() <= 5 ? String.join(", ", read.files()) : read.files().size() + " files: " + names(files);
         UUID snapshot = store.newSnapshot(la.id(), year.toString(), SSD, source, actor(batch), read.latestDate(), data.total(), read.rejected());
         store.write(snapshot, la.id(), data);
+        events.publishEvent(new ChildJourneys.Stored(la.id(), snapshot));
         return new Outcome(true, snapshot, (int) data.total(), (int) read.rejected(), List.copyOf(all), null, all.size(), null);
     }
 
