@@ -145,7 +145,7 @@ public final class CscPayload {
                 text(d, "first_name", dp, id, new LinkedHashMap<>(), "x", 200, null);
                 text(d, "surname", dp, id, new LinkedHashMap<>(), "x", 200, null);
                 text(d, "postcode", dp, id, new LinkedHashMap<>(), "x", 10, null);
-                bool(d, "uasc_flag", dp, id, new LinkedHashMap<>(), "x", false);
+                bool(d, "uasc_flag", dp, id, new LinkedHashMap<>(), "x");
                 date(d, "uasc_end_date", dp, id, new LinkedHashMap<>(), "x");
                 for (String never : List.of("first_name", "surname", "postcode", "uasc_flag", "uasc_end_date")) {
                     if (d.has(never)) {
@@ -207,7 +207,7 @@ public final class CscPayload {
         Map<String, String> f = new LinkedHashMap<>();
         date(node, "referral_date", path, child, f, "cine_referral_date");
         text(node, "referral_source", path, child, f, "cine_referral_source_code", 2, CinCodes.REFERRAL_SOURCES);
-        bool(node, "referral_no_further_action_flag", path, child, f, "cine_referral_nfa", false);
+        bool(node, "referral_no_further_action_flag", path, child, f, "cine_referral_nfa");
         date(node, "closure_date", path, child, f, "cine_close_date");
         text(node, "closure_reason", path, child, f, "cine_close_reason", 3, CinCodes.CLOSURE_REASONS);
         order(f, "cine_referral_date", "cine_close_date", path, child, "closure_date", "referral_date");
@@ -252,7 +252,7 @@ public final class CscPayload {
             date(x, "start_date", ip, child, m, "s47e_s47_start_date");
             date(x, "end_date", ip, child, m, "s47e_s47_end_date");
             Map<String, String> flag = new LinkedHashMap<>();
-            bool(x, "icpc_required_flag", ip, child, flag, "required", false);
+            bool(x, "icpc_required_flag", ip, child, flag, "required");
             if (flag.containsKey("required")) {
                 String r = flag.get("required");
                 m.put("s47e_icpc_not_required", r == null ? null : "true".equals(r) ? "false" : "true");
@@ -411,7 +411,7 @@ public final class CscPayload {
         into.put(column, s);
     }
 
-    private void bool(JsonNode node, String field, String path, String child, Map<String, String> into, String column, boolean dummy) {
+    private void bool(JsonNode node, String field, String path, String child, Map<String, String> into, String column) {
         if (!node.has(field)) {
             return;
         }

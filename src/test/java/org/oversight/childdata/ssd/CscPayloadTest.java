@@ -36,6 +36,7 @@ class CscPayloadTest {
         assertThat(e.workers().get(1).fields()).containsEntry("invo_professional_id", "SW-022").containsEntry("invo_involvement_end_date", null);
         assertThat(e.assessments().getFirst().factors()).containsExactly("2B", "3A");
         assertThat(e.section47s().getFirst().fields()).containsEntry("s47e_icpc_not_required", "false").containsEntry("icpc_icpc_date", "2025-09-23");
+        assertThat(read.ignored()).as("every field of the specification is known").isEmpty();
         assertThat(read.notStored()).containsEntry("child_looked_after_placements", 1).containsEntry("health_and_wellbeing", 1)
                 .containsEntry("child_details.first_name", 2);
     }
