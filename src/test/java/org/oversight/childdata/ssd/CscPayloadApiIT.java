@@ -39,6 +39,8 @@ class CscPayloadApiIT extends HttpTest {
     MeterRegistry metrics;
     @Autowired
     java.time.Clock clock;
+    @Autowired
+    List<org.oversight.shared.cli.CliCommand> commands;
 
     /** The collection year of today, as 2026-27. */
     private String year() {
@@ -303,5 +305,25 @@ class CscPayloadApiIT extends HttpTest {
         } finally {
             db(() -> jdbc.sql("UPDATE import_snapshot SET superseded_at = NULL WHERE id = ANY(?)").param(current.toArray(UUID[]::new)).update());
         }
+    }
+
+    @Test
+    void theCommandLineAppliesAPayloadAsTheApiDoes() throws Exception {
+        var command = commands.stream().filter(c -> c.name().equals("import-payload")).findFirst().orElseThrow();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int bad = command.run(List.of("--la", "80450", "data/csc-api/errors-201.json"), new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+        assertThat(bad).isEqualTo(2);
+        assertThat(err.toString()).contains("errors-201.json Children[0].child_details.date_of_birth: Child CSCAPI-003: date_of_birth '2019-02-30'");
+        assertThat(out.toString()).contains("Nothing stored: 4 problems");
+        assertThat(count("ssd_person", "pers_person_id = 'CSCAPI-003'")).isZero();
+        out.reset();
+        int good = command.run(List.of("--la", "80450", "data/csc-api/full-201.json"), new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+        assertThat(good).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Stored in snapshot").contains("2 children (2 created, 0 updated, 0 purged)");
+        assertThat(count("ssd_person", "pers_person_id = 'CSCAPI-001'")).isEqualTo(1);
+        assertThat(command.run(List.of("--la", "80514", "data/csc-api/full-201.json"), new java.io.PrintStream(out, true),
+                new java.io.PrintStream(err, true))).as("City of London's payload for Southwark").isEqualTo(2);
+        assertThat(err.toString()).contains("not Southwark");
     }
 }
