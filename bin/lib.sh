@@ -61,6 +61,18 @@ need_postgresql() {
   fi
 }
 
+# CommitteeReportLibreOfficeIT lays the committee report's DOCX out with Debian's LibreOffice, as a council officer's would.
+need_libreoffice() {
+  if [ -x /usr/bin/soffice ]; then return 0; fi
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    say "Installing Debian's libreoffice-writer-nogui for the DOCX layout test"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null
+  else
+    say "The DOCX layout test needs Debian's LibreOffice: sudo apt-get install -y --no-install-recommends libreoffice-writer-nogui"
+    exit 1
+  fi
+}
+
 # Committee reports embed Liberation Sans (Arial's metrics) in tagged PDFs; DejaVu or Helvetica is the fallback.
 want_fonts() {
   if [ ! -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then

@@ -64,6 +64,10 @@ public class OversightApplication {
                 System.setProperty("oversight.imports.max-rows", "1000000");
             }
         }
+        if (benchLoad && System.getenv("OVERSIGHT_IMPORTS_MAX_ROWS") == null) {
+            // The load benchmark gives City of London the largest LA's volume of whole-journey data: lifted as above.
+            System.setProperty("oversight.imports.max-rows", "1000000");
+        }
         if (cli && args.length > 1 && (args[1].equals("bench-compliance") || args[1].equals("bench-ssd")
                 || args[1].equals("bench-protection") || benchLoad || benchDataset)
                 && System.getenv("SPRING_DATASOURCE_URL") == null) {

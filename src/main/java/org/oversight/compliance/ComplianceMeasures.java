@@ -74,7 +74,7 @@ public class ComplianceMeasures {
         if (key.helpAndProtection()) {
             // the 12 months to the data's date; nothing to show when the period has nothing to count
             return protection.figuresForMeasure(laId).flatMap(v -> {
-                FrontDoor.Figure f = v.result().figure(key.protection, FrontDoor.Result.all());
+                FrontDoor.Figure f = v.summary().figure(key.protection, FrontDoor.Result.all());
                 return f.total() == 0 ? Optional.empty() : Optional.of(new Value(BigDecimal.valueOf(f.hits() * 100.0 / f.total())
                         .setScale(1, RoundingMode.HALF_UP), v.snapshot().asOf()));
             });

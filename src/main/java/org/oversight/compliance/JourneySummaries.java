@@ -106,8 +106,7 @@ public class JourneySummaries {
         if (known != null) {
             return known;
         }
-        Set<String> steppedDown = new java.util.HashSet<>();
-        protection.figuresForMeasure(laId).ifPresent(v -> v.result().stepDowns().forEach(s -> steppedDown.add(s.child())));
+        Set<String> steppedDown = protection.steppedDown(laId);
         List<JourneyChild> children = children(journeys.journey(snapshot.get().id()), steppedDown);
         kept.put(snapshot.get().id(), children);
         return children;
@@ -123,7 +122,7 @@ public class JourneySummaries {
     @Transactional(readOnly = true)
     public Optional<Figures> figures(UUID laId) {
         return protection.figuresForMeasure(laId).map(v -> {
-            FrontDoor.Result r = v.result();
+            FrontDoor.Summary r = v.summary();
             List<FunnelStep> funnel = r.funnel(FrontDoor.Result.all()).stream()
                     .map(s -> new FunnelStep(s.step().name(), s.count(), s.conversion())).toList();
             List<MeasureFigure> measures = r.figures(FrontDoor.Result.all()).stream()

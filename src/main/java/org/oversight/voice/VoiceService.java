@@ -55,9 +55,14 @@ public class VoiceService {
     private final VoiceSignIn signIn;
     private final AccessLog accessLog;
     private final Clock clock;
+    private final java.time.Duration alertJoinWindow;
 
     VoiceService(VoiceRepository voice, ChildSummaries children, CurrentUser currentUser, VoiceSignIn signIn, AccessLog accessLog,
-                 Clock clock) {
+                 Clock clock, @org.springframework.beans.factory.annotation.Value("${oversight.voice.alert-join-minutes:60}") int alertJoinMinutes) {
+        if (alertJoinMinutes < 0 || alertJoinMinutes > 24 * 60) {
+            throw new IllegalArgumentException("oversight.voice.alert-join-minutes must be between 0 and 1440, not " + alertJoinMinutes);
+        }
+        this.alertJoinWindow = java.time.Duration.ofMinutes(alertJoinMinutes);
         this.voice = voice;
         this.children = children;
         this.currentUser = currentUser;
@@ -131,7 +136,11 @@ public class VoiceService {
         logAccess(me, "gave feedback");
     }
 
-    /** "I don't feel safe": stored at once for the LA's team to see, with the time and the message if any. */
+    /**
+     * "I don't feel safe": stored at once for the LA's team to see, with the time and the message if any. Pressing it
+     * again, or adding words, while the young person's last alert is open and at most {@code alert-join-minutes} old
+     * adds to that alert rather than raising another (its {@code wordsAddedAt} says so).
+     */
     @Transactional
     public Alert raiseAlert(YoungPersonPrincipal me, String message) {
         current(me);
@@ -140,10 +149,26 @@ public class VoiceService {
             throw new InvalidInputException(List.of(FieldProblem.of("message", "voice.error.message", String.valueOf(MAX_WORDS))));
         }
         Instant now = clock.instant();
+        var open = voice.latestAlertOf(me.laId(), me.accountId(), now.minus(alertJoinWindow)).filter(a -> a.acknowledgedAt() == null);
+        if (open.isPresent() && (text == null || voice.addWords(me.laId(), me.accountId(), open.get().id(), text, now))) {
+            var a = open.get();
+            String words = text == null ? a.message() : a.message() == null ? text : a.message() + "\n\n" + text;
+            logAccess(me, text == null ? "pressed the safety button again (one alert)" : "added words to a safety alert");
+            log.warn("SAFETY ALERT {} of LA {}: the young person {} at {}", a.id(), me.laId(), text == null ? "pressed again" : "added words", now);
+            return new Alert(a.id(), me.childRef(), me.firstName(), words, a.raisedAt(), null, null, null, null, null, now);
+        }
         UUID id = voice.insertAlert(me.laId(), me.childRef(), me.accountId(), text, now);
         logAccess(me, "raised a safety alert");
         log.warn("SAFETY ALERT {} raised by a young person of LA {} at {}", id, me.laId(), now);
-        return new Alert(id, me.childRef(), me.firstName(), text, now, null, null, null, null);
+        return new Alert(id, me.childRef(), me.firstName(), text, now, null, null, null, null, null, null);
+    }
+
+    /** The young person's own newest alert of the last 7 days, to show them whether their team has seen it. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Alert> myLatestAlert(YoungPersonPrincipal me) {
+        return voice.latestAlertOf(me.laId(), me.accountId(), clock.instant().minus(java.time.Duration.ofDays(7)))
+                .map(a -> new Alert(a.id(), a.childRef(), a.firstName(), a.message(), a.raisedAt(), null, null, null, a.acknowledgedAt(), null,
+                        a.wordsAddedAt()));
     }
 
     /** Logs a refused attempt by a young person (another record, a staff page). */
@@ -239,17 +264,28 @@ public class VoiceService {
         return alerts(laId, null, true);
     }
 
+    /** How many alerts of the LA nobody has acknowledged yet and the oldest (no access check: for the banner of the LA's own staff). */
+    @Transactional(readOnly = true)
+    public VoiceRepository.OpenAlerts openAlertSummary(UUID laId) {
+        return voice.openAlerts(laId);
+    }
+
     /** How many safety alerts of the LA nobody has acknowledged yet (no access check: for the banner of the LA's own staff). */
     @Transactional(readOnly = true)
     public long openAlertCount(UUID laId) {
         return voice.openAlertCount(laId);
     }
 
-    /** Records who acknowledged the alert and when. */
+    /** Records who acknowledged the alert, when and what they did (required, in words). */
     @Transactional
-    public void acknowledge(UUID laId, UUID alertId) {
+    public void acknowledge(UUID laId, UUID alertId, String action) {
         requireEditor(laId);
-        boolean acknowledged = voice.acknowledge(laId, alertId, currentUser.actor(), clock.instant());
+        String text = action == null ? "" : action.strip();
+        if (text.isEmpty() || text.length() > MAX_WORDS) {
+            throw new InvalidInputException(List.of(FieldProblem.of("action-" + alertId,
+                    text.isEmpty() ? "voice.error.action" : "voice.error.action.long", String.valueOf(MAX_WORDS))));
+        }
+        boolean acknowledged = voice.acknowledge(laId, alertId, currentUser.actor(), clock.instant(), text);
         String childRef = voice.childOfAlert(laId, alertId)
                 .orElseThrow(() -> new NotFoundException("No safety alert " + alertId + " in this local authority"));
         if (!acknowledged) {
@@ -320,7 +356,7 @@ public class VoiceService {
         return voice.alerts(laId, childRef, openOnly).stream().map(a -> {
             ChildSummary c = byRef.get(a.childRef());
             return new Alert(a.id(), a.childRef(), a.firstName(), a.message(), a.raisedAt(), c == null ? null : c.team(),
-                    c == null ? null : c.worker(), a.acknowledgedBy(), a.acknowledgedAt());
+                    c == null ? null : c.worker(), a.acknowledgedBy(), a.acknowledgedAt(), a.actionTaken(), a.wordsAddedAt());
         }).toList();
     }
 

@@ -32,8 +32,12 @@ public final class VoiceViews {
     public record Feedback(FeedbackTheme theme, Integer rating, String comment, Instant at) {
     }
 
+    /**
+     * A safety alert; {@code wordsAddedAt} is when the young person last added words to it (their pressing the button
+     * and then writing makes one alert), {@code actionTaken} what the member of staff who acknowledged it did.
+     */
     public record Alert(UUID id, String childRef, String firstName, String message, Instant raisedAt, String team,
-                        String worker, String acknowledgedBy, Instant acknowledgedAt) {
+                        String worker, String acknowledgedBy, Instant acknowledgedAt, String actionTaken, Instant wordsAddedAt) {
     }
 
     public record Account(String firstName, String signInName, Instant createdAt) {

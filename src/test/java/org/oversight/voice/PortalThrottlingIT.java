@@ -83,7 +83,10 @@ class PortalThrottlingIT extends HttpTest {
         Http.Response app = api("POST", "/api/v1/young-people/me/safety-alerts", "{\"message\":\"help\"}", jay.signInName(), jay.password(),
                 DeviceCookies.COOKIE + "=" + device);
         assertThat(app.status()).as(app.body()).isEqualTo(201);
-        assertThat(count("SELECT count(*) FROM yp_safety_alert WHERE la_id = ? AND child_ref = 'C3'", la)).isEqualTo(alerts + 2);
+        assertThat(count("SELECT count(*) FROM yp_safety_alert WHERE la_id = ? AND child_ref = 'C3'", la))
+                .as("the app's alert joins the one Jay raised a moment ago, still open").isEqualTo(alerts + 1);
+        assertThat(count("SELECT count(*) FROM yp_safety_alert WHERE la_id = ? AND child_ref = 'C3' AND message LIKE '%account%help'", la))
+                .as("with both messages, in order").isEqualTo(1);
 
         // Signed out and back in on the same phone: no wait; and the stranger's device still waits.
         jay.session().get("/my");

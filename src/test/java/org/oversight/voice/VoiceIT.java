@@ -153,9 +153,14 @@ class VoiceIT extends HttpTest {
     void iDontFeelSafeReachesTheTeamAtOnceAndIsAcknowledged() {
         VoiceFixture.SignedUp yp = VoiceFixture.signUp(port, signIn, la, "C3", Cohort.CARE_LEAVER, "Jay");
         yp.session().get("/my");
+        assertThat(yp.session().post("/my/safe").status()).as("the button on the home page, no words yet").isEqualTo(302);
+        assertThat(yp.session().get("/my/safe").body()).contains("We have told your team").contains("href=\"tel:999\"")
+                .contains("has not seen it yet");
         Http.Response sent = yp.session().post("/my/safe", "message", "Someone is waiting outside my flat.");
         assertThat(sent.status()).isEqualTo(302);
-        assertThat(yp.session().get("/my/safe").body()).contains("We have told your team").contains("call 999");
+        assertThat(yp.session().get("/my/safe").body()).as("the words join the alert just raised").contains("We have added your words to your alert");
+        assertThat(jdbc.sql("SELECT count(*) FROM yp_safety_alert WHERE la_id = ? AND child_ref = 'C3' AND acknowledged_at IS NULL").param(la)
+                .query(Integer.class).single()).as("pressing, then writing, makes one alert").isEqualTo(1);
 
         Http.Response list = http.get("/local-authorities/80514/safety-alerts", "southwark.manager");
         assertThat(list.status()).isEqualTo(200);
@@ -168,12 +173,20 @@ class VoiceIT extends HttpTest {
                 .query(UUID.class).single();
         Browserless manager = new Browserless(port, "southwark.manager", PASSWORD);
         manager.get("/local-authorities/80514/safety-alerts");
-        Http.Response ack = manager.post("/local-authorities/80514/safety-alerts/" + alert + "/acknowledge");
+        assertThat(http.get("/local-authorities/80514", "southwark.manager").body()).as("the banner links to the alert itself")
+                .contains("/local-authorities/80514/safety-alerts#alert-" + alert);
+        Http.Response silent = manager.post("/local-authorities/80514/safety-alerts/" + alert + "/acknowledge");
+        assertThat(silent.status()).as("acknowledging needs what was done").isEqualTo(400);
+        assertThat(silent.body()).contains("Write what you did about this alert").contains("<title>Error: ");
+        assertThat(jdbc.sql("SELECT acknowledged_at IS NULL FROM yp_safety_alert WHERE id = ?").param(alert).query(Boolean.class).single()).isTrue();
+        Http.Response ack = manager.post("/local-authorities/80514/safety-alerts/" + alert + "/acknowledge", "action",
+                "Phoned Jay: safe inside with the door locked; police asked to call by.");
         assertThat(ack.status()).isEqualTo(302);
-        assertThat(jdbc.sql("SELECT acknowledged_by FROM yp_safety_alert WHERE id = ?").param(alert).query(String.class).single())
-                .isEqualTo("southwark.manager");
+        assertThat(jdbc.sql("SELECT acknowledged_by || ': ' || action_taken FROM yp_safety_alert WHERE id = ?").param(alert).query(String.class)
+                .single()).isEqualTo("southwark.manager: Phoned Jay: safe inside with the door locked; police asked to call by.");
+        assertThat(yp.session().get("/my/safe").body()).as("the young person sees that their team has seen it").contains("your team saw it on");
         assertThat(http.get("/local-authorities/80514/safety-alerts", "southwark.manager").body()).doesNotContain("Someone is waiting outside my flat.");
-        Http.Response again = manager.post("/local-authorities/80514/safety-alerts/" + alert + "/acknowledge");
+        Http.Response again = manager.post("/local-authorities/80514/safety-alerts/" + alert + "/acknowledge", "action", "Again");
         assertThat(again.status()).isIn(400, 302);
         assertThat(jdbc.sql("SELECT acknowledged_by FROM yp_safety_alert WHERE id = ?").param(alert).query(String.class).single())
                 .as("the first acknowledgement stands").isEqualTo("southwark.manager");

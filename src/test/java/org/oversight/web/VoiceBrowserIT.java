@@ -97,6 +97,8 @@ class VoiceBrowserIT extends BrowserTest {
         assertAccessible("voice-safe");
         driver.findElement(By.id("message")).sendKeys("My ex keeps coming to the flat.");
         clickAndWait(By.id("send-alert"));
+        assertThat(text()).contains("We have added your words to your alert");
+        assertThat(driver.findElement(By.id("call-999")).getAttribute("href")).isEqualTo("tel:999");
 
         // Signing out and back in with the sign-in name.
         open("/my");
@@ -119,7 +121,14 @@ class VoiceBrowserIT extends BrowserTest {
         assertAccessible("voice-worker-person");
         open("/local-authorities/80514/safety-alerts");
         assertThat(driver.findElement(By.id("alerts")).getText()).contains("My ex keeps coming to the flat.");
+        assertThat(driver.findElements(By.cssSelector("#alerts .govuk-summary-card"))).as("the button, then the words: one alert").hasSize(1);
         assertAccessible("voice-alerts");
+        clickAndWait(By.cssSelector("#alerts button"));
+        assertThat(text()).contains("Write what you did about this alert");
+        assertAccessible("voice-alerts-error");
+        driver.findElement(By.cssSelector("#alerts textarea")).sendKeys("Phoned Jay, who is safe; asked the police to call by.");
+        clickAndWait(By.cssSelector("#alerts button"));
+        assertThat(text()).contains("Alert acknowledged");
         open("/local-authorities/80514/young-peoples-views");
         assertThat(driver.findElement(By.id("ratings")).getText()).contains("Do we listen to you?");
         assertAccessible("voice-views");

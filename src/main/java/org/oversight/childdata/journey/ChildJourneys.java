@@ -24,6 +24,10 @@ public interface ChildJourneys {
     record JourneySnapshot(UUID id, UUID laId, String kind, String collectionYear, LocalDate asOf, Instant importedAt) {
     }
 
+    /** Published when a whole-journey snapshot of the LA is stored (in the storing transaction). */
+    record Stored(UUID laId, UUID snapshotId) {
+    }
+
     /** The LA's current journey snapshot: the latest collection year's newest import of either kind. */
     Optional<JourneySnapshot> current(UUID laId);
 

@@ -23,6 +23,7 @@ import org.oversight.childdata.cin.CinReadLimits;
 import org.oversight.childdata.cin.CinReadResult;
 import org.oversight.childdata.cin.CinSeverity;
 import org.oversight.childdata.cin.CinValidator;
+import org.oversight.childdata.journey.ChildJourneys;
 import org.oversight.childdata.ssda903.CollectionYear;
 import org.oversight.childdata.ssda903.ValidationError;
 import org.oversight.register.LocalAuthorities;
@@ -60,9 +61,12 @@ public class JourneyImporter {
     private final SsdStore store;
     private final Clock clock;
     private final CinValidator validator = CinValidator.rules2025to26();
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    JourneyImporter(JdbcClient jdbc, LocalAuthorities localAuthorities, CurrentUser currentUser, Clock clock, UploadLimits limits) {
+    JourneyImporter(JdbcClient jdbc, LocalAuthorities localAuthorities, CurrentUser currentUser, Clock clock, UploadLimits limits,
+                    org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.localAuthorities = localAuthorities;
         this.currentUser = currentUser;
         this.limits = limits;
@@ -167,6 +171,7 @@ public class JourneyImporter {
         UUID snapshot = store.newSnapshot(la.id(), year.toString(), CIN_CENSUS, file.name(), actor(batch), latest(data, year.end()),
                 data.total(), rejectedRows);
         store.write(snapshot, la.id(), data);
+        events.publishEvent(new ChildJourneys.Stored(la.id(), snapshot));
         return new Outcome(true, snapshot, (int) data.total(), (int) rejectedRows, List.copyOf(all), null, errorCount, null);
     }
 
@@ -205,6 +210,7 @@ public class JourneyImporter {
         String source = read.files().size() <= 5 ? String.join(", ", read.files()) : read.files().size() + " files: " + names(files);
         UUID snapshot = store.newSnapshot(la.id(), year.toString(), SSD, source, actor(batch), read.latestDate(), data.total(), read.rejected());
         store.write(snapshot, la.id(), data);
+        events.publishEvent(new ChildJourneys.Stored(la.id(), snapshot));
         return new Outcome(true, snapshot, (int) data.total(), (int) read.rejected(), List.copyOf(all), null, all.size(), null);
     }
 

@@ -76,9 +76,9 @@ class ProtectionApi {
     FrontDoorJson frontDoor(@PathVariable int urn, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         LocalAuthority la = localAuthorities.get(urn);
-        var view = protection.frontDoor(la.id(), from, to)
+        var view = protection.headline(la.id(), from, to)
                 .orElseThrow(() -> new NotFoundException("No help and protection data has been imported for " + la.name()));
-        Result r = view.result();
+        FrontDoor.Summary r = view.summary();
         List<GroupJson> teams = r.teams().stream().map(t -> new GroupJson(t.teamName(), null, StepJson.of(r.funnel(Result.team(t.team()))),
                 FigureJson.of(r.figures(Result.team(t.team()))))).toList();
         List<GroupJson> workers = r.teams().stream().flatMap(t -> r.workers(t.team()).stream()).map(w -> new GroupJson(w.teamName(), w.workerName(),

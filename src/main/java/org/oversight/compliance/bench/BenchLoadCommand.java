@@ -10,7 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,7 +27,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.oversight.childdata.ChildDataImporter;
+import org.oversight.childdata.SyntheticJourneys;
 import org.oversight.childdata.ssda903.SyntheticData;
+import org.oversight.register.LocalAuthorities;
+import org.oversight.register.LocalAuthority;
 import org.oversight.shared.cli.CliCommand;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
@@ -38,7 +43,7 @@ import org.springframework.stereotype.Component;
  * the demo accounts and plans and the national synthetic child-level data; then N users (virtual threads, default 50),
  * each signed in through the login form with demo accounts suited to the pages and keeping its session cookies, request
  * the main pages one after another without pause: the register, the LA's single record, its compliance dashboard, a
- * plan, the national picture (and, when asked, the analysts' national compliance page, which recomputes every LA).
+ * plan, the national picture, the LA's front door (City of London's at the largest LA's volume) (and, when asked, the analysts' national compliance page, which recomputes every LA).
  * Prints requests per second, p50/p95/p99 latency and errors per page group, next to {@code /actuator/health} requested
  * by the same users in the same rotation (the HTTP stack and one database round trip), the ratio of the p95s, and each
  * page's latency alone (one user, before the load). {@code --think-ms} adds a pause after each answer, as people read. The issue's goal: p95 under 100 ms for the single record and the
@@ -56,10 +61,17 @@ class BenchLoadCommand implements CliCommand {
     private final Environment environment;
     private final String password;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final SyntheticJourneys journeys;
+    private final LocalAuthorities localAuthorities;
+    private final Clock clock;
 
     BenchLoadCommand(ChildDataImporter importer, JdbcClient jdbc, Environment environment,
-                     @Value("${oversight.demo.password:}") String password, org.springframework.context.ApplicationEventPublisher events) {
+                     @Value("${oversight.demo.password:}") String password, org.springframework.context.ApplicationEventPublisher events,
+                     SyntheticJourneys journeys, LocalAuthorities localAuthorities, Clock clock) {
         this.events = events;
+        this.journeys = journeys;
+        this.localAuthorities = localAuthorities;
+        this.clock = clock;
         this.importer = importer;
         this.jdbc = jdbc;
         this.environment = environment;
@@ -103,6 +115,7 @@ class BenchLoadCommand implements CliCommand {
             return 1;
         }
         loadNationalData(options.get("--seed"), out, err);
+        loadJourneys(options.get("--seed"), out, err);
         UUID plan = jdbc.sql("""
                 SELECT p.id FROM improvement_plan p JOIN local_authority la ON la.id = p.la_id WHERE la.urn = 80450 ORDER BY p.created_at LIMIT 1
                 """).query(UUID.class).optional().orElse(null);
@@ -130,6 +143,30 @@ class BenchLoadCommand implements CliCommand {
         return jdbc.sql(sql).query(Long.class).single();
     }
 
+    /**
+     * Whole-journey data for the front door: City of London's users get the largest LA's volume (England's children in
+     * need in a year shared by population aged 0 to 25, as {@link BenchProtectionCommand} sizes them), Southwark's its own.
+     */
+    private void loadJourneys(long seed, PrintStream out, PrintStream err) {
+        List<LocalAuthority> las = localAuthorities.allActive().stream().filter(la -> la.population0to25() != null).toList();
+        long population = las.stream().mapToLong(LocalAuthority::population0to25).sum();
+        LocalAuthority largest = las.stream().max(java.util.Comparator.comparingInt(LocalAuthority::population0to25)).orElseThrow();
+        LocalDate reference = LocalDate.now(clock).minusDays(1);
+        for (int urn : new int[] {80450, 80514}) {
+            LocalAuthority la = localAuthorities.get(urn);
+            LocalAuthority sized = urn == 80450 ? largest : la;
+            int children = (int) Math.max(1, Math.round((double) BenchProtectionCommand.ENGLAND_CHILDREN * sized.population0to25() / population));
+            long t0 = System.nanoTime();
+            ChildDataImporter.Outcome outcome = journeys.load(la, children, seed, reference);
+            if (!outcome.stored()) {
+                err.println(la.name() + ": synthetic journey not stored, " + outcome.errors().size() + " errors");
+                continue;
+            }
+            out.printf(Locale.UK, "Whole-journey data of %s at %s's volume: %,d children, %,d rows, in %.1f s%n", la.name(), sized.name(), children,
+                    outcome.accepted(), (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
     /** The national synthetic SSDA903 returns of every LA, as {@link BenchComplianceCommand} loads them. */
     private void loadNationalData(long seed, PrintStream out, PrintStream err) throws IOException {
         Path dir = Files.createTempDirectory("oversight-bench-load-903");
@@ -151,7 +188,7 @@ class BenchLoadCommand implements CliCommand {
         /** The page groups, in each user's rotation; the last is the baseline. */
         static final int NATIONAL_COMPLIANCE = 5;
         static final List<String> GROUPS = List.of("register", "single record", "compliance dashboard", "plans", "national picture",
-                "national compliance", "baseline /actuator/health");
+                "national compliance", "front door", "baseline /actuator/health");
 
         private final String base;
         private final String password;
@@ -242,6 +279,12 @@ class BenchLoadCommand implements CliCommand {
                     }
                     double p95 = percentiles(GROUPS.indexOf(group))[1];
                     out.printf(Locale.UK, "goal p95 < 100 ms, %s: %.1f ms, %s%n", group, p95, p95 < 100 ? "met" : "NOT met");
+                }
+                int frontDoor = GROUPS.indexOf("front door");
+                if (count(frontDoor) > 0) {
+                    double p95 = percentiles(frontDoor)[1];
+                    out.printf(Locale.UK, "goal p95 < 150 ms, front door at the largest LA's volume (issue 17): %.1f ms, %s%n", p95,
+                            p95 < 150 ? "met" : "NOT met");
                 }
                 int single = GROUPS.indexOf("single record");
                 if (!Double.isNaN(saturation[single]) && satBase > 0) {
@@ -422,6 +465,7 @@ class BenchLoadCommand implements CliCommand {
                     {"/plans/" + plan, colSession},
                     {"/national", analystSession},
                     {"/compliance/national", analystSession},
+                    {"/local-authorities/" + urn + "/help-and-protection", laSession},
                     {"/actuator/health", null},
             };
         }

@@ -75,7 +75,17 @@ public final class FrontDoor {
     }
 
     /** The funnel's steps, first to last. */
-    public enum Step { CONTACTS, REFERRALS, ASSESSMENTS, SECTION_47, ICPC, CP_PLANS }
+    public enum Step {
+        CONTACTS(Measure.CONTACTS), REFERRALS(Measure.RE_REFERRALS), ASSESSMENTS(Measure.ASSESSMENTS_NFA), SECTION_47(Measure.SECTION_47),
+        ICPC(Measure.ICPC_IN_TIME), CP_PLANS(Measure.REPEAT_PLANS);
+
+        /** The measure whose facts are this step's events (one fact per event). */
+        final Measure measure;
+
+        Step(Measure measure) {
+            this.measure = measure;
+        }
+    }
 
     public record Period(LocalDate from, LocalDate to) {
         public Period {
@@ -123,71 +133,50 @@ public final class FrontDoor {
     public record Result(Period period, LocalDate asOf, List<Fact> facts, List<StepDown> stepDowns,
                          Map<String, Long> caseloads, Map<String, Owner> workers) {
 
-        public List<FunnelStep> funnel(Predicate<Owner> who) {
-            Map<Step, Long> counts = counts(who);
-            List<FunnelStep> out = new ArrayList<>();
-            Long previous = null;
-            for (Step s : Step.values()) {
-                long n = counts.getOrDefault(s, 0L);
-                out.add(new FunnelStep(s, n, previous == null || previous == 0 ? null : (int) Math.round(n * 100.0 / previous)));
-                previous = n;
-            }
-            return out;
-        }
-
-        private Map<Step, Long> counts(Predicate<Owner> who) {
-            Map<Step, Long> m = new java.util.EnumMap<>(Step.class);
+        /** The figures of the period by team and worker, without the children behind them: what is stored and totalled. */
+        public Summary summary(List<ProtectionTimescales.Finding> findings) {
+            Map<Owner, long[]> counts = new LinkedHashMap<>();
+            int measures = Measure.values().length;
             for (Fact f : facts) {
-                Step s = switch (f.measure()) {
-                    case CONTACTS -> Step.CONTACTS;
-                    case RE_REFERRALS -> Step.REFERRALS;
-                    case ASSESSMENTS_NFA -> Step.ASSESSMENTS;
-                    case SECTION_47 -> Step.SECTION_47;
-                    case ICPC_IN_TIME -> Step.ICPC;
-                    case REPEAT_PLANS -> Step.CP_PLANS;
-                    default -> null;
-                };
-                if (s != null && who.test(f.owner())) {
-                    m.merge(s, 1L, Long::sum);
+                long[] c = counts.computeIfAbsent(f.owner(), o -> new long[measures * 2]);
+                c[f.measure().ordinal() * 2 + 1]++;
+                if (f.hit()) {
+                    c[f.measure().ordinal() * 2]++;
                 }
             }
-            return m;
+            List<OwnerFigures> owners = new ArrayList<>();
+            counts.forEach((owner, c) -> {
+                List<Figure> figures = new ArrayList<>();
+                for (Measure m : Measure.values()) {
+                    if (c[m.ordinal() * 2 + 1] > 0) {
+                        figures.add(new Figure(m, c[m.ordinal() * 2], c[m.ordinal() * 2 + 1]));
+                    }
+                }
+                owners.add(new OwnerFigures(owner, figures));
+            });
+            return new Summary(period, asOf, owners, caseloads, stepDowns.size(), findings);
+        }
+
+        public List<FunnelStep> funnel(Predicate<Owner> who) {
+            return summary(List.of()).funnel(who);
         }
 
         public List<Figure> figures(Predicate<Owner> who) {
-            Map<Measure, long[]> m = new java.util.EnumMap<>(Measure.class);
-            for (Measure measure : Measure.values()) {
-                m.put(measure, new long[2]);
-            }
-            for (Fact f : facts) {
-                if (who.test(f.owner())) {
-                    long[] c = m.get(f.measure());
-                    c[1]++;
-                    if (f.hit()) {
-                        c[0]++;
-                    }
-                }
-            }
-            return m.entrySet().stream().map(e -> new Figure(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+            return summary(List.of()).figures(who);
         }
 
         public Figure figure(Measure measure, Predicate<Owner> who) {
-            return figures(who).stream().filter(f -> f.measure() == measure).findFirst().orElseThrow();
+            return summary(List.of()).figure(measure, who);
         }
 
         /** Teams with any fact, by name. */
         public List<Owner> teams() {
-            Map<String, Owner> teams = new TreeMap<>();
-            facts.forEach(f -> teams.putIfAbsent(f.owner().teamName() + "\u0000" + f.owner().team(), new Owner(f.owner().team(), f.owner().teamName(), null, null)));
-            return List.copyOf(teams.values());
+            return summary(List.of()).teams();
         }
 
         /** The team's workers with any fact, by name. */
         public List<Owner> workers(String team) {
-            Map<String, Owner> out = new TreeMap<>();
-            facts.stream().filter(f -> f.owner().team().equals(team))
-                    .forEach(f -> out.putIfAbsent(f.owner().workerName() + "\u0000" + f.owner().worker(), f.owner()));
-            return List.copyOf(out.values());
+            return summary(List.of()).workers(team);
         }
 
         /** The children behind the facts of those owners, each with the facts. */
@@ -207,6 +196,80 @@ public final class FrontDoor {
 
         public static Predicate<Owner> worker(String team, String worker) {
             return o -> o.team().equals(team) && o.worker().equals(worker);
+        }
+    }
+
+    /** One team and worker's figures (only the measures with any fact). */
+    public record OwnerFigures(Owner owner, List<Figure> figures) {
+    }
+
+    /**
+     * The figures of one LA's period by team and worker, the caseloads, how many step-downs and the data-quality
+     * findings: everything the front door's page, its teams, the national picture and a plan's measure show, without a
+     * child's id (the children behind a figure come from the {@link Result}). Small enough to store per snapshot.
+     */
+    public record Summary(Period period, LocalDate asOf, List<OwnerFigures> owners, Map<String, Long> caseloads, int stepDowns,
+                          List<ProtectionTimescales.Finding> findings) {
+
+        public List<FunnelStep> funnel(Predicate<Owner> who) {
+            Map<Measure, Figure> figures = totals(who);
+            List<FunnelStep> out = new ArrayList<>();
+            Long previous = null;
+            for (Step s : Step.values()) {
+                Figure f = figures.get(s.measure);
+                long n = f == null ? 0 : f.total();
+                out.add(new FunnelStep(s, n, previous == null || previous == 0 ? null : (int) Math.round(n * 100.0 / previous)));
+                previous = n;
+            }
+            return out;
+        }
+
+        /** Every measure's figure (0 of 0 when nothing counted), in the measures' order. */
+        public List<Figure> figures(Predicate<Owner> who) {
+            Map<Measure, Figure> figures = totals(who);
+            return java.util.Arrays.stream(Measure.values()).map(m -> figures.getOrDefault(m, new Figure(m, 0, 0))).toList();
+        }
+
+        public Figure figure(Measure measure, Predicate<Owner> who) {
+            return totals(who).getOrDefault(measure, new Figure(measure, 0, 0));
+        }
+
+        private Map<Measure, Figure> totals(Predicate<Owner> who) {
+            Map<Measure, long[]> sums = new java.util.EnumMap<>(Measure.class);
+            for (OwnerFigures o : owners) {
+                if (who.test(o.owner())) {
+                    for (Figure f : o.figures()) {
+                        long[] s = sums.computeIfAbsent(f.measure(), k -> new long[2]);
+                        s[0] += f.hits();
+                        s[1] += f.total();
+                    }
+                }
+            }
+            Map<Measure, Figure> out = new java.util.EnumMap<>(Measure.class);
+            sums.forEach((m, s) -> out.put(m, new Figure(m, s[0], s[1])));
+            return out;
+        }
+
+        /** Teams with any fact, by name. */
+        public List<Owner> teams() {
+            Map<String, Owner> teams = new TreeMap<>();
+            owners.forEach(o -> teams.putIfAbsent(o.owner().teamName() + "\u0000" + o.owner().team(),
+                    new Owner(o.owner().team(), o.owner().teamName(), null, null)));
+            return List.copyOf(teams.values());
+        }
+
+        /** The team's workers with any fact, by name. */
+        public List<Owner> workers(String team) {
+            Map<String, Owner> out = new TreeMap<>();
+            owners.stream().filter(o -> o.owner().team().equals(team))
+                    .forEach(o -> out.putIfAbsent(o.owner().workerName() + "\u0000" + o.owner().worker(), o.owner()));
+            return List.copyOf(out.values());
+        }
+
+        /** Children held at the end of the period by the team (and worker, unless null). */
+        public long caseload(String team, String worker) {
+            return caseloads.entrySet().stream().filter(e -> e.getKey().startsWith(team + "/")
+                    && (worker == null || e.getKey().equals(team + "/" + worker))).mapToLong(Map.Entry::getValue).sum();
         }
     }
 

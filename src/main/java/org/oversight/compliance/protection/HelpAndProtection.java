@@ -28,7 +28,6 @@ import org.oversight.compliance.protection.FrontDoor.Result;
 import org.oversight.compliance.protection.ProtectionTimescales.Evaluation;
 import org.oversight.register.LocalAuthorities;
 import org.oversight.register.LocalAuthority;
-import org.oversight.shared.calendar.WorkingDayCalendar;
 import org.oversight.shared.problem.FieldProblem;
 import org.oversight.shared.problem.InvalidInputException;
 import org.oversight.shared.problem.NotFoundException;
@@ -43,17 +42,14 @@ import org.springframework.transaction.annotation.Transactional;
  * national analysts (aggregates only, never a child). The LA's managers and staff read their own LA; an inspector reads
  * it under a grant, and that read is logged; a child's journey is opened with a purpose, logged.
  *
- * <p>What is computed for one snapshot, rules version and period is kept (a few at a time): a snapshot never changes,
- * and a new one or a changed interval makes a new key, so a kept result can never be another LA's or out of date.
+ * <p>The figures of the 12 months to the data's date are read as stored ({@link FrontDoorFigures}); other periods and
+ * the children behind a figure are computed from the rows ({@link FrontDoors}, which keeps a few results).
  */
 @Service
 public class HelpAndProtection {
 
     /** The longest period a front door is computed for. */
     static final int MAX_PERIOD_YEARS = 5;
-    private static final int KEPT = 12;
-    /** How many LAs' rows are read at once for the national picture. */
-    static final int BATCH = 16;
 
     /** One LA's computed front door. */
     public record View(UUID laId, JourneySnapshot snapshot, Period period, Evaluation evaluation, Result result, int stepDownWorkingDays) {
@@ -61,6 +57,15 @@ public class HelpAndProtection {
         /** The findings about dates that contradict each other. */
         public List<ProtectionTimescales.Finding> findings() {
             return evaluation.findings();
+        }
+    }
+
+    /** One LA's front-door figures for a period, by team and worker, without the children behind them. */
+    public record Headline(UUID laId, JourneySnapshot snapshot, Period period, FrontDoor.Summary summary, int stepDownWorkingDays, boolean stored) {
+
+        /** The findings about dates that contradict each other. */
+        public List<ProtectionTimescales.Finding> findings() {
+            return summary.findings();
         }
     }
 
@@ -81,31 +86,20 @@ public class HelpAndProtection {
     }
 
     private final ChildJourneys journeys;
-    private final RuleSettings settings;
-    private final WorkingDayCalendar calendar;
+    private final FrontDoors frontDoors;
+    private final FrontDoorFigures stored;
     private final CurrentUser currentUser;
     private final AccessLog accessLog;
     private final LocalAuthorities localAuthorities;
-    private final FrontDoor frontDoor;
-    private final Map<String, View> kept = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, View> eldest) {
-            return size() > KEPT;
-        }
-    });
 
-    HelpAndProtection(ChildJourneys journeys, RuleSettings settings, WorkingDayCalendar calendar, CurrentUser currentUser, AccessLog accessLog,
-                      LocalAuthorities localAuthorities,
-                      @Value("${oversight.protection.step-down-reasons:RC9}") String stepDownReasons,
-                      @Value("${oversight.protection.step-down-working-days:10}") int stepDownWorkingDays) {
+    HelpAndProtection(ChildJourneys journeys, FrontDoors frontDoors, FrontDoorFigures stored, CurrentUser currentUser, AccessLog accessLog,
+                      LocalAuthorities localAuthorities) {
         this.journeys = journeys;
-        this.settings = settings;
-        this.calendar = calendar;
+        this.frontDoors = frontDoors;
+        this.stored = stored;
         this.currentUser = currentUser;
         this.accessLog = accessLog;
         this.localAuthorities = localAuthorities;
-        this.frontDoor = new FrontDoor(calendar, Arrays.stream(stepDownReasons.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .collect(Collectors.toSet()), stepDownWorkingDays);
     }
 
     /** The period asked for, checked: both dates or neither (then the 12 months to the data's date); at most 5 years. */
@@ -131,7 +125,29 @@ public class HelpAndProtection {
         if (currentUser.readingUnderGrant(laId)) {
             accessLog.record(laId, AccessLog.ALL_CHILDREN, "help and protection figures, read by an inspector under a grant", null);
         }
-        return journeys.current(laId).map(s -> compute(s, period(from, to, s.asOf())));
+        return journeys.current(laId).map(s -> frontDoors.compute(s, period(from, to, s.asOf())));
+    }
+
+    /**
+     * The LA's front-door figures for the period (null dates: the 12 months to the data's date, read as stored), by team
+     * and worker without the children; empty when it has no whole-journey data.
+     */
+    public Optional<Headline> headline(UUID laId, LocalDate from, LocalDate to) {
+        requireReader(laId);
+        if (currentUser.readingUnderGrant(laId)) {
+            accessLog.record(laId, AccessLog.ALL_CHILDREN, "help and protection figures, read by an inspector under a grant", null);
+        }
+        Optional<JourneySnapshot> snapshot = journeys.current(laId);
+        if (snapshot.isEmpty()) {
+            return Optional.empty();
+        }
+        Period period = period(from, to, snapshot.get().asOf());
+        if (period.equals(Period.yearTo(snapshot.get().asOf()))) {
+            FrontDoorFigures.Stored s = stored.of(List.of(snapshot.get())).getFirst();
+            return Optional.of(new Headline(laId, s.snapshot(), period, s.summary(), frontDoors.stepDownWorkingDays(), s.stored()));
+        }
+        View view = frontDoors.compute(snapshot.get(), period);
+        return Optional.of(new Headline(laId, view.snapshot(), period, view.result().summary(view.findings()), view.stepDownWorkingDays(), false));
     }
 
     /** The LA's front door for a CSV of its children's facts: the LA's managers and staff only; logged as an export. */
@@ -140,16 +156,23 @@ public class HelpAndProtection {
         if (!currentUser.canEdit(laId)) {
             throw new AccessDeniedException("Only the local authority's managers and staff can export its children's help and protection data");
         }
-        Optional<View> view = journeys.current(laId).map(s -> compute(s, period(from, to, s.asOf())));
+        Optional<View> view = journeys.current(laId).map(s -> frontDoors.compute(s, period(from, to, s.asOf())));
         view.ifPresent(v -> accessLog.record(laId, AccessLog.ALL_CHILDREN, "help and protection CSV export, " + v.period().from() + " to "
                 + v.period().to(), null));
         return view;
     }
 
-    /** The front door of the LA's current data, for a plan measure or a report: no access check, no log (aggregates only). */
+    /** The stored figures of the LA's current data, for a plan measure or a report: no access check, no log (aggregates only). */
+    public Optional<Headline> figuresForMeasure(UUID laId) {
+        return stored.current(laId).map(s -> new Headline(laId, s.snapshot(), s.summary().period(), s.summary(), frontDoors.stepDownWorkingDays(),
+                s.stored()));
+    }
+
+    /** The children of the LA's current data who stepped down in the 12 months to its date: no access check, no log. */
     @Transactional(readOnly = true)
-    public Optional<View> figuresForMeasure(UUID laId) {
-        return journeys.current(laId).map(s -> compute(s, Period.yearTo(s.asOf())));
+    public Set<String> steppedDown(UUID laId) {
+        return journeys.current(laId).map(s -> frontDoors.compute(s, Period.yearTo(s.asOf())).result().stepDowns().stream()
+                .map(FrontDoor.StepDown::child).collect(Collectors.toSet())).orElse(Set.of());
     }
 
     /** One child's journey and clocks, read for a stated purpose (logged). */
@@ -170,23 +193,21 @@ public class HelpAndProtection {
                 only(all.cpReviews(), r -> r.person().equals(child)), only(all.involvements(), i -> i.person().equals(child)), all.workers(),
                 all.teams());
         // every clock is one child's own, so the child's rows alone give the same clocks and findings as the whole LA's
-        Evaluation evaluation = new ProtectionTimescales(settings.current(), calendar).evaluate(mine, snapshot.asOf());
+        Evaluation evaluation = frontDoors.evaluate(mine, snapshot.asOf());
         return new ChildView(laId, child, mine, evaluation.occurrences(), evaluation.findings(), snapshot.asOf());
     }
 
-    /** Every LA's figures for the 12 months to its data's date, by region and for England: national analysts only. */
-    @Transactional(readOnly = true)
+    /** Every LA's figures for the 12 months to its data's date (as stored), by region and for England: national analysts only. */
     public National national() {
         if (currentUser.get().filter(u -> u.role() == Role.NATIONAL_ANALYST || u.role() == Role.ADMIN).isEmpty()) {
             throw new AccessDeniedException("The national help and protection picture is for national analysts");
         }
         List<JourneySnapshot> current = journeys.allCurrent().stream().filter(s -> localAuthorities.findById(s.laId()).isPresent()).toList();
-        List<View> views = computeAll(current, s -> Period.yearTo(s.asOf()));
+        List<FrontDoorFigures.Stored> figures = stored.of(current);
         List<LaRow> rows = new ArrayList<>();
-        for (int i = 0; i < current.size(); i++) {
-            JourneySnapshot s = current.get(i);
-            LocalAuthority la = localAuthorities.findById(s.laId()).orElseThrow();
-            rows.add(new LaRow(la.id(), la.name(), la.regionName(), s.asOf(), counts(views.get(i).result()), figures(views.get(i).result())));
+        for (FrontDoorFigures.Stored f : figures) {
+            LocalAuthority la = localAuthorities.findById(f.snapshot().laId()).orElseThrow();
+            rows.add(new LaRow(la.id(), la.name(), la.regionName(), f.snapshot().asOf(), counts(f.summary()), figures(f.summary())));
         }
         rows.sort(java.util.Comparator.comparing(LaRow::region).thenComparing(LaRow::name));
         Map<String, List<LaRow>> byRegion = new java.util.TreeMap<>();
@@ -211,59 +232,16 @@ public class HelpAndProtection {
         return new Total(name, rows.size(), funnel, figures);
     }
 
-    private static Map<FrontDoor.Step, Long> counts(Result r) {
+    private static Map<FrontDoor.Step, Long> counts(FrontDoor.Summary r) {
         Map<FrontDoor.Step, Long> m = new java.util.EnumMap<>(FrontDoor.Step.class);
         r.funnel(Result.all()).forEach(s -> m.put(s.step(), s.count()));
         return m;
     }
 
-    private static Map<Measure, FrontDoor.Figure> figures(Result r) {
+    private static Map<Measure, FrontDoor.Figure> figures(FrontDoor.Summary r) {
         Map<Measure, FrontDoor.Figure> m = new java.util.EnumMap<>(Measure.class);
         r.figures(Result.all()).forEach(f -> m.put(f.measure(), f));
         return m;
-    }
-
-    /** Computes (or finds kept) the front door of a snapshot for a period under the rules in force. */
-    View compute(JourneySnapshot snapshot, Period period) {
-        return computeAll(List.of(snapshot), s -> period).getFirst();
-    }
-
-    /**
-     * The front doors of many snapshots, each for its period: those kept are reused, the others read from the store
-     * {@value #BATCH} snapshots at a time (a query per table, not per snapshot) and computed.
-     */
-    List<View> computeAll(List<JourneySnapshot> snapshots, java.util.function.Function<JourneySnapshot, Period> periods) {
-        TimescaleRules rules = settings.current();
-        String version = ComplianceFigures.version(rules);
-        Map<UUID, View> out = new java.util.HashMap<>();
-        List<JourneySnapshot> missing = new ArrayList<>();
-        for (JourneySnapshot s : snapshots) {
-            View view = kept.get(key(s, version, periods.apply(s)));
-            if (view != null) {
-                out.put(s.id(), view);
-            } else {
-                missing.add(s);
-            }
-        }
-        ProtectionTimescales timescales = new ProtectionTimescales(rules, calendar);
-        for (int i = 0; i < missing.size(); i += BATCH) {
-            List<JourneySnapshot> batch = missing.subList(i, Math.min(missing.size(), i + BATCH));
-            Map<UUID, Journey> rows = journeys.journeys(batch.stream().map(JourneySnapshot::id).toList());
-            for (JourneySnapshot s : batch) {
-                Journey journey = rows.get(s.id());
-                Period period = periods.apply(s);
-                Evaluation evaluation = timescales.evaluate(journey, s.asOf());
-                View view = new View(s.laId(), s, period, evaluation, frontDoor.compute(journey, evaluation, period, s.asOf()),
-                        frontDoor.stepDownWorkingDays());
-                kept.put(key(s, version, period), view);
-                out.put(s.id(), view);
-            }
-        }
-        return snapshots.stream().map(s -> out.get(s.id())).toList();
-    }
-
-    private static String key(JourneySnapshot s, String rulesVersion, Period period) {
-        return s.id() + "|" + rulesVersion + "|" + period.from() + "|" + period.to();
     }
 
     public void checkReadable(UUID laId) {
@@ -282,6 +260,6 @@ public class HelpAndProtection {
 
     /** The closure reasons taken as step-down to early help, as configured (pages explain the measure with them). */
     public Set<String> stepDownReasons() {
-        return frontDoor.stepDownReasons();
+        return frontDoors.stepDownReasons();
     }
 }

@@ -17,8 +17,11 @@ import org.oversight.access.Purpose;
 import org.oversight.compliance.protection.FrontDoor;
 import org.oversight.compliance.protection.FrontDoor.Fact;
 import org.oversight.compliance.protection.FrontDoor.Owner;
+import org.oversight.compliance.protection.FrontDoor.Period;
 import org.oversight.compliance.protection.FrontDoor.Result;
+import org.oversight.compliance.protection.FrontDoor.Summary;
 import org.oversight.compliance.protection.HelpAndProtection;
+import org.oversight.compliance.protection.HelpAndProtection.Headline;
 import org.oversight.compliance.protection.HelpAndProtection.View;
 import org.oversight.register.LocalAuthorities;
 import org.oversight.register.LocalAuthority;
@@ -67,15 +70,15 @@ class ProtectionPages {
     String frontDoor(@PathVariable int urn, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
         LocalAuthority la = page(urn, model);
-        View view = protection.frontDoor(la.id(), from, to).orElse(null);
+        Headline view = protection.headline(la.id(), from, to).orElse(null);
         model.addAttribute("view", view);
         model.addAttribute("canEdit", currentUser.canEdit(la.id()));
         if (view != null) {
-            summary(view, Result.all(), model);
-            Result r = view.result();
-            model.addAttribute("teams", r.teams().stream().map(t -> new Row(t, r.figures(Result.team(t.team())), caseload(r, t.team(), null)))
+            summary(view.period(), view.summary(), Result.all(), model);
+            Summary r = view.summary();
+            model.addAttribute("teams", r.teams().stream().map(t -> new Row(t, r.figures(Result.team(t.team())), r.caseload(t.team(), null)))
                     .toList());
-            model.addAttribute("stepDownCount", r.stepDowns().size());
+            model.addAttribute("stepDownCount", r.stepDowns());
         }
         return "compliance/protection";
     }
@@ -85,15 +88,15 @@ class ProtectionPages {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
         LocalAuthority la = page(urn, model);
-        View view = require(protection.frontDoor(la.id(), from, to));
+        Headline view = require(protection.headline(la.id(), from, to));
         String id = id(team);
-        Result r = view.result();
+        Summary r = view.summary();
         Owner owner = r.teams().stream().filter(t -> t.team().equals(id)).findFirst()
                 .orElseThrow(() -> new NotFoundException("No team " + team + " in the help and protection data of the period"));
         model.addAttribute("view", view);
         model.addAttribute("team", owner);
-        summary(view, Result.team(id), model);
-        model.addAttribute("workers", r.workers(id).stream().map(w -> new Row(w, r.figures(Result.worker(id, w.worker())), caseload(r, id, w.worker())))
+        summary(view.period(), r, Result.team(id), model);
+        model.addAttribute("workers", r.workers(id).stream().map(w -> new Row(w, r.figures(Result.worker(id, w.worker())), r.caseload(id, w.worker())))
                 .toList());
         return "compliance/protection-team";
     }
@@ -107,13 +110,14 @@ class ProtectionPages {
         String t = id(team);
         String w = id(worker);
         Result r = view.result();
-        Owner owner = r.workers(t).stream().filter(o -> o.worker().equals(w)).findFirst()
+        Summary figures = r.summary(view.findings());
+        Owner owner = figures.workers(t).stream().filter(o -> o.worker().equals(w)).findFirst()
                 .orElseThrow(() -> new NotFoundException("No worker " + worker + " in team " + team + " in the period"));
         model.addAttribute("view", view);
         model.addAttribute("owner", owner);
-        summary(view, Result.worker(t, w), model);
+        summary(view.period(), figures, Result.worker(t, w), model);
         model.addAttribute("children", r.children(Result.worker(t, w)));
-        model.addAttribute("caseload", caseload(r, t, w));
+        model.addAttribute("caseload", figures.caseload(t, w));
         return "compliance/protection-worker";
     }
 
@@ -124,7 +128,7 @@ class ProtectionPages {
         View view = require(protection.frontDoor(la.id(), from, to));
         model.addAttribute("view", view);
         model.addAttribute("reasons", String.join(", ", protection.stepDownReasons().stream().sorted().toList()));
-        summary(view, Result.all(), model);
+        summary(view.period(), view.result().summary(view.findings()), Result.all(), model);
         return "compliance/protection-step-downs";
     }
 
@@ -192,8 +196,7 @@ class ProtectionPages {
         return la;
     }
 
-    private void summary(View view, Predicate<Owner> who, Model model) {
-        Result r = view.result();
+    private void summary(Period period, Summary r, Predicate<Owner> who, Model model) {
         var funnel = r.funnel(who);
         model.addAttribute("funnel", funnel);
         model.addAttribute("funnelBars", ChartCount.scaled(funnel.stream().map(s -> text("protection.step." + s.step())).toList(),
@@ -202,18 +205,13 @@ class ProtectionPages {
         model.addAttribute("figures", figures);
         model.addAttribute("figureBars", figures.stream().filter(f -> f.percent() != null)
                 .map(f -> new ChartBar(text("protection.measure." + f.measure()), f.percent())).toList());
-        model.addAttribute("period", view.period());
-        model.addAttribute("from", view.period().from());
-        model.addAttribute("to", view.period().to());
+        model.addAttribute("period", period);
+        model.addAttribute("from", period.from());
+        model.addAttribute("to", period.to());
         model.addAttribute("rules", Arrays.asList(org.oversight.compliance.protection.ProtectionTimescales.RULES.toArray(String[]::new)));
     }
 
-    private static long caseload(Result r, String team, String worker) {
-        return r.caseloads().entrySet().stream().filter(e -> e.getKey().startsWith(team + "/")
-                && (worker == null || e.getKey().equals(team + "/" + worker))).mapToLong(Map.Entry::getValue).sum();
-    }
-
-    private static View require(java.util.Optional<View> view) {
+    private static <T> T require(java.util.Optional<T> view) {
         return view.orElseThrow(() -> new NotFoundException("No help and protection data has been imported"));
     }
 

@@ -126,7 +126,7 @@ final class CommitteeReportLayout {
                     Cell.of(a.latestProgress()), Cell.of(a.measure())), true));
         }
         return new Table("Actions for " + p.planItemTitle(), ACTION_HEADERS, rows,
-                List.of(20, 12, 10, 10, 8, 19, 21), "actions");
+                List.of(19, 12, 11, 10, 8, 19, 21), "actions");
     }
 
     private static void signOff(AuthorSignOff s, List<Block> b) {

@@ -27,7 +27,7 @@ public class VoiceRepository {
 
     /** A safety alert as stored, with the young person's first name. */
     public record AlertRow(UUID id, String childRef, String firstName, String message, Instant raisedAt, String acknowledgedBy,
-                           Instant acknowledgedAt) {
+                           Instant acknowledgedAt, String actionTaken, Instant wordsAddedAt) {
     }
 
     /** The count of ratings of a theme and their average (null when none). */
@@ -121,13 +121,46 @@ public class VoiceRepository {
     /** The LA's alerts, oldest first: of one child (or every child when null), unacknowledged only or all. */
     public List<AlertRow> alerts(UUID laId, String childRef, boolean openOnly) {
         return jdbc.sql("""
-                SELECT a.id, a.child_ref, coalesce(acc.first_name, ''), a.message, a.raised_at, a.acknowledged_by, a.acknowledged_at
+                SELECT a.id, a.child_ref, coalesce(acc.first_name, ''), a.message, a.raised_at, a.acknowledged_by, a.acknowledged_at,
+                       a.action_taken, a.words_added_at
                 FROM yp_safety_alert a LEFT JOIN yp_account acc ON acc.id = a.account_id
                 WHERE a.la_id = :la AND (CAST(:child AS TEXT) IS NULL OR a.child_ref = :child) AND (NOT :open OR a.acknowledged_at IS NULL)
                 ORDER BY a.raised_at""").param("la", laId).param("child", childRef).param("open", openOnly)
-                .query((rs, n) -> new AlertRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
-                .list();
+                .query((rs, n) -> alertRow(rs)).list();
+    }
+
+    /** The newest alert the account raised at or after {@code since}, if any. */
+    public Optional<AlertRow> latestAlertOf(UUID laId, UUID accountId, Instant since) {
+        return jdbc.sql("""
+                SELECT a.id, a.child_ref, coalesce(acc.first_name, ''), a.message, a.raised_at, a.acknowledged_by, a.acknowledged_at,
+                       a.action_taken, a.words_added_at
+                FROM yp_safety_alert a LEFT JOIN yp_account acc ON acc.id = a.account_id
+                WHERE a.la_id = ? AND a.account_id = ? AND a.raised_at >= ?
+                ORDER BY a.raised_at DESC LIMIT 1""").params(laId, accountId, Timestamp.from(since)).query((rs, n) -> alertRow(rs)).optional();
+    }
+
+    /** Adds the young person's words to their own open alert (after any words it has); false when it is not open. */
+    public boolean addWords(UUID laId, UUID accountId, UUID alertId, String words, Instant at) {
+        return jdbc.sql("""
+                UPDATE yp_safety_alert SET message = CASE WHEN message IS NULL THEN ? ELSE message || E'\n\n' || ? END, words_added_at = ?
+                 WHERE id = ? AND la_id = ? AND account_id = ? AND acknowledged_at IS NULL""")
+                .params(words, words, Timestamp.from(at), alertId, laId, accountId).update() > 0;
+    }
+
+    /** How many alerts of the LA nobody has acknowledged yet, and the oldest of them (null when none), in one query. */
+    public OpenAlerts openAlerts(UUID laId) {
+        return jdbc.sql("""
+                SELECT count(*), (array_agg(id ORDER BY raised_at))[1] FROM yp_safety_alert WHERE la_id = ? AND acknowledged_at IS NULL""")
+                .param(laId).query((rs, n) -> new OpenAlerts(rs.getLong(1), rs.getObject(2, UUID.class))).single();
+    }
+
+    public record OpenAlerts(long count, UUID oldest) {
+    }
+
+    private static AlertRow alertRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new AlertRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
+                rs.getString(6), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(), rs.getString(8),
+                rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant());
     }
 
     public long openAlertCount(UUID laId) {
@@ -135,10 +168,12 @@ public class VoiceRepository {
                 .query(Long.class).single();
     }
 
-    /** Records who acknowledged an open alert and when; false when the LA has no such open alert. */
-    public boolean acknowledge(UUID laId, UUID alertId, String by, Instant at) {
-        return jdbc.sql("UPDATE yp_safety_alert SET acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND la_id = ? AND acknowledged_at IS NULL")
-                .params(by, Timestamp.from(at), alertId, laId).update() > 0;
+    /** Records who acknowledged an open alert, when and what they did; false when the LA has no such open alert. */
+    public boolean acknowledge(UUID laId, UUID alertId, String by, Instant at, String action) {
+        return jdbc.sql("""
+                UPDATE yp_safety_alert SET acknowledged_by = ?, acknowledged_at = ?, action_taken = ?
+                 WHERE id = ? AND la_id = ? AND acknowledged_at IS NULL""")
+                .params(by, Timestamp.from(at), action, alertId, laId).update() > 0;
     }
 
     /** The child an alert of the LA is about. */

@@ -23,15 +23,22 @@ class AlertBanner {
         this.currentUser = currentUser;
     }
 
-    /** [LA URN, count] of open safety alerts for a signed-in manager or staff member of that LA, else null. */
+    /** The open safety alerts of the LA, for its banner: how many, and the oldest, which the banner links to. */
+    record Open(int urn, long count, java.util.UUID oldest) {
+    }
+
+    /**
+     * The open safety alerts for a signed-in manager or staff member of that LA, else null; null on the list of open
+     * alerts itself, which the banner would only link back to.
+     */
     @ModelAttribute("safetyAlerts")
-    long[] safetyAlerts() {
+    Open safetyAlerts(jakarta.servlet.http.HttpServletRequest request) {
         OversightUser user = currentUser.get().orElse(null);
         if (user == null || user.laId() == null || user.laUrn() == null
-                || (user.role() != Role.LA_MANAGER && user.role() != Role.LA_STAFF)) {
+                || (user.role() != Role.LA_MANAGER && user.role() != Role.LA_STAFF) || request.getRequestURI().endsWith("/safety-alerts")) {
             return null;
         }
-        long count = voice.openAlertCount(user.laId());
-        return count == 0 ? null : new long[] {user.laUrn(), count};
+        var open = voice.openAlertSummary(user.laId());
+        return open.count() == 0 ? null : new Open(user.laUrn(), open.count(), open.oldest());
     }
 }

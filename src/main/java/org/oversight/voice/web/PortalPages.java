@@ -47,7 +47,13 @@ class PortalPages {
     private final MessageSource messages;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    PortalPages(VoiceService voice, VoiceSignIn signIn, MessageSource messages) {
+    private final org.oversight.voice.OfficeHours officeHours;
+    private final org.oversight.register.LocalAuthorities localAuthorities;
+
+    PortalPages(VoiceService voice, VoiceSignIn signIn, MessageSource messages, org.oversight.voice.OfficeHours officeHours,
+                org.oversight.register.LocalAuthorities localAuthorities) {
+        this.officeHours = officeHours;
+        this.localAuthorities = localAuthorities;
         this.voice = voice;
         this.signIn = signIn;
         this.messages = messages;
@@ -239,6 +245,7 @@ class PortalPages {
         VoiceViews.Alert alert = voice.raiseAlert(me, message);
         redirect.addFlashAttribute("alertAt", alert.raisedAt());
         redirect.addFlashAttribute("withMessage", alert.message() != null);
+        redirect.addFlashAttribute("wordsAdded", alert.wordsAddedAt() != null && !message.isBlank());
         return "redirect:/my/safe";
     }
 
@@ -247,6 +254,11 @@ class PortalPages {
     String safe(@AuthenticationPrincipal YoungPersonPrincipal me, Model model) {
         voice.me(me, "viewed the safety page");
         model.addAttribute("me", me);
+        model.addAttribute("latest", voice.myLatestAlert(me).orElse(null));
+        model.addAttribute("hours", officeHours.now());
+        String phone = localAuthorities.findById(me.laId()).flatMap(la -> officeHours.outOfHoursPhone(la.laCode())).orElse(null);
+        model.addAttribute("outOfHoursPhone", phone);
+        model.addAttribute("outOfHoursTel", phone == null ? null : org.oversight.voice.OfficeHours.tel(phone));
         return "voice/safe";
     }
 

@@ -108,19 +108,31 @@ class WorkerPages {
     String alerts(@PathVariable int urn, Model model) {
         LocalAuthority la = la(urn);
         model.addAttribute("la", la);
-        model.addAttribute("alerts", voice.openAlerts(la.id()));
+        var alerts = voice.openAlerts(la.id());
+        model.addAttribute("alerts", alerts);
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", FormErrors.none());
+        }
+        FormErrors.in(model).show(model, alerts.stream().map(a -> "action-" + a.id()).toList());
         return "voice/alerts";
     }
 
     @PostMapping("/local-authorities/{urn}/safety-alerts/{id}/acknowledge")
     @LaEditor
     String acknowledge(@PathVariable int urn, @PathVariable UUID id, @RequestParam(defaultValue = "") String back,
-                       RedirectAttributes redirect) {
+                       @RequestParam(defaultValue = "") String action, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         LocalAuthority la = la(urn);
         try {
-            voice.acknowledge(la.id(), id);
+            voice.acknowledge(la.id(), id, action);
             redirect.addFlashAttribute("banner", "voice.alerts.acknowledged");
-        } catch (InvalidInputException alreadyDone) {
+        } catch (InvalidInputException e) {
+            if (e.problems().stream().noneMatch(p -> p.field().equals("alert"))) {
+                // what was done is missing or too long: the open alerts again, this one's box with its error and words
+                model.addAttribute("errors", FormErrors.of(e));
+                model.addAttribute("actionTyped", java.util.Map.of(id, action));
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                return alerts(urn, model);
+            }
             redirect.addFlashAttribute("banner", "voice.alerts.already");
         }
         return back.startsWith("/local-authorities/" + urn + "/") ? "redirect:" + back : "redirect:/local-authorities/" + urn + "/safety-alerts";

@@ -193,7 +193,7 @@ class ProtectionPagesIT extends HttpTest {
             plans.bindMeasure(action, org.oversight.compliance.ComplianceMeasures.Key.STEP_DOWN_EARLY_HELP_STARTED);
             var bound = plans.plan(plan.id()).allActions().stream().filter(a -> a.id().equals(action)).findFirst().orElseThrow();
             var figure = protection.figuresForMeasure(TenantScope.asSystem(() -> jdbc.sql("SELECT id FROM local_authority WHERE urn = 80450")
-                    .query(UUID.class).single())).orElseThrow().result().figure(FrontDoor.Measure.STEP_DOWN_EARLY_HELP_STARTED, FrontDoor.Result.all());
+                    .query(UUID.class).single())).orElseThrow().summary().figure(FrontDoor.Measure.STEP_DOWN_EARLY_HELP_STARTED, FrontDoor.Result.all());
             long closedToEarlyHelp = count("""
                     SELECT count(*) FROM ssd_cin_episodes WHERE snapshot_id = ? AND cine_close_reason = 'RC9' AND cine_close_date BETWEEN ? AND ?""");
             assertThat(figure.total()).as("every case closed to early help in the 12 months is counted").isEqualTo(closedToEarlyHelp);

@@ -115,9 +115,23 @@ class VoiceViewsTest {
 
         Map<String, Object> safe = portal("/my/safe");
         safe.put("alertAt", null);
-        Views.check("voice/safe", safe, false);
+        safe.put("hours", new org.oversight.voice.OfficeHours.Now(false, java.time.ZonedDateTime.parse("2026-12-07T09:00:00Z[Europe/London]"),
+                java.time.LocalTime.of(9, 0), java.time.LocalTime.of(17, 0)));
+        safe.put("outOfHoursPhone", "020 7946 0000");
+        safe.put("outOfHoursTel", "tel:02079460000");
+        Document safePage = Views.check("voice/safe", safe, false);
+        assertThat(safePage.getElementById("call-999").attr("href")).isEqualTo("tel:999");
+        assertThat(safePage.getElementById("call-childline").attr("href")).isEqualTo("tel:08001111");
+        assertThat(safePage.getElementById("call-out-of-hours").attr("href")).isEqualTo("tel:02079460000");
+        assertThat(safePage.getElementById("out-of-hours").text()).contains("Monday 7 December at 9am");
         safe.put("alertAt", AT);
-        assertThat(Views.check("voice/safe", safe, false).select("h1").text()).isEqualTo(Views.message("voice.safe.sent"));
+        safe.put("wordsAdded", false);
+        safe.put("latest", new VoiceViews.Alert(UUID.randomUUID(), "C3", "Jay", null, AT, null, null, null, null, null, null));
+        Document sent = Views.check("voice/safe", safe, false);
+        assertThat(sent.select("h1").text()).isEqualTo(Views.message("voice.safe.sent"));
+        assertThat(sent.getElementById("alert-status").text()).contains("has not seen it yet");
+        safe.put("wordsAdded", true);
+        assertThat(Views.check("voice/safe", safe, false).select("h1").text()).isEqualTo(Views.message("voice.safe.added"));
 
         Map<String, Object> problem = portal("/my/plan/nothing");
         problem.put("problemTitle", "voice.problem.notFound");
@@ -135,7 +149,8 @@ class VoiceViewsTest {
         list.put("canManage", true);
         Views.check("voice/worker-list", list, false);
 
-        VoiceViews.Alert alert = new VoiceViews.Alert(UUID.randomUUID(), "C3", "Jay", "I am scared", AT, "Leaving Care Team 1", "PA 1", null, null);
+        VoiceViews.Alert alert = new VoiceViews.Alert(UUID.randomUUID(), "C3", "Jay", "I am scared", AT, "Leaving Care Team 1", "PA 1", null, null,
+                null, AT.plusSeconds(120));
         VoiceViews.WorkerView view = new VoiceViews.WorkerView(C3, Optional.empty(), Optional.of(new VoiceViews.Invitation("Jay", "col.staff",
                 AT, AT.plusSeconds(86_400 * 14), null, true)), record().sections(), List.of(),
                 List.of(new VoiceViews.Feedback(FeedbackTheme.LISTENED, 4, null, AT)), List.of(alert));
@@ -153,8 +168,15 @@ class VoiceViewsTest {
         Map<String, Object> alerts = Views.model("/local-authorities/80450/safety-alerts");
         alerts.put("la", ViewFixtures.city());
         alerts.put("alerts", List.of(alert));
-        assertThat(Views.check("voice/alerts", alerts, false).select("#alerts th .govuk-visually-hidden").text())
-                .isEqualTo(Views.message("voice.alerts.action"));
+        Document alertsPage = Views.check("voice/alerts", alerts, false);
+        assertThat(alertsPage.select("#alert-" + alert.id() + " textarea[name=action]").attr("id")).isEqualTo("action-" + alert.id());
+        assertThat(alertsPage.select("label[for=action-" + alert.id() + "]").text()).isEqualTo(Views.message("voice.alerts.actionLabel"));
+        assertThat(alertsPage.select("#alert-" + alert.id() + " .govuk-summary-list__key").eachText()).contains(Views.message("voice.alerts.wordsAdded"));
+        FormErrors missing = FormErrors.one("action-" + alert.id(), Views.message("voice.error.action"));
+        alerts.put("errors", missing);
+        alerts.put("errorList", missing.ordered(List.of("action-" + alert.id())));
+        Document refused = Views.check("voice/alerts", alerts, true);
+        assertThat(refused.select(".govuk-error-summary a").attr("href")).isEqualTo("#action-" + alert.id());
 
         Map<String, Object> views = Views.model("/local-authorities/80450/young-peoples-views");
         views.put("la", ViewFixtures.city());
