@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.oversight.access.CurrentUser;
+import org.oversight.childdata.journey.ChildJourneys;
 import org.oversight.childdata.ssd.CscPayload.Child;
 import org.oversight.childdata.ssd.CscPayload.Episode;
 import org.oversight.childdata.ssd.CscPayload.Item;
@@ -96,8 +97,11 @@ public class CscPayloadImporter {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final SsdStore store;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    CscPayloadImporter(JdbcClient jdbc, LocalAuthorities localAuthorities, CurrentUser currentUser, Clock clock) {
+    CscPayloadImporter(JdbcClient jdbc, LocalAuthorities localAuthorities, CurrentUser currentUser, Clock clock,
+                       org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.localAuthorities = localAuthorities;
         this.currentUser = currentUser;
@@ -139,6 +143,8 @@ public class CscPayloadImporter {
         if (!run.problems.isEmpty()) {
             throw new PayloadProblems(run.problems);
         }
+        // the snapshot's rows changed: figures stored from it (the front door's) are computed again once this commits
+        events.publishEvent(new ChildJourneys.Stored(la.id(), run.snapshot));
         return new Summary(run.snapshot, run.year, run.created, read.children().size(), run.childCounts, new TreeMap<>(run.items), read.notStored(),
                 List.copyOf(read.ignored()));
     }

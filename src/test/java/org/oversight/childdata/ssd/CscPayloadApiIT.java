@@ -179,9 +179,12 @@ class CscPayloadApiIT extends HttpTest {
         assertThat(value("SELECT coalesce(cppl_cp_plan_end_date::text, 'open') FROM ssd_cp_plans WHERE snapshot_id = ? AND cppl_cp_plan_id = 'CSCAPI-001-CP1'"))
                 .isEqualTo("open");
 
+        java.sql.Timestamp beforePartial = db(() -> jdbc.sql("SELECT clock_timestamp()::timestamptz").query(java.sql.Timestamp.class).single());
         Http.Response partial = bearer("POST", COL, token, file("partial-201.json"));
         assertThat(partial.status()).as(partial.body()).isEqualTo(200);
         assertThat(partial.json().path("childCounts").path("updated").asInt()).isEqualTo(1);
+        assertThat(db(() -> jdbc.sql("SELECT computed_at FROM front_door_figures WHERE snapshot_id = ?").param(snapshot())
+                .query(java.sql.Timestamp.class).single())).as("the front door's stored figures are computed again after the change").isAfter(beforePartial);
         assertThat(partial.json().path("items").path("child_and_family_assessments").path("purged").asInt()).isEqualTo(1);
         assertThat(value("SELECT cppl_cp_plan_end_date::text || ' ' || cppl_cp_plan_start_date::text FROM ssd_cp_plans WHERE snapshot_id = ? "
                 + "AND cppl_cp_plan_id = 'CSCAPI-001-CP1'")).as("the end named, the start kept").isEqualTo("2026-03-02 2025-09-23");
