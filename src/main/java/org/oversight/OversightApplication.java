@@ -57,11 +57,14 @@ public class OversightApplication {
         }
         if (cli && args.length > 1 && (args[1].equals("bench-ssd") || args[1].equals("bench-protection"))) {
             // The SSD benchmarks need the register only, and time one large LA's whole extract: an upload's row cap
-            // per table (oversight.imports.max-rows) would refuse its visits table, so it is lifted unless set.
+            // per table (oversight.imports.ssd.max-rows) could refuse its largest table, so it is lifted unless set.
             System.setProperty("oversight.reports.national-dataset-on-start", "false");
             System.setProperty("oversight.reports.import-on-start", "false");
             if (System.getenv("OVERSIGHT_IMPORTS_MAX_ROWS") == null) {
                 System.setProperty("oversight.imports.max-rows", "1000000");
+            }
+            if (System.getenv("OVERSIGHT_IMPORTS_SSD_MAX_ROWS") == null) {
+                System.setProperty("oversight.imports.ssd.max-rows", "1000000");
             }
         }
         if (benchLoad && System.getenv("OVERSIGHT_IMPORTS_MAX_ROWS") == null) {

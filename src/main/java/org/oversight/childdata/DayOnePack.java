@@ -31,6 +31,8 @@ import org.oversight.childdata.snapshots.ChildDataSnapshots.Episode;
 import org.oversight.childdata.snapshots.ChildDataSnapshots.Kind;
 import org.oversight.childdata.snapshots.ChildDataSnapshots.Snapshot;
 import org.oversight.shared.Dates;
+import org.oversight.shared.problem.FieldProblem;
+import org.oversight.shared.problem.InvalidInputException;
 import org.oversight.shared.calendar.WorkingDayCalendar;
 import org.oversight.shared.web.SpreadsheetSafe;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,7 +46,8 @@ import org.springframework.transaction.annotation.Transactional;
  * the LA's current whole-journey snapshot (an SSD extract or CIN census), 8 and 9 from its SSDA903 return (as
  * {@link AnnexAExport} makes them), 10 from the 903 episodes where they show it, 11 is headed only (Oversight holds no
  * adopters' data). Only the LA's managers and an inspector with a grant in force for the LA may open it; each download
- * is written to the access log.
+ * is written to the access log. The same builder makes the standalone Annex A export at any date ({@link #annexA}), for
+ * the LA's managers only.
  */
 @Service
 public class DayOnePack {
@@ -164,6 +167,63 @@ public class DayOnePack {
     @Transactional
     public byte[] workbook(UUID laId, String laName, LocalDate asOf, String what) {
         require(laId);
+        return build(laId, laName, asOf, new Occasion("Inspection", what, "Lists as of (notification date)", "day-one pack (Annex A lists 1 to 11) for "
+                + what + (currentUser.readingUnderGrant(laId) ? ", downloaded by an inspector under a grant" : ""), Purpose.INSPECTION));
+    }
+
+    /** The LA's managers only: the standalone Annex A export (not an inspector, even with a grant). */
+    public boolean mayExport(UUID laId) {
+        return currentUser.canManage(laId);
+    }
+
+    /**
+     * The same workbook as the day-one pack, at any date, for the LA's own managers outside an inspection (to check the
+     * lists before one, or to answer a request): all eleven lists as at {@code asOf}, lists 1 to 7 over the 6 months
+     * before it. Written to the access log as an export.
+     */
+    @Transactional
+    public byte[] annexA(UUID laId, String laName, LocalDate asOf) {
+        if (!mayExport(laId)) {
+            throw new AccessDeniedException("Annex A holds children's records: only " + laName + "'s managers can export it");
+        }
+        return build(laId, laName, asOf, new Occasion("Produced for", "The local authority's own use (not an inspection)", "Lists as at",
+                "Annex A lists 1 to 11 as at " + Dates.day(asOf) + " export", null));
+    }
+
+    /** The headline figures as at a date, for the standalone export's page (the LA's managers only). */
+    @Transactional
+    public Summary exportSummary(UUID laId, LocalDate asOf) {
+        if (!mayExport(laId)) {
+            throw new AccessDeniedException("Annex A holds children's records: only the local authority's managers can export it");
+        }
+        return summary(laId, asOf);
+    }
+
+    /** The as-at date: today when not given; 400 in words when not a date or after today. */
+    public static LocalDate asOf(String text, LocalDate today) {
+        if (text == null || text.isBlank()) {
+            return today;
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException(List.of(new FieldProblem("asOf", "Give the date the lists are as at as yyyy-mm-dd, for example "
+                    + today + "; '" + text + "' is not a date")));
+        }
+        if (date.isAfter(today)) {
+            throw new InvalidInputException(List.of(new FieldProblem("asOf", "The lists can be as at today (" + today + ") or an earlier date, not "
+                    + date)));
+        }
+        return date;
+    }
+
+    /** Why the workbook is made: the read-me's rows and the access log's entry. */
+    private record Occasion(String whatLabel, String what, String asOfLabel, String logged, Purpose purpose) {
+    }
+
+    /** The one builder of the workbook, for the day-one pack and the standalone export alike. */
+    private byte[] build(UUID laId, String laName, LocalDate asOf, Occasion occasion) {
         JourneySnapshot journey = journey(laId).orElse(null);
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle date = wb.createCellStyle();
@@ -232,8 +292,8 @@ public class DayOnePack {
             validationSheet(wb.createSheet("Validation"), header, text, validations);
             int r = 0;
             write(readMe.createRow(r++), header, text, "Annex A lists for " + laName);
-            write(readMe.createRow(r++), null, text, "Inspection", what);
-            write(readMe.createRow(r++), null, text, "Lists as of (notification date)", Dates.format(asOf));
+            write(readMe.createRow(r++), null, text, occasion.whatLabel(), occasion.what());
+            write(readMe.createRow(r++), null, text, occasion.asOfLabel(), Dates.format(asOf));
             write(readMe.createRow(r++), null, text, "Lists 1 to 7 cover", "Events from " + Dates.format(AnnexAJourney.windowFrom(asOf)) + " to "
                     + Dates.format(asOf) + " (" + AnnexAJourney.WINDOW_MONTHS + " months), and cases open at some time in them");
             write(readMe.createRow(r++), null, text, "Whole-journey data (lists 1 to 7)", journey == null ? NO_JOURNEY : journey.source().describe());
@@ -244,8 +304,7 @@ public class DayOnePack {
             wb.setSheetOrder("Read me", 0);
             wb.write(out);
             wb.dispose();
-            accessLog.record(laId, AccessLog.ALL_CHILDREN, "day-one pack (Annex A lists 1 to 11) for " + what
-                    + (currentUser.readingUnderGrant(laId) ? ", downloaded by an inspector under a grant" : ""), Purpose.INSPECTION);
+            accessLog.record(laId, AccessLog.ALL_CHILDREN, occasion.logged(), occasion.purpose());
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -113,6 +113,9 @@ public class CommitteeReports {
     public UUID generate(UUID planId, ReportDraft draft) {
         PlanView plan = plans.plan(planId);
         plans.requireManager(plan.laId());
+        if (!draft.problems().isEmpty()) {
+            throw new org.oversight.shared.problem.InvalidInputException(draft.problems());
+        }
         CommitteeReportContent content = content(plan, draft);
         int next = reports.nextVersion(planId);
         Instant now = clock.instant();

@@ -89,6 +89,10 @@ class TenantLeakMatrixIT extends HttpTest {
             jdbc.sql("""
                     INSERT INTO ssd_cp_plans (snapshot_id, la_id, cppl_cp_plan_id, cppl_person_id, cppl_cp_plan_start_date)
                     VALUES (?, ?, ?, ?, DATE '2025-06-01') ON CONFLICT DO NOTHING""").params(journey, southwark, CHILD + "-CP", CHILD).update();
+            // ... and in need from that day, so the CIN census made from the store (issue 16) holds the child too.
+            jdbc.sql("""
+                    INSERT INTO ssd_cin_episodes (snapshot_id, la_id, cine_referral_id, cine_person_id, cine_referral_date)
+                    VALUES (?, ?, ?, ?, DATE '2025-06-01') ON CONFLICT DO NOTHING""").params(journey, southwark, CHILD + "-R1", CHILD).update();
             return jdbc.sql("SELECT id FROM improvement_plan WHERE la_id = ? AND title = ?").params(southwark, PLAN).query(UUID.class).optional()
                     .orElseGet(() -> jdbc.sql("INSERT INTO improvement_plan (la_id, kind, title, start_date, created_by) "
                             + "VALUES (?, 'SERVICE_IMPROVEMENT', ?, DATE '2026-09-01', 'test') RETURNING id").params(southwark, PLAN)
@@ -114,6 +118,12 @@ class TenantLeakMatrixIT extends HttpTest {
         paths.addAll(List.of("/activities/" + inspectionId + "/day-one", "/activities/" + inspectionId + "/day-one-pack.xlsx",
                 "/api/v1/local-authorities/80514/inspections/" + inspectionId + "/day-one-pack",
                 "/api/v1/local-authorities/80450/inspections/" + inspectionId + "/day-one-pack"));
+        // The returns and lists made from the store (issue 16), for a year and a date where Southwark's data has the child.
+        List<String> exports = List.of("/local-authorities/80514/cin-census?year=2026", "/local-authorities/80514/cin-census.xml?year=2026",
+                "/api/v1/local-authorities/80514/cin-census?year=2026", "/api/v1/local-authorities/80514/cin-census/validation?year=2026",
+                "/local-authorities/80514/annex-a?asOf.day=16&asOf.month=2&asOf.year=2026", "/local-authorities/80514/annex-a/lists.xlsx?asOf=2026-02-16",
+                "/api/v1/local-authorities/80514/annex-a?asOf=2026-02-16");
+        paths.addAll(exports);
         assertThat(paths).as("readable handlers found").hasSizeGreaterThan(40);
         List<String> leaks = new ArrayList<>();
         int requests = 0;
@@ -142,6 +152,14 @@ class TenantLeakMatrixIT extends HttpTest {
             assertThat(http.get("/activities/" + inspectionId + "/day-one-pack.xlsx", user).status()).as(user + ": Southwark's day-one pack")
                     .isIn(403, 404);
         }
+        for (String user : OTHERS) {
+            for (String path : exports) {
+                assertThat(http.get(path, user).status()).as(user + " " + path).isEqualTo(403);
+            }
+        }
+        assertThat(http.get("/api/v1/local-authorities/80514/cin-census/validation?year=2026", "southwark.manager").body())
+                .as("Southwark's own CIN census holds the marked child").contains(CHILD);
+        assertThat(http.get("/api/v1/local-authorities/80514/cin-census?year=2026", "southwark.manager").body()).contains(CHILD);
         assertThat(http.get("/activities/" + inspectionId + "/day-one", "southwark.manager").body()).as("Southwark's own day-one page")
                 .contains("figure-in-care");
         assertThat(http.get("/local-authorities/80514/compliance", "southwark.manager").body()).as("the stored figures' list of children")

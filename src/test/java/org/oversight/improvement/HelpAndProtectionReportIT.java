@@ -112,7 +112,7 @@ class HelpAndProtectionReportIT extends HttpTest {
         assertThat(page).contains("id=\"hp-measures\"").contains(figure("RE_REFERRALS")).contains(figure("STEP_DOWN_EARLY_HELP_STARTED"));
 
         Http.Response generated = manager.post(path, "subject", "Help and protection update", "committees", "Safeguarding Sub Committee | 24/06/2026",
-                "summary", "An update.", "helpAndProtection", "true");
+                "summary", "An update.", "helpAndProtection", "true", "classification", "Public", "keyDecision", "No");
         assertThat(generated.status()).isEqualTo(302);
         UUID with = latestVersion(manager.get(path).body());
 
@@ -136,7 +136,11 @@ class HelpAndProtectionReportIT extends HttpTest {
         }
 
         // Unticked (the box not sent), the next version has no such section, and the page remembers the choice.
-        assertThat(manager.post(path, "subject", "Without figures", "summary", "An update.").status()).isEqualTo(302);
+        Http.Response refused = manager.post(path, "subject", "Without figures", "summary", "An update.");
+        assertThat(refused.status()).as("classification and key decision are fixed choices, required").isEqualTo(400);
+        assertThat(refused.body()).contains("Choose whether the report is public or non-public").contains("<title>Error: ");
+        assertThat(manager.post(path, "subject", "Without figures", "summary", "An update.", "classification", "Non-public", "keyDecision", "Yes")
+                .status()).isEqualTo(302);
         String after = manager.get(path).body();
         UUID without = latestVersion(after);
         assertThat(without).isNotEqualTo(with);

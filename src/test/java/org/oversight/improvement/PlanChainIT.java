@@ -160,6 +160,15 @@ class PlanChainIT extends IntegrationTest {
                 draft.authorName(), draft.authorTitle(), draft.authorPhone(), draft.authorEmail(), draft.helpAndProtection()));
         assertThat(reports.versions(plan.id())).extracting(CommitteeReports.Version::number).startsWith(2, 1);
         assertThat(reports.draft(plan.id()).subject()).isEqualTo("Ofsted Inspection 2020 (revised)");
+        int versions = reports.versions(plan.id()).size();
+        ReportDraft secret = new ReportDraft(draft.committees(), " ", "Secret", draft.reportOf(), draft.reportAuthor(), draft.purpose(),
+                draft.summary(), draft.recommendations(), draft.background(), draft.conclusion(), draft.appendices(), draft.leadOfficer(),
+                draft.version(), "Maybe", draft.consultations(), draft.authorName(), draft.authorTitle(), draft.authorPhone(), draft.authorEmail(),
+                draft.helpAndProtection());
+        assertThatThrownBy(() -> reports.generate(plan.id(), secret)).isInstanceOfSatisfying(org.oversight.shared.problem.InvalidInputException.class,
+                e -> assertThat(e.problems()).extracting(org.oversight.shared.problem.FieldProblem::field)
+                        .containsExactly("subject", "classification", "keyDecision"));
+        assertThat(reports.versions(plan.id())).as("a refused draft stores no version").hasSize(versions);
 
         byte[] docx = reports.file(first, "docx").content();
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {

@@ -34,7 +34,11 @@ class BenchSsdCommand implements org.oversight.shared.cli.CliCommand {
     private final UploadLimits limits;
     private final JdbcClient jdbc;
 
-    BenchSsdCommand(JourneyImporter importer, LocalAuthorities localAuthorities, UploadLimits limits, JdbcClient jdbc) {
+    private final org.oversight.childdata.ssd.SsdImportLimits ssdLimits;
+
+    BenchSsdCommand(JourneyImporter importer, LocalAuthorities localAuthorities, UploadLimits limits, JdbcClient jdbc,
+                    org.oversight.childdata.ssd.SsdImportLimits ssdLimits) {
+        this.ssdLimits = ssdLimits;
         this.importer = importer;
         this.localAuthorities = localAuthorities;
         this.limits = limits;
@@ -86,9 +90,9 @@ class BenchSsdCommand implements org.oversight.shared.cli.CliCommand {
             files = paths.stream().map(ImportFile::of).toList();
         }
         // Warm up both paths once on the same files, then time them.
-        SsdExtract.read(files, limits, java.time.LocalDate.of(2026, 3, 31));
+        SsdExtract.read(files, limits, ssdLimits, java.time.LocalDate.of(2026, 3, 31));
         long t0 = System.nanoTime();
-        SsdExtract.Result read = SsdExtract.read(files, limits, java.time.LocalDate.of(2026, 3, 31));
+        SsdExtract.Result read = SsdExtract.read(files, limits, ssdLimits, java.time.LocalDate.of(2026, 3, 31));
         double parse = (System.nanoTime() - t0) / 1e9;
         if (!read.errors().isEmpty()) {
             err.println("The synthetic extract has errors: " + read.errors().getFirst());

@@ -63,8 +63,11 @@ public class JourneyImporter {
     private final CinValidator validator = CinValidator.rules2025to26();
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private final SsdImportLimits ssdLimits;
+
     JourneyImporter(JdbcClient jdbc, LocalAuthorities localAuthorities, CurrentUser currentUser, Clock clock, UploadLimits limits,
-                    org.springframework.context.ApplicationEventPublisher events) {
+                    org.springframework.context.ApplicationEventPublisher events, SsdImportLimits ssdLimits) {
+        this.ssdLimits = ssdLimits;
         this.jdbc = jdbc;
         this.events = events;
         this.localAuthorities = localAuthorities;
@@ -187,7 +190,7 @@ public class JourneyImporter {
         }
         // the data describes the day of its latest event: never after the end of its year, nor after today
         LocalDate today = LocalDate.now(clock);
-        SsdExtract.Result read = SsdExtract.read(files, limits, year.end().isBefore(today) ? year.end() : today);
+        SsdExtract.Result read = SsdExtract.read(files, limits, ssdLimits, year.end().isBefore(today) ? year.end() : today);
         List<ValidationError> all = new ArrayList<>(read.errors());
         all.addAll(read.notes());
         SsdData data = read.data();

@@ -69,13 +69,24 @@ public final class SsdExtract {
     /** Dates that are plans, not events: they do not make the date the data describes. */
     private static final java.util.Set<String> PLANNED = java.util.Set.of("pers_expected_dob", "icpc_icpc_target_date", "cppr_cp_review_due");
 
-    private SsdExtract(UploadLimits limits) {
+    private final int maxRows;
+
+    private SsdExtract(UploadLimits limits, int maxRows) {
         this.limits = limits;
+        this.maxRows = maxRows;
     }
 
-    /** Reads the files (CSV or ZIP) and checks them; {@code notAfter} caps the date the data is said to describe. */
+    /** {@link #read(List, UploadLimits, SsdImportLimits, LocalDate)} with the SSD extract's default cap of rows per table. */
     public static Result read(List<ImportFile> input, UploadLimits limits, LocalDate notAfter) {
-        SsdExtract x = new SsdExtract(limits);
+        return read(input, limits, SsdImportLimits.DEFAULT, notAfter);
+    }
+
+    /**
+     * Reads the files (CSV or ZIP) and checks them; {@code notAfter} caps the date the data is said to describe. Every
+     * upload limit applies but the rows per table, which is the extract's own ({@code oversight.imports.ssd.max-rows}).
+     */
+    public static Result read(List<ImportFile> input, UploadLimits limits, SsdImportLimits ssd, LocalDate notAfter) {
+        SsdExtract x = new SsdExtract(limits, ssd.maxRows());
         LimitedInputStream.Budget expanded = new LimitedInputStream.Budget(limits.maxExpandedSize().toBytes(), () -> new UploadLimitException(
                 "the ZIP file expands to more than " + UploadLimits.words(limits.maxExpandedSize().toBytes()), "oversight.imports.max-expanded-size"));
         for (ImportFile f : input) {
@@ -163,9 +174,9 @@ public final class SsdExtract {
             tables.put(name, read);
             while (records.hasNext()) {
                 CSVRecord r = records.next();
-                if (read.rows.size() >= limits.maxRows()) {
-                    throw new UploadLimitException(file + ": the table has more than " + UploadLimits.count(limits.maxRows()) + " rows",
-                            "oversight.imports.max-rows");
+                if (read.rows.size() >= maxRows) {
+                    throw new UploadLimitException(file + ": the table has more than " + UploadLimits.count(maxRows) + " rows",
+                            "oversight.imports.ssd.max-rows");
                 }
                 row(read, r, source, (int) r.getRecordNumber());
             }

@@ -82,4 +82,25 @@ final class SsdStore {
                         + " FROM unnest(" + arrays + ") AS u(" + aliases + ")")
                 .params(params).update();
     }
+
+    /** The rows of the named tables of a snapshot, every value as text (dates yyyy-mm-dd), as {@link SsdData} holds them. */
+    SsdData read(UUID snapshot, List<String> tables) {
+        SsdData data = new SsdData();
+        for (String name : tables) {
+            SsdSchema.Table t = SsdSchema.get().table(name);
+            StringJoiner columns = new StringJoiner(", ");
+            t.columns().forEach(c -> columns.add(c.name() + "::text"));
+            int n = t.columns().size();
+            List<String[]> rows = data.rows(name);
+            jdbc.sql("SELECT " + columns + " FROM " + name + " WHERE snapshot_id = ?").param(snapshot)
+                    .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                        String[] row = new String[n];
+                        for (int i = 0; i < n; i++) {
+                            row[i] = rs.getString(i + 1);
+                        }
+                        rows.add(row);
+                    });
+        }
+        return data;
+    }
 }

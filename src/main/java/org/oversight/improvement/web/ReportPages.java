@@ -34,11 +34,26 @@ class ReportPages {
         this.messages = messages;
     }
 
+    /** The form's fields in page order (the error summary lists them so). */
+    static final List<String> FIELDS = List.of("committees", "subject", "classification", "reportOf", "reportAuthor", "purpose", "summary",
+            "recommendations", "background", "conclusion", "appendices", "leadOfficer", "version", "keyDecision", "consultations", "authorName",
+            "authorTitle", "authorPhone", "authorEmail");
+
     @GetMapping("/plans/{id}/committee-report")
     @LaManager
     String draft(@PathVariable UUID id, Model model) {
         model.addAttribute("plan", plans.plan(id));
-        model.addAttribute("draft", reports.draft(id));
+        if (!model.containsAttribute("draft")) {
+            model.addAttribute("draft", reports.draft(id));
+        }
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", org.oversight.shared.web.FormErrors.none());
+        }
+        org.oversight.shared.web.FormErrors.in(model).show(model, FIELDS);
+        model.addAttribute("classifications", ReportDraft.CLASSIFICATIONS.stream()
+                .map(c -> new org.oversight.shared.web.Choice(c, c, null)).toList());
+        model.addAttribute("keyDecisions", ReportDraft.KEY_DECISION.stream()
+                .map(c -> new org.oversight.shared.web.Choice(c, c, null)).toList());
         model.addAttribute("versions", reports.versions(id));
         var hp = reports.helpAndProtection(id).orElse(null);
         model.addAttribute("hp", hp);
@@ -51,8 +66,16 @@ class ReportPages {
     @PostMapping("/plans/{id}/committee-report")
     @org.oversight.shared.web.NonInteractive(org.oversight.shared.web.NonInteractive.Kind.REPORT)
     @LaManager
-    String generate(@PathVariable UUID id, ReportDraft draft, RedirectAttributes redirect) {
-        reports.generate(id, draft);
+    String generate(@PathVariable UUID id, ReportDraft draft, Model model, RedirectAttributes redirect,
+                    jakarta.servlet.http.HttpServletResponse response) {
+        try {
+            reports.generate(id, draft);
+        } catch (org.oversight.shared.problem.InvalidInputException e) {
+            model.addAttribute("draft", draft);
+            model.addAttribute("errors", org.oversight.shared.web.FormErrors.of(e));
+            response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
+            return draft(id, model);
+        }
         redirect.addFlashAttribute("banner", "report.generated");
         return "redirect:/plans/" + id + "/committee-report#versions";
     }

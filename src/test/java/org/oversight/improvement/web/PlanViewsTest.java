@@ -148,6 +148,28 @@ class PlanViewsTest {
         report.put("versions", List.of(new CommitteeReports.Version(UUID.randomUUID(), 1, "col.manager", AT)));
         report.put("hpChoices", List.of(new org.oversight.shared.web.Choice("true", "Include a section with the authority's help and protection figures",
                 "The front door", "yes")));
-        assertThat(Views.check("plans/committee-report", report, false).getElementById("summary").attr("rows")).isEqualTo("6");
+        report.put("classifications", List.of(new org.oversight.shared.web.Choice("Public", "Public", null),
+                new org.oversight.shared.web.Choice("Non-public", "Non-public", null)));
+        report.put("keyDecisions", List.of(new org.oversight.shared.web.Choice("Yes", "Yes", null), new org.oversight.shared.web.Choice("No", "No", null)));
+        Document form = Views.check("plans/committee-report", report, false);
+        assertThat(form.getElementById("summary").attr("rows")).isEqualTo("6");
+        assertThat(form.select("input[name=classification][checked]").attr("value")).as("a fixed choice is a radio").isEqualTo("Public");
+        assertThat(form.select("input[name=keyDecision][checked]").attr("value")).isEqualTo("No");
+
+        // a refused draft: its errors in the summary and by their fields
+        FormErrors refused = FormErrors.one("keyDecision", "Choose whether this is a key decision");
+        report.put("errors", refused);
+        report.put("errorList", refused.ordered(org.oversight.improvement.web.ReportPages.FIELDS));
+        Document bad = Views.check("plans/committee-report", report, true);
+        assertThat(bad.select(".govuk-error-summary a").attr("href")).isEqualTo("#keyDecision");
+    }
+
+    @Test
+    void aTextBoxIsTallEnoughForItsText() {
+        assertThat(ReportDraft.textRows(null, 2)).isEqualTo(2);
+        assertThat(ReportDraft.textRows("One line", 2)).isEqualTo(2);
+        assertThat(ReportDraft.textRows("x".repeat(900), 2)).as("900 characters: 10 rows of 90, and one to spare").isEqualTo(11);
+        assertThat(ReportDraft.textRows("a\n\nb\n\nc", 2)).isEqualTo(6);
+        assertThat(ReportDraft.textRows("x".repeat(100_000), 6)).as("at most 20").isEqualTo(20);
     }
 }
