@@ -44,8 +44,8 @@ class CscPayloadApi {
     }
 
     /** What the payload changed (counts only). */
-    record SummaryJson(boolean stored, String snapshotId, String collectionYear, boolean snapshotCreated, int children, CscPayloadImporter.Counts childCounts,
-                       Map<String, CscPayloadImporter.Counts> items, Map<String, Integer> notStored, List<String> ignored) {
+    record SummaryJson(boolean stored, String snapshotId, String collectionYear, boolean snapshotCreated, int children, CscPayloadImporter.PayloadCounts childCounts,
+                       Map<String, CscPayloadImporter.PayloadCounts> items, Map<String, Integer> notStored, List<String> ignored) {
     }
 
     @PostMapping(value = "/children", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)

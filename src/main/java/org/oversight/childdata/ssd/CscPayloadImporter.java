@@ -46,9 +46,9 @@ public class CscPayloadImporter {
     public static final String SOURCE = "DfE children's social care API payload";
 
     /** How many rows of one kind were created, updated or purged. */
-    public record Counts(int created, int updated, int purged) {
-        Counts add(int c, int u, int p) {
-            return new Counts(created + c, updated + u, purged + p);
+    public record PayloadCounts(int created, int updated, int purged) {
+        PayloadCounts add(int c, int u, int p) {
+            return new PayloadCounts(created + c, updated + u, purged + p);
         }
     }
 
@@ -56,9 +56,9 @@ public class CscPayloadImporter {
      * What a payload changed: the snapshot, whether it was made for it, children created/updated/purged, each kind of
      * item's counts, what was read but is not stored (by part), and fields not in the specification (ignored).
      */
-    public record Summary(UUID snapshotId, String collectionYear, boolean snapshotCreated, int children, Counts childCounts,
-                          Map<String, Counts> items, Map<String, Integer> notStored, List<String> ignored) {
-        /** Counts only, for the token's log (never a child's id). */
+    public record Summary(UUID snapshotId, String collectionYear, boolean snapshotCreated, int children, PayloadCounts childCounts,
+                          Map<String, PayloadCounts> items, Map<String, Integer> notStored, List<String> ignored) {
+        /** PayloadCounts only, for the token's log (never a child's id). */
         public String words() {
             StringJoiner j = new StringJoiner(", ");
             j.add(children + " children (" + childCounts.created() + " created, " + childCounts.updated() + " updated, " + childCounts.purged()
@@ -156,8 +156,8 @@ public class CscPayloadImporter {
         final String year;
         final boolean created;
         final List<Problem> problems = new ArrayList<>();
-        final Map<String, Counts> items = new LinkedHashMap<>();
-        Counts childCounts = new Counts(0, 0, 0);
+        final Map<String, PayloadCounts> items = new LinkedHashMap<>();
+        PayloadCounts childCounts = new PayloadCounts(0, 0, 0);
 
         Apply(LocalAuthority la) {
             this.la = la;
@@ -178,7 +178,7 @@ public class CscPayloadImporter {
         }
 
         void count(String kind, int c, int u, int p) {
-            items.merge(kind, new Counts(c, u, p), (a, b) -> a.add(b.created(), b.updated(), b.purged()));
+            items.merge(kind, new PayloadCounts(c, u, p), (a, b) -> a.add(b.created(), b.updated(), b.purged()));
         }
 
         void child(Child c) {
