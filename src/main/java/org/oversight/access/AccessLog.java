@@ -26,11 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccessLog {
 
-    /** One entry of the log. */
-    public record Entry(Timestamp at, String who, String childRef, String what, String purpose) {
+    /** One entry of the log: {@code who} is the account's username, {@code name} the person's name (the username if it has none). */
+    public record Entry(Timestamp at, String who, String childRef, String what, String purpose, String name) {
     }
 
-    /** A search: any of child, person and dates may be blank. */
+    /** A search: any of child, person (username or name) and dates may be blank. */
     public record Search(String childRef, String who, LocalDate from, LocalDate to) {
     }
 
@@ -72,7 +72,7 @@ public class AccessLog {
         Instant from = search.from() == null ? null : search.from().atStartOfDay(zone).toInstant();
         Instant until = search.to() == null ? null : search.to().plusDays(1).atStartOfDay(zone).toInstant();
         return log.search(laId, trimmed(search.childRef()), trimmed(search.who()), from, until, LIMIT).stream()
-                .map(r -> new Entry(r.at(), r.who(), r.childRef(), r.what(), r.purpose())).toList();
+                .map(r -> new Entry(r.at(), r.who(), r.childRef(), r.what(), r.purpose(), r.name())).toList();
     }
 
     /** Everything held about one child, by module and table, with its access history; logged as a subject-access export. */

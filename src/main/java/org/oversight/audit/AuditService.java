@@ -354,6 +354,34 @@ public class AuditService {
      */
     @Transactional(noRollbackFor = AuditClosedException.class)
     public void saveAnswers(UUID laId, UUID programmeId, UUID auditId, Answers in, boolean submit) {
+        save(laId, programmeId, auditId, in, submit, submit);
+    }
+
+    /**
+     * The auditor's answers stored, every one required as for a submission, but the audit left open: what the
+     * check-your-answers page shows before the auditor submits it from there.
+     */
+    @Transactional(noRollbackFor = AuditClosedException.class)
+    public void saveForCheck(UUID laId, UUID programmeId, UUID auditId, Answers in) {
+        save(laId, programmeId, auditId, in, true, false);
+    }
+
+    /** Submits the answers stored (as the check-your-answers page showed them), with the same checks as any submission. */
+    @Transactional(noRollbackFor = AuditClosedException.class)
+    public void submitStored(UUID laId, UUID programmeId, UUID auditId) {
+        requireAuditor(laId);
+        CaseAudit audit = loadAudit(laId, programmeId, auditId);
+        Map<String, String> grades = new LinkedHashMap<>();
+        Map<String, String> evidence = new LinkedHashMap<>();
+        audit.answers().values().forEach(a -> {
+            grades.put(a.questionId(), a.grade().name());
+            evidence.put(a.questionId(), a.evidence());
+        });
+        save(laId, programmeId, auditId, new Answers(grades, evidence, audit.auditorGrade() == null ? null : audit.auditorGrade().name(),
+                audit.summary()), true, true);
+    }
+
+    private void save(UUID laId, UUID programmeId, UUID auditId, Answers in, boolean complete, boolean submit) {
         requireAuditor(laId);
         CaseAudit audit = loadAudit(laId, programmeId, auditId);
         if (!currentUser.actor().equals(audit.auditor())) {
@@ -375,12 +403,12 @@ public class AuditService {
             boolean hasEvidence = evidence != null && !evidence.isBlank();
             if (gradeText != null && !gradeText.isBlank() && grade == null) {
                 problems.add(FieldProblem.of("grade-" + q.id(), "audit.error.grade", String.valueOf(label)));
-            } else if (grade == null && submit) {
+            } else if (grade == null && complete) {
                 problems.add(FieldProblem.of("grade-" + q.id(), "audit.error.grade.2", String.valueOf(label)));
             }
             if (grade != null && !hasEvidence) {
                 problems.add(FieldProblem.of("evidence-" + q.id(), "audit.error.evidence", String.valueOf(label)));
-            } else if (grade == null && hasEvidence && !submit && (gradeText == null || gradeText.isBlank())) {
+            } else if (grade == null && hasEvidence && !complete && (gradeText == null || gradeText.isBlank())) {
                 problems.add(FieldProblem.of("grade-" + q.id(), "audit.error.grade.3", String.valueOf(label)));
             }
             if (grade != null && hasEvidence) {
@@ -390,10 +418,10 @@ public class AuditService {
         AuditGrade overall = AuditGrade.parse(in.overallGrade());
         if (in.overallGrade() != null && !in.overallGrade().isBlank() && overall == null) {
             problems.add(FieldProblem.of("overallGrade", "audit.error.overallGrade"));
-        } else if (overall == null && submit) {
+        } else if (overall == null && complete) {
             problems.add(FieldProblem.of("overallGrade", "audit.error.overallGrade.2"));
         }
-        if (submit && (in.summary() == null || in.summary().isBlank())) {
+        if (complete && (in.summary() == null || in.summary().isBlank())) {
             problems.add(FieldProblem.of("summary", "audit.error.summary"));
         }
         if (!problems.isEmpty()) {

@@ -215,6 +215,49 @@ public class ComplianceFigures {
         return points;
     }
 
+    /** The figures by rule of one earlier SSDA903 snapshot (measured without Annex A, as the trend is). */
+    public record Earlier(String collectionYear, java.time.LocalDate asOf, List<RuleFigure> figures) {
+        public RuleFigure figure(String ruleId) {
+            return figures.stream().filter(f -> f.ruleId().equals(ruleId)).findFirst().orElse(new RuleFigure(ruleId, 0, 0, 0, 0));
+        }
+    }
+
+    /**
+     * The LA's figures by rule at each collection year before its current snapshot's (that year's newest import), newest
+     * first: stored when they were
+     * computed under the rules in force, else computed for this reader (no access check; aggregates only).
+     */
+    public List<Earlier> earlier(UUID laId) {
+        return read.execute(s -> {
+            TimescaleRules rules = settings.current();
+            String version = version(rules);
+            Snapshot current = snapshots.current(laId, Kind.SSDA903).orElse(null);
+            if (current == null) {
+                return List.<Earlier>of();
+            }
+            // One figure per earlier collection year: its newest import (all() lists the newest import first).
+            Map<String, Snapshot> byYear = new java.util.LinkedHashMap<>();
+            snapshots.all(laId, Kind.SSDA903).stream().filter(x -> x.collectionYear().compareTo(current.collectionYear()) < 0)
+                    .forEach(x -> byYear.putIfAbsent(x.collectionYear(), x));
+            List<Snapshot> before = List.copyOf(byYear.values());
+            if (before.isEmpty()) {
+                return List.<Earlier>of();
+            }
+            Map<UUID, Row> rows = stored.ofSnapshots(before.stream().map(Snapshot::id).toList()).stream()
+                    .collect(Collectors.toMap(Row::snapshotId, Function.identity()));
+            List<Earlier> out = new ArrayList<>();
+            for (Snapshot snapshot : before) {
+                Row row = rows.get(snapshot.id());
+                List<RuleFigure> figures = row != null && row.rulesVersion().equals(version) && row.asOf().equals(snapshot.asOf())
+                        ? json.readValue(row.figures(), Summary.class).rules()
+                        : compliance.compute(snapshot, null, rules).figures();
+                out.add(new Earlier(snapshot.collectionYear(), snapshot.asOf(), figures));
+            }
+            out.sort(Comparator.comparing(Earlier::asOf).reversed());
+            return out;
+        });
+    }
+
     /** Every LA's current figures, for national analysts (aggregates only), read as one set. */
     public List<LaFigures> national() {
         if (currentUser.get().filter(u -> u.role() == Role.NATIONAL_ANALYST || u.role() == Role.ADMIN).isEmpty()) {

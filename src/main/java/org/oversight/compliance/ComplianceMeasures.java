@@ -69,6 +69,41 @@ public class ComplianceMeasures {
         this.protection = protection;
     }
 
+    /**
+     * The same measure at the LA's earlier data, newest first, at most {@code max}: for children in care and care
+     * leavers, each earlier SSDA903 collection year; for help and protection, the 12 months to the date of each earlier
+     * collection year's whole-journey data. A period with nothing to count is left out.
+     */
+    public java.util.List<Value> earlier(UUID laId, Key key, int max) {
+        return earlier(laId, max).getOrDefault(key, java.util.List.of());
+    }
+
+    /** {@link #earlier(UUID, Key, int)} for every measure, reading the earlier returns and periods once. */
+    public java.util.Map<Key, java.util.List<Value>> earlier(UUID laId, int max) {
+        java.util.Map<Key, java.util.List<Value>> out = new java.util.EnumMap<>(Key.class);
+        java.util.List<HelpAndProtection.View> periods = protection.figuresForEarlierYears(laId, max);
+        java.util.List<ComplianceFigures.Earlier> returns = figures.earlier(laId).stream().limit(max).toList();
+        for (Key key : Key.values()) {
+            out.put(key, earlier(key, periods, returns));
+        }
+        return out;
+    }
+
+    private static java.util.List<Value> earlier(Key key, java.util.List<HelpAndProtection.View> periods, java.util.List<ComplianceFigures.Earlier> returns) {
+        if (key.helpAndProtection()) {
+            return periods.stream().flatMap(v -> {
+                FrontDoor.Figure f = v.result().figure(key.protection, FrontDoor.Result.all());
+                return f.total() == 0 ? java.util.stream.Stream.<Value>empty() : java.util.stream.Stream.of(new Value(BigDecimal.valueOf(f.hits() * 100.0 / f.total())
+                        .setScale(1, RoundingMode.HALF_UP), v.period().to()));
+            }).toList();
+        }
+        return returns.stream().map(e -> {
+            ComplianceService.RuleFigure figure = e.figure(key.ruleId());
+            return figure.measured() == 0 ? null : new Value(BigDecimal.valueOf(figure.compliant() * 100.0 / figure.measured())
+                    .setScale(1, RoundingMode.HALF_UP), e.asOf());
+        }).filter(java.util.Objects::nonNull).toList();
+    }
+
     /** The LA's current value, from the figures stored for its current data (read in a transaction of their own, or the caller's). */
     public Optional<Value> current(UUID laId, Key key) {
         if (key.helpAndProtection()) {

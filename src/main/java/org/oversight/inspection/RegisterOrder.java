@@ -7,12 +7,12 @@ import java.util.Locale;
 import org.oversight.inspection.SingleRecordService.RegisterRow;
 
 /**
- * The orders the register can be sorted in, by column: name, region, latest overall grade (outstanding first), date
- * the latest inspection started (latest first). LAs without a grade or an inspection come last either way; ties keep
+ * The orders the register can be sorted in, by column: name, LA code, region, latest overall grade (outstanding first),
+ * date the latest inspection started (latest first). LAs without a grade or an inspection come last either way; ties keep
  * name order.
  */
 public enum RegisterOrder {
-    NAME, REGION, OVERALL, INSPECTED;
+    NAME, CODES, REGION, OVERALL, INSPECTED;
 
     /** The order named in a request, or {@link #NAME} for anything else. */
     public static RegisterOrder parse(String value) {
@@ -27,6 +27,24 @@ public enum RegisterOrder {
         return NAME;
     }
 
+    /** The order a request names (blank: {@link #NAME}), or empty when it names none of them. */
+    public static java.util.Optional<RegisterOrder> find(String value) {
+        if (value == null || value.isBlank()) {
+            return java.util.Optional.of(NAME);
+        }
+        for (RegisterOrder o : values()) {
+            if (o.name().equalsIgnoreCase(value.strip())) {
+                return java.util.Optional.of(o);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The columns' names as a request gives them, for an error that lists them. */
+    public static String params() {
+        return String.join(", ", java.util.Arrays.stream(values()).map(RegisterOrder::param).toList());
+    }
+
     public String param() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -36,6 +54,7 @@ public enum RegisterOrder {
         Comparator<RegisterRow> byName = Comparator.comparing(r -> r.la().name().toLowerCase(Locale.UK));
         Comparator<RegisterRow> primary = switch (this) {
             case NAME -> byName;
+            case CODES -> Comparator.comparing((RegisterRow r) -> r.la().laCode().length()).thenComparing(r -> r.la().laCode());
             case REGION -> Comparator.comparing(r -> r.la().regionName());
             case OVERALL -> Comparator.comparing(RegisterRow::overall, Comparator.nullsLast(Comparator.naturalOrder()));
             case INSPECTED -> Comparator.comparing((RegisterRow r) -> r.latest() == null ? null : r.latest().startDate(),

@@ -47,17 +47,23 @@ public class EvidenceCatalogue {
             ComplianceMeasures.Key.PATHWAY_REVIEWS_ON_TIME, Area.CARE_LEAVERS,
             ComplianceMeasures.Key.CARE_LEAVERS_IN_TOUCH, Area.CARE_LEAVERS);
 
+    /** How many earlier figures a trend shows beside today's (the previous year and the one before). */
+    static final int TREND_POINTS = 2;
+
     private final ComplianceMeasures compliance;
     private final AuditFigures audits;
     private final VoiceService voice;
     private final PlanFigures plans;
     private final InspectionService inspections;
+    private final org.oversight.inspection.SingleRecordService singleRecords;
+    private final org.oversight.register.LocalAuthorities localAuthorities;
     private final MessageSource messages;
     private final Clock clock;
     private final EvidenceRating rating;
     private final CurrentUser currentUser;
 
     EvidenceCatalogue(ComplianceMeasures compliance, AuditFigures audits, VoiceService voice, PlanFigures plans, InspectionService inspections,
+                      org.oversight.inspection.SingleRecordService singleRecords, org.oversight.register.LocalAuthorities localAuthorities,
                       MessageSource messages, Clock clock, CurrentUser currentUser,
                       @Value("${oversight.selfeval.rating.red-below:75}") BigDecimal redBelow,
                       @Value("${oversight.selfeval.rating.amber-below:90}") BigDecimal amberBelow) {
@@ -66,6 +72,8 @@ public class EvidenceCatalogue {
         this.voice = voice;
         this.plans = plans;
         this.inspections = inspections;
+        this.singleRecords = singleRecords;
+        this.localAuthorities = localAuthorities;
         this.messages = messages;
         this.clock = clock;
         this.rating = new EvidenceRating(redBelow, amberBelow);
@@ -81,11 +89,17 @@ public class EvidenceCatalogue {
     public Map<String, Evidence> of(UUID laId) {
         Map<String, Evidence> out = new LinkedHashMap<>();
         LocalDate today = LocalDate.now(clock);
+        Map<ComplianceMeasures.Key, List<ComplianceMeasures.Value>> earlier = compliance.earlier(laId, TREND_POINTS);
         for (ComplianceMeasures.Key key : ComplianceMeasures.Key.values()) {
-            compliance.current(laId, key).ifPresent(v -> put(out, new Evidence("compliance:" + key.name(), Evidence.Kind.COMPLIANCE,
-                    EnumSet.of(key.helpAndProtection() ? Area.HELP_AND_PROTECTION : COMPLIANCE_AREA.get(key)), msg("selfeval.evidence.compliance." + key.name()),
-                    percent(v.percent()), v.percent(), v.asOf(), msg(key.helpAndProtection() ? "selfeval.source.protection" : "selfeval.source.compliance"),
-                    key.higherIsBetter() ? rating.percent(v.percent()) : null, "", key.helpAndProtection() ? "/local-authorities/{urn}/help-and-protection" : "/local-authorities/{urn}/compliance")));
+            compliance.current(laId, key).ifPresent(v -> {
+                List<Trend.Point> trend = earlier.getOrDefault(key, List.of()).stream()
+                        .map(e -> new Trend.Point(e.asOf(), e.percent())).toList();
+                put(out, new Evidence("compliance:" + key.name(), Evidence.Kind.COMPLIANCE,
+                        EnumSet.of(key.helpAndProtection() ? Area.HELP_AND_PROTECTION : COMPLIANCE_AREA.get(key)), msg("selfeval.evidence.compliance." + key.name()),
+                        percent(v.percent()), v.percent(), v.asOf(), msg(key.helpAndProtection() ? "selfeval.source.protection" : "selfeval.source.compliance"),
+                        key.higherIsBetter() ? rating.percent(v.percent()) : null, "", key.helpAndProtection() ? "/local-authorities/{urn}/help-and-protection" : "/local-authorities/{urn}/compliance",
+                        trend, trendText(v.percent(), trend, key.higherIsBetter()), complianceBenchmarks()));
+            });
         }
         {
             for (AuditFigures.ThemeFigure t : audits.themes(laId)) {
@@ -168,6 +182,9 @@ public class EvidenceCatalogue {
             }
             shown.add(a);
         }
+        // Only the last graded inspection's judgements are compared with the neighbours' and England's latest (all public).
+        org.oversight.inspection.SingleRecordService.SingleRecord record = shown.stream().anyMatch(a -> !a.judgements().isEmpty())
+                ? localAuthorities.findById(laId).map(la -> singleRecords.singleRecord(la.urn())).orElse(null) : null;
         for (InspectionActivity a : shown) {
             LocalDate asOf = a.publicationDate() != null ? a.publicationDate() : a.endDate() != null ? a.endDate() : a.startDate();
             String source = msg("selfeval.source.inspection", msg("selfeval.activity." + a.type().name()), long_(a.startDate()));
@@ -186,13 +203,50 @@ public class EvidenceCatalogue {
                 }
                 put(out, new Evidence("judgement:" + a.id() + ":" + j.getKey().name(), Evidence.Kind.JUDGEMENT, areas,
                         msg("selfeval.evidence.judgement." + j.getKey().name()), msg(j.getValue().labelKey()), null, asOf, source,
-                        rating.grade(j.getValue().name()), "", "/activities/" + a.id()));
+                        rating.grade(j.getValue().name()), "", "/activities/" + a.id(), List.of(), "",
+                        a == last && record != null ? judgementBenchmarks(record, j.getKey()) : List.of()));
             }
             for (Finding f : a.findings()) {
                 put(out, new Evidence("finding:" + f.id(), Evidence.Kind.FINDING, EnumSet.allOf(Area.class),
                         msg("selfeval.evidence.finding." + f.kind().name()), f.text(), null, asOf, source, null, "", "/activities/" + a.id()));
             }
         }
+    }
+
+    /**
+     * The move since the newest earlier figure in words, or "No earlier figure held". Shared with the documents, which
+     * word a frozen citation's trend the same way.
+     */
+    String trendText(BigDecimal now, List<Trend.Point> trend, Boolean higherIsBetter) {
+        return Trend.of(now, trend, higherIsBetter).map(t -> t.words(messages, "selfeval.trend.points")).orElse(msg("selfeval.trend.none"));
+    }
+
+    /**
+     * Statistical neighbours' and England's figures for a compliance or front-door measure. Oversight computes other LAs'
+     * figures only for national analysts (the national pages); row-level security keeps an LA's child-level data and
+     * figures to that LA, so an LA's self-evaluation does not hold them: each is said to be not held, never hidden.
+     */
+    private List<Evidence.Benchmark> complianceBenchmarks() {
+        return List.of(new Evidence.Benchmark(msg("selfeval.benchmark.neighbours"), msg("selfeval.benchmark.notHeld")),
+                new Evidence.Benchmark(msg("selfeval.benchmark.england"), msg("selfeval.benchmark.notHeld")));
+    }
+
+    /**
+     * How the statistical neighbours' and England's latest published judgements in the same area stand: how many are
+     * good or outstanding of those with a grade. Public (the single record shows the same to everyone).
+     */
+    private List<Evidence.Benchmark> judgementBenchmarks(org.oversight.inspection.SingleRecordService.SingleRecord record, JudgementArea area) {
+        long graded = record.neighbours().stream().filter(n -> n.grade(area) != null).count();
+        long good = record.neighbours().stream().filter(n -> n.grade(area) != null && n.grade(area).goodOrBetter()).count();
+        Evidence.Benchmark neighbours = new Evidence.Benchmark(msg("selfeval.benchmark.neighbours"), record.neighbours().isEmpty() || graded == 0
+                ? msg("selfeval.benchmark.notHeld") : msg("selfeval.benchmark.goodOrBetter", good, graded));
+        Evidence.Benchmark england = record.england().stream().filter(d -> d.area() == area).findFirst().map(d -> {
+            int all = d.counts().values().stream().mapToInt(Integer::intValue).sum();
+            int better = d.count(Grade.GOOD) + d.count(Grade.OUTSTANDING);
+            return new Evidence.Benchmark(msg("selfeval.benchmark.england"), all == 0 ? msg("selfeval.benchmark.notHeld")
+                    : msg("selfeval.benchmark.goodOrBetter", better, all));
+        }).orElse(new Evidence.Benchmark(msg("selfeval.benchmark.england"), msg("selfeval.benchmark.notHeld")));
+        return List.of(neighbours, england);
     }
 
     private static void put(Map<String, Evidence> out, Evidence e) {

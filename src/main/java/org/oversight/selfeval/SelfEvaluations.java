@@ -194,7 +194,10 @@ public class SelfEvaluations {
     }
 
     public static List<DraftCheck.Problem> check(SelfEvaluation se) {
-        return DraftCheck.check(se.sections().stream().map(s -> new DraftCheck.Section(s.area(), s.know(), s.how(), s.plans(),
+        // A theme's text is read with the area's "what we know" (its claims need evidence as much), against everything the section cites.
+        return DraftCheck.check(se.sections().stream().map(s -> new DraftCheck.Section(s.area(),
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(s.know()), s.themes().values().stream())
+                        .filter(t -> !t.isBlank()).collect(java.util.stream.Collectors.joining("\n")), s.how(), s.plans(),
                 s.citations().stream().map(c -> new DraftCheck.Cited(c.label(), c.valueText(), c.rating())).toList())).toList());
     }
 
@@ -227,7 +230,8 @@ public class SelfEvaluations {
             UUID sectionId = repository.insertSection(laId, id, area, old == null ? "" : old.know(), old == null ? "" : old.how(),
                     old == null ? "" : old.plans(), old == null ? null : old.author());
             if (old != null && old.written()) {
-                repository.insertVersion(laId, sectionId, 0, old.know(), old.how(), old.plans(), currentUser.actor(), now);
+                repository.setThemes(laId, sectionId, old.themes());
+                repository.insertVersion(laId, sectionId, 0, old.know(), old.how(), old.plans(), old.themes(), currentUser.actor(), now);
             }
         }
         repository.event(laId, id, from == null ? "Started" : "Started from the self-evaluation of " + from.year(), currentUser.actor(), now);
@@ -263,6 +267,15 @@ public class SelfEvaluations {
      */
     @Transactional
     public int save(UUID laId, int year, Area area, int expectedVersion, String know, String how, String plansText) {
+        return save(laId, year, area, expectedVersion, know, how, plansText, null);
+    }
+
+    /**
+     * Saves the three answers and the theme texts ({@code themes} by theme code; null keeps the themes as they are, a
+     * blank text clears one). A code that is not one of the area's themes is refused, naming it.
+     */
+    @Transactional
+    public int save(UUID laId, int year, Area area, int expectedVersion, String know, String how, String plansText, Map<String, String> themes) {
         requireWriter(laId);
         SelfEvaluation se = load(laId, year);
         requireDraft(se);
@@ -271,10 +284,25 @@ public class SelfEvaluations {
         length("know", know, problems);
         length("how", how, problems);
         length("plans", plansText, problems);
+        Map<Theme, String> themeTexts = new java.util.EnumMap<>(Theme.class);
+        if (themes == null) {
+            themeTexts.putAll(s.themes());
+        } else {
+            themes.forEach((code, text) -> {
+                Optional<Theme> theme = Theme.of(area, code);
+                if (theme.isEmpty()) {
+                    problems.add(FieldProblem.of("themes", "selfeval.error.themeCode", clip(code == null ? "" : code), area.slug()));
+                } else {
+                    length("theme-" + theme.get().name(), text, problems);
+                    themeTexts.put(theme.get(), clean(text));
+                }
+            });
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        if (!repository.updateText(laId, s.id(), expectedVersion, clean(know), clean(how), clean(plansText), currentUser.actor(), clock.instant())) {
+        if (!repository.updateText(laId, s.id(), expectedVersion, clean(know), clean(how), clean(plansText), themeTexts, currentUser.actor(),
+                clock.instant())) {
             throw new EditConflictException(FieldProblem.of("version", "selfeval.error.conflict", expectedVersion, s.version(),
                     s.updatedBy() == null ? "someone" : s.updatedBy(),
                     s.updatedAt() == null ? "" : org.oversight.shared.Dates.format(s.updatedAt())));
@@ -288,7 +316,17 @@ public class SelfEvaluations {
      */
     @Transactional
     public Citation cite(UUID laId, int year, Area area, String evidenceKey) {
+        return cite(laId, year, area, evidenceKey, null);
+    }
+
+    /** Cites evidence for one of the area's themes ({@code themeCode} blank or null: the area as a whole). */
+    @Transactional
+    public Citation cite(UUID laId, int year, Area area, String evidenceKey, String themeCode) {
         requireWriter(laId);
+        Theme theme = null;
+        if (themeCode != null && !themeCode.isBlank()) {
+            theme = Theme.of(area, themeCode).orElseThrow(() -> new InvalidInputException(List.of(FieldProblem.of("theme", "selfeval.error.theme"))));
+        }
         SelfEvaluation se = load(laId, year);
         requireDraft(se);
         Section s = section(se, area);
@@ -301,8 +339,9 @@ public class SelfEvaluations {
             throw new InvalidInputException(List.of(FieldProblem.of("evidenceKey", "selfeval.error.cite.twice", e.label())));
         }
         Instant now = clock.instant();
+        // Frozen with the value: the trend (earlier figures and the move in words) and the comparisons, as they stand today.
         UUID id = repository.insertCitation(laId, s.id(), e.key(), e.kind().name(), e.label(), e.valueText(), e.value(), e.asOf(), e.source(),
-                e.rating(), currentUser.actor(), now);
+                e.rating(), e.trendText(), e.trend(), e.benchmarks(), theme, currentUser.actor(), now);
         return repository.citation(laId, id).orElseThrow();
     }
 

@@ -27,6 +27,11 @@ class AccessLogIT extends HttpTest {
         var log = http.get("/local-authorities/80514/access-log?child=B2", "southwark.manager");
         assertThat(log.status()).isEqualTo(200);
         assertThat(log.body()).contains("id=\"access-log\"").contains("southwark.manager").contains("compliance record").contains("A complaint, or a request");
+        // The person's name, with the account's username under it.
+        org.jsoup.nodes.Element first = org.jsoup.Jsoup.parse(log.body()).select("#access-log tbody tr td:nth-child(2)").first();
+        assertThat(first.text()).isEqualTo("Tom Stevenson (Southwark, assistant director) southwark.manager");
+        assertThat(http.get("/local-authorities/80514/access-log?child=B2&who=tom+stevenson+(southwark,+assistant+director)", "southwark.manager").body())
+                .as("found by name as well as by username").contains("compliance record");
 
         var export = http.get("/local-authorities/80514/children/B2/subject-access.json", "southwark.manager");
         assertThat(export.status()).isEqualTo(200);
@@ -42,7 +47,7 @@ class AccessLogIT extends HttpTest {
 
         var csv = http.get("/local-authorities/80514/access-log.csv?child=B2", "southwark.manager");
         assertThat(csv.status()).isEqualTo(200);
-        assertThat(csv.body()).contains("when,who,child,what").contains("southwark.manager,B2,");
+        assertThat(csv.body()).contains("when,who,name,child,what").contains("southwark.manager,\"Tom Stevenson (Southwark, assistant director)\",B2,");
     }
 
     @Test

@@ -47,5 +47,20 @@ class RegisterOrderTest {
         assertThat(sorted(RegisterOrder.REGION, false)).containsExactly("Camden", "City of London", "Bristol", "Barnsley");
         assertThat(RegisterOrder.parse("nonsense")).isEqualTo(RegisterOrder.NAME);
         assertThat(RegisterOrder.parse("Overall")).isEqualTo(RegisterOrder.OVERALL);
+        assertThat(RegisterOrder.find("nonsense")).isEmpty();
+        assertThat(RegisterOrder.find(" ")).contains(RegisterOrder.NAME);
+        assertThat(RegisterOrder.find("codes")).contains(RegisterOrder.CODES);
+    }
+
+    @Test
+    void laCodesSortAsNumbers() {
+        List<RegisterRow> coded = new ArrayList<>();
+        for (String code : List.of("941", "201", "1000", "80")) {
+            coded.add(new RegisterRow(new LocalAuthority(UUID.randomUUID(), 1, code, "E1", "LA " + code, List.of(), "R", "X", "T", 1, true, List.of()), null));
+        }
+        coded.sort(RegisterOrder.CODES.comparator(false));
+        assertThat(coded.stream().map(r -> r.la().laCode())).containsExactly("80", "201", "941", "1000");
+        coded.sort(RegisterOrder.CODES.comparator(true));
+        assertThat(coded.stream().map(r -> r.la().laCode())).containsExactly("1000", "941", "201", "80");
     }
 }

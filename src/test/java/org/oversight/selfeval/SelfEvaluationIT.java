@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import org.apache.pdfbox.Loader;
@@ -68,6 +69,20 @@ class SelfEvaluationIT extends HttpTest {
             }
         }
         assertThat(action).as("the plan action is offered: " + offered.body()).isNotNull();
+        // The last inspection's judgement is compared with the neighbours' and England's latest published ones (public data).
+        JsonNode judgement = null;
+        for (JsonNode e : offered.json()) {
+            if (e.get("key").asString().startsWith("judgement:") && !e.get("benchmarks").isEmpty()) {
+                judgement = e;
+            }
+        }
+        assertThat(judgement).as("a judgement with comparisons: " + offered.body()).isNotNull();
+        assertThat(judgement.get("benchmarks").get(0).get("name").asString()).isEqualTo("Statistical neighbours");
+        assertThat(judgement.get("benchmarks").get(0).get("valueText").asString())
+                .matches("([0-9]|10) of ([1-9]|10) good or outstanding at their latest published inspection");
+        String england = judgement.get("benchmarks").get(1).get("valueText").asString();
+        assertThat(england).matches("\\d+ of \\d+ good or outstanding at their latest published inspection");
+        assertThat(Integer.parseInt(england.split(" of ")[1].split(" ")[0])).isBetween(100, 153);
         String key = action.get("key").asString();
         assertThat(key).startsWith("action:");
         String valueWhenCited = action.get("valueText").asString();
@@ -200,6 +215,153 @@ class SelfEvaluationIT extends HttpTest {
         Http.Response signOff = http.post(base + "/2024/sign-off", "{}", "southwark.manager");
         assertThat(signOff.status()).isEqualTo(403);
         assertThat(signOff.json().get("detail").asString()).contains("director of children's services").contains("nobody yet");
+    }
+
+    @Test
+    void aCitedFiguresTrendAndComparisonsAreFrozenWithItAndAnotherLaSeesNoneOfIt() {
+        UUID southwark = org.oversight.compliance.ComplianceFixtures.southwark(jdbc);
+        // An earlier year's return, in which Southwark was not in touch with its one care leaver: 0% at 31 March 2023.
+        UUID earlier = TenantScope.asSystem(() -> {
+            UUID snap = jdbc.sql("""
+                    INSERT INTO import_snapshot (la_id, collection_year, source, imported_by, imported_at, rows_accepted, rows_rejected)
+                    VALUES (?, '2022-23', 'test fixture', 'test', now(), 2, 0) RETURNING id""").param(southwark).query(UUID.class).single();
+            jdbc.sql("INSERT INTO child (snapshot_id, la_id, child_ref, dob) VALUES (?, ?, 'C3', DATE '2005-02-01')").params(snap, southwark).update();
+            jdbc.sql("INSERT INTO care_leaver (snapshot_id, la_id, child_ref, in_touch, activity, accommodation) VALUES (?, ?, 'C3', 'NO', 'F2', 'S')")
+                    .params(snap, southwark).update();
+            return snap;
+        });
+        String base = "/api/v1/local-authorities/80514/self-evaluations";
+        String section = base + "/2023/sections/care-leavers";
+        try {
+            assertThat(http.post(base, "{\"year\": 2023}", "southwark.manager").status()).isEqualTo(201);
+            JsonNode inTouch = evidence(section, "compliance:CARE_LEAVERS_IN_TOUCH");
+            assertThat(inTouch.get("valueText").asString()).isEqualTo("100%");
+            assertThat(inTouch.get("trend")).hasSize(1);
+            assertThat(inTouch.get("trend").get(0).get("asOf").asString()).isEqualTo("2023-03-31");
+            assertThat(inTouch.get("trend").get(0).get("value").decimalValue()).isEqualByComparingTo("0");
+            assertThat(inTouch.get("trendText").asString()).isEqualTo("up 100 points since 31 March 2023, better");
+            assertThat(inTouch.get("benchmarks").toString()).contains("Statistical neighbours").contains("England").contains("Not held");
+
+            Http.Response cited = http.post(section + "/citations", "{\"evidenceKey\": \"compliance:CARE_LEAVERS_IN_TOUCH\"}", "southwark.manager");
+            assertThat(cited.status()).as(cited.body()).isEqualTo(201);
+            assertThat(cited.json().get("trendText").asString()).isEqualTo("up 100 points since 31 March 2023, better");
+            assertThat(cited.json().get("trend").get(0).get("value").decimalValue()).isEqualByComparingTo("0");
+            assertThat(cited.json().get("benchmarks")).hasSize(2);
+            // The page shows the trend in words beside the figure offered and the one cited.
+            String page = http.get("/local-authorities/80514/self-evaluations/2023/sections/care-leavers", "southwark.manager").body();
+            assertThat(page).contains("up 100 points since 31 March 2023, better").contains("31 March 2023: 0%").contains("Not held");
+
+            // Another LA's users see nothing of it: not the section, its evidence, citations or documents.
+            for (String path : new String[] {section, section + "/evidence", section + "/citations", base + "/2023", base + "/2023/check"}) {
+                assertThat(http.get(path, "col.manager").status()).as(path).isIn(403, 404);
+            }
+            for (String path : new String[] {"/local-authorities/80514/self-evaluations/2023/sections/care-leavers",
+                    "/local-authorities/80514/self-evaluations/2023/self-evaluation.docx", "/local-authorities/80514/self-evaluations/2023"}) {
+                Http.Response r = http.get(path, "col.manager");
+                assertThat(r.status()).as(path).isIn(403, 404);
+                assertThat(r.body()).doesNotContain("up 100 points");
+            }
+        } finally {
+            removeSnapshot(earlier);
+        }
+        // The earlier return is gone: today's figure has no trend, the citation keeps the one it had.
+        assertThat(evidence(section, "compliance:CARE_LEAVERS_IN_TOUCH").get("trendText").asString()).isEqualTo("No earlier figure held");
+        JsonNode kept = http.get(section + "/citations", "southwark.manager").json().get(0).get("citation");
+        assertThat(kept.get("trendText").asString()).isEqualTo("up 100 points since 31 March 2023, better");
+        assertThat(kept.get("trend").get(0).get("asOf").asString()).isEqualTo("2023-03-31");
+        // And the database refuses to change a frozen trend.
+        assertThatThrownBy(() -> TenantScope.asSystem(() -> jdbc.sql("""
+                UPDATE self_evaluation_citation SET trend_text = 'down 5 points' WHERE evidence_key = 'compliance:CARE_LEAVERS_IN_TOUCH'
+                   AND la_id = ?""").param(southwark).update())).hasMessageContaining("cannot change");
+    }
+
+    @Test
+    void theDocxChartsEachCitedFiguresTrendWithTheNumbersTheSectionPageShows() throws Exception {
+        // The demo's 2025 self-evaluation cites three figures, each with the two years before kept.
+        HttpResponse<byte[]> docx = get("/local-authorities/80450/self-evaluations/2025/self-evaluation.docx", "col.councillor");
+        assertThat(docx.statusCode()).isEqualTo(200);
+        java.util.Map<String, List<String>> charted = new java.util.LinkedHashMap<>();
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx.body()))) {
+            assertThat(doc.getCharts()).hasSize(3);
+            for (var chart : doc.getCharts()) {
+                var series = chart.getChartSeries().getFirst().getSeries(0);
+                List<String> points = new java.util.ArrayList<>();
+                for (int i = 0; i < series.getValuesData().getPointCount(); i++) {
+                    points.add(series.getCategoryData().getPointAt(i) + ": "
+                            + new java.math.BigDecimal(series.getValuesData().getPointAt(i).toString()).stripTrailingZeros().toPlainString() + "%");
+                }
+                charted.put(chart.getFormattedTitle().getParagraph(0).getText(), points);
+            }
+        }
+        // The section pages show the same figures, as cited: the earlier ones in the trend cell, today's in the value cell.
+        int compared = 0;
+        for (String area : new String[] {"in-care", "care-leavers"}) {
+            org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(http.get("/local-authorities/80450/self-evaluations/2025/sections/" + area,
+                    "col.staff").body());
+            for (org.jsoup.nodes.Element row : page.select("#citation-table tbody tr")) {
+                String label = row.select("td").get(0).selectFirst("span").text();
+                List<String> earlier = row.select("td.app-cited-trend span").eachText().stream().filter(t -> t.matches("\\d{1,2} \\w+ \\d{4}: .*%"))
+                        .toList();
+                String asOf = row.select("td").get(2).text();
+                String value = new java.math.BigDecimal(row.select("td").get(1).selectFirst("span").text().replace("%", "")).stripTrailingZeros()
+                        .toPlainString() + "%";
+                List<String> page_ = new java.util.ArrayList<>(earlier.reversed());
+                page_.add(asOf + ": " + value);
+                assertThat(charted.get(label)).as(label).containsExactlyElementsOf(page_);
+                compared++;
+            }
+        }
+        assertThat(compared).isEqualTo(3);
+        assertThat(charted.get("Children in care with every review on time"))
+                .containsExactly("31 March 2023: 79%", "31 March 2024: 82%", "31 March 2025: 86%");
+    }
+
+    @Autowired
+    org.oversight.childdata.journey.ChildJourneys journeys;
+
+    @Test
+    void aFrontDoorTrendReadsEarlierYearsImportsNewestFirstNeverTheCurrentYearOrASupersededImport() {
+        UUID southwark = TenantScope.asSystem(() -> jdbc.sql("SELECT id FROM local_authority WHERE urn = 80514").query(UUID.class).single());
+        List<UUID> made = TenantScope.asSystem(() -> {
+            List<UUID> ids = new java.util.ArrayList<>();
+            for (String[] row : new String[][] {{"2019-20", "2020-03-31", null}, {"2020-21", "2021-03-31", "superseded"}, {"2020-21", "2021-03-31", null},
+                    {"2021-22", "2022-03-31", null}}) {
+                ids.add(jdbc.sql("""
+                        INSERT INTO import_snapshot (la_id, collection_year, source, imported_by, imported_at, rows_accepted, rows_rejected, kind,
+                                                     as_at, superseded_at)
+                        VALUES (?, ?, 'test fixture', 'test', now(), 0, 0, 'SSD', CAST(? AS date), CASE WHEN ? THEN now() END) RETURNING id""")
+                        .params(southwark, row[0], row[1], row[2] != null).query(UUID.class).single());
+            }
+            return ids;
+        });
+        try {
+            List<org.oversight.childdata.journey.ChildJourneys.JourneySnapshot> earlier = TenantScope.asSystem(() -> journeys.earlier(southwark));
+            // The current year is 2021-22 (or a later one another test left); the earlier ones come newest first, each once.
+            List<String> years = earlier.stream().map(org.oversight.childdata.journey.ChildJourneys.JourneySnapshot::collectionYear).toList();
+            assertThat(years).containsSubsequence("2020-21", "2019-20").doesNotHaveDuplicates();
+            assertThat(earlier.stream().map(org.oversight.childdata.journey.ChildJourneys.JourneySnapshot::id)).doesNotContain(made.get(1));
+            assertThat(earlier.stream().filter(j -> j.collectionYear().equals("2020-21")).findFirst().orElseThrow().id()).isEqualTo(made.get(2));
+        } finally {
+            TenantScope.asSystem(() -> jdbc.sql("DELETE FROM import_snapshot WHERE id = ANY(?)").param(made.toArray(UUID[]::new)).update());
+        }
+    }
+
+    private JsonNode evidence(String section, String key) {
+        for (JsonNode e : http.get(section + "/evidence", "southwark.manager").json()) {
+            if (e.get("key").asString().equals(key)) {
+                return e;
+            }
+        }
+        throw new AssertionError(key + " is not offered");
+    }
+
+    private void removeSnapshot(UUID snapshot) {
+        TenantScope.asSystem(() -> {
+            jdbc.sql("DELETE FROM compliance_figures WHERE snapshot_id = ?").param(snapshot).update();
+            jdbc.sql("DELETE FROM care_leaver WHERE snapshot_id = ?").param(snapshot).update();
+            jdbc.sql("DELETE FROM child WHERE snapshot_id = ?").param(snapshot).update();
+            return jdbc.sql("DELETE FROM import_snapshot WHERE id = ?").param(snapshot).update();
+        });
     }
 
     @Test

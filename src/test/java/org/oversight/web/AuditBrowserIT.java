@@ -55,7 +55,7 @@ class AuditBrowserIT extends BrowserTest {
         clickAndWait(By.id("case-1"));
         assertThat(text()).contains("Audit of child " + firstChild).contains("has been logged");
         driver.findElement(By.id("grade-CL1")).click(); // outstanding, without evidence
-        clickAndWait(By.id("submit-audit"));
+        clickAndWait(By.id("continue-audit"));
         String errors = driver.findElement(By.className("govuk-error-summary")).getText();
         assertThat(errors).contains("Question CL1 (Risk and safety): enter the evidence").contains("Question CL2 (Pathway plans): choose a grade");
         assertAccessible("audit-case-errors");
@@ -69,6 +69,15 @@ class AuditBrowserIT extends BrowserTest {
         driver.findElement(By.id("grade-CL2-REQUIRES_IMPROVEMENT")).click();
         driver.findElement(By.id("overallGrade-GOOD")).click();
         driver.findElement(By.id("summary")).sendKeys("Good support; the plan does not show the young person's own words.");
+        clickAndWait(By.id("continue-audit"));
+        // Check your answers: each answer with a link back to its question; the audit is still open.
+        assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Check your answers");
+        assertThat(driver.findElement(By.id("answer-CL2")).getText()).contains("Requires improvement").contains("Record of visit on 03/11/2026");
+        assertAccessible("audit-check-answers");
+        clickAndWait(By.id("answer-CL2-change"));
+        assertThat(driver.getCurrentUrl()).endsWith("#grade-CL2");
+        assertThat(driver.findElement(By.id("grade-CL2-REQUIRES_IMPROVEMENT")).isSelected()).isTrue();
+        clickAndWait(By.id("continue-audit"));
         clickAndWait(By.id("submit-audit"));
         assertThat(text()).contains("The audit is submitted and closed for changes");
         assertThat(driver.findElement(By.id("answers-table")).getText()).contains("Requires improvement");

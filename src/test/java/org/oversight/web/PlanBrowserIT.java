@@ -66,7 +66,7 @@ class PlanBrowserIT extends BrowserTest {
         driver.findElement(By.id("subject")).sendKeys("Ofsted Focused Visit October 2018");
         clickAndWait(By.id("generate-report"));
         assertThat(text()).contains("Committee report generated");
-        assertThat(driver.findElement(By.id("version-table")).getText()).contains("1").contains("col.manager");
+        assertThat(driver.findElement(By.id("version-table")).getText()).contains("1").contains("Rachel Green (City of London, head of quality and performance)").doesNotContain("col.manager");
         String pdf = driver.findElement(By.partialLinkText("PDF")).getAttribute("href");
         assertThat(pdf).matches(".*/committee-reports/[0-9a-f-]{36}\\.pdf");
         String html = driver.findElement(By.partialLinkText("HTML")).getAttribute("href");

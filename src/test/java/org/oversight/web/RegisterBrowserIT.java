@@ -54,6 +54,38 @@ class RegisterBrowserIT extends BrowserTest {
     }
 
     @Test
+    void theRegisterSortsPagesAndFiltersWithoutJavaScriptAndStaysAccessible() {
+        open("/local-authorities");
+        assertThat(driver.findElement(By.id("showing")).getText()).isEqualTo("Showing 1 to 25 of 153");
+        clickAndWait(By.id("sort-overall"));
+        assertThat(driver.findElement(By.cssSelector("th[aria-sort=ascending]")).getText()).startsWith("Latest overall effectiveness");
+        assertThat(driver.findElement(By.cssSelector("#register-table tbody tr td:nth-child(4)")).getText()).isEqualTo("Outstanding");
+        clickAndWait(By.id("pagination-next"));
+        assertThat(driver.findElement(By.id("showing")).getText()).isEqualTo("Showing 26 to 50 of 153");
+        assertThat(driver.findElement(By.cssSelector("th[aria-sort=ascending]")).getText()).startsWith("Latest overall effectiveness");
+        assertAccessible("register-sorted-page-2");
+
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("region"))).selectByValue("GL");
+        clickAndWait(By.id("apply-filters"));
+        assertThat(driver.findElement(By.id("result-count")).getText()).isEqualTo("33 local authorities");
+        assertThat(driver.getCurrentUrl()).contains("sort=overall").doesNotContain("page=");
+        clickAndWait(By.id("size-all"));
+        assertThat(driver.findElements(By.cssSelector("#register-table tbody tr"))).hasSize(33);
+        assertThat(driver.findElements(By.id("pagination"))).isEmpty();
+        assertAccessible("register-london-all");
+
+        driver.findElement(By.id("q")).sendKeys("Atlantis");
+        clickAndWait(By.id("apply-filters"));
+        assertThat(driver.findElement(By.id("no-results")).getText()).startsWith("No local authority matches");
+        assertThat(driver.findElements(By.id("register-table"))).isEmpty();
+        assertAccessible("register-no-results");
+
+        open("/local-authorities?page=99");
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("give a whole number from 1 to 7");
+        assertAccessible("register-bad-page");
+    }
+
+    @Test
     void mainPagesHaveNoAccessibilityViolations() {
         open("/");
         assertAccessible("home");

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 public class AccessLogRepository {
 
     /** One row of the log. */
-    public record Row(Timestamp at, String who, String childRef, String what, String purpose) {
+    public record Row(Timestamp at, String who, String childRef, String what, String purpose, String name) {
     }
 
     private final JdbcClient jdbc;
@@ -31,27 +31,31 @@ public class AccessLogRepository {
 
     /** Rows of the LA matching every non-null filter (viewed at or after {@code from}, before {@code until}), newest first. */
     public List<Row> search(UUID laId, String childRef, String who, Instant from, Instant until, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT viewed_at, viewed_by, child_ref, what, purpose FROM child_access WHERE la_id = ?");
+        // The person's name beside the account that opened the record (the account's username when it has no name, or "system").
+        StringBuilder sql = new StringBuilder("""
+                SELECT c.viewed_at, c.viewed_by, c.child_ref, c.what, c.purpose, coalesce(nullif(u.display_name, ''), c.viewed_by)
+                  FROM child_access c LEFT JOIN app_user u ON u.username = c.viewed_by WHERE c.la_id = ?""");
         List<Object> params = new ArrayList<>(List.of(laId));
         if (childRef != null) {
-            sql.append(" AND child_ref = ?");
+            sql.append(" AND c.child_ref = ?");
             params.add(childRef);
         }
         if (who != null) {
-            sql.append(" AND viewed_by = ?");
+            sql.append(" AND (c.viewed_by = ? OR lower(u.display_name) = lower(?))");
+            params.add(who);
             params.add(who);
         }
         if (from != null) {
-            sql.append(" AND viewed_at >= ?");
+            sql.append(" AND c.viewed_at >= ?");
             params.add(Timestamp.from(from));
         }
         if (until != null) {
-            sql.append(" AND viewed_at < ?");
+            sql.append(" AND c.viewed_at < ?");
             params.add(Timestamp.from(until));
         }
-        sql.append(" ORDER BY viewed_at DESC, id DESC LIMIT ").append(limit);
+        sql.append(" ORDER BY c.viewed_at DESC, c.id DESC LIMIT ").append(limit);
         return jdbc.sql(sql.toString()).params(params).query((rs, i) -> new Row(rs.getTimestamp(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5))).list();
+                rs.getString(4), rs.getString(5), rs.getString(6))).list();
     }
 
     /** Who has seen one child's record, newest first, for the subject-access export. */

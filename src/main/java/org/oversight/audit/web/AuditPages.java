@@ -216,7 +216,8 @@ class AuditPages {
     String saveAudit(@PathVariable int urn, @PathVariable UUID programmeId, @PathVariable UUID auditId, @RequestParam Map<String, String> params,
                      Model model, HttpServletResponse response, RedirectAttributes redirect) {
         LocalAuthority la = audits.localAuthority(urn);
-        boolean submit = "submit".equals(params.get("action"));
+        // The form never submits: "Continue" stores every answer and shows them to check; submission is from that page alone.
+        boolean check = !"save".equals(params.get("action"));
         Map<String, String> grades = new LinkedHashMap<>();
         Map<String, String> evidence = new LinkedHashMap<>();
         params.forEach((k, v) -> {
@@ -227,12 +228,52 @@ class AuditPages {
             }
         });
         try {
-            audits.saveAnswers(la.id(), programmeId, auditId, new AuditService.Answers(grades, evidence, params.get("overallGrade"),
-                    params.get("summary")), submit);
-            redirect.addFlashAttribute("banner", submit ? "audit.submitted" : "audit.saved");
-            return "redirect:/local-authorities/" + urn + "/audits/" + programmeId + "/cases/" + auditId;
+            AuditService.Answers answers = new AuditService.Answers(grades, evidence, params.get("overallGrade"), params.get("summary"));
+            String page = "/local-authorities/" + urn + "/audits/" + programmeId + "/cases/" + auditId;
+            if (check) {
+                audits.saveForCheck(la.id(), programmeId, auditId, answers);
+                return "redirect:" + page + "/check";
+            }
+            audits.saveAnswers(la.id(), programmeId, auditId, answers, false);
+            redirect.addFlashAttribute("banner", "audit.saved");
+            return "redirect:" + page;
         } catch (InvalidInputException e) {
             return invalid(urn, programmeId, auditId, params, e, model, response);
+        }
+    }
+
+    /** Check your answers: every answer as stored, each with a link back to its question, and the one button that submits. */
+    @GetMapping("/local-authorities/{urn}/audits/{programmeId}/cases/{auditId}/check")
+    @LaEditor
+    String check(@PathVariable int urn, @PathVariable UUID programmeId, @PathVariable UUID auditId, Model model) {
+        LocalAuthority la = audits.localAuthority(urn);
+        AuditViews.CaseAudit a = audits.audit(la.id(), programmeId, auditId);
+        if (!audits.canEditAnswers(a)) {
+            if (a.status() == AuditViews.Status.OPEN) {
+                throw new org.springframework.security.access.AccessDeniedException("Only the audit's auditor checks and submits its answers");
+            }
+            // Already submitted: the audit's own page says so.
+            return "redirect:/local-authorities/" + urn + "/audits/" + programmeId + "/cases/" + auditId;
+        }
+        model.addAttribute("la", la);
+        model.addAttribute("a", a);
+        return "audits/check";
+    }
+
+    @PostMapping("/local-authorities/{urn}/audits/{programmeId}/cases/{auditId}/submission")
+    @LaEditor
+    String submit(@PathVariable int urn, @PathVariable UUID programmeId, @PathVariable UUID auditId, Model model, HttpServletResponse response,
+                  RedirectAttributes redirect) {
+        LocalAuthority la = audits.localAuthority(urn);
+        try {
+            audits.submitStored(la.id(), programmeId, auditId);
+            redirect.addFlashAttribute("banner", "audit.submitted");
+            return "redirect:/local-authorities/" + urn + "/audits/" + programmeId + "/cases/" + auditId;
+        } catch (InvalidInputException e) {
+            FormErrors errors = FormErrors.of(e);
+            response.setStatus(e instanceof AuditService.AuditClosedException ? HttpServletResponse.SC_CONFLICT : HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("errors", errors);
+            return audit(urn, programmeId, auditId, model);
         }
     }
 

@@ -34,6 +34,12 @@ public interface ChildJourneys {
     /** The LA's current journey snapshot: the latest collection year's newest import of either kind. */
     Optional<JourneySnapshot> current(UUID laId);
 
+    /**
+     * The LA's journey snapshots of the collection years before its current one (each year's newest import), newest
+     * first: what a figure's trend is read from.
+     */
+    List<JourneySnapshot> earlier(UUID laId);
+
     /** Every LA's current journey snapshot. */
     List<JourneySnapshot> allCurrent();
 

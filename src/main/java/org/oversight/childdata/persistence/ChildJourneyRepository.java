@@ -46,6 +46,15 @@ class ChildJourneyRepository implements ChildJourneys {
     }
 
     @Override
+    public List<JourneySnapshot> earlier(UUID laId) {
+        List<JourneySnapshot> years = jdbc.sql("""
+                SELECT DISTINCT ON (collection_year) id, la_id, kind, collection_year, imported_at, as_at FROM import_snapshot
+                 WHERE kind IN ('SSD', 'CIN_CENSUS') AND superseded_at IS NULL AND la_id = ?
+                 ORDER BY collection_year DESC, imported_at DESC""").param(laId).query(this::snapshot).list();
+        return years.isEmpty() ? List.of() : List.copyOf(years.subList(1, years.size()));
+    }
+
+    @Override
     public List<JourneySnapshot> allCurrent() {
         return jdbc.sql(SNAPSHOT + ORDER).query(this::snapshot).list();
     }

@@ -80,9 +80,9 @@ class AccessLogPages {
             throw new InvalidInputException(errors.ordered(List.of("from", "to")).stream().map(e -> new FieldProblem(e.getKey(), e.getValue())).toList());
         }
         var entries = log.search(la.id(), new AccessLog.Search(child, who, fromDate, toDate));
-        CsvResponse.write(response, "access-log-" + la.laCode() + ".csv", List.of("when", "who", "child", "what", "why"), csv -> {
+        CsvResponse.write(response, "access-log-" + la.laCode() + ".csv", List.of("when", "who", "name", "child", "what", "why"), csv -> {
             for (var e : entries) {
-                csv.printRecord(Dates.format(e.at().toInstant()), e.who(), e.childRef(), e.what(), e.purpose() == null ? "" : e.purpose());
+                csv.printRecord(Dates.format(e.at().toInstant()), e.who(), e.name(), e.childRef(), e.what(), e.purpose() == null ? "" : e.purpose());
             }
         });
     }

@@ -175,6 +175,17 @@ public class HelpAndProtection {
                 .map(FrontDoor.StepDown::child).collect(Collectors.toSet())).orElse(Set.of());
     }
 
+    /**
+     * The front door of the LA's earlier whole-journey data, newest first, at most {@code years}: the 12 months to the
+     * date of each earlier collection year's newest import (the trend of a plan measure or a self-evaluation's figure).
+     * Not computed from the current data for earlier periods: an extract covers its own 12 months, and the history it
+     * carries before them would give figures that only look like a year's. No access check, no log (aggregates only).
+     */
+    @Transactional(readOnly = true)
+    public List<View> figuresForEarlierYears(UUID laId, int years) {
+        return journeys.earlier(laId).stream().limit(years).map(s -> frontDoors.compute(s, Period.yearTo(s.asOf()))).toList();
+    }
+
     /** One child's journey and clocks, read for a stated purpose (logged). */
     @Transactional
     public ChildView child(UUID laId, String child, Purpose purpose) {

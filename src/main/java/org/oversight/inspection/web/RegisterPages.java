@@ -41,30 +41,74 @@ class RegisterPages {
     record DistributionGroup(String id, String title, List<SingleRecordService.Distribution> rows) {
     }
 
+    /** Rows a page of the register can show; "all" shows every row. */
+    static final List<Integer> PAGE_SIZES = List.of(25, 50);
+    static final int DEFAULT_PAGE_SIZE = 25;
+
     @GetMapping("/local-authorities")
     String list(@RequestParam(name = "q", required = false) String q,
                 @RequestParam(name = "region", required = false) String region,
                 @RequestParam(name = "judgement", required = false) String judgement,
                 @RequestParam(name = "sort", required = false) String sort,
-                @RequestParam(name = "order", required = false) String order, Model model) {
-        org.oversight.inspection.RegisterOrder by = org.oversight.inspection.RegisterOrder.parse(sort);
-        boolean descending = "desc".equalsIgnoreCase(order);
-        List<RegisterRow> rows = new java.util.ArrayList<>(records.register(new RegisterFilter(q, region, judgement)));
+                @RequestParam(name = "order", required = false) String order,
+                @RequestParam(name = "page", required = false) String page,
+                @RequestParam(name = "size", required = false) String size, Model model) {
+        RegisterFilter filter = filter(q, region, judgement);
+        org.oversight.inspection.RegisterOrder by = org.oversight.inspection.RegisterOrder.find(sort).orElseThrow(() -> invalid("sort",
+                "'" + shorten(sort) + "' is not a column the register sorts by: give one of " + org.oversight.inspection.RegisterOrder.params()));
+        if (order != null && !order.isBlank() && !order.strip().equalsIgnoreCase("asc") && !order.strip().equalsIgnoreCase("desc")) {
+            throw invalid("order", "'" + shorten(order) + "' is not an order: give asc or desc");
+        }
+        boolean descending = order != null && "desc".equalsIgnoreCase(order.strip());
+        List<RegisterRow> rows = new java.util.ArrayList<>(records.register(filter));
         rows.sort(by.comparator(descending));
+        org.oversight.shared.web.Pagination pages = org.oversight.shared.web.Pagination.of(page, size, rows.size(), DEFAULT_PAGE_SIZE, PAGE_SIZES);
         model.addAttribute("sort", by.param());
+        model.addAttribute("order", descending ? "desc" : "asc");
         model.addAttribute("descending", descending);
-        model.addAttribute("rows", rows);
+        model.addAttribute("total", rows.size());
+        model.addAttribute("rows", pages.slice(rows));
+        model.addAttribute("pages", pages);
+        model.addAttribute("pageSizes", PAGE_SIZES);
         model.addAttribute("q", q);
         model.addAttribute("region", region);
         model.addAttribute("judgement", judgement);
         model.addAttribute("regions", records.regions());
         model.addAttribute("grades", Grade.values());
-        model.addAttribute("csvQuery", org.springframework.web.util.UriComponentsBuilder.newInstance().queryParamIfPresent("q", java.util.Optional.ofNullable(q).filter(v -> !v.isBlank()))
+        var filters = org.springframework.web.util.UriComponentsBuilder.newInstance()
+                .queryParamIfPresent("q", java.util.Optional.ofNullable(q).filter(v -> !v.isBlank()))
                 .queryParamIfPresent("region", java.util.Optional.ofNullable(region).filter(v -> !v.isBlank()))
-                .queryParamIfPresent("judgement", java.util.Optional.ofNullable(judgement).filter(v -> !v.isBlank())).encode().build().toUriString());
+                .queryParamIfPresent("judgement", java.util.Optional.ofNullable(judgement).filter(v -> !v.isBlank()));
+        model.addAttribute("csvQuery", filters.cloneBuilder().encode().build().toUriString());
+        // Page links keep the filters, the order and the page size; the number is appended.
+        model.addAttribute("pageLink", "/local-authorities" + filters.cloneBuilder().queryParam("sort", by.param())
+                .queryParam("order", descending ? "desc" : "asc").queryParam("size", pages.sizeParam()).encode().build().toUriString() + "&page=");
         model.addAttribute("filtered", (q != null && !q.isBlank()) || (region != null && !region.isBlank())
                 || (judgement != null && !judgement.isBlank()));
         return "register/list";
+    }
+
+    /** The filter a request asks for, its region and judgement checked against those that exist. */
+    private RegisterFilter filter(String q, String region, String judgement) {
+        if (q != null && q.length() > 200) {
+            throw invalid("q", "The search is too long: give at most 200 characters");
+        }
+        if (region != null && !region.isBlank() && records.regions().stream().noneMatch(r -> r.code().equals(region))) {
+            throw invalid("region", "'" + shorten(region) + "' is not a region: choose one from the list");
+        }
+        if (judgement != null && !judgement.isBlank() && !judgement.equals("NONE")
+                && java.util.Arrays.stream(Grade.values()).noneMatch(g -> g.name().equals(judgement))) {
+            throw invalid("judgement", "'" + shorten(judgement) + "' is not a judgement: choose one from the list");
+        }
+        return new RegisterFilter(q, region, judgement);
+    }
+
+    private static org.oversight.shared.problem.InvalidInputException invalid(String field, String message) {
+        return new org.oversight.shared.problem.InvalidInputException(List.of(new org.oversight.shared.problem.FieldProblem(field, message)));
+    }
+
+    private static String shorten(String s) {
+        return s == null ? "" : s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
     @GetMapping("/local-authorities.csv")
@@ -72,9 +116,10 @@ class RegisterPages {
     void csv(@RequestParam(name = "q", required = false) String q, @RequestParam(name = "region", required = false) String region,
              @RequestParam(name = "judgement", required = false) String judgement, jakarta.servlet.http.HttpServletResponse response)
             throws java.io.IOException {
+        RegisterFilter filter = filter(q, region, judgement);
         org.oversight.shared.web.CsvResponse.write(response, "local-authorities.csv", List.of("urn", "la_code", "la_code_new", "name",
                 "region", "la_type", "population_0_25", "statistical_neighbours", "latest_inspection_start", "latest_overall"), csv -> {
-            for (RegisterRow row : records.register(new RegisterFilter(q, region, judgement))) {
+            for (RegisterRow row : records.register(filter)) {
                 var la = row.la();
                 csv.printRecord(la.urn(), la.laCode(), la.laCodeNew(), la.name(), la.regionName(), la.laType(), la.population0to25(),
                         String.join("; ", la.statisticalNeighbours().stream().map(n -> n.name()).toList()),

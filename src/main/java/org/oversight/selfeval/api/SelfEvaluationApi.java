@@ -52,10 +52,12 @@ class SelfEvaluationApi {
     record StartJson(Integer year, Integer fromYear) {
     }
 
-    record SectionJson(Integer version, String know, String how, String plans) {
+    /** {@code themes}: the texts of the area's themes by theme code (see {@code Theme}); absent keeps them, a blank text clears one. */
+    record SectionJson(Integer version, String know, String how, String plans, Map<String, String> themes) {
     }
 
-    record CiteJson(String evidenceKey) {
+    /** {@code theme}: the theme code the evidence is cited for, or absent for the area as a whole. */
+    record CiteJson(String evidenceKey, String theme) {
     }
 
     record DirectorJson(String username) {
@@ -114,10 +116,12 @@ class SelfEvaluationApi {
 
     @PutMapping(BASE + "/{year}/sections/{area}")
     @LaEditor
-    @Operation(summary = "Save a section's three answers; 'version' is the version read (409 when someone saved it since; nothing is overwritten)")
+    @Operation(summary = "Save a section's three answers and its themes' texts; 'version' is the version read (409 when someone saved it since; "
+            + "nothing is overwritten)")
     Saved save(@PathVariable int urn, @PathVariable int year, @PathVariable String area, @RequestBody SectionJson in) {
         Area a = area(area);
-        int version = selfEvaluations.save(la(urn).id(), year, a, in.version() == null ? -1 : in.version(), in.know(), in.how(), in.plans());
+        int version = selfEvaluations.save(la(urn).id(), year, a, in.version() == null ? -1 : in.version(), in.know(), in.how(), in.plans(),
+                in.themes());
         return new Saved(a, version);
     }
 
@@ -150,7 +154,8 @@ class SelfEvaluationApi {
     @Operation(summary = "Cite a piece of the LA's evidence by its key; it is stored as it stands today (value, date, source). Another LA's "
             + "evidence or a figure that no longer exists is refused (400, naming the key)")
     ResponseEntity<Citation> cite(@PathVariable int urn, @PathVariable int year, @PathVariable String area, @RequestBody CiteJson in) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(selfEvaluations.cite(la(urn).id(), year, area(area), in.evidenceKey()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(selfEvaluations.cite(la(urn).id(), year, area(area), in.evidenceKey(),
+                in.theme()));
     }
 
     @GetMapping(BASE + "/{year}/sections/{area}/versions")

@@ -3,10 +3,14 @@ package org.oversight.selfeval.demo;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.oversight.selfeval.Area;
+import org.oversight.selfeval.Evidence;
+import org.oversight.selfeval.Trend;
 import org.oversight.selfeval.Rating;
 import org.oversight.selfeval.persistence.SelfEvaluationRepository;
 import org.slf4j.Logger;
@@ -14,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,9 +42,11 @@ class DemoSelfEvaluation implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final boolean enabled;
+    private final MessageSource messages;
 
-    DemoSelfEvaluation(SelfEvaluationRepository repository, JdbcClient jdbc, TransactionTemplate tx,
+    DemoSelfEvaluation(SelfEvaluationRepository repository, JdbcClient jdbc, TransactionTemplate tx, MessageSource messages,
                        @Value("${oversight.demo.enabled:true}") boolean enabled) {
+        this.messages = messages;
         this.repository = repository;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -92,20 +99,30 @@ class DemoSelfEvaluation implements ApplicationRunner {
                 "We are in touch with almost every care leaver (the keeping-in-touch figure), pathway plan reviews are measured against their "
                         + "timescale, and care leavers rate our service in their portal.",
                 "Co-produce pathway plans with every care leaver; show their words in the plan.");
-        repository.insertCitation(la, inCare, "compliance:REVIEWS_ON_TIME", "COMPLIANCE", "Children in care with every review on time", "86.0%",
-                new BigDecimal("86.0"), LocalDate.of(2025, 3, 31), "Statutory timescale compliance from the SSDA903 return and Annex A", Rating.AMBER,
-                "col.staff", written);
-        repository.insertCitation(la, leavers, "compliance:CARE_LEAVERS_IN_TOUCH", "COMPLIANCE", "Care leavers the local authority is in touch with",
-                "94.0%", new BigDecimal("94.0"), LocalDate.of(2025, 3, 31), "Statutory timescale compliance from the SSDA903 return and Annex A",
-                Rating.GREEN, "col.manager", written);
-        repository.insertCitation(la, leavers, "compliance:PATHWAY_REVIEWS_ON_TIME", "COMPLIANCE", "Care leavers whose pathway plan was reviewed on time",
-                "91.0%", new BigDecimal("91.0"), LocalDate.of(2025, 3, 31), "Statutory timescale compliance from the SSDA903 return and Annex A",
-                Rating.GREEN, "col.manager", written);
+        // As cited in October 2025, each with the two years before (the demo's figures, invented for the example).
+        cite(la, inCare, "compliance:REVIEWS_ON_TIME", "Children in care with every review on time", "86.0", Rating.AMBER, "col.staff", written, "82.0", "79.0");
+        cite(la, leavers, "compliance:CARE_LEAVERS_IN_TOUCH", "Care leavers the local authority is in touch with", "94.0", Rating.GREEN,
+                "col.manager", written, "95.0", "91.0");
+        cite(la, leavers, "compliance:PATHWAY_REVIEWS_ON_TIME", "Care leavers whose pathway plan was reviewed on time", "91.0", Rating.GREEN,
+                "col.manager", written, "84.0", "80.0");
         Instant signed = Instant.parse("2025-10-15T14:00:00Z");
         repository.signOff(la, se, "col.director", "Helen Carter (City of London, director of children's services)", signed);
         repository.event(la, se, "Started", "col.manager", Instant.parse("2025-09-15T09:00:00Z"));
         repository.event(la, se, "Signed off by Helen Carter (City of London, director of children's services)", "col.director", signed);
         log.info("Demo: City of London's signed-off self-evaluation of {} loaded (start this year's from it)", LAST_YEAR);
+    }
+
+    private void cite(UUID la, UUID section, String key, String label, String value, Rating rating, String by, Instant at,
+                      String yearBefore, String twoYearsBefore) {
+        LocalDate asOf = LocalDate.of(2025, 3, 31);
+        List<Trend.Point> trend = List.of(new Trend.Point(asOf.minusYears(1), new BigDecimal(yearBefore)),
+                new Trend.Point(asOf.minusYears(2), new BigDecimal(twoYearsBefore)));
+        String words = Trend.of(new BigDecimal(value), trend, true).orElseThrow().words(messages, "selfeval.trend.points");
+        String notHeld = messages.getMessage("selfeval.benchmark.notHeld", null, Locale.UK);
+        repository.insertCitation(la, section, key, "COMPLIANCE", label, value + "%", new BigDecimal(value), asOf,
+                "Statutory timescale compliance from the SSDA903 return and Annex A", rating, words, trend,
+                List.of(new Evidence.Benchmark(messages.getMessage("selfeval.benchmark.neighbours", null, Locale.UK), notHeld),
+                        new Evidence.Benchmark(messages.getMessage("selfeval.benchmark.england", null, Locale.UK), notHeld)), null, by, at);
     }
 
     private UUID section(UUID la, UUID se, Area area, String author, Instant at, String know, String how, String plans) {

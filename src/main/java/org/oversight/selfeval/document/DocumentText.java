@@ -31,6 +31,35 @@ final class DocumentText {
         };
     }
 
+    private static final java.util.ResourceBundle MESSAGES = java.util.ResourceBundle.getBundle("messages", Locale.UK);
+
+    /** A theme's name, as the pages show it. */
+    static String theme(org.oversight.selfeval.Theme theme) {
+        return MESSAGES.getString(theme.messageKey());
+    }
+
+    /** A figure of a trend: "82%" for a percentage citation, else the number. */
+    static String value(org.oversight.selfeval.SelfEvaluationViews.Citation c, java.math.BigDecimal v) {
+        return v == null ? "" : v.stripTrailingZeros().toPlainString() + (c.valueText().endsWith("%") ? "%" : "");
+    }
+
+    /** What a citation says of its trend: the move in words, or why there is none. */
+    static String trend(org.oversight.selfeval.SelfEvaluationViews.Citation c) {
+        if (!c.trendKept()) {
+            return "Trend not kept: cited before Oversight kept a figure's trend.";
+        }
+        return c.trendText().isEmpty() ? "" : "Trend: " + c.trendText() + ".";
+    }
+
+    /** The comparisons as cited, e.g. "Statistical neighbours: Not held. England: Not held." */
+    static String benchmarks(org.oversight.selfeval.SelfEvaluationViews.Citation c) {
+        StringBuilder out = new StringBuilder();
+        for (var b : c.benchmarks()) {
+            out.append(out.isEmpty() ? "" : " ").append(b.name()).append(": ").append(b.valueText()).append('.');
+        }
+        return out.toString();
+    }
+
     static String date(LocalDate d) {
         return d == null ? "" : d.format(LONG);
     }

@@ -20,13 +20,27 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
+import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xwpf.usermodel.XWPFChart;
+import org.oversight.selfeval.Theme;
+import org.oversight.selfeval.Trend;
 import org.oversight.selfeval.SelfEvaluationViews.Citation;
 import org.oversight.selfeval.SelfEvaluationViews.Section;
 import org.oversight.selfeval.SelfEvaluationViews.SelfEvaluation;
 
 /**
  * The self-evaluation as a Word document (Apache POI) in a council document format: A4 with page numbers, a title page,
- * contents, one Heading 1 per judgement area with the three questions as Heading 2, and the evidence appendix as tables.
+ * contents, one Heading 1 per judgement area with the three questions and then its themes as Heading 2, and the evidence
+ * appendix as tables, with each cited figure's trend as a table and a line chart of the same numbers (XDDF).
  * Headings use Word's built-in style names, so navigation panes and accessibility checkers see the outline.
  */
 public final class SelfEvaluationDocx {
@@ -36,6 +50,9 @@ public final class SelfEvaluationDocx {
     private static final long A4_WIDTH = 11906;
     private static final long A4_HEIGHT = 16838;
     private static final long MARGIN = 1134;
+    /** A trend chart: 12 cm by 6 cm, in EMU. */
+    private static final int CHART_WIDTH = 12 * 360_000;
+    private static final int CHART_HEIGHT = 6 * 360_000;
 
     private SelfEvaluationDocx() {
     }
@@ -69,14 +86,13 @@ public final class SelfEvaluationDocx {
                 answer(doc, DocumentText.KNOW, s.know());
                 answer(doc, DocumentText.HOW, s.how());
                 answer(doc, DocumentText.PLANS, s.plans());
-                if (!s.citations().isEmpty()) {
-                    StringBuilder cited = new StringBuilder("Evidence cited: ");
-                    for (int i = 0; i < s.citations().size(); i++) {
-                        Citation c = s.citations().get(i);
-                        cited.append(i == 0 ? "" : "; ").append(c.label()).append(" ").append(SelfEvaluationHtml.shortValue(c)).append(" (")
-                                .append(DocumentText.date(c.asOf())).append(")");
+                cited(doc, s.citedFor(null));
+                for (Theme t : s.themesInUse()) {
+                    heading(doc, "Heading2", DocumentText.theme(t));
+                    for (String p : DocumentText.paragraphs(s.themeText(t))) {
+                        para(doc, null, p, false);
                     }
-                    para(doc, null, cited.append('.').toString(), false);
+                    cited(doc, s.citedFor(t));
                 }
             }
             doc.getParagraphs().getLast().createRun().addBreak(BreakType.PAGE);
@@ -87,8 +103,96 @@ public final class SelfEvaluationDocx {
                 }
                 heading(doc, "Heading2", DocumentText.area(s.area()));
                 table(doc, s.citations());
+                for (Citation c : s.citations()) {
+                    trend(doc, c);
+                }
             }
             doc.write(out);
+        }
+    }
+
+    private static void cited(XWPFDocument doc, List<Citation> citations) {
+        if (citations.isEmpty()) {
+            return;
+        }
+        StringBuilder cited = new StringBuilder("Evidence cited: ");
+        for (int i = 0; i < citations.size(); i++) {
+            Citation c = citations.get(i);
+            cited.append(i == 0 ? "" : "; ").append(c.label()).append(" ").append(SelfEvaluationHtml.shortValue(c)).append(" (")
+                    .append(DocumentText.date(c.asOf())).append(")");
+        }
+        para(doc, null, cited.append('.').toString(), false);
+    }
+
+    /**
+     * A cited figure's trend as it stood when cited: the move in words, the comparisons, and, when earlier figures were
+     * kept, the figures as a table (the accessible version) and the same numbers as a small line chart (an XDDF chart
+     * part with its own embedded data, described for screen readers).
+     */
+    private static void trend(XWPFDocument doc, Citation c) {
+        if (c.valueNumber() == null) {
+            return;
+        }
+        heading(doc, "Heading3", "Trend: " + c.label());
+        String words = DocumentText.trend(c);
+        if (!words.isEmpty()) {
+            para(doc, null, words, false);
+        }
+        String benchmarks = DocumentText.benchmarks(c);
+        if (!benchmarks.isEmpty()) {
+            para(doc, null, benchmarks, false);
+        }
+        List<Trend.Point> series = c.series();
+        if (series.size() < 2) {
+            return;
+        }
+        XWPFTable t = doc.createTable(series.size() + 1, 2);
+        t.setWidthType(org.apache.poi.xwpf.usermodel.TableWidthType.DXA);
+        int[] widths = {2600, 1400};
+        XWPFTableRow header = t.getRow(0);
+        header.setRepeatHeader(true);
+        cell(header, 0, "As at", true, widths[0]);
+        cell(header, 1, "Value", true, widths[1]);
+        for (int i = 0; i < series.size(); i++) {
+            cell(t.getRow(i + 1), 0, DocumentText.date(series.get(i).asOf()), false, widths[0]);
+            cell(t.getRow(i + 1), 1, DocumentText.value(c, series.get(i).value()), false, widths[1]);
+        }
+        chart(doc, c, series);
+    }
+
+    private static void chart(XWPFDocument doc, Citation c, List<Trend.Point> series) {
+        try {
+            XWPFRun run = doc.createParagraph().createRun();
+            XWPFChart chart = doc.createChart(run, CHART_WIDTH, CHART_HEIGHT);
+            chart.setTitleText(c.label());
+            chart.setTitleOverlay(false);
+            XDDFCategoryAxis dates = chart.createCategoryAxis(AxisPosition.BOTTOM);
+            XDDFValueAxis values = chart.createValueAxis(AxisPosition.LEFT);
+            values.setCrosses(AxisCrosses.AUTO_ZERO);
+            if (c.valueText().endsWith("%")) {
+                values.setMinimum(0);
+                values.setMaximum(100);
+            }
+            String[] labels = series.stream().map(p -> DocumentText.date(p.asOf())).toArray(String[]::new);
+            Double[] numbers = series.stream().map(p -> p.value().doubleValue()).toArray(Double[]::new);
+            XDDFDataSource<String> x = XDDFDataSourcesFactory.fromArray(labels);
+            XDDFNumericalDataSource<Double> y = XDDFDataSourcesFactory.fromArray(numbers);
+            XDDFLineChartData data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, dates, values);
+            XDDFLineChartData.Series line = (XDDFLineChartData.Series) data.addSeries(x, y);
+            line.setTitle(c.label(), null);
+            line.setMarkerStyle(MarkerStyle.CIRCLE);
+            line.setSmooth(false);
+            chart.plot(data);
+            // The chart's alternative text says what the table above it says.
+            var inline = run.getCTR().getDrawingArray(0).getInlineArray(0);
+            StringBuilder alt = new StringBuilder(c.label()).append(": ");
+            for (int i = 0; i < series.size(); i++) {
+                alt.append(i == 0 ? "" : ", ").append(labels[i]).append(' ').append(DocumentText.value(c, series.get(i).value()));
+            }
+            inline.getDocPr().setDescr(alt.toString());
+            inline.getDocPr().setTitle("Trend: " + c.label());
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException | IOException e) {
+            throw new IllegalStateException("The chart of " + c.label() + " could not be made: " + e.getMessage(), e);
         }
     }
 
@@ -125,7 +229,7 @@ public final class SelfEvaluationDocx {
             Citation c = cited.get(r);
             XWPFTableRow row = t.getRow(r + 1);
             row.setCantSplitRow(true);
-            cell(row, 0, c.label(), false, widths[0]);
+            cell(row, 0, c.theme() == null ? c.label() : c.label() + " (for " + DocumentText.theme(c.theme()) + ")", false, widths[0]);
             cell(row, 1, c.valueText(), false, widths[1]);
             cell(row, 2, DocumentText.date(c.asOf()), false, widths[2]);
             cell(row, 3, c.rating() == null ? "" : c.rating().name().charAt(0) + c.rating().name().substring(1).toLowerCase(java.util.Locale.UK),
@@ -202,6 +306,7 @@ public final class SelfEvaluationDocx {
         styles.addStyle(new XWPFStyle(style("Title", "Title", 44, true, -1), styles));
         styles.addStyle(new XWPFStyle(style("Heading1", "heading 1", 32, true, 0), styles));
         styles.addStyle(new XWPFStyle(style("Heading2", "heading 2", 26, true, 1), styles));
+        styles.addStyle(new XWPFStyle(style("Heading3", "heading 3", 24, true, 2), styles));
     }
 
     private static CTStyle style(String id, String name, int halfPoints, boolean bold, int outline) {

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.oversight.selfeval.Area;
+import org.oversight.selfeval.Theme;
+import org.oversight.selfeval.Trend;
 import org.oversight.selfeval.SelfEvaluationViews.Citation;
 import org.oversight.selfeval.SelfEvaluationViews.Section;
 import org.oversight.selfeval.SelfEvaluationViews.SelfEvaluation;
@@ -79,14 +81,13 @@ public final class SelfEvaluationHtml {
             answer(h, DocumentText.KNOW, s.know());
             answer(h, DocumentText.HOW, s.how());
             answer(h, DocumentText.PLANS, s.plans());
-            if (!s.citations().isEmpty()) {
-                h.append("<p>Evidence cited: ");
-                for (int i = 0; i < s.citations().size(); i++) {
-                    Citation c = s.citations().get(i);
-                    h.append(i == 0 ? "" : "; ").append(e(c.label())).append(" ").append(e(shortValue(c))).append(" (")
-                            .append(DocumentText.date(c.asOf())).append(")");
+            cited(h, s.citedFor(null));
+            for (Theme t : s.themesInUse()) {
+                h.append("<h3 class=\"theme\">").append(e(DocumentText.theme(t))).append("</h3>");
+                for (String p : DocumentText.paragraphs(s.themeText(t))) {
+                    h.append("<p>").append(e(p)).append("</p>");
                 }
-                h.append(".</p>");
+                cited(h, s.citedFor(t));
             }
             h.append("</section>");
         }
@@ -101,7 +102,8 @@ public final class SelfEvaluationHtml {
                     .append("<th scope=\"col\">Evidence</th><th scope=\"col\">Value</th><th scope=\"col\">As at</th><th scope=\"col\">Rating</th>")
                     .append("<th scope=\"col\">Source</th></tr></thead><tbody>");
             for (Citation c : cited) {
-                h.append("<tr><td>").append(e(c.label())).append("</td><td class=\"num").append(c.rating() == null ? "" : " rating-" + c.rating())
+                h.append("<tr><td>").append(e(c.theme() == null ? c.label() : c.label() + " (for " + DocumentText.theme(c.theme()) + ")"))
+                        .append("</td><td class=\"num").append(c.rating() == null ? "" : " rating-" + c.rating())
                         .append("\">").append(e(c.valueText())).append("</td><td>").append(DocumentText.date(c.asOf())).append("</td><td>")
                         .append(c.rating() == null ? "" : e(c.rating().name().charAt(0) + c.rating().name().substring(1).toLowerCase(java.util.Locale.UK)))
                         .append("</td><td>").append(e(c.source())).append("</td></tr>");
@@ -117,9 +119,65 @@ public final class SelfEvaluationHtml {
                 }
                 h.append("</div>");
             }
+            for (Citation c : cited) {
+                trend(h, c);
+            }
         }
         h.append("</section></main></body></html>");
         return h.toString();
+    }
+
+    private static void cited(StringBuilder h, List<Citation> citations) {
+        if (citations.isEmpty()) {
+            return;
+        }
+        h.append("<p>Evidence cited: ");
+        for (int i = 0; i < citations.size(); i++) {
+            Citation c = citations.get(i);
+            h.append(i == 0 ? "" : "; ").append(e(c.label())).append(" ").append(e(shortValue(c))).append(" (")
+                    .append(DocumentText.date(c.asOf())).append(")");
+        }
+        h.append(".</p>");
+    }
+
+    /**
+     * A cited figure's trend as it stood when cited: the move in words, the comparisons, the figures as a table and, for
+     * a percentage, the same numbers as bars (hidden from screen readers, which read the table).
+     */
+    private static void trend(StringBuilder h, Citation c) {
+        if (c.valueNumber() == null) {
+            return;
+        }
+        h.append("<h4>Trend: ").append(e(c.label())).append("</h4>");
+        String words = DocumentText.trend(c);
+        if (!words.isEmpty()) {
+            h.append("<p>").append(e(words)).append("</p>");
+        }
+        String benchmarks = DocumentText.benchmarks(c);
+        if (!benchmarks.isEmpty()) {
+            h.append("<p>").append(e(benchmarks)).append("</p>");
+        }
+        List<Trend.Point> series = c.series();
+        if (series.size() < 2) {
+            return;
+        }
+        h.append("<table class=\"trend\"><caption>").append(e(c.label())).append(", as cited</caption><thead><tr><th scope=\"col\">As at</th>")
+                .append("<th scope=\"col\">Value</th></tr></thead><tbody>");
+        for (Trend.Point p : series) {
+            h.append("<tr><td>").append(DocumentText.date(p.asOf())).append("</td><td class=\"num\">").append(e(DocumentText.value(c, p.value())))
+                    .append("</td></tr>");
+        }
+        h.append("</tbody></table>");
+        if (c.valueText().endsWith("%")) {
+            h.append("<div class=\"bars\" aria-hidden=\"true\">");
+            for (Trend.Point p : series) {
+                BigDecimal v = p.value().max(BigDecimal.ZERO).min(BigDecimal.valueOf(100));
+                h.append("<div class=\"bar-row\"><div class=\"bar-label\">").append(DocumentText.date(p.asOf())).append(": ")
+                        .append(e(DocumentText.value(c, p.value()))).append("</div><div class=\"bar w-")
+                        .append(v.setScale(0, java.math.RoundingMode.HALF_UP).toPlainString()).append("\"></div></div>");
+            }
+            h.append("</div>");
+        }
     }
 
     private static void answer(StringBuilder h, String question, String text) {

@@ -7,11 +7,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.oversight.selfeval.Area;
+import org.oversight.selfeval.Evidence;
+import org.oversight.selfeval.Theme;
+import org.oversight.selfeval.Trend;
 import org.oversight.selfeval.Rating;
 import org.oversight.selfeval.SelfEvaluationViews.AgreedAction;
 import org.oversight.selfeval.SelfEvaluationViews.Citation;
@@ -25,15 +30,18 @@ import org.oversight.selfeval.SelfEvaluationViews.Summary;
 import org.oversight.selfeval.SelfEvaluationViews.Version;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The self-evaluation's tables, in plain SQL. Every query names the LA, and row-level security checks it again. */
 @Repository
 public class SelfEvaluationRepository {
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    SelfEvaluationRepository(JdbcClient jdbc) {
+    SelfEvaluationRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** The header of a self-evaluation. */
@@ -45,7 +53,7 @@ public class SelfEvaluationRepository {
         return jdbc.sql("""
                 SELECT e.id, e.year, e.title, e.status, e.signed_off_name, e.signed_off_at,
                        (SELECT count(*) FROM self_evaluation_section s WHERE s.self_evaluation_id = e.id
-                           AND (s.know <> '' OR s.how <> '' OR s.plans <> '')),
+                           AND (s.know <> '' OR s.how <> '' OR s.plans <> '' OR s.themes <> '{}'::jsonb)),
                        (SELECT count(*) FROM self_evaluation_section s WHERE s.self_evaluation_id = e.id)
                   FROM self_evaluation e WHERE e.la_id = ? ORDER BY e.year DESC""").param(laId)
                 .query((rs, i) -> new Summary(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), Status.valueOf(rs.getString(4)),
@@ -76,43 +84,91 @@ public class SelfEvaluationRepository {
 
     public List<Section> sections(UUID laId, UUID selfEvaluationId) {
         List<Section> bare = jdbc.sql("""
-                SELECT s.id, s.area, s.know, s.how, s.plans, s.author, u.display_name, s.due_date, s.version, s.updated_by, s.updated_at
+                SELECT s.id, s.area, s.know, s.how, s.plans, s.author, u.display_name, s.due_date, s.version, s.updated_by, s.updated_at,
+                       s.themes::text
                   FROM self_evaluation_section s LEFT JOIN app_user u ON u.username = s.author
                  WHERE s.la_id = ? AND s.self_evaluation_id = ? ORDER BY s.ordinal""").params(laId, selfEvaluationId)
                 .query((rs, i) -> new Section(rs.getObject(1, UUID.class), Area.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class), rs.getInt(9), rs.getString(10),
-                        instant(rs, 11), List.of(), List.of())).list();
+                        instant(rs, 11), List.of(), List.of(), themes(rs.getString(12)))).list();
         return bare.stream().map(s -> new Section(s.id(), s.area(), s.know(), s.how(), s.plans(), s.author(), s.authorName(), s.dueDate(),
-                s.version(), s.updatedBy(), s.updatedAt(), citations(laId, s.id()), comments(laId, s.id()))).toList();
+                s.version(), s.updatedBy(), s.updatedAt(), citations(laId, s.id()), comments(laId, s.id()), s.themes())).toList();
+    }
+
+    /** Theme texts from their JSON (theme code to text); a code no longer known is kept out rather than fail the read. */
+    private Map<Theme, String> themes(String jsonText) {
+        Map<Theme, String> out = new EnumMap<>(Theme.class);
+        if (jsonText == null) {
+            return out;
+        }
+        Map<?, ?> raw = json.readValue(jsonText, Map.class);
+        raw.forEach((k, v) -> {
+            for (Theme t : Theme.values()) {
+                if (t.name().equals(k) && v != null) {
+                    out.put(t, v.toString());
+                }
+            }
+        });
+        return out;
+    }
+
+    private String themesJson(Map<Theme, String> themes) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (themes != null) {
+            themes.forEach((t, text) -> {
+                if (text != null && !text.isBlank()) {
+                    out.put(t.name(), text);
+                }
+            });
+        }
+        return json.writeValueAsString(out);
     }
 
     public List<Citation> citations(UUID laId, UUID sectionId) {
         return jdbc.sql("""
-                SELECT id, evidence_key, kind, label, value_text, value_number, as_of, source, rating, cited_by, cited_at
+                SELECT id, evidence_key, kind, label, value_text, value_number, as_of, source, rating, cited_by, cited_at,
+                       trend_text, trend::text, benchmarks::text, theme
                   FROM self_evaluation_citation WHERE la_id = ? AND section_id = ? AND withdrawn_at IS NULL ORDER BY cited_at, id""")
                 .params(laId, sectionId).query((rs, i) -> citation(rs)).list();
     }
 
     public Optional<Citation> citation(UUID laId, UUID citationId) {
         return jdbc.sql("""
-                SELECT id, evidence_key, kind, label, value_text, value_number, as_of, source, rating, cited_by, cited_at
+                SELECT id, evidence_key, kind, label, value_text, value_number, as_of, source, rating, cited_by, cited_at,
+                       trend_text, trend::text, benchmarks::text, theme
                   FROM self_evaluation_citation WHERE la_id = ? AND id = ?""").params(laId, citationId).query((rs, i) -> citation(rs)).optional();
     }
 
-    private static Citation citation(ResultSet rs) throws SQLException {
+    private Citation citation(ResultSet rs) throws SQLException {
         String rating = rs.getString(9);
+        String trend = rs.getString(13);
+        String benchmarks = rs.getString(14);
         return new Citation(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getBigDecimal(6), rs.getObject(7, LocalDate.class), rs.getString(8), rating == null ? null : Rating.valueOf(rating),
-                rs.getString(10), instant(rs, 11));
+                rs.getString(10), instant(rs, 11), rs.getString(12),
+                trend == null ? List.of() : List.of(json.readValue(trend, Trend.Point[].class)),
+                benchmarks == null ? List.of() : List.of(json.readValue(benchmarks, Evidence.Benchmark[].class)),
+                rs.getString(15) == null ? null : Theme.valueOf(rs.getString(15)));
     }
 
+    /** A citation made without its trend kept (as before Oversight kept trends). */
     public UUID insertCitation(UUID laId, UUID sectionId, String key, String kind, String label, String valueText, BigDecimal value,
                                LocalDate asOf, String source, Rating rating, String by, Instant at) {
+        return insertCitation(laId, sectionId, key, kind, label, valueText, value, asOf, source, rating, null, null, null, null, by, at);
+    }
+
+    /** A citation with its trend and comparisons frozen beside the value ({@code trendText} null: none kept). */
+    public UUID insertCitation(UUID laId, UUID sectionId, String key, String kind, String label, String valueText, BigDecimal value,
+                               LocalDate asOf, String source, Rating rating, String trendText, List<Trend.Point> trend,
+                               List<Evidence.Benchmark> benchmarks, Theme theme, String by, Instant at) {
         return jdbc.sql("""
                 INSERT INTO self_evaluation_citation (la_id, section_id, evidence_key, kind, label, value_text, value_number, as_of, source,
-                    rating, cited_by, cited_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                    rating, cited_by, cited_at, trend_text, trend, benchmarks, theme)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?) RETURNING id""")
                 .params(laId, sectionId, key, kind, label, valueText, value, Date.valueOf(asOf), source, rating == null ? null : rating.name(),
-                        by, Timestamp.from(at)).query(UUID.class).single();
+                        by, Timestamp.from(at), trendText, trendText == null || trend == null ? null : json.writeValueAsString(trend),
+                        trendText == null || benchmarks == null ? null : json.writeValueAsString(benchmarks), theme == null ? null : theme.name())
+                .query(UUID.class).single();
     }
 
     public boolean cited(UUID sectionId, String key) {
@@ -138,23 +194,36 @@ public class SelfEvaluationRepository {
     }
 
     /** Saves a section's text if it is still at {@code expectedVersion}; false when someone saved it in between. */
-    public boolean updateText(UUID laId, UUID sectionId, int expectedVersion, String know, String how, String plans, String by, Instant at) {
+    public boolean updateText(UUID laId, UUID sectionId, int expectedVersion, String know, String how, String plans, Map<Theme, String> themes,
+                              String by, Instant at) {
+        String themesJson = themesJson(themes);
         int changed = jdbc.sql("""
-                UPDATE self_evaluation_section SET know = ?, how = ?, plans = ?, version = version + 1, updated_by = ?, updated_at = ?
+                UPDATE self_evaluation_section SET know = ?, how = ?, plans = ?, themes = CAST(? AS jsonb), version = version + 1, updated_by = ?,
+                       updated_at = ?
                  WHERE la_id = ? AND id = ? AND version = ?""")
-                .params(know, how, plans, by, Timestamp.from(at), laId, sectionId, expectedVersion).update();
+                .params(know, how, plans, themesJson, by, Timestamp.from(at), laId, sectionId, expectedVersion).update();
         if (changed == 1) {
-            jdbc.sql("""
-                    INSERT INTO self_evaluation_section_version (section_id, la_id, version, know, how, plans, written_by, written_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""").params(sectionId, laId, expectedVersion + 1, know, how, plans, by, Timestamp.from(at)).update();
+            insertVersion(laId, sectionId, expectedVersion + 1, know, how, plans, themes, by, at);
         }
         return changed == 1;
     }
 
     public void insertVersion(UUID laId, UUID sectionId, int version, String know, String how, String plans, String by, Instant at) {
+        insertVersion(laId, sectionId, version, know, how, plans, Map.of(), by, at);
+    }
+
+    public void insertVersion(UUID laId, UUID sectionId, int version, String know, String how, String plans, Map<Theme, String> themes,
+                              String by, Instant at) {
         jdbc.sql("""
-                INSERT INTO self_evaluation_section_version (section_id, la_id, version, know, how, plans, written_by, written_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""").params(sectionId, laId, version, know, how, plans, by, Timestamp.from(at)).update();
+                INSERT INTO self_evaluation_section_version (section_id, la_id, version, know, how, plans, themes, written_by, written_at)
+                VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)""").params(sectionId, laId, version, know, how, plans, themesJson(themes), by,
+                        Timestamp.from(at)).update();
+    }
+
+    /** Sets a section's theme texts without a version of its own (a section started from an earlier year's). */
+    public void setThemes(UUID laId, UUID sectionId, Map<Theme, String> themes) {
+        jdbc.sql("UPDATE self_evaluation_section SET themes = CAST(? AS jsonb) WHERE la_id = ? AND id = ?").params(themesJson(themes), laId, sectionId)
+                .update();
     }
 
     public void assign(UUID laId, UUID sectionId, String author, LocalDate due) {
@@ -164,9 +233,10 @@ public class SelfEvaluationRepository {
 
     public List<Version> versions(UUID laId, UUID sectionId) {
         return jdbc.sql("""
-                SELECT version, know, how, plans, written_by, written_at FROM self_evaluation_section_version
+                SELECT version, know, how, plans, written_by, written_at, themes::text FROM self_evaluation_section_version
                  WHERE la_id = ? AND section_id = ? ORDER BY version DESC""").params(laId, sectionId)
-                .query((rs, i) -> new Version(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), instant(rs, 6))).list();
+                .query((rs, i) -> new Version(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), instant(rs, 6),
+                        themes(rs.getString(7)))).list();
     }
 
     public boolean signOff(UUID laId, UUID id, String by, String name, Instant at) {

@@ -16,6 +16,7 @@ import org.oversight.access.AccessRules.LaMember;
 import org.oversight.access.AccessRules.SignedIn;
 import org.oversight.register.LocalAuthority;
 import org.oversight.selfeval.Area;
+import org.oversight.selfeval.Theme;
 import org.oversight.selfeval.EditConflictException;
 import org.oversight.selfeval.Evidence;
 import org.oversight.selfeval.SelfEvaluationViews.Section;
@@ -49,12 +50,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SelfEvaluationPages {
 
     private static final String BASE = "/local-authorities/{urn}/self-evaluations";
-    private static final List<String> SECTION_FIELDS = List.of("version", "know", "how", "plans", "evidenceKey", "comment", "author", "dueDate-day");
+    private static final List<String> SECTION_FIELDS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("version", "know", "how", "plans", "evidenceKey", "comment", "author", "dueDate-day"),
+            java.util.Arrays.stream(Theme.values()).map(t -> "theme-" + t.name())).toList();
 
     private final SelfEvaluations selfEvaluations;
+    private final org.springframework.context.MessageSource messages;
 
-    SelfEvaluationPages(SelfEvaluations selfEvaluations) {
+    SelfEvaluationPages(SelfEvaluations selfEvaluations, org.springframework.context.MessageSource messages) {
         this.selfEvaluations = selfEvaluations;
+        this.messages = messages;
     }
 
     // ---- list and start --------------------------------------------------------------------------------------------
@@ -214,6 +219,10 @@ class SelfEvaluationPages {
     }
 
     private String section(LocalAuthority la, int year, Area area, Model model, FormErrors errors, String[] typed) {
+        return section(la, year, area, model, errors, typed, null);
+    }
+
+    private String section(LocalAuthority la, int year, Area area, Model model, FormErrors errors, String[] typed, Map<String, String> typedThemes) {
         SelfEvaluation se = selfEvaluations.get(la.id(), year);
         Section s = se.section(area).orElseThrow();
         Map<String, Evidence> evidence = selfEvaluations.evidence(la.id());
@@ -225,6 +234,14 @@ class SelfEvaluationPages {
         model.addAttribute("know", typed == null ? s.know() : typed[0]);
         model.addAttribute("how", typed == null ? s.how() : typed[1]);
         model.addAttribute("plans", typed == null ? s.plans() : typed[2]);
+        model.addAttribute("themes", Theme.of(area));
+        Map<String, String> themeTexts = new java.util.LinkedHashMap<>();
+        for (Theme t : Theme.of(area)) {
+            themeTexts.put(t.name(), typedThemes == null ? s.themeText(t) : typedThemes.getOrDefault(t.name(), ""));
+        }
+        model.addAttribute("themeTexts", themeTexts);
+        model.addAttribute("themeChoices", Theme.of(area).stream().map(t -> new Choice(t.name(), messages.getMessage(t.messageKey(), null,
+                java.util.Locale.UK))).toList());
         model.addAttribute("citations", selfEvaluations.citationStates(s, evidence));
         model.addAttribute("offered", evidence.values().stream().filter(e -> e.offeredFor(area) && !cited.contains(e.key())).toList());
         model.addAttribute("versions", selfEvaluations.versions(la.id(), year, area));
@@ -249,33 +266,41 @@ class SelfEvaluationPages {
     @LaEditor
     String save(@PathVariable int urn, @PathVariable int year, @PathVariable String area, @RequestParam(defaultValue = "-1") int version,
                 @RequestParam(required = false) String know, @RequestParam(required = false) String how,
-                @RequestParam(required = false) String plans, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+                @RequestParam(required = false) String plans, @RequestParam Map<String, String> params, Model model,
+                HttpServletResponse response, RedirectAttributes redirect) {
         LocalAuthority la = selfEvaluations.localAuthority(urn);
         Area a = area(area);
+        // The theme boxes are named theme-<CODE>; the page always sends all of the area's, so a blank one clears the theme.
+        Map<String, String> themes = new java.util.LinkedHashMap<>();
+        params.forEach((name, value) -> {
+            if (name.startsWith("theme-")) {
+                themes.put(name.substring("theme-".length()), value);
+            }
+        });
         try {
-            selfEvaluations.save(la.id(), year, a, version, know, how, plans);
+            selfEvaluations.save(la.id(), year, a, version, know, how, plans, themes.isEmpty() ? null : themes);
             redirect.addFlashAttribute("banner", "selfeval.saved");
             return "redirect:/local-authorities/" + urn + "/self-evaluations/" + year + "/sections/" + a.slug();
         } catch (InvalidInputException e) {
             response.setStatus(e instanceof EditConflictException ? HttpServletResponse.SC_CONFLICT : HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("conflict", e instanceof EditConflictException);
-            return section(la, year, a, model, FormErrors.of(e), new String[] {know, how, plans});
+            return section(la, year, a, model, FormErrors.of(e), new String[] {know, how, plans}, themes);
         }
     }
 
     @PostMapping(BASE + "/{year}/sections/{area}/citations")
     @LaEditor
     String cite(@PathVariable int urn, @PathVariable int year, @PathVariable String area, @RequestParam(required = false) String evidenceKey,
-                Model model, HttpServletResponse response, RedirectAttributes redirect) {
+                @RequestParam(required = false) String theme, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         LocalAuthority la = selfEvaluations.localAuthority(urn);
         Area a = area(area);
         try {
-            selfEvaluations.cite(la.id(), year, a, evidenceKey);
+            selfEvaluations.cite(la.id(), year, a, evidenceKey, theme);
             redirect.addFlashAttribute("banner", "selfeval.cited");
             return "redirect:/local-authorities/" + urn + "/self-evaluations/" + year + "/sections/" + a.slug() + "#citations";
         } catch (InvalidInputException e) {
             response.setStatus(e instanceof EditConflictException ? HttpServletResponse.SC_CONFLICT : HttpServletResponse.SC_BAD_REQUEST);
-            return section(la, year, a, model, FormErrors.of(e), null);
+            return section(la, year, a, model, FormErrors.of(e, f -> f.equals("theme") ? "evidenceKey" : f), null);
         }
     }
 
@@ -355,10 +380,18 @@ class SelfEvaluationPages {
         model.addAttribute("area", a);
         model.addAttribute("v", v);
         model.addAttribute("before", before);
-        model.addAttribute("diffs", List.of(
+        List<Diff> diffs = new java.util.ArrayList<>(List.of(
                 new Diff("selfeval.q.know", TextDiff.diff(before == null ? "" : before.know(), v.know())),
                 new Diff("selfeval.q.how", TextDiff.diff(before == null ? "" : before.how(), v.how())),
                 new Diff("selfeval.q.plans", TextDiff.diff(before == null ? "" : before.plans(), v.plans()))));
+        // Then each theme written in either version.
+        for (Theme t : Theme.of(a)) {
+            String was = before == null ? "" : before.themeText(t);
+            if (!was.isBlank() || !v.themeText(t).isBlank()) {
+                diffs.add(new Diff(t.messageKey(), TextDiff.diff(was, v.themeText(t))));
+            }
+        }
+        model.addAttribute("diffs", diffs);
         return "selfeval/version";
     }
 

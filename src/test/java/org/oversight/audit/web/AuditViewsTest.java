@@ -146,6 +146,29 @@ class AuditViewsTest {
     }
 
     @Test
+    void checkYourAnswersListsEachAnswerWithALinkBackToItsQuestion() {
+        AuditViews.CaseAudit audit = new AuditViews.CaseAudit(ROW.id(), UUID.randomUUID(), "Care leavers, autumn 2026", ViewFixtures.CITY_ID, 80450,
+                "City of London", 1, "C3", "CARE_LEAVER", "Leaving Care Team 1", FORM, "col.staff", Status.OPEN,
+                Map.of("CL1", new AuditViews.Answer("CL1", AuditGrade.GOOD, "Plan reviewed in May"),
+                        "CL2", new AuditViews.Answer("CL2", AuditGrade.REQUIRES_IMPROVEMENT, "No contact for 10 weeks")),
+                AuditGrade.GOOD, "Good support overall", null, null, null, null, null, null, List.of("col.manager"));
+        Map<String, Object> model = model("/local-authorities/80450/audits/p/cases/c/check");
+        model.put("a", audit);
+        Document page = Views.check("audits/check", model, false);
+        assertThat(page.title()).startsWith("Check your answers: audit of child C3");
+        assertThat(page.getElementById("answer-CL1").text()).contains("CL1. Is the pathway plan up to date?").contains("Good").contains("Plan reviewed in May");
+        assertThat(page.getElementById("answer-CL2").text()).contains("Requires improvement").contains("No contact for 10 weeks");
+        String form = "/local-authorities/80450/audits/" + audit.programmeId() + "/cases/" + audit.id();
+        assertThat(page.getElementById("answer-CL2-change").attr("href")).isEqualTo(form + "#grade-CL2");
+        assertThat(page.getElementById("answer-CL2-change").text()).isEqualTo("Change the answer to question CL2");
+        assertThat(page.getElementById("answer-overallGrade").text()).contains("Good");
+        assertThat(page.getElementById("answer-summary-change").attr("href")).isEqualTo(form + "#summary");
+        assertThat(page.select("form#submission").attr("method")).isEqualTo("post");
+        assertThat(page.select("form#submission").attr("action")).isEqualTo(form + "/submission");
+        assertThat(page.select(".govuk-summary-list__row")).hasSize(4);
+    }
+
+    @Test
     void theRollUpAndTheFormsKeepThePageRules() {
         AuditViews.GradeCounts counts = AuditViews.GradeCounts.empty();
         counts.add(AuditGrade.GOOD);

@@ -52,6 +52,11 @@ class RecordViewsTest {
         Map<String, Object> model = Views.model("/local-authorities");
         model.put("user", null);
         model.put("rows", List.of(row()));
+        model.put("total", 1);
+        model.put("pages", new org.oversight.shared.web.Pagination(1, 25, 1));
+        model.put("pageSizes", List.of(25, 50));
+        model.put("pageLink", "/local-authorities?q=City&sort=overall&order=asc&size=25&page=");
+        model.put("order", "asc");
         model.put("q", "City");
         model.put("region", null);
         model.put("judgement", null);
@@ -69,7 +74,19 @@ class RecordViewsTest {
         assertThat(page.getElementById("sort-overall").attr("href")).contains("sort=overall").contains("order=desc").contains("q=City");
         assertThat(page.getElementById("sort-name").attr("href")).contains("order=asc");
 
+        model.put("rows", List.of(row(), row()));
+        model.put("total", 60);
+        model.put("pages", new org.oversight.shared.web.Pagination(2, 25, 60));
+        Document paged = Views.check("register/list", model, false);
+        assertThat(paged.getElementById("showing").text()).isEqualTo("Showing 26 to 50 of 60");
+        assertThat(paged.select("#pagination .govuk-pagination__item--current a").text()).isEqualTo("2");
+        assertThat(paged.getElementById("pagination-next").attr("href")).endsWith("size=25&page=3");
+        assertThat(paged.getElementById("pagination-prev").attr("href")).endsWith("page=1");
+        assertThat(paged.getElementById("size-50").attr("href")).contains("size=50").contains("sort=overall");
+
         model.put("rows", List.of());
+        model.put("total", 0);
+        model.put("pages", new org.oversight.shared.web.Pagination(1, 25, 0));
         Document none = Views.check("register/list", model, false);
         assertThat(none.getElementById("no-results")).isNotNull();
         assertThat(none.getElementById("register-table")).as("no empty table").isNull();

@@ -39,7 +39,9 @@ class SelfEvaluationViewsTest {
             RED.label(), "70.0%", new BigDecimal("70.0"), LocalDate.of(2026, 9, 30), "SSDA903", Rating.RED, "", null);
     private static final Evidence OFFERED = new Evidence("compliance:CARE_LEAVERS_IN_TOUCH", Evidence.Kind.COMPLIANCE, EnumSet.of(Area.CARE_LEAVERS),
             "Care leavers the local authority is in touch with", "96.0%", new BigDecimal("96.0"), LocalDate.of(2026, 9, 30), "SSDA903",
-            Rating.GREEN, "", null);
+            Rating.GREEN, "", null, List.of(new org.oversight.selfeval.Trend.Point(LocalDate.of(2026, 3, 31), new BigDecimal("88.0")),
+            new org.oversight.selfeval.Trend.Point(LocalDate.of(2025, 3, 31), new BigDecimal("85.0"))), "up 8 points since 31 March 2026, better",
+            List.of(new Evidence.Benchmark("Statistical neighbours", "Not held"), new Evidence.Benchmark("England", "Not held")));
 
     private static Section section(Area area, String know, List<Citation> cited) {
         return new Section(UUID.randomUUID(), area, know, "", "", "col.manager", "Rachel Green", LocalDate.of(2027, 1, 31), 2, "col.manager", AT,
@@ -115,6 +117,13 @@ class SelfEvaluationViewsTest {
         model.put("how", "");
         model.put("plans", "");
         model.put("citations", List.of(new CitationState(RED, NOW)));
+        model.put("themes", org.oversight.selfeval.Theme.of(Area.CARE_LEAVERS));
+        Map<String, String> themeTexts = new java.util.LinkedHashMap<>();
+        org.oversight.selfeval.Theme.of(Area.CARE_LEAVERS).forEach(t -> themeTexts.put(t.name(), ""));
+        themeTexts.put("PATHWAY_PLANS", "Pathway plans are reviewed with the young person.");
+        model.put("themeTexts", themeTexts);
+        model.put("themeChoices", org.oversight.selfeval.Theme.of(Area.CARE_LEAVERS).stream()
+                .map(t -> new Choice(t.name(), Views.message(t.messageKey()))).toList());
         model.put("offered", List.of(OFFERED, new Evidence("finding:" + UUID.randomUUID(), Evidence.Kind.FINDING, EnumSet.allOf(Area.class),
                 "Ofsted finding: what needs to improve", "Risk assessments should more clearly articulate measures", null, LocalDate.of(2018, 11, 20),
                 "Ofsted focused visit starting 24 October 2018", null, "", null)));
@@ -133,6 +142,15 @@ class SelfEvaluationViewsTest {
         assertThat(page.getElementById("offered").text()).contains("Care leavers the local authority is in touch with").contains("96.0%")
                 .contains("Risk assessments should more clearly articulate measures");
         assertThat(page.select("#offered .govuk-tag")).hasSize(1);
+        // The trend in words and the comparisons, beside the figure offered; a theme box per theme of the area, with its text.
+        assertThat(page.getElementById("trend-0").text()).isEqualTo("Trend: up 8 points since 31 March 2026, better");
+        assertThat(page.getElementById("earlier-0").text()).contains("31 March 2026: 88%").contains("31 March 2025: 85%");
+        assertThat(page.getElementById("offered").text()).contains("Statistical neighbours: Not held").contains("England: Not held");
+        assertThat(page.getElementById("theme-PATHWAY_PLANS").text()).isEqualTo("Pathway plans are reviewed with the young person.");
+        assertThat(page.select("label[for=theme-PATHWAY_PLANS]").text()).isEqualTo("Pathway plans");
+        assertThat(page.select("textarea[name^=theme-]")).hasSize(org.oversight.selfeval.Theme.of(Area.CARE_LEAVERS).size());
+        assertThat(page.select("#theme-for-0 option")).extracting(org.jsoup.nodes.Element::text).contains("The area as a whole", "Pathway plans");
+        assertThat(page.getElementById("citation-table").text()).contains("Not kept: cited before Oversight kept a figure’s trend");
         assertThat(page.getElementById("their-text").text()).contains("Pathway plans are good.");
         assertThat(page.getElementById("know").text()).isEqualTo("My text");
         assertThat(page.getElementById("section-problems").text()).contains("is red (62.0%)");
