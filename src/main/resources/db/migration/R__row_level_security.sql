@@ -12,8 +12,8 @@
 -- ssd_assessment_factors ssd_cin_plans ssd_cin_visits ssd_s47_enquiry ssd_initial_cp_conference ssd_cp_plans ssd_cp_visits
 -- ssd_cp_reviews ssd_department ssd_professionals ssd_involvements compliance_figures front_door_figures self_evaluation
 -- self_evaluation_section self_evaluation_section_version self_evaluation_citation self_evaluation_comment
--- self_evaluation_event self_evaluation_director self_evaluation_share engagement_meeting engagement_action (not
--- isolated: inspector_grant, access-control data)
+-- self_evaluation_event self_evaluation_director self_evaluation_share engagement_meeting engagement_action la_api_token
+-- la_api_token_event (not isolated: inspector_grant, access-control data)
 --
 -- The tenant scope cannot be set by a connection for itself. The application's role may log in, but the scope of its
 -- session (whose rows it sees) is kept in a temporary table that only the tables' owner can write, through

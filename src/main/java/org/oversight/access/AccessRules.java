@@ -75,6 +75,18 @@ public final class AccessRules {
     public @interface ChildDataReader {
     }
 
+    /**
+     * Children's social care payloads (DfE's API format): an LA's own system with one of its machine tokens, or one of the
+     * LA's managers; the handler checks the LA through {@link CurrentUser#canSendPayload}. The machine token reaches
+     * nothing else ({@code MachineTokenFilter}).
+     */
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @PreAuthorize("hasAnyRole('LA_MACHINE', 'LA_MANAGER')")
+    public @interface PayloadSender {
+    }
+
     /** LA managers only (plans, governance, committee reports). */
     @Target({ElementType.TYPE, ElementType.METHOD})
     @Retention(RetentionPolicy.RUNTIME)

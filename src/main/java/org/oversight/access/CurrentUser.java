@@ -29,9 +29,23 @@ public class CurrentUser {
         return get().isPresent();
     }
 
-    /** Name recorded in audit columns: the username, or "system" for jobs. */
+    /** Name recorded in audit columns: the username, the API token ("api-token:<name>"), or "system" for jobs. */
     public String actor() {
-        return get().map(OversightUser::username).orElse("system");
+        return get().map(OversightUser::username).or(() -> machine().map(MachineClient::actor)).orElse("system");
+    }
+
+    /** The LA's own system, when the request came with one of its API tokens. */
+    public Optional<MachineClient> machine() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof MachineClient client) {
+            return Optional.of(client);
+        }
+        return Optional.empty();
+    }
+
+    /** Children's social care payloads for the LA: its own system (an API token of the LA) or one of its managers. */
+    public boolean canSendPayload(UUID laId) {
+        return machine().filter(m -> m.laId().equals(laId)).isPresent() || canManage(laId);
     }
 
     /** LA-internal data (unpublished activities, drafts, plans) is visible only to that LA's own users. */

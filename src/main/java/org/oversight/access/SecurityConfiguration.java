@@ -18,6 +18,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,8 +37,10 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, JsonMapper json, MachineTokens tokens) throws Exception {
         http.securityMatcher("/api/**")
+                // An LA's machine token (Authorization: Bearer): only for POST .../{its urn}/children; see MachineTokenFilter.
+                .addFilterBefore(new MachineTokenFilter(tokens, json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/v1/local-authorities", "/api/v1/local-authorities/**",
                                 "/api/v1/inspections/**", "/api/v1/national/**").permitAll()
@@ -62,7 +65,10 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, ObjectProvider<SingleSignOn.Login> singleSignOn) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, ObjectProvider<SingleSignOn.Login> singleSignOn, JsonMapper json, MachineTokens tokens)
+            throws Exception {
+        // A machine token is refused on every page (403, or 401 when it is not valid), never taken for a person.
+        http.addFilterBefore(new MachineTokenFilter(tokens, json), BasicAuthenticationFilter.class);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/css/**", "/js/**", "/govuk/**", "/assets/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/login", "/login/refused", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",

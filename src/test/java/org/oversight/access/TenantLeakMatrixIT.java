@@ -32,6 +32,7 @@ class TenantLeakMatrixIT extends HttpTest {
     private static final String CHILD = "LEAKCHILD9913";
     private static final String PLAN = "LEAK-MARKER-SOUTHWARK-PLAN";
     private static final String SELF_EVALUATION = "LEAK-MARKER-SOUTHWARK-SELF-EVALUATION";
+    private static final String API_TOKEN = "LEAK-MARKER-SOUTHWARK-API-TOKEN";
     private static final List<String> OTHERS = List.of("col.manager", "col.staff", "col.councillor", "analyst", "inspector", "admin");
 
     @Autowired
@@ -66,6 +67,17 @@ class TenantLeakMatrixIT extends HttpTest {
                 jdbc.sql("INSERT INTO self_evaluation_citation (la_id, section_id, evidence_key, kind, label, value_text, as_of, source, cited_by, "
                         + "cited_at) VALUES (?, ?, 'voice:LISTENED', 'VOICE', ?, '4 out of 5', DATE '2026-11-01', 'test', 'test', now())")
                         .params(southwark, section, SELF_EVALUATION).update();
+            }
+            // An API token of Southwark (machine credentials, issue 16) and a use of it: only Southwark's managers see them.
+            if (jdbc.sql("SELECT count(*) FROM la_api_token WHERE name = ?").param(API_TOKEN).query(Integer.class).single() == 0) {
+                UUID token = jdbc.sql("""
+                        INSERT INTO la_api_token (la_id, name, token_hash, hint, created_by, created_at) VALUES (?, ?, ?, 'leak', 'test', now())
+                        RETURNING id""").params(southwark, API_TOKEN, org.oversight.shared.Checksums.sha256(API_TOKEN.getBytes()))
+                        .query(UUID.class).single();
+                jdbc.sql("""
+                        INSERT INTO la_api_token_event (la_id, token_id, at, method, path, outcome, status, detail)
+                        VALUES (?, ?, now(), 'POST', '/api/v1/local-authorities/80514/children', 'ACCEPTED', 200, ?)""")
+                        .params(southwark, token, API_TOKEN + " event").update();
             }
             // The same child in the journey store (SSD-shaped), so a page or endpoint that reads it is in the matrix too.
             UUID journey = jdbc.sql("SELECT id FROM import_snapshot WHERE la_id = ? AND kind = 'SSD' AND superseded_at IS NULL AND collection_year = '2025-26'")
@@ -121,7 +133,7 @@ class TenantLeakMatrixIT extends HttpTest {
                 requests++;
                 // An error may echo the path asked for (ProblemDetail "instance"): what the asker typed is no leak.
                 String body = response.body() == null ? "" : response.body().replace(path, "");
-                if (body.contains(CHILD) || body.contains(PLAN) || body.contains(SELF_EVALUATION)) {
+                if (body.contains(CHILD) || body.contains(PLAN) || body.contains(SELF_EVALUATION) || body.contains(API_TOKEN)) {
                     leaks.add(user + " " + path + " -> " + response.status());
                 }
             }
@@ -153,6 +165,8 @@ class TenantLeakMatrixIT extends HttpTest {
         assertThat(http.get("/local-authorities/80514/compliance", "southwark.manager").body()).as("the stored figures' list of children")
                 .contains(CHILD);
         assertThat(http.get("/local-authorities/80514/self-evaluations/2026/sections/care-leavers", "southwark.manager").body()).contains(SELF_EVALUATION);
+        assertThat(http.get("/local-authorities/80514/api-tokens", "southwark.manager").body()).as("Southwark's API tokens and their uses")
+                .contains(API_TOKEN).contains(API_TOKEN + " event");
         assertThat(http.get("/api/v1/local-authorities/80514/self-evaluations/2026/sections/care-leavers/citations", "southwark.manager").body())
                 .contains(SELF_EVALUATION);
     }

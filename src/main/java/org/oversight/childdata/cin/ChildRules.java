@@ -193,7 +193,7 @@ final class ChildRules {
         });
     });
 
-    private static final Set<String> SEXES = Set.of("M", "F", "U");
+    static final Set<String> SEXES = Set.of("M", "F", "U");
 
     /** 4180: Sex must be M, F or U. */
     static final CinRule R4180 = CinRule.child("4180", (c, census, f) -> {

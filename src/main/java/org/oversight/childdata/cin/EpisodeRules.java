@@ -171,7 +171,7 @@ final class EpisodeRules {
         }
     });
 
-    private static final Set<String> CLOSURE_REASONS = Set.of("RC1", "RC2", "RC3", "RC4", "RC5", "RC6", "RC7", "RC8", "RC9");
+    static final Set<String> CLOSURE_REASONS = Set.of("RC1", "RC2", "RC3", "RC4", "RC5", "RC6", "RC7", "RC8", "RC9");
 
     /** 8640: a reason for closure must be a valid code. */
     static final CinRule R8640 = CinRule.child("8640", (c, census, f) -> {
@@ -319,7 +319,7 @@ final class EpisodeRules {
         }
     });
 
-    private static final Set<String> REFERRAL_SOURCES = Set.of("1A", "1B", "1C", "1D", "2A", "2B", "3A", "3B", "3C", "3D",
+    static final Set<String> REFERRAL_SOURCES = Set.of("1A", "1B", "1C", "1D", "2A", "2B", "3A", "3B", "3C", "3D",
             "3E", "3F", "4", "5A", "5B", "5C", "5D", "6", "7", "8", "9", "10");
 
     private static final LocalDate SOURCES_FROM = LocalDate.of(2013, 4, 1);

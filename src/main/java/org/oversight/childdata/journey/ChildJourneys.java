@@ -24,7 +24,10 @@ public interface ChildJourneys {
     record JourneySnapshot(UUID id, UUID laId, String kind, String collectionYear, LocalDate asOf, Instant importedAt) {
     }
 
-    /** Published when a whole-journey snapshot of the LA is stored (in the storing transaction). */
+    /**
+     * Published when a whole-journey snapshot of the LA is stored, or changed in place by a children's social care payload (in the
+     * storing transaction).
+     */
     record Stored(UUID laId, UUID snapshotId) {
     }
 

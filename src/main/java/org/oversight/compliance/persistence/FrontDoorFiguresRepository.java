@@ -39,6 +39,11 @@ public class FrontDoorFiguresRepository {
                 .query((rs, i) -> row(rs)).list();
     }
 
+    /** Forgets a snapshot's stored figures (its rows changed in place, e.g. by a children's social care payload). */
+    public void forget(UUID snapshotId) {
+        jdbc.sql("DELETE FROM front_door_figures WHERE snapshot_id = ?").param(snapshotId).update();
+    }
+
     /** Stores a snapshot's figures, replacing what was stored for it (one statement; never another LA's row). */
     public void save(Row row) {
         jdbc.sql("""

@@ -105,10 +105,14 @@ public class FrontDoorFigures {
         return snapshots.stream().map(s -> out.get(s.id())).toList();
     }
 
-    /** A whole-journey snapshot was stored: its figures are computed and stored as soon as it is committed. */
+    /**
+     * A whole-journey snapshot was stored, or changed in place (a children's social care payload): its figures are computed
+     * and stored as soon as it is committed, replacing any stored before the change.
+     */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     public void snapshotStored(ChildJourneys.Stored event) {
         try {
+            write.executeWithoutResult(s -> repository.forget(event.snapshotId()));
             journeys.current(event.laId()).filter(s -> s.id().equals(event.snapshotId())).ifPresent(s -> of(List.of(s)));
         } catch (RuntimeException e) {
             // the import stands; the first reader computes the figures

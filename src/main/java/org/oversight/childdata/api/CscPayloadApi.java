@@ -1,0 +1,87 @@
+package org.oversight.childdata.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.oversight.access.AccessRules.PayloadSender;
+import org.oversight.access.MachineClient;
+import org.oversight.childdata.ssd.CscPayloadImporter;
+import org.oversight.childdata.ssd.CscPayloadImporter.Summary;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * DfE children's social care API payloads, received as DfE receives them: from the LA's own system with one of its API
+ * tokens ({@code Authorization: Bearer}), or from one of its managers; applied to the LA's current journey snapshot in
+ * one transaction.
+ */
+@RestController
+@RequestMapping("/api/v1/local-authorities/{urn}")
+@Tag(name = "Children's social care payloads", description = "The per-child JSON LAs send DfE's children's social care API, sent to Oversight too (LA-internal)")
+@PayloadSender
+class CscPayloadApi {
+
+    private final CscPayloadImporter importer;
+
+    CscPayloadApi(CscPayloadImporter importer) {
+        this.importer = importer;
+    }
+
+    /** What the payload changed (counts only). */
+    record SummaryJson(boolean stored, String snapshotId, String collectionYear, boolean snapshotCreated, int children, CscPayloadImporter.PayloadCounts childCounts,
+                       Map<String, CscPayloadImporter.PayloadCounts> items, Map<String, Integer> notStored, List<String> ignored) {
+    }
+
+    @PostMapping(value = "/children", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Send children's social care data as DfE's children's social care API payload (specification 0.8: la_code and Children, "
+            + "one child or a list, each with child_details, health_and_wellbeing and social_care_episodes), full or partial. Applied to the LA's "
+            + "current journey snapshot in one transaction (one is made if the LA has none): each child and part named is created or updated, "
+            + "what is not named is kept, and purge: true deletes the child or item and what it contains. Authenticate with the LA's API token "
+            + "(Authorization: Bearer) or as one of its managers (HTTP Basic). 200 with the counts; 400 naming each problem's child (la_child_id) "
+            + "and JSON path (a malformed date, an unknown code, a missing required field) when nothing is stored; 403 for another LA's URN; 422 "
+            + "when la_code is another LA's; 413 past oversight.imports.max-json-body. Looked-after placements, adoption, care leavers and "
+            + "health are checked and counted but not stored yet; names and postcodes are never stored.")
+    @ApiResponse(responseCode = "200", description = "Stored", content = @Content(schema = @Schema(implementation = SummaryJson.class)))
+    @ApiResponse(responseCode = "400", description = "Problems (child, path, message); nothing stored",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "422", description = "The payload is another LA's; nothing stored",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<Object> receive(@PathVariable int urn, @RequestBody JsonNode payload, HttpServletRequest request) {
+        try {
+            Summary s = importer.apply(urn, payload);
+            request.setAttribute(MachineClient.SUMMARY_ATTRIBUTE, s.words());
+            return ResponseEntity.ok(new SummaryJson(true, s.snapshotId().toString(), s.collectionYear(), s.snapshotCreated(), s.children(),
+                    s.childCounts(), s.items(), s.notStored(), s.ignored()));
+        } catch (CscPayloadImporter.PayloadProblems e) {
+            request.setAttribute(MachineClient.SUMMARY_ATTRIBUTE, e.problems().size() + " problems; first at " + e.problems().getFirst().path());
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage() + ". First: " + e.problems().getFirst().message()
+                    + " (" + e.problems().getFirst().path() + ")");
+            p.setTitle("Invalid payload");
+            p.setInstance(URI.create(request.getRequestURI()));
+            p.setProperty("errors", e.problems().stream().map(x -> Map.of("child", x.childId(), "field", x.path(), "message", x.message())).toList());
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+        } catch (CscPayloadImporter.WrongLocalAuthority e) {
+            request.setAttribute(MachineClient.SUMMARY_ATTRIBUTE, "refused: la_code of another local authority");
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+            p.setTitle("Another local authority's payload");
+            p.setInstance(URI.create(request.getRequestURI()));
+            return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+        }
+    }
+}
