@@ -82,9 +82,9 @@ public class JourneySummaries {
 
     private final ChildJourneys journeys;
     private final HelpAndProtection protection;
-    private final Map<UUID, List<JourneyChild>> kept = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, List<JourneyChild>> kept = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<UUID, List<JourneyChild>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, List<JourneyChild>> eldest) {
             return size() > KEPT;
         }
     });
@@ -102,13 +102,13 @@ public class JourneySummaries {
             return List.of();
         }
         // A snapshot never changes, so what is worked out for it stays true (the step-down reasons are fixed configuration).
-        List<JourneyChild> known = kept.get(snapshot.get().id());
+        List<JourneyChild> known = kept.get(snapshot.get().id() + "/" + snapshot.get().revision());
         if (known != null) {
             return known;
         }
         Set<String> steppedDown = protection.steppedDown(laId);
         List<JourneyChild> children = children(journeys.journey(snapshot.get().id()), steppedDown);
-        kept.put(snapshot.get().id(), children);
+        kept.put(snapshot.get().id() + "/" + snapshot.get().revision(), children);
         return children;
     }
 

@@ -20,8 +20,15 @@ public interface ChildJourneys {
      *
      * @param kind   {@code SSD} (an SSD extract) or {@code CIN_CENSUS}
      * @param asOf   the date the data describes: its latest event, or the end of its collection year
+     * @param revision how many times its rows were changed in place (children's social care payloads); what is computed
+     *               from a snapshot is keyed by its id and revision
      */
-    record JourneySnapshot(UUID id, UUID laId, String kind, String collectionYear, LocalDate asOf, Instant importedAt) {
+    record JourneySnapshot(UUID id, UUID laId, String kind, String collectionYear, LocalDate asOf, Instant importedAt, int revision) {
+
+        /** A snapshot as imported, never changed in place. */
+        public JourneySnapshot(UUID id, UUID laId, String kind, String collectionYear, LocalDate asOf, Instant importedAt) {
+            this(id, laId, kind, collectionYear, asOf, importedAt, 0);
+        }
     }
 
     /**

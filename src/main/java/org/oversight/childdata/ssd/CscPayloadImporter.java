@@ -143,7 +143,9 @@ public class CscPayloadImporter {
         if (!run.problems.isEmpty()) {
             throw new PayloadProblems(run.problems);
         }
-        // the snapshot's rows changed: figures stored from it (the front door's) are computed again once this commits
+        // the snapshot's rows changed in place: a new revision, so figures computed from the old rows (stored, or kept in
+        // memory on any instance) no longer match it; those stored are computed again once this commits
+        jdbc.sql("UPDATE import_snapshot SET revision = revision + 1 WHERE id = ? AND la_id = ?").params(run.snapshot, la.id()).update();
         events.publishEvent(new ChildJourneys.Stored(la.id(), run.snapshot));
         return new Summary(run.snapshot, run.year, run.created, read.children().size(), run.childCounts, new TreeMap<>(run.items), read.notStored(),
                 List.copyOf(read.ignored()));

@@ -89,7 +89,8 @@ public class FrontDoorFigures {
         for (JourneySnapshot snapshot : snapshots) {
             Row row = rows.get(snapshot.id());
             Period period = Period.yearTo(snapshot.asOf());
-            if (row != null && row.rulesVersion().equals(version) && row.from().equals(period.from()) && row.to().equals(period.to())) {
+            if (row != null && row.rulesVersion().equals(version) && row.from().equals(period.from()) && row.to().equals(period.to())
+                    && row.snapshotRevision() == snapshot.revision()) {
                 out.put(snapshot.id(), new Stored(snapshot, json.readValue(row.figures(), Summary.class), true));
             } else {
                 missing.add(snapshot);
@@ -106,13 +107,12 @@ public class FrontDoorFigures {
     }
 
     /**
-     * A whole-journey snapshot was stored, or changed in place (a children's social care payload): its figures are computed
-     * and stored as soon as it is committed, replacing any stored before the change.
+     * A whole-journey snapshot was stored, or changed in place (a children's social care payload, which counts a new
+     * revision, so what was stored before no longer matches): its figures are computed and stored once it is committed.
      */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     public void snapshotStored(ChildJourneys.Stored event) {
         try {
-            write.executeWithoutResult(s -> repository.forget(event.snapshotId()));
             journeys.current(event.laId()).filter(s -> s.id().equals(event.snapshotId())).ifPresent(s -> of(List.of(s)));
         } catch (RuntimeException e) {
             // the import stands; the first reader computes the figures
@@ -143,7 +143,7 @@ public class FrontDoorFigures {
 
     private void save(View view, String version) {
         repository.save(new Row(view.snapshot().id(), view.laId(), view.snapshot().asOf(), view.period().from(), view.period().to(), version,
-                clock.instant(), json.writeValueAsString(summary(view))));
+                clock.instant(), json.writeValueAsString(summary(view)), view.snapshot().revision()));
     }
 
     private static Summary summary(View view) {

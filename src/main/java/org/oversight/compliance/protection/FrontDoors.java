@@ -120,7 +120,7 @@ class FrontDoors {
     }
 
     private static String key(JourneySnapshot s, String version, Period period) {
-        return s.id() + "|" + version + "|" + period.from() + "|" + period.to();
+        return s.id() + "/" + s.revision() + "|" + version + "|" + period.from() + "|" + period.to();
     }
 
     Set<String> stepDownReasons() {

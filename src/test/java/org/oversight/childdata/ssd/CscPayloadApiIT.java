@@ -185,6 +185,9 @@ class CscPayloadApiIT extends HttpTest {
         assertThat(partial.json().path("childCounts").path("updated").asInt()).isEqualTo(1);
         assertThat(db(() -> jdbc.sql("SELECT computed_at FROM front_door_figures WHERE snapshot_id = ?").param(snapshot())
                 .query(java.sql.Timestamp.class).single())).as("the front door's stored figures are computed again after the change").isAfter(beforePartial);
+        assertThat(value("SELECT (f.snapshot_revision = s.revision AND s.revision >= 2)::text FROM front_door_figures f "
+                + "JOIN import_snapshot s ON s.id = f.snapshot_id WHERE f.snapshot_id = ?")).as("each payload is a new revision of the snapshot; "
+                + "the stored figures are of the latest (not kept ones of the rows before)").isEqualTo("true");
         assertThat(partial.json().path("items").path("child_and_family_assessments").path("purged").asInt()).isEqualTo(1);
         assertThat(value("SELECT cppl_cp_plan_end_date::text || ' ' || cppl_cp_plan_start_date::text FROM ssd_cp_plans WHERE snapshot_id = ? "
                 + "AND cppl_cp_plan_id = 'CSCAPI-001-CP1'")).as("the end named, the start kept").isEqualTo("2026-03-02 2025-09-23");
