@@ -20,6 +20,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SessionRaceIT extends HttpTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.session.jdbc.JdbcIndexedSessionRepository sessions;
+
+    @Test
+    void theSessionStoreUpsertsAnAttributeTwoRequestsAddAtOnce() throws Exception {
+        java.lang.reflect.Field query = org.springframework.session.jdbc.JdbcIndexedSessionRepository.class
+                .getDeclaredField("createSessionAttributeQuery");
+        query.setAccessible(true);
+        assertThat((String) query.get(sessions)).as("PostgreSQL's upsert, from SessionStore").containsIgnoringCase("ON CONFLICT");
+    }
+
     @Test
     void theFirstPagesOfAFreshSessionAtOnceAllAnswer() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);
