@@ -67,9 +67,14 @@ public class OversightApplication {
                 System.setProperty("oversight.imports.ssd.max-rows", "1000000");
             }
         }
-        if (benchLoad && System.getenv("OVERSIGHT_IMPORTS_MAX_ROWS") == null) {
+        if (benchLoad) {
             // The load benchmark gives City of London the largest LA's volume of whole-journey data: lifted as above.
-            System.setProperty("oversight.imports.max-rows", "1000000");
+            if (System.getenv("OVERSIGHT_IMPORTS_MAX_ROWS") == null) {
+                System.setProperty("oversight.imports.max-rows", "1000000");
+            }
+            if (System.getenv("OVERSIGHT_IMPORTS_SSD_MAX_ROWS") == null) {
+                System.setProperty("oversight.imports.ssd.max-rows", "1000000");
+            }
         }
         if (cli && args.length > 1 && (args[1].equals("bench-compliance") || args[1].equals("bench-ssd")
                 || args[1].equals("bench-protection") || benchLoad || benchDataset)
