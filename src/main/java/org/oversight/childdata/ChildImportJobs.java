@@ -163,8 +163,11 @@ public class ChildImportJobs {
         return start(laUrn, collectionStartYear, files, options, Kind.SSDA903);
     }
 
-    /** What a job imports: an SSDA903 return and/or Annex A workbook, an SSD extract, or a CIN census. */
-    public enum Kind { SSDA903, SSD, CIN_CENSUS }
+    /**
+     * What a job imports: an SSDA903 return and/or Annex A workbook (lists 8 and 9), an SSD extract, a CIN census, or an
+     * Annex A workbook's lists 1 to 7 (into the whole-journey store).
+     */
+    public enum Kind { SSDA903, SSD, CIN_CENSUS, ANNEX_A_JOURNEY }
 
     /** As above, for an upload of the given kind. */
     @Transactional
@@ -273,6 +276,7 @@ public class ChildImportJobs {
                 case SSDA903 -> importer.importReturn(laUrn, (Integer) job[0], files, options, false, storing);
                 case CIN_CENSUS -> journey.importCinCensus(laUrn, files, options.mode(), false, storing);
                 case SSD -> journey.importSsd(laUrn, (Integer) job[0], files, options.mode(), false, storing);
+                case ANNEX_A_JOURNEY -> journey.importAnnexA(laUrn, files, options.mode(), false, storing);
             };
             byte[] csv = outcome.errors().isEmpty() ? null : errorsCsv(outcome.errors());
             String shown = json.writeValueAsString(outcome.errors().stream().limit(limits.errorsShown()).toList());

@@ -148,6 +148,30 @@ class ChildDataApi {
         return respond(la, job, request);
     }
 
+    @PostMapping(value = "/annex-a", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import Annex A lists 1 to 7 (contacts, early help, referrals, assessments, section 47 enquiries and ICPCs, children in "
+            + "need, child protection plans) from Ofsted's workbook (.xlsx, part 'file') into the LA's whole-journey store as a new snapshot of "
+            + "the collection year of its latest date. Sheets are found by name ('List 1' ... 'List 7', any of them), columns by the template's "
+            + "headings in any order, values by its labels ('a) Male', 'q) 6: Police'). A missing heading, an unknown label, an impossible date, "
+            + "dates out of order, a child twice for the same date and a child whose details differ between lists are errors naming sheet, row, "
+            + "column and value. Lists 8 and 9 are not read here (they come with the SSDA903 return, POST .../ssda903). 201 when stored; 400 "
+            + "with the errors when nothing is stored (mode=accept stores the rows without errors); 413 past a limit; 503 when too many imports run")
+    ResponseEntity<ImportJson> importAnnexA(@PathVariable int urn, @RequestParam(defaultValue = "reject") String mode,
+                                            @RequestPart(name = "file", required = false) MultipartFile file, HttpServletRequest request) {
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        if (file == null || file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()) {
+            problems.add(new FieldProblem("file", "Send the Annex A workbook (.xlsx) as a part named 'file'"));
+        }
+        modeProblem(mode, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        LocalAuthority la = localAuthorities.get(urn);
+        ChildImportJobs.Job job = jobs.runNow(urn, 0, List.of(new ChildImportJobs.Upload(file.getOriginalFilename(), file::getInputStream)),
+                new ChildDataImporter.Options(mode(mode), false, false), ChildImportJobs.Kind.ANNEX_A_JOURNEY);
+        return respond(la, job, request);
+    }
+
     private static Integer startYear(String year, List<FieldProblem> problems) {
         Integer startYear;
         try {

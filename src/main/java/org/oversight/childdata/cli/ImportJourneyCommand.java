@@ -18,7 +18,7 @@ import org.oversight.shared.upload.UploadLimitException;
 
 /**
  * {@code bin/oversight import-cin --la URN [--accept-good-rows] FILE} and {@code bin/oversight import-ssd --la URN [--year YYYY]
- * [--accept-good-rows] FOLDER|ZIP|FILES...}: the front half of the journey into the SSD-shaped store, read under the same
+ * [--accept-good-rows] FOLDER|ZIP|FILES...} and {@code bin/oversight import-annex-a --la URN [--accept-good-rows] FILE.xlsx}: the front half of the journey into the SSD-shaped store, read under the same
  * limits as an upload, one transaction each. Every error is printed with its file, row, column, value and rule.
  */
 abstract class ImportJourneyCommand {
@@ -49,7 +49,7 @@ abstract class ImportJourneyCommand {
 
         @Override
         public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-            return run(args, out, err, false);
+            return run(args, out, err, "cin");
         }
     }
 
@@ -79,7 +79,37 @@ abstract class ImportJourneyCommand {
 
         @Override
         public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-            return run(args, out, err, true);
+            return run(args, out, err, "ssd");
+        }
+    }
+
+    /** {@code import-annex-a}. */
+    @org.springframework.stereotype.Component
+    static final class AnnexA extends ImportJourneyCommand implements org.oversight.shared.cli.CliCommand {
+
+        AnnexA(JourneyImporter importer) {
+            super(importer);
+        }
+
+        @Override
+        public String name() {
+            return "import-annex-a";
+        }
+
+        @Override
+        public String usage() {
+            return "--la URN [--accept-good-rows] FILE.xlsx";
+        }
+
+        @Override
+        public String description() {
+            return "Import Annex A lists 1 to 7 (contacts to child protection plans) from Ofsted's workbook into the LA's store as a new snapshot; "
+                    + "lists 8 and 9 come in with import-903";
+        }
+
+        @Override
+        public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+            return run(args, out, err, "annex-a");
         }
     }
 
@@ -89,7 +119,8 @@ abstract class ImportJourneyCommand {
         this.importer = importer;
     }
 
-    int run(List<String> args, PrintStream out, PrintStream err, boolean ssd) throws Exception {
+    int run(List<String> args, PrintStream out, PrintStream err, String what) throws Exception {
+        boolean ssd = what.equals("ssd");
         Integer urn = null;
         LocalDate today = LocalDate.now(Dates.LONDON);
         int year = today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1;
@@ -108,7 +139,8 @@ abstract class ImportJourneyCommand {
         } catch (NumberFormatException | IndexOutOfBoundsException e) {
             urn = null;
         }
-        String usage = ssd ? "import-ssd --la URN [--year YYYY] [--accept-good-rows] FOLDER|ZIP|FILES..." : "import-cin --la URN [--accept-good-rows] FILE";
+        String usage = ssd ? "import-ssd --la URN [--year YYYY] [--accept-good-rows] FOLDER|ZIP|FILES..."
+                : what.equals("cin") ? "import-cin --la URN [--accept-good-rows] FILE" : "import-annex-a --la URN [--accept-good-rows] FILE.xlsx";
         if (urn == null || paths.isEmpty()) {
             err.println("Usage: bin/oversight " + usage);
             return 1;
@@ -117,7 +149,7 @@ abstract class ImportJourneyCommand {
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> list = Files.list(p)) {
-                    list.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(ssd ? ".csv" : ".xml"))
+                    list.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(ssd ? ".csv" : what.equals("cin") ? ".xml" : ".xlsx"))
                             .sorted().map(ImportFile::of).forEach(files::add);
                 }
             } else if (Files.isRegularFile(p)) {
@@ -131,7 +163,9 @@ abstract class ImportJourneyCommand {
         ChildDataImporter.Outcome outcome;
         long started = System.nanoTime();
         try {
-            outcome = ssd ? importer.importSsd(urn, year, files, mode, true, () -> { }) : importer.importCinCensus(urn, files, mode, true, () -> { });
+            outcome = ssd ? importer.importSsd(urn, year, files, mode, true, () -> { })
+                    : what.equals("cin") ? importer.importCinCensus(urn, files, mode, true, () -> { })
+                    : importer.importAnnexA(urn, files, mode, true, () -> { });
         } catch (UploadLimitException e) {
             err.println(e.getMessage() + (e.setting() == null ? "" : " (limit: " + e.setting() + ")"));
             out.println("Nothing stored");

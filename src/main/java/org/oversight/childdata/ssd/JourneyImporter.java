@@ -16,6 +16,8 @@ import org.oversight.access.CurrentUser;
 import org.oversight.childdata.ChildDataImporter.Mode;
 import org.oversight.childdata.ChildDataImporter.Outcome;
 import org.oversight.childdata.ImportFile;
+import org.oversight.childdata.annexa.AnnexAJourneyReader;
+import org.oversight.childdata.annexa.AnnexAWorkbook;
 import org.oversight.childdata.cin.CinCensus;
 import org.oversight.childdata.cin.CinCensusReader;
 import org.oversight.childdata.cin.CinError;
@@ -215,6 +217,71 @@ public class JourneyImporter {
         store.write(snapshot, la.id(), data);
         events.publishEvent(new ChildJourneys.Stored(la.id(), snapshot));
         return new Outcome(true, snapshot, (int) data.total(), (int) read.rejected(), List.copyOf(all), null, all.size(), null);
+    }
+
+    /** The source of a snapshot made from an Annex A workbook begins with this (its kind is {@code SSD}). */
+    public static final String ANNEX_A_SOURCE = "Annex A lists 1 to 7: ";
+
+    /**
+     * Imports lists 1 to 7 of an Annex A workbook (one .xlsx file) as a new whole-journey snapshot of kind {@code SSD}
+     * whose source names the workbook, of the collection year of its latest date (not after today). Rows with errors
+     * stop it, or with {@link Mode#ACCEPT_GOOD_ROWS} are left out; a missing heading always stops it.
+     */
+    @Transactional
+    public Outcome importAnnexA(int laUrn, List<ImportFile> files, Mode mode, boolean batch, Runnable storing) {
+        LocalAuthority la = editable(laUrn, batch);
+        if (files.size() != 1 || !AnnexAWorkbook.isWorkbook(files.getFirst().name())) {
+            return refused(names(files), "OV-AA-ONE-FILE", "Give one Annex A workbook (.xlsx) with any of the sheets 'List 1' to 'List 7'");
+        }
+        ImportFile file = files.getFirst();
+        LocalDate today = LocalDate.now(clock);
+        AnnexAJourneyReader.Result read;
+        java.nio.file.Path temp = null;
+        long max = limits.maxFileSize().toBytes();
+        try {
+            temp = java.nio.file.Files.createTempFile("oversight-annex-a", ".xlsx");
+            try (InputStream in = new LimitedInputStream(file.open(), max, () -> new UploadLimitException(
+                    file.name() + ": the file is larger than " + UploadLimits.words(max), "oversight.imports.max-file-size"))) {
+                java.nio.file.Files.copy(in, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            read = AnnexAJourneyReader.read(file.name(), temp, today, limits);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (temp != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    // removed with the temporary folder
+                }
+            }
+        }
+        List<ValidationError> all = new ArrayList<>(read.errors());
+        all.addAll(read.notes());
+        SsdData data = read.data();
+        long count = read.errorTotal() + read.notes().size();
+        if (read.errorTotal() > limits.maxErrors()) {
+            return new Outcome(false, null, 0, read.rejected() + (int) data.total(), tooMany(file.name(), all), null, count + 1, null);
+        }
+        if (!read.errors().isEmpty() && mode == Mode.REJECT_IF_ANY_ERROR || data.persons() == 0 || read.blocking()) {
+            if (data.persons() == 0 && read.errors().isEmpty()) {
+                all.add(0, new ValidationError(file.name(), 0, "", "", "OV-AA-NO-ROWS", "Lists 1 to 7 of the workbook have no children"));
+            }
+            return new Outcome(false, null, 0, read.rejected() + (int) data.total(), List.copyOf(all), null, Math.max(count, all.size()), null);
+        }
+        ValidationError wrongLa = wrongLa(la, data, file.name());
+        if (wrongLa != null) {
+            all.add(0, wrongLa);
+            return new Outcome(false, null, 0, (int) data.total(), List.copyOf(all), null, all.size(), null);
+        }
+        storing.run();
+        LocalDate latest = read.latestDate() == null ? today : read.latestDate();
+        CollectionYear year = CollectionYear.of(latest.getMonthValue() >= 4 ? latest.getYear() : latest.getYear() - 1);
+        UUID snapshot = store.newSnapshot(la.id(), year.toString(), SSD, ANNEX_A_SOURCE + file.name(), actor(batch), read.latestDate(), data.total(),
+                read.rejected());
+        store.write(snapshot, la.id(), data);
+        events.publishEvent(new ChildJourneys.Stored(la.id(), snapshot));
+        return new Outcome(true, snapshot, (int) data.total(), read.rejected(), List.copyOf(all), null, count, null);
     }
 
     /** Errors that stop an extract even when bad rows may be left out: they are about a whole file, not a row. */

@@ -97,8 +97,12 @@ class ChildDataPages {
             FormErrors.one("files", ProblemText.of("childdata.error.cinOne")).show(model, response, FIELDS);
             return "childdata/upload";
         }
-        if (kind == ChildImportJobs.Kind.CIN_CENSUS && !uploads.isEmpty()) {
-            startYear = 0; // the census says its own year
+        if (kind == ChildImportJobs.Kind.ANNEX_A_JOURNEY && uploads.size() > 1) {
+            FormErrors.one("files", ProblemText.of("childdata.error.annexAOne")).show(model, response, FIELDS);
+            return "childdata/upload";
+        }
+        if ((kind == ChildImportJobs.Kind.CIN_CENSUS || kind == ChildImportJobs.Kind.ANNEX_A_JOURNEY) && !uploads.isEmpty()) {
+            startYear = 0; // the census says its own year; the workbook's is that of its latest date
         }
         if (uploads.isEmpty() || startYear == null || startYear != 0 && (startYear < 2010 || startYear > 2100)) {
             FormErrors.one(uploads.isEmpty() ? "files" : "year", ProblemText.of(uploads.isEmpty() ? "childdata.error.files" : "childdata.error.year"))
