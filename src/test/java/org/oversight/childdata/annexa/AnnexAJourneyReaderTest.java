@@ -26,13 +26,13 @@ import org.oversight.shared.upload.UploadLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Annex A lists 1 to 7 read into rows of the SSD-shaped store: headings, labels, dates, ids, and each kind of bad input. */
-class AnnexAJourneyReaderTest {
+public class AnnexAJourneyReaderTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 7);
     private static final LocalDate D = LocalDate.of(2026, 6, 1);
 
     /** A workbook of the given sheets: a heading row, then rows (LocalDate values as date cells). */
-    static Path workbook(Map<String, List<List<Object>>> sheets) throws IOException {
+    public static Path workbook(Map<String, List<List<Object>>> sheets) throws IOException {
         Path file = Files.createTempFile("annex-a-test", ".xlsx");
         try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
             CellStyle date = wb.createCellStyle();
@@ -88,7 +88,7 @@ class AnnexAJourneyReaderTest {
         return data.rows(table).get(row)[SsdSchema.get().table(table).index(field)];
     }
 
-    private static Map<String, List<List<Object>>> good() {
+    public static Map<String, List<List<Object>>> good() {
         Map<String, List<List<Object>>> s = new LinkedHashMap<>();
         s.put("List 1", List.of(headings(AnnexAColumns.LIST_1),
                 row("C1", "b) Female", "a) WBRI", LocalDate.of(2015, 1, 25), 11, D.minusDays(3), "q) 6: Police"),
