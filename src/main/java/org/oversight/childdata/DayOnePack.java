@@ -57,6 +57,7 @@ public class DayOnePack {
         public String describe() {
             return (switch (kind) {
                 case "SSD" -> "Standard Safeguarding Dataset extract";
+                case "ANNEX_A_JOURNEY" -> "Annex A lists 1 to 7";
                 case "CIN_CENSUS" -> "CIN census";
                 case "SSDA903" -> "SSDA903 return";
                 default -> kind;
@@ -151,7 +152,8 @@ public class DayOnePack {
     /** The LA's current whole-journey snapshot: of the SSD and CIN census imports not superseded, the latest year, then import. */
     Optional<JourneySnapshot> journey(UUID laId) {
         return jdbc.sql("""
-                SELECT id, kind, collection_year, as_at, imported_at FROM import_snapshot
+                SELECT id, CASE WHEN source LIKE 'Annex A lists 1 to 7: %' THEN 'ANNEX_A_JOURNEY' ELSE kind END, collection_year, as_at, imported_at
+                  FROM import_snapshot
                  WHERE la_id = ? AND kind IN ('SSD', 'CIN_CENSUS') AND superseded_at IS NULL
                  ORDER BY collection_year DESC, imported_at DESC LIMIT 1""").param(laId)
                 .query((rs, i) -> new JourneySnapshot(rs.getObject(1, UUID.class), new Source(rs.getString(2), rs.getString(3),

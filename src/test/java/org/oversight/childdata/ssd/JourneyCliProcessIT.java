@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The command line as a user runs it, each command a separate process on a fresh data directory: {@code generate-data}
  * writes an SSD extract and a CIN census per LA, {@code import-ssd} and {@code import-cin} store them (the first start
- * makes the database), and a census with errors is refused with its places printed.
+ * makes the database), and a census with errors is refused with its places printed; {@code import-annex-a} stores Annex A
+ * lists 1 to 7 and refuses a workbook with an impossible date, printing its sheet, row, column and value.
  */
 class JourneyCliProcessIT {
 
@@ -51,5 +52,17 @@ class JourneyCliProcessIT {
         String bad = run(dataDir, tmp.resolve("bad.log"), "import-cin", "--la", "80450", Path.of("data/child-data/cin-fake/CIN_Census_2021.xml")
                 .toAbsolutePath().toString());
         assertThat(bad).as(bad).startsWith("2\n").contains("Nothing stored").containsPattern("CIN_Census_2021\\.xml row \\d+, column \\S+.*: \\d{4}Q? Child ");
+
+        java.util.Map<String, List<List<Object>>> lists = org.oversight.childdata.annexa.AnnexAJourneyReaderTest.good();
+        Path good = org.oversight.childdata.annexa.AnnexAJourneyReaderTest.workbook(lists);
+        String annexA = run(dataDir, tmp.resolve("annex-a.log"), "import-annex-a", "--la", "80450", good.toString());
+        assertThat(annexA).as(annexA).startsWith("0\n").contains("Stored snapshot").contains(" 0 left out");
+        List<Object> row = new ArrayList<>(lists.get("List 5").get(1));
+        row.set(6, "31/02/2026");
+        lists.put("List 5", List.of(lists.get("List 5").getFirst(), row));
+        Path wrong = org.oversight.childdata.annexa.AnnexAJourneyReaderTest.workbook(lists);
+        String refused = run(dataDir, tmp.resolve("annex-a-bad.log"), "import-annex-a", "--la", "80450", wrong.toString());
+        assertThat(refused).as(refused).startsWith("2\n").contains("Nothing stored")
+                .contains("(List 5) row 2, column Strategy discussion initiating Section 47 Enquiry Start Date, value '31/02/2026': OV-AA-DATE");
     }
 }
