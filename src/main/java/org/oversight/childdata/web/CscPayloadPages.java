@@ -109,7 +109,7 @@ class CscPayloadPages {
         CscPayloadReceipts.Receipt p = receipts.get(la.id(), id);
         model.addAttribute("p", p);
         model.addAttribute("when", Dates.dayTime(p.receivedAt()));
-        model.addAttribute("sizeWords", UploadLimits.words(p.sizeBytes()));
+        model.addAttribute("sizeWords", UploadLimits.words(p.sizeBytes()) + (p.sizeBytes() >= 1024 ? String.format(" (%,d bytes)", p.sizeBytes()) : ""));
         return "childdata/payload";
     }
 
