@@ -27,8 +27,9 @@ class CscPayloadBrowserIT extends BrowserTest {
         driver.findElement(By.id("payload")).sendKeys(Path.of("data/csc-api/errors-201.json").toAbsolutePath().toString());
         clickAndWait(By.id("upload-payload"));
         String summary = driver.findElement(By.className("govuk-error-summary")).getText();
-        assertThat(summary).contains("errors-201.json was not stored: 4 problems").contains("Child CSCAPI-003")
-                .contains("(at Children[0].child_details.date_of_birth)");
+        assertThat(summary).contains("Child CSCAPI-003: date_of_birth").contains("(at Children[0].child_details.date_of_birth)")
+                .contains("(at Children[0].social_care_episodes[0].closure_reason)");
+        assertThat(driver.findElement(By.id("payload-error")).getText()).contains("errors-201.json was not stored: 4 problems");
         assertAccessible("payloads-refused");
 
         driver.findElement(By.id("payload")).sendKeys(Path.of("data/csc-api/full-201.json").toAbsolutePath().toString());

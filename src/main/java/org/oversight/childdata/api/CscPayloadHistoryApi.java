@@ -39,7 +39,7 @@ class CscPayloadHistoryApi {
     }
 
     @GetMapping
-    @Operation(summary = "The payloads the LA received (by its API tokens or its managers; through the API, the command line or the upload page), "
+    @Operation(operationId = "listPayloads", summary = "The payloads the LA received (by its API tokens or its managers; through the API, the command line or the upload page), "
             + "newest first: when, who, size, SHA-256, accepted or refused, children and items created, updated and purged, notStored and "
             + "ignored, the number of problems. Never the payload's content. Page with before (an instant, the previous page's next) and limit "
             + "(1-1000, 100 by default). The LA's managers only.")
@@ -60,7 +60,7 @@ class CscPayloadHistoryApi {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One payload's record, with the first 100 problems of a refused payload (child, JSON path, message) and their count. "
+    @Operation(operationId = "getPayload", summary = "One payload's record, with the first 100 problems of a refused payload (child, JSON path, message) and their count. "
             + "The LA's managers only.")
     CscPayloadReceipts.Receipt one(@PathVariable int urn, @PathVariable UUID id) {
         return receipts.get(localAuthorities.get(urn).id(), id);
