@@ -275,11 +275,14 @@ public class EvidenceCatalogue {
     Evidence shareEvidence(String key, Evidence.Kind kind, Set<Area> areas, String label, PeriodShares.Shares shares, String what,
                                    String source, String link) {
         PeriodShares.Period newest = shares.newest();
+        // A quarter not yet over describes the days to today.
+        LocalDate today = LocalDate.now(clock);
+        LocalDate asOf = newest.end().isAfter(today) ? today : newest.end();
         String quarter = long_(newest.end());
         String detail = msg("selfeval.evidence." + what + ".detail", newest.positive(), newest.answers(), newest.items(), quarter);
         if (shares.thin()) {
             return new Evidence(key, kind, areas, label, msg("selfeval.evidence." + what + ".thin", newest.items(), quarter, fewestItems), null,
-                    newest.end(), source, null, detail, link, List.of(), msg("selfeval.trend.thin." + what, fewestItems), List.of());
+                    asOf, source, null, detail, link, List.of(), msg("selfeval.trend.thin." + what, fewestItems), List.of());
         }
         BigDecimal p = newest.percent();
         List<Trend.Point> points = shares.points();
@@ -295,7 +298,7 @@ public class EvidenceCatalogue {
                 words += msg("selfeval.trend.skipped." + what, long_(skipped.getFirst().end()), fewestItems);
             }
         }
-        return new Evidence(key, kind, areas, label, percent(p), p, newest.end(), source, rating.percent(p), detail, link, points, words, List.of());
+        return new Evidence(key, kind, areas, label, percent(p), p, asOf, source, rating.percent(p), detail, link, points, words, List.of());
     }
 
     private static PlanProgress.Action action(PlanFigures.ActionHistory h) {

@@ -48,7 +48,7 @@ class SelfEvaluationTrendsIT extends HttpTest {
     }
 
     @Test
-    void auditThemesRatingsAndPlanActionsAreOfferedWithTrendsAndACitationFreezesThem() {
+    void auditThemesRatingsAndPlanActionsAreOfferedWithTrendsAndACitationFreezesThem() throws Exception {
         UUID la = TenantScope.asSystem(() -> jdbc.sql("SELECT id FROM local_authority WHERE urn = 80450").query(UUID.class).single());
         UUID template = TenantScope.asSystem(this::template);
         // Three quarters: 5 audits with 5 of 10 answers good (50%), 2 audits (too few), 5 audits with 8 of 10 good (80%).
@@ -139,6 +139,31 @@ class SelfEvaluationTrendsIT extends HttpTest {
         assertThat(page).contains("up 30 points since 31 March 2026, better").contains("31 March 2026: 50%");
         String html = http.get("/local-authorities/80450/self-evaluations/2022/self-evaluation.html", "col.manager").body();
         assertThat(html).contains("up 30 points since 31 March 2026, better").contains("up 30 points since 30 June 2026, better");
+        // The DOCX charts each cited trend (the audit theme, the ratings, the plan's completed actions) with the frozen
+        // figures, as it does the compliance figures; the PDF words them.
+        java.util.Map<String, List<String>> charted = new java.util.LinkedHashMap<>();
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                new java.io.ByteArrayInputStream(bytes("/local-authorities/80450/self-evaluations/2022/self-evaluation.docx")))) {
+            for (var chart : doc.getCharts()) {
+                var series = chart.getChartSeries().getFirst().getSeries(0);
+                List<String> points = new ArrayList<>();
+                for (int i = 0; i < series.getValuesData().getPointCount(); i++) {
+                    points.add(series.getCategoryData().getPointAt(i) + ": "
+                            + new BigDecimal(series.getValuesData().getPointAt(i).toString()).stripTrailingZeros().toPlainString());
+                }
+                charted.put(chart.getFormattedTitle().getParagraph(0).getText(), points);
+            }
+        }
+        assertThat(charted.get("Case audits: " + THEME + ", answers graded good or better")).containsExactly("31 March 2026: 50", "30 September 2026: 80");
+        assertThat(charted.get("Young people’s ratings of 4 or 5 out of 5: Do we listen to you?")).containsExactly("30 June 2026: 50",
+                EvidenceCatalogue.long_(today.isBefore(LocalDate.of(2026, 12, 31)) ? today : LocalDate.of(2026, 12, 31)) + ": 80");
+        assertThat(charted.get(PLAN + ": actions complete")).containsExactly(EvidenceCatalogue.long_(ends.get(1)) + ": 0",
+                EvidenceCatalogue.long_(ends.get(0)) + ": 1", EvidenceCatalogue.long_(today) + ": 2");
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(bytes("/local-authorities/80450/self-evaluations/2022/self-evaluation.pdf"))) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(text).contains("up 30 points since 31 March 2026, better").contains("up 30 points since 30 June 2026, better")
+                    .contains("up 1 action since " + EvidenceCatalogue.long_(ends.get(0)) + ", better");
+        }
         for (String path : new String[] {SECTION + "/evidence", SECTION + "/citations", "/local-authorities/80450/self-evaluations/2022/sections/care-leavers"}) {
             Http.Response r = http.get(path, "southwark.manager");
             assertThat(r.status()).as(path).isIn(403, 404);
@@ -169,6 +194,15 @@ class SelfEvaluationTrendsIT extends HttpTest {
         assertThat(onTrack.get("trend")).isEmpty();
         assertThat(onTrack.get("trendText").asString()).isEqualTo("Trend not kept: the status one action had on "
                 + EvidenceCatalogue.long_(ends.get(0)) + ", before its first progress update, is not held");
+    }
+
+    private byte[] bytes(String path) throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("col.manager:test-password".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .GET().build();
+        java.net.http.HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        return r.body();
     }
 
     // ---- fixtures ------------------------------------------------------------------------------------------------
