@@ -32,7 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Everything Oversight holds that a self-evaluation may cite, for one LA, as it stands today: compliance with statutory
  * timescales ({@code ComplianceMeasures}), case-audit findings by theme ({@code AuditFigures}), young people's ratings
- * by theme ({@code VoiceService#views}), plan actions with their distance to target ({@code PlanFigures}), and the
+ * by theme ({@code VoiceService#datedRatings}), both by quarter with their trend ({@link PeriodShares}), plan actions
+ * with their distance to target and each plan's actions complete, on track and overdue, against their progress
+ * history ({@code PlanFigures}, {@link PlanProgress}), and the
  * judgements and findings of the last inspection and the visits since ({@code InspectionService}). Each source is read
  * under its own access rule: what the person may not see is not offered.
  */
@@ -109,11 +111,11 @@ public class EvidenceCatalogue {
                         trend, trendText(v.percent(), trend, key.higherIsBetter()), complianceBenchmarks()));
             });
         }
-        auditEvidence(laId, today, out);
+        auditEvidence(laId, out);
         // Young people's views are read by the LA's managers (and councillors): staff draft without them. Checked first,
         // so no refusal marks this read's transaction.
         if (currentUser.canManage(laId)) {
-            voiceEvidence(laId, today, out);
+            voiceEvidence(laId, out);
         }
         Map<UUID, PlanProgress.Action> histories = new LinkedHashMap<>();
         Map<UUID, List<PlanFigures.ActionHistory>> byPlan = new LinkedHashMap<>();
@@ -237,7 +239,7 @@ public class EvidenceCatalogue {
      * of the programme's period), against up to two earlier quarters; a quarter with fewer audits than the threshold is
      * said to have too few rather than given a percentage.
      */
-    private void auditEvidence(UUID laId, LocalDate today, Map<String, Evidence> out) {
+    private void auditEvidence(UUID laId, Map<String, Evidence> out) {
         Map<String, List<PeriodShares.Answer>> byTheme = new LinkedHashMap<>();
         for (AuditFigures.DatedAnswer a : audits.datedAnswers(laId)) {
             byTheme.computeIfAbsent(a.area() + ":" + a.theme(), k -> new ArrayList<>())
@@ -255,7 +257,7 @@ public class EvidenceCatalogue {
     }
 
     /** Each rated theme's share of young people's ratings of 4 or 5 (out of 5), by quarter as the audits are. */
-    private void voiceEvidence(UUID laId, LocalDate today, Map<String, Evidence> out) {
+    private void voiceEvidence(UUID laId, Map<String, Evidence> out) {
         Map<String, List<PeriodShares.Answer>> byTheme = new LinkedHashMap<>();
         for (VoiceService.DatedRating r : voice.datedRatings(laId)) {
             byTheme.computeIfAbsent(r.theme(), k -> new ArrayList<>()).add(new PeriodShares.Answer(r.on(), r.id(), r.rating() >= POSITIVE_RATING));
