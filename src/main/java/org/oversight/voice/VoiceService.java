@@ -366,9 +366,13 @@ public class VoiceService {
     }
 
     private List<Alert> alerts(UUID laId, String childRef, boolean openOnly) {
+        var found = voice.alerts(laId, childRef, openOnly);
+        if (found.isEmpty()) {
+            return List.of(); // most of the time: the children's summaries (team and worker) are not worked out for nothing
+        }
         Map<String, ChildSummary> byRef = new HashMap<>();
         children.withPlans(laId).forEach(c -> byRef.put(c.childRef(), c));
-        return voice.alerts(laId, childRef, openOnly).stream().map(a -> {
+        return found.stream().map(a -> {
             ChildSummary c = byRef.get(a.childRef());
             return new Alert(a.id(), a.childRef(), a.firstName(), a.message(), a.raisedAt(), c == null ? null : c.team(),
                     c == null ? null : c.worker(), a.acknowledgedBy(), a.acknowledgedAt(), a.actionTaken(), a.wordsAddedAt());
