@@ -118,7 +118,7 @@ class RoleWalkthroughBrowserIT extends BrowserTest {
                 .params(southwark, activity, inspector, TODAY.minusDays(1), TODAY.plusDays(4)).query(UUID.class).single());
         home("inspector");
         assertThat(driver.findElement(By.id("work-grants")).getText()).contains("Southwark");
-        follow(By.partialLinkText("Open Southwark's compliance"), "walk-inspector-compliance");
+        follow(By.partialLinkText("Open Southwark's timescale compliance"), "walk-inspector-compliance");
         open("/");
         follow(By.partialLinkText("Open Southwark's help and protection"), "walk-inspector-protection");
         open("/");
