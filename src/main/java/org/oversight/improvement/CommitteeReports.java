@@ -140,6 +140,12 @@ public class CommitteeReports {
         return planRepository.bodies(plans.plan(planId).laId());
     }
 
+    /** What is wrong with an edited draft of the plan's report, field by field (nothing is stored). */
+    @Transactional(readOnly = true)
+    public List<org.oversight.shared.problem.FieldProblem> problems(UUID planId, ReportDraft draft) {
+        return problems(plans.plan(planId), draft);
+    }
+
     /**
      * The report as the generator would write it from this draft now, as its accessible HTML page, without storing a
      * version (the editor's preview). Refused as {@link #generate} refuses.

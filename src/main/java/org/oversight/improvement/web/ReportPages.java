@@ -218,7 +218,7 @@ class ReportPages {
     String generate(@PathVariable UUID id, ReportDraft draft, @ModelAttribute("form") EditorForm form, Model model, RedirectAttributes redirect,
                     HttpServletResponse response) {
         FormErrors errors = FormErrors.none();
-        ReportDraft edited = draft.withConsultees(consultees(form, errors));
+        ReportDraft edited = validated(id, draft, form, errors);
         if (!errors.any()) {
             try {
                 reports.generate(id, edited);
@@ -242,7 +242,7 @@ class ReportPages {
     Object preview(@PathVariable UUID id, ReportDraft draft, @ModelAttribute("form") EditorForm form, Model model, HttpServletResponse response,
                    HttpSession session) {
         FormErrors errors = FormErrors.none();
-        ReportDraft edited = draft.withConsultees(consultees(form, errors));
+        ReportDraft edited = validated(id, draft, form, errors);
         if (!errors.any()) {
             try {
                 String html = reports.preview(id, edited);
@@ -291,6 +291,18 @@ class ReportPages {
         }
         model.addAttribute("draft", edited);
         return editor(id, model);
+    }
+
+    /**
+     * The draft with the officers of the editor's rows; a row's date that is not a date is its error, and then every other
+     * problem of the draft is found too, so the page names them all at once.
+     */
+    private ReportDraft validated(UUID id, ReportDraft draft, EditorForm form, FormErrors errors) {
+        ReportDraft edited = draft.withConsultees(consultees(form, errors));
+        if (errors.any()) {
+            reports.problems(id, edited).forEach(p -> errors.add(fieldId(p.field()), p.message()));
+        }
+        return edited;
     }
 
     private String refused(UUID id, ReportDraft draft, EditorForm form, FormErrors errors, Model model, HttpServletResponse response) {
