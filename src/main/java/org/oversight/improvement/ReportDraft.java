@@ -99,6 +99,13 @@ public record ReportDraft(
                 helpAndProtection);
     }
 
+    /** The same draft going to these meetings and kept lines. */
+    public ReportDraft withCommittees(List<String> meetings, List<String> otherCommittees) {
+        return new ReportDraft(meetings, otherCommittees, subject, classification, reportOf, reportAuthor, purpose, summary, recommendations,
+                background, conclusion, appendices, leadOfficer, version, keyDecision, consultees, authorName, authorTitle, authorPhone, authorEmail,
+                helpAndProtection);
+    }
+
     /** The same draft with one more meeting picked. */
     public ReportDraft withMeeting(String key) {
         List<String> more = new ArrayList<>(meetings);

@@ -66,30 +66,28 @@ class CommitteeReportEditorBrowserIT extends BrowserTest {
         if (!meeting.isSelected()) {
             meeting.click();
         }
-        driver.findElement(By.id("subject")).clear();
-        driver.findElement(By.id("subject")).sendKeys("Focused visit update for members");
-        driver.findElement(By.id("consultee-1-name")).sendKeys("Ann Lee");
-        driver.findElement(By.id("consultee-1-role")).sendKeys("Director of Law and Democracy");
-        driver.findElement(By.id("consultee-1-date-day")).sendKeys("2");
-        driver.findElement(By.id("consultee-1-date-month")).sendKeys("11");
-        driver.findElement(By.id("consultee-1-date-year")).sendKeys("2026");
+        type("subject", "Focused visit update for members");
+        type("consultee-1-name", "Ann Lee");
+        type("consultee-1-role", "Director of Law and Democracy");
+        type("consultee-1-date-day", "2");
+        type("consultee-1-date-month", "11");
+        type("consultee-1-date-year", "2026");
         int rows = driver.findElements(By.cssSelector("fieldset.app-consultee")).size();
         clickAndWait(By.id("add-officer"));
         assertThat(driver.findElements(By.cssSelector("fieldset.app-consultee"))).hasSize(rows + 1);
         assertThat(driver.findElement(By.id("subject")).getAttribute("value")).isEqualTo("Focused visit update for members");
         assertThat(driver.findElement(By.id("consultee-1-name")).getAttribute("value")).isEqualTo("Ann Lee");
 
-        driver.findElement(By.id("consultee-2-role")).sendKeys("Cabinet Member");
-        driver.findElement(By.id("consultee-2-date-day")).sendKeys("30");
-        driver.findElement(By.id("consultee-2-date-month")).sendKeys("2");
-        driver.findElement(By.id("consultee-2-date-year")).sendKeys("2026");
+        type("consultee-2-role", "Cabinet Member");
+        type("consultee-2-date-day", "30");
+        type("consultee-2-date-month", "2");
+        type("consultee-2-date-year", "2026");
         clickAndWait(By.id("preview-report"));
         assertThat(driver.findElement(By.className("govuk-error-summary")).getText())
                 .contains("The date officer 2 was consulted must be a real date (30/2/2026 does not exist)");
         assertAccessible("committee-report-editor-errors");
 
-        driver.findElement(By.id("consultee-2-date-day")).clear();
-        driver.findElement(By.id("consultee-2-date-day")).sendKeys("27");
+        type("consultee-2-date-day", "27");
         clickAndWait(By.id("preview-report"));
         String preview = text();
         assertThat(preview).contains("Preview: this report is not saved").contains(COMMITTEE).contains(meetingDay)
@@ -103,5 +101,10 @@ class CommitteeReportEditorBrowserIT extends BrowserTest {
                 .isTrue();
         clickAndWait(By.id("generate-report"));
         assertThat(text()).contains("Committee report generated");
+    }
+
+    private static void type(String id, String text) {
+        driver.findElement(By.id(id)).clear();
+        driver.findElement(By.id(id)).sendKeys(text);
     }
 }

@@ -216,9 +216,9 @@ class ReportPages {
     @NonInteractive(NonInteractive.Kind.REPORT)
     @LaManager
     String generate(@PathVariable UUID id, ReportDraft draft, @ModelAttribute("form") EditorForm form, Model model, RedirectAttributes redirect,
-                    HttpServletResponse response) {
+                    HttpServletResponse response, jakarta.servlet.http.HttpServletRequest request) {
         FormErrors errors = FormErrors.none();
-        ReportDraft edited = validated(id, draft, form, errors);
+        ReportDraft edited = validated(id, ticked(draft, request), form, errors);
         if (!errors.any()) {
             try {
                 reports.generate(id, edited);
@@ -240,9 +240,9 @@ class ReportPages {
     @NonInteractive(NonInteractive.Kind.REPORT)
     @LaManager
     Object preview(@PathVariable UUID id, ReportDraft draft, @ModelAttribute("form") EditorForm form, Model model, HttpServletResponse response,
-                   HttpSession session) {
+                   HttpSession session, jakarta.servlet.http.HttpServletRequest request) {
         FormErrors errors = FormErrors.none();
-        ReportDraft edited = validated(id, draft, form, errors);
+        ReportDraft edited = validated(id, ticked(draft, request), form, errors);
         if (!errors.any()) {
             try {
                 String html = reports.preview(id, edited);
@@ -260,9 +260,9 @@ class ReportPages {
     @PostMapping("/plans/{id}/committee-report/edit")
     @LaManager
     String edit(@PathVariable UUID id, ReportDraft draft, @ModelAttribute("form") EditorForm form, @RequestParam(required = false) String action,
-                Model model, HttpServletResponse response) {
+                Model model, HttpServletResponse response, jakarta.servlet.http.HttpServletRequest request) {
         FormErrors ignored = FormErrors.none();
-        ReportDraft edited = draft.withConsultees(consultees(form, ignored));
+        ReportDraft edited = ticked(draft, request).withConsultees(consultees(form, ignored));
         if ("add-officer".equals(action) && form.getRows().size() < MAX_ROWS) {
             form.getRows().add(new Row());
         } else if ("add-meeting".equals(action)) {
@@ -291,6 +291,16 @@ class ReportPages {
         }
         model.addAttribute("draft", edited);
         return editor(id, model);
+    }
+
+    /**
+     * The draft with the ticked checkboxes as sent, one value each (binding a single value to a list would split a kept
+     * line such as "Children, Young People and Education Committee | 01/01/2020" at its commas).
+     */
+    static ReportDraft ticked(ReportDraft draft, jakarta.servlet.http.HttpServletRequest request) {
+        String[] meetings = request.getParameterValues("meetings");
+        String[] other = request.getParameterValues("otherCommittees");
+        return draft.withCommittees(meetings == null ? List.of() : List.of(meetings), other == null ? List.of() : List.of(other));
     }
 
     /**

@@ -183,7 +183,7 @@ class CommitteeReportEditorIT extends HttpTest {
     @Test
     void aDraftTypedBeforeIsReadWithItsLinesMatchedToGovernanceOrKept() {
         String typed = """
-                {"committees": "%s | %s\\nOld Panel | 01/01/2020", "subject": "Typed before", "classification": "Public", "keyDecision": "No",
+                {"committees": "%s | %s\\nOld Panel, Children and Young People | 01/01/2020", "subject": "Typed before", "classification": "Public", "keyDecision": "No",
                  "consultations": "Cabinet Member | Yes | No"}""".formatted(COMMITTEE.toUpperCase(), org.oversight.shared.Dates.format(meetingDate));
         TenantScope.asSystem(() -> jdbc.sql("""
                 INSERT INTO committee_report (plan_id, la_id, version_no, draft, docx, pdf, html, generated_by, generated_at)
@@ -191,10 +191,14 @@ class CommitteeReportEditorIT extends HttpTest {
                 .params(typed, plan.id()).update());
         String page = manager.get(path).body();
         assertThat(page).containsPattern("value=\"" + meeting + "\"[^>]*checked")
-                .containsPattern("name=\"otherCommittees\"[^>]*value=\"Old Panel \\| 01/01/2020\"[^>]*checked")
+                .containsPattern("name=\"otherCommittees\"[^>]*value=\"Old Panel, Children and Young People \\| 01/01/2020\"[^>]*checked")
                 .containsPattern("id=\"consultee-1-role\"[^>]*value=\"Cabinet Member\"");
-        Http.Response generated = manager.post(path, form("Typed before", "otherCommittees", "Old Panel | 01/01/2020", "rows[0].role", "Cabinet Member"));
-        assertThat(generated.status()).as("a kept line may be generated again").isEqualTo(302);
+        Http.Response generated = manager.post(path, form("Typed before", "otherCommittees", "Old Panel, Children and Young People | 01/01/2020",
+                "rows[0].role", "Cabinet Member"));
+        assertThat(generated.status()).as("a kept line (with a comma) may be generated again").isEqualTo(302);
+        String html = TenantScope.asSystem(() -> jdbc.sql("SELECT html FROM committee_report WHERE plan_id = ? AND version_no = 2").param(plan.id())
+                .query(String.class).single());
+        assertThat(html).contains("Old Panel, Children and Young People").contains("01/01/2020").contains(meetingDay);
     }
 
     @Test
