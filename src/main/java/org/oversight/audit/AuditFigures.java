@@ -22,6 +22,13 @@ public class AuditFigures {
     public record ThemeFigure(String area, String theme, int answers, int goodOrBetter, int goodOrBetterPercent, LocalDate asOf) {
     }
 
+    /**
+     * One graded answer of a submitted audit: its theme ({@code area} as in {@link ThemeFigure}), the audit it belongs to
+     * and the end of its programme's period.
+     */
+    public record DatedAnswer(String area, String theme, UUID auditId, LocalDate periodEnd, boolean goodOrBetter) {
+    }
+
     private final AuditService audits;
 
     AuditFigures(AuditService audits) {
@@ -35,5 +42,12 @@ public class AuditFigures {
                 .max(LocalDate::compareTo).orElse(null);
         return rollUp.byTheme().stream().filter(r -> r.grades().total() > 0).map(r -> new ThemeFigure(r.area().name(), r.theme(),
                 r.grades().total(), r.grades().count("OUTSTANDING") + r.grades().count("GOOD"), r.grades().goodOrBetterPercent(), asOf)).toList();
+    }
+
+    /** Every graded answer of the LA's submitted audits, dated by its programme's period, for trends by period. */
+    @Transactional(readOnly = true)
+    public List<DatedAnswer> datedAnswers(UUID laId) {
+        return audits.datedAnswers(laId).stream().map(a -> new DatedAnswer(a.area().name(), a.theme(), a.auditId(), a.periodEnd(),
+                a.goodOrBetter())).toList();
     }
 }

@@ -29,6 +29,7 @@ import org.oversight.audit.AuditViews.RollUp;
 import org.oversight.audit.AuditViews.Status;
 import org.oversight.audit.domain.AuditGrade;
 import org.oversight.audit.domain.AuditTemplate;
+import org.oversight.audit.domain.JudgementArea;
 import org.oversight.audit.domain.Question;
 import org.oversight.audit.domain.Sampler;
 import org.oversight.audit.domain.SamplingMethod;
@@ -555,6 +556,26 @@ public class AuditService {
         }
         return new RollUp(byTheme, teams.entrySet().stream().map(e -> new AuditViews.TeamRow(e.getKey(), e.getValue())).toList(), overall,
                 List.copyOf(trend.values()));
+    }
+
+    /** A graded answer of a submitted audit, by theme, dated by the end of its programme's period (no child's reference). */
+    public record DatedAnswer(JudgementArea area, String theme, UUID auditId, LocalDate periodEnd, boolean goodOrBetter) {
+    }
+
+    /** Every graded answer of the LA's submitted audits by theme and period: what the roll-up counts, spread over time. */
+    @Transactional(readOnly = true)
+    public List<DatedAnswer> datedAnswers(UUID laId) {
+        requireMember(laId);
+        Map<UUID, AuditTemplate> forms = new LinkedHashMap<>();
+        List<DatedAnswer> out = new ArrayList<>();
+        for (AuditRepository.DatedQuestionGrade g : audits.datedQuestionGradesOfLa(laId)) {
+            if (g.grade() == null) {
+                continue;
+            }
+            AuditTemplate t = forms.computeIfAbsent(g.templateId(), templates::get);
+            t.question(g.questionId()).ifPresent(q -> out.add(new DatedAnswer(q.area(), q.theme(), g.auditId(), g.periodEnd(), g.grade().goodOrBetter())));
+        }
+        return out;
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------

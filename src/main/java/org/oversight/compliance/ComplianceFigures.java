@@ -35,6 +35,7 @@ import org.oversight.compliance.persistence.ComplianceFiguresRepository;
 import org.oversight.compliance.persistence.ComplianceFiguresRepository.Row;
 import org.oversight.register.LocalAuthorities;
 import org.oversight.register.LocalAuthority;
+import org.oversight.shared.RecentlyUsed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -92,6 +93,15 @@ public class ComplianceFigures {
         }
     }
 
+    /** A stored row's figures, parsed. */
+    private record Parsed(Summary summary, List<OverdueChild> overdue) {
+    }
+
+    /**
+     * Stored figures already parsed, by their snapshot and the time they were computed (a recompute gives a new time,
+     * so an entry is never stale). An entry is found only through a row read under the reader's own scope.
+     */
+    private final RecentlyUsed<String, Parsed> parsed = new RecentlyUsed<>(512);
     private final ChildDataSnapshots snapshots;
     private final ComplianceService compliance;
     private final RuleSettings settings;
@@ -168,12 +178,15 @@ public class ComplianceFigures {
             Snapshot annexA = snapshots.current(laId, Kind.ANNEX_A).orElse(null);
             TimescaleRules rules = settings.current();
             String version = version(rules);
-            Optional<Row> row = stored.find(laId, snapshot.id(), withChildren).filter(r -> matches(r, annexA, snapshot, version));
-            if (row.isPresent()) {
-                Summary summary = json.readValue(row.get().figures(), Summary.class);
-                List<OverdueChild> overdue = withChildren ? json.readValue(row.get().overdue(), Overdue.class).children() : List.of();
-                return Optional.of(new Figures(snapshot, annexA, row.get().childrenInCare(), row.get().careLeavers(), summary.rules(),
-                        summary.teams(), overdue, true));
+            Optional<Row> computed = stored.findComputed(laId, snapshot.id()).filter(r -> matches(r, annexA, snapshot, version));
+            if (computed.isPresent()) {
+                Row row = computed.get();
+                // The figures of a stored row are read and parsed once, then kept by the row's snapshot and computation time.
+                Parsed kept = parsed.get(parsedKey(row, withChildren), () -> stored.find(laId, snapshot.id(), withChildren)
+                        .filter(r -> r.computedAt().equals(row.computedAt())).map(r -> parse(r, withChildren))
+                        .orElseThrow(() -> new IllegalStateException("stored compliance figures changed within one transaction")));
+                return Optional.of(new Figures(snapshot, annexA, row.childrenInCare(), row.careLeavers(), kept.summary().rules(),
+                        kept.summary().teams(), kept.overdue(), true));
             }
             Dashboard d = compliance.compute(snapshot, annexA, rules);
             refresh.add(() -> refresh(laId));
@@ -269,8 +282,12 @@ public class ComplianceFigures {
             String version = version(rules);
             List<Snapshot> current = snapshots.allCurrent(Kind.SSDA903);
             Map<UUID, Snapshot> annex = snapshots.allCurrent(Kind.ANNEX_A).stream().collect(Collectors.toMap(Snapshot::laId, Function.identity()));
-            Map<UUID, Row> rows = stored.ofSnapshots(current.stream().map(Snapshot::id).toList()).stream()
+            Map<UUID, Row> rows = stored.computedOf(current.stream().map(Snapshot::id).toList()).stream()
                     .collect(Collectors.toMap(Row::snapshotId, Function.identity()));
+            List<UUID> unparsed = rows.values().stream().filter(r -> parsed.get(parsedKey(r, false)) == null).map(Row::snapshotId).toList();
+            if (!unparsed.isEmpty()) {
+                stored.ofSnapshots(unparsed).forEach(r -> parsed.put(parsedKey(r, false), parse(r, false)));
+            }
             Map<UUID, Snapshot> byLa = current.stream().collect(Collectors.toMap(Snapshot::laId, Function.identity()));
             List<LaFigures> out = new ArrayList<>();
             for (LocalAuthority la : byRegionAndName(byLa.keySet())) {
@@ -280,7 +297,8 @@ public class ComplianceFigures {
                 int inCare;
                 int leavers;
                 if (row != null && matches(row, annex.get(la.id()), snapshot, version)) {
-                    figures = json.readValue(row.figures(), Summary.class).rules();
+                    figures = parsed.get(parsedKey(row, false), () -> parse(stored.ofSnapshots(List.of(row.snapshotId())).getFirst(), false))
+                            .summary().rules();
                     inCare = row.childrenInCare();
                     leavers = row.careLeavers();
                 } else {
@@ -344,6 +362,15 @@ public class ComplianceFigures {
                 c.maxOverdueDays(), c.rules().values().stream().filter(r -> r.overdueDays() > 0)
                         .map(r -> new OverdueRule(r.ruleId(), r.overdueDays(), r.nextDueReason())).toList())).toList();
         return new Figures(d.snapshot(), d.annexA(), d.inCare().size(), d.careLeavers().size(), d.figures(), d.teams(), overdue, stored);
+    }
+
+    private static String parsedKey(Row row, boolean withChildren) {
+        return row.snapshotId() + "/" + row.computedAt() + "/" + withChildren;
+    }
+
+    private Parsed parse(Row row, boolean withChildren) {
+        return new Parsed(json.readValue(row.figures(), Summary.class),
+                withChildren ? json.readValue(row.overdue(), Overdue.class).children() : List.of());
     }
 
     private static boolean matches(Row row, Snapshot annexA, Snapshot snapshot, String version) {

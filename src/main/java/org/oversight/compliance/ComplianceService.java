@@ -418,19 +418,6 @@ public class ComplianceService {
     public record TrendPoint(String collectionYear, Timestamp importedAt, LocalDate asOf, boolean current, int childrenInCare, int reviewsPercent) {
     }
 
-    /** The LA's figures for every 903 snapshot it has imported, newest first. */
-    @Transactional(readOnly = true)
-    public List<TrendPoint> trend(UUID laId) {
-        requireChildDataAccess(laId);
-        TimescaleRules rules = rules();
-        UUID current = snapshots.current(laId, Kind.SSDA903).map(Snapshot::id).orElse(null);
-        return snapshots.all(laId, Kind.SSDA903).stream().map(s -> {
-                    Dashboard d = compute(s, null, rules);
-                    RuleFigure reviews = d.figure("CLA-REVIEW");
-                    return new TrendPoint(s.collectionYear(), s.importedAt(), s.asOf(), s.id().equals(current),
-                            d.inCare().size(), reviews.percent());
-                }).toList();
-    }
 
     /** Records an export of child-level data in the access log (who, when, what). */
     @Transactional

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,12 +81,7 @@ public class JourneySummaries {
 
     private final ChildJourneys journeys;
     private final HelpAndProtection protection;
-    private final Map<String, List<JourneyChild>> kept = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<JourneyChild>> eldest) {
-            return size() > KEPT;
-        }
-    });
+    private final org.oversight.shared.RecentlyUsed<String, List<JourneyChild>> kept = new org.oversight.shared.RecentlyUsed<>(KEPT);
 
     JourneySummaries(ChildJourneys journeys, HelpAndProtection protection) {
         this.journeys = journeys;

@@ -25,12 +25,47 @@ public class PlanFigures {
                                BigDecimal distanceToTarget, String rag, String status, LocalDate dueDate) {
     }
 
+    /** A dated progress update of an action: the status then and the measure's value if it was recorded. */
+    public record Progress(LocalDate on, String status, BigDecimal value) {
+    }
+
+    /**
+     * One action of a plan with its progress history: added on {@code added}, due {@code dueDate}, {@code status} today,
+     * its measure's baseline (null without a measure) and every progress update.
+     */
+    public record ActionHistory(UUID actionId, UUID planId, String planTitle, LocalDate added, LocalDate dueDate, String status,
+                                BigDecimal baseline, List<Progress> updates) {
+    }
+
     private final PlanService plans;
     private final PlanRepository repository;
+    private final java.time.Clock clock;
 
-    PlanFigures(PlanService plans, PlanRepository repository) {
+    PlanFigures(PlanService plans, PlanRepository repository, java.time.Clock clock) {
         this.plans = plans;
         this.repository = repository;
+        this.clock = clock;
+    }
+
+    /**
+     * Every action of the LA's plans with its progress history, each update dated in the clock's zone (the caller must be
+     * one of the LA's own users).
+     */
+    @Transactional(readOnly = true)
+    public List<ActionHistory> actionHistories(UUID laId) {
+        List<ActionHistory> out = new ArrayList<>();
+        for (PlanRepository.PlanSummary summary : repository.plansOfLa(laId)) {
+            PlanView plan = plans.plan(summary.id());
+            for (PlanView.Item item : plan.items()) {
+                for (PlanView.Action a : item.actions()) {
+                    List<Progress> updates = a.updates().stream().map(u -> new Progress(u.writtenAt().atZone(clock.getZone()).toLocalDate(),
+                            u.status().name(), u.value())).toList();
+                    out.add(new ActionHistory(a.id(), plan.id(), plan.title(), a.start(), a.dueDate(), a.status().name(),
+                            a.measure() == null ? null : a.measure().baseline(), updates));
+                }
+            }
+        }
+        return out;
     }
 
     /** Every action with an impact measure in the LA's plans (the caller must be one of the LA's own users). */

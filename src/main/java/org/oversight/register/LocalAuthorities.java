@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +29,23 @@ public class LocalAuthorities {
               FROM local_authority
             """;
 
+    /**
+     * Where the register's two tables stand: rows and the newest row version of each. Any insert, update or delete, from
+     * this instance or another, by the loader or by hand, changes it; reading it costs one small query.
+     */
+    private static final String STATE = """
+            SELECT (SELECT count(*) || ':' || coalesce(max(xmin::text::bigint), 0) FROM local_authority) || '/'
+                || (SELECT count(*) || ':' || coalesce(max(xmin::text::bigint), 0) FROM statistical_neighbour)
+            """;
+
+    /** The whole register (active or not) as read at one state of its tables, with its indexes. */
+    private record Register(String state, List<LocalAuthority> all, Map<Integer, LocalAuthority> byUrn, Map<UUID, LocalAuthority> byId,
+                            Map<String, LocalAuthority> byLaCode) {
+    }
+
     private final JdbcClient jdbc;
+    /** The register as last read: the 153 LAs and their neighbours are read on most pages and change about once a year. */
+    private volatile Register kept;
 
     LocalAuthorities(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -35,7 +53,7 @@ public class LocalAuthorities {
 
     /** The current LAs (153), by name. */
     public List<LocalAuthority> allActive() {
-        return withNeighbours(jdbc.sql(SELECT + " WHERE active ORDER BY name").query(this::map).list());
+        return register().all().stream().filter(LocalAuthority::active).toList();
     }
 
     /** The LA with that URN, or a 404 naming it. */
@@ -44,29 +62,51 @@ public class LocalAuthorities {
     }
 
     public Optional<LocalAuthority> findByUrn(int urn) {
-        return jdbc.sql(SELECT + " WHERE urn = ?").param(urn).query(this::map).optional()
-                .map(la -> withNeighbours(List.of(la)).getFirst());
+        return Optional.ofNullable(register().byUrn().get(urn));
     }
 
     public Optional<LocalAuthority> findById(UUID id) {
-        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(this::map).optional()
-                .map(la -> withNeighbours(List.of(la)).getFirst());
+        return Optional.ofNullable(register().byId().get(id));
     }
 
     public Optional<LocalAuthority> findByLaCode(String laCode) {
-        return jdbc.sql(SELECT + " WHERE la_code = ?").param(laCode).query(this::map).optional()
-                .map(la -> withNeighbours(List.of(la)).getFirst());
+        return Optional.ofNullable(register().byLaCode().get(laCode));
     }
 
     public List<Region> regions() {
-        return jdbc.sql("""
-                SELECT region_code, region_name, count(*) AS n FROM local_authority
-                 WHERE active GROUP BY region_code, region_name ORDER BY region_name
-                """).query((rs, i) -> new Region(rs.getString(1), rs.getString(2), rs.getInt(3))).list();
+        Map<String, Region> byCode = new LinkedHashMap<>();
+        for (LocalAuthority la : allActive()) {
+            byCode.merge(la.regionCode() + "\u0000" + la.regionName(), new Region(la.regionCode(), la.regionName(), 1),
+                    (a, b) -> new Region(a.code(), a.name(), a.localAuthorities() + 1));
+        }
+        return byCode.values().stream().sorted(Comparator.comparing(Region::name)).toList();
     }
 
     public int countActive() {
-        return jdbc.sql("SELECT count(*) FROM local_authority WHERE active").query(Integer.class).single();
+        return allActive().size();
+    }
+
+    /** The register as kept, or read again when its tables have changed since. */
+    private Register register() {
+        String state = jdbc.sql(STATE).query(String.class).single();
+        Register register = kept;
+        if (register != null && register.state().equals(state)) {
+            return register;
+        }
+        List<LocalAuthority> all = withNeighbours(jdbc.sql(SELECT + " ORDER BY name").query(this::map).list());
+        Map<Integer, LocalAuthority> byUrn = new HashMap<>();
+        Map<UUID, LocalAuthority> byId = new HashMap<>();
+        Map<String, LocalAuthority> byLaCode = new HashMap<>();
+        for (LocalAuthority la : all) {
+            byUrn.put(la.urn(), la);
+            byId.put(la.id(), la);
+            if (la.laCode() != null) {
+                byLaCode.put(la.laCode(), la);
+            }
+        }
+        register = new Register(state, all, Map.copyOf(byUrn), Map.copyOf(byId), Map.copyOf(byLaCode));
+        kept = register;
+        return register;
     }
 
     private List<LocalAuthority> withNeighbours(List<LocalAuthority> las) {

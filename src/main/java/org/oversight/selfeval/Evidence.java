@@ -10,7 +10,7 @@ import java.util.Set;
  * bears on and frozen into a citation when an author cites it.
  *
  * @param key       stable identity, e.g. {@code compliance:PATHWAY_REVIEWS_ON_TIME}, {@code audit:CARE_LEAVERS:Pathway planning},
- *                  {@code action:<uuid>}, {@code judgement:<activity>:CARE_LEAVERS}, {@code finding:<uuid>}, {@code voice:LISTENED}
+ *                  {@code action:<uuid>}, {@code plan:<uuid>:OVERDUE}, {@code judgement:<activity>:CARE_LEAVERS}, {@code finding:<uuid>}, {@code voice:LISTENED}
  * @param areas     the judgement areas it is offered for
  * @param value     the number behind {@code valueText}, when it is a figure
  * @param rating    red, amber or green when the figure can be rated, else null

@@ -23,7 +23,6 @@ import org.oversight.inspection.domain.Grade;
 import org.oversight.inspection.domain.InspectionActivity;
 import org.oversight.inspection.domain.JudgementArea;
 import org.oversight.voice.VoiceService;
-import org.oversight.voice.VoiceViews;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.oversight.access.CurrentUser;
@@ -33,7 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Everything Oversight holds that a self-evaluation may cite, for one LA, as it stands today: compliance with statutory
  * timescales ({@code ComplianceMeasures}), case-audit findings by theme ({@code AuditFigures}), young people's ratings
- * by theme ({@code VoiceService#views}), plan actions with their distance to target ({@code PlanFigures}), and the
+ * by theme ({@code VoiceService#datedRatings}), both by quarter with their trend ({@link PeriodShares}), plan actions
+ * with their distance to target and each plan's actions complete, on track and overdue, against their progress
+ * history ({@code PlanFigures}, {@link PlanProgress}), and the
  * judgements and findings of the last inspection and the visits since ({@code InspectionService}). Each source is read
  * under its own access rule: what the person may not see is not offered.
  */
@@ -50,6 +51,9 @@ public class EvidenceCatalogue {
     /** How many earlier figures a trend shows beside today's (the previous year and the one before). */
     static final int TREND_POINTS = 2;
 
+    /** A young person's rating (1 to 5) counted as positive. */
+    static final int POSITIVE_RATING = 4;
+
     private final ComplianceMeasures compliance;
     private final AuditFigures audits;
     private final VoiceService voice;
@@ -61,12 +65,14 @@ public class EvidenceCatalogue {
     private final Clock clock;
     private final EvidenceRating rating;
     private final CurrentUser currentUser;
+    private final int fewestItems;
 
     EvidenceCatalogue(ComplianceMeasures compliance, AuditFigures audits, VoiceService voice, PlanFigures plans, InspectionService inspections,
                       org.oversight.inspection.SingleRecordService singleRecords, org.oversight.register.LocalAuthorities localAuthorities,
                       MessageSource messages, Clock clock, CurrentUser currentUser,
                       @Value("${oversight.selfeval.rating.red-below:75}") BigDecimal redBelow,
-                      @Value("${oversight.selfeval.rating.amber-below:90}") BigDecimal amberBelow) {
+                      @Value("${oversight.selfeval.rating.amber-below:90}") BigDecimal amberBelow,
+                      @Value("${oversight.selfeval.trend.fewest-items:5}") int fewestItems) {
         this.compliance = compliance;
         this.audits = audits;
         this.voice = voice;
@@ -78,6 +84,10 @@ public class EvidenceCatalogue {
         this.clock = clock;
         this.rating = new EvidenceRating(redBelow, amberBelow);
         this.currentUser = currentUser;
+        if (fewestItems < 1) {
+            throw new IllegalArgumentException("oversight.selfeval.trend.fewest-items must be at least 1, not " + fewestItems);
+        }
+        this.fewestItems = fewestItems;
     }
 
     public EvidenceRating rating() {
@@ -101,38 +111,37 @@ public class EvidenceCatalogue {
                         trend, trendText(v.percent(), trend, key.higherIsBetter()), complianceBenchmarks()));
             });
         }
-        {
-            for (AuditFigures.ThemeFigure t : audits.themes(laId)) {
-                Optional<Area> area = Area.ofAuditArea(t.area());
-                BigDecimal p = BigDecimal.valueOf(t.goodOrBetterPercent());
-                area.ifPresent(a -> put(out, new Evidence("audit:" + t.area() + ":" + t.theme(), Evidence.Kind.AUDIT, EnumSet.of(a),
-                        msg("selfeval.evidence.audit", t.theme()), percent(p), p, t.asOf() == null ? today : t.asOf(),
-                        msg("selfeval.source.audit"), rating.percent(p), msg("selfeval.evidence.audit.detail", t.goodOrBetter(), t.answers()),
-                        "/local-authorities/{urn}/audits/roll-up")));
-            }
-        }
+        auditEvidence(laId, out);
         // Young people's views are read by the LA's managers (and councillors): staff draft without them. Checked first,
         // so no refusal marks this read's transaction.
         if (currentUser.canManage(laId)) {
-            VoiceViews.Views views = voice.views(laId);
-            for (VoiceViews.Theme t : views.ratings()) {
-                if (t.count() == 0 || t.averageRating() == null) {
-                    continue;
-                }
-                BigDecimal avg = BigDecimal.valueOf(t.averageRating());
-                put(out, new Evidence("voice:" + t.code(), Evidence.Kind.VOICE, EnumSet.of(Area.IN_CARE, Area.CARE_LEAVERS),
-                        msg("selfeval.evidence.voice", msg("voice.theme." + t.code())), msg("selfeval.evidence.voice.value", avg.toPlainString()),
-                        avg, today, msg("selfeval.source.voice"), rating.averageOutOfFive(t.averageRating()),
-                        msg("selfeval.evidence.voice.detail", t.count()), "/local-authorities/{urn}/young-peoples-views"));
-            }
+            voiceEvidence(laId, out);
+        }
+        Map<UUID, PlanProgress.Action> histories = new LinkedHashMap<>();
+        Map<UUID, List<PlanFigures.ActionHistory>> byPlan = new LinkedHashMap<>();
+        for (PlanFigures.ActionHistory h : plans.actionHistories(laId)) {
+            histories.put(h.actionId(), action(h));
+            byPlan.computeIfAbsent(h.planId(), k -> new ArrayList<>()).add(h);
         }
         for (PlanFigures.ActionFigure a : plans.measuredActions(laId)) {
             BigDecimal shown = a.current() != null ? a.current() : a.baseline();
+            LocalDate asOf = a.measuredOn() != null ? a.measuredOn() : today;
+            PlanProgress.Action history = histories.get(a.actionId());
+            List<Trend.Point> trend = history == null ? List.of() : measureTrend(history, a.current() == null ? null : asOf);
+            boolean higherIsBetter = a.target().compareTo(a.baseline()) > 0;
+            String detail = msg("selfeval.evidence.plan.detail", number(a.target()), number(a.distanceToTarget()), a.description());
+            if (!trend.isEmpty()) {
+                Trend.Point before = trend.getFirst();
+                detail += " " + msg("selfeval.evidence.plan.detail.was", number(a.target().subtract(before.value()).abs()), long_(before.asOf()));
+            }
+            String unit = a.measureName().contains("%") ? "selfeval.trend.points" : "selfeval.trend.plain";
             put(out, new Evidence("action:" + a.actionId(), Evidence.Kind.PLAN, EnumSet.allOf(Area.class), a.measureName(),
                     number(shown) + (a.current() == null ? " " + msg("selfeval.evidence.plan.baseline") : ""), shown,
-                    a.measuredOn() != null ? a.measuredOn() : today, msg("selfeval.source.plan", a.planTitle()), rating.rag(a.rag()),
-                    msg("selfeval.evidence.plan.detail", number(a.target()), number(a.distanceToTarget()), a.description()),
-                    "/plans/" + a.planId()));
+                    asOf, msg("selfeval.source.plan", a.planTitle()), rating.rag(a.rag()), detail, "/plans/" + a.planId(),
+                    trend, a.current() == null ? msg("selfeval.trend.none") : trendText(shown, trend, higherIsBetter, unit), List.of()));
+        }
+        for (List<PlanFigures.ActionHistory> plan : byPlan.values()) {
+            planCounts(plan, histories, today, out);
         }
         inspectionEvidence(laId, out);
         return out;
@@ -218,7 +227,132 @@ public class EvidenceCatalogue {
      * word a frozen citation's trend the same way.
      */
     String trendText(BigDecimal now, List<Trend.Point> trend, Boolean higherIsBetter) {
-        return Trend.of(now, trend, higherIsBetter).map(t -> t.words(messages, "selfeval.trend.points")).orElse(msg("selfeval.trend.none"));
+        return trendText(now, trend, higherIsBetter, "selfeval.trend.points");
+    }
+
+    private String trendText(BigDecimal now, List<Trend.Point> trend, Boolean higherIsBetter, String unit) {
+        return Trend.of(now, trend, higherIsBetter).map(t -> t.words(messages, unit)).orElse(msg("selfeval.trend.none"));
+    }
+
+    /**
+     * Each audit theme's share of answers graded good or better in the newest quarter with submitted audits (by the end
+     * of the programme's period), against up to two earlier quarters; a quarter with fewer audits than the threshold is
+     * said to have too few rather than given a percentage.
+     */
+    private void auditEvidence(UUID laId, Map<String, Evidence> out) {
+        Map<String, List<PeriodShares.Answer>> byTheme = new LinkedHashMap<>();
+        for (AuditFigures.DatedAnswer a : audits.datedAnswers(laId)) {
+            byTheme.computeIfAbsent(a.area() + ":" + a.theme(), k -> new ArrayList<>())
+                    .add(new PeriodShares.Answer(a.periodEnd(), a.auditId().toString(), a.goodOrBetter()));
+        }
+        for (AuditFigures.ThemeFigure t : audits.themes(laId)) {
+            Optional<Area> area = Area.ofAuditArea(t.area());
+            PeriodShares.Shares shares = PeriodShares.of(byTheme.getOrDefault(t.area() + ":" + t.theme(), List.of()), fewestItems);
+            if (area.isEmpty() || shares == null) {
+                continue;
+            }
+            put(out, shareEvidence("audit:" + t.area() + ":" + t.theme(), Evidence.Kind.AUDIT, EnumSet.of(area.get()),
+                    msg("selfeval.evidence.audit", t.theme()), shares, "audit", msg("selfeval.source.audit"), "/local-authorities/{urn}/audits/roll-up"));
+        }
+    }
+
+    /** Each rated theme's share of young people's ratings of 4 or 5 (out of 5), by quarter as the audits are. */
+    private void voiceEvidence(UUID laId, Map<String, Evidence> out) {
+        Map<String, List<PeriodShares.Answer>> byTheme = new LinkedHashMap<>();
+        for (VoiceService.DatedRating r : voice.datedRatings(laId)) {
+            byTheme.computeIfAbsent(r.theme(), k -> new ArrayList<>()).add(new PeriodShares.Answer(r.on(), r.id(), r.rating() >= POSITIVE_RATING));
+        }
+        for (Map.Entry<String, List<PeriodShares.Answer>> theme : byTheme.entrySet()) {
+            PeriodShares.Shares shares = PeriodShares.of(theme.getValue(), fewestItems);
+            put(out, shareEvidence("voice:" + theme.getKey(), Evidence.Kind.VOICE, EnumSet.of(Area.IN_CARE, Area.CARE_LEAVERS),
+                    msg("selfeval.evidence.voice", msg("voice.theme." + theme.getKey())), shares, "voice", msg("selfeval.source.voice"),
+                    "/local-authorities/{urn}/young-peoples-views"));
+        }
+    }
+
+    /**
+     * A share by quarter as evidence: the newest quarter's percentage (or "too few" when thin), its counts, and the move
+     * since the newest earlier quarter with enough items, in words.
+     */
+    Evidence shareEvidence(String key, Evidence.Kind kind, Set<Area> areas, String label, PeriodShares.Shares shares, String what,
+                                   String source, String link) {
+        PeriodShares.Period newest = shares.newest();
+        // A quarter not yet over describes the days to today.
+        LocalDate today = LocalDate.now(clock);
+        LocalDate asOf = newest.end().isAfter(today) ? today : newest.end();
+        String quarter = long_(newest.end());
+        String detail = msg("selfeval.evidence." + what + ".detail", newest.positive(), newest.answers(), newest.items(), quarter);
+        if (shares.thin()) {
+            return new Evidence(key, kind, areas, label, msg("selfeval.evidence." + what + ".thin", newest.items(), quarter, fewestItems), null,
+                    asOf, source, null, detail, link, List.of(), msg("selfeval.trend.thin." + what, fewestItems), List.of());
+        }
+        BigDecimal p = newest.percent();
+        List<Trend.Point> points = shares.points();
+        String words;
+        if (shares.earlier().isEmpty()) {
+            words = msg("selfeval.trend.none");
+        } else if (points.isEmpty()) {
+            words = msg("selfeval.trend.thinEarlier." + what, fewestItems);
+        } else {
+            words = trendText(p, points, true);
+            List<PeriodShares.Period> skipped = shares.thinEarlier().stream().filter(e -> e.end().isAfter(points.getFirst().asOf())).toList();
+            if (!skipped.isEmpty()) {
+                words += msg("selfeval.trend.skipped." + what, long_(skipped.getFirst().end()), fewestItems);
+            }
+        }
+        return new Evidence(key, kind, areas, label, percent(p), p, asOf, source, rating.percent(p), detail, link, points, words, List.of());
+    }
+
+    private static PlanProgress.Action action(PlanFigures.ActionHistory h) {
+        return new PlanProgress.Action(h.added(), h.dueDate(), h.status(), h.baseline(),
+                h.updates().stream().map(u -> new PlanProgress.Update(u.on(), u.status(), u.value())).toList());
+    }
+
+    /**
+     * A measure's earlier values, newest first (at most {@link #TREND_POINTS}): those its progress updates recorded before
+     * the current one's date, then the baseline at the action's start. None while it has no value beyond its baseline.
+     */
+    static List<Trend.Point> measureTrend(PlanProgress.Action history, LocalDate currentOn) {
+        if (currentOn == null) {
+            return List.of();
+        }
+        List<Trend.Point> out = new ArrayList<>(history.valuesBefore(currentOn));
+        LocalDate start = history.since();
+        if (history.baseline() != null && start.isBefore(currentOn) && (out.isEmpty() || out.getLast().asOf().isAfter(start))) {
+            out.add(new Trend.Point(start, history.baseline()));
+        }
+        return out.subList(0, Math.min(out.size(), TREND_POINTS));
+    }
+
+    /**
+     * A plan's actions complete, on track and overdue today, each against the counts at the ends of the two quarters
+     * before this one, from the progress history; "Trend not kept" when the statuses at an earlier date are not held.
+     */
+    private void planCounts(List<PlanFigures.ActionHistory> plan, Map<UUID, PlanProgress.Action> histories, LocalDate today,
+                            Map<String, Evidence> out) {
+        PlanFigures.ActionHistory first = plan.getFirst();
+        List<PlanProgress.Action> actions = plan.stream().map(h -> histories.get(h.actionId())).toList();
+        PlanProgress.Counts now = PlanProgress.countsAt(actions, today);
+        List<PlanProgress.Counts> earlier = PlanProgress.earlierQuarterEnds(today, TREND_POINTS).stream()
+                .map(d -> PlanProgress.countsAt(actions, d)).filter(c -> c.actions() > 0).toList();
+        for (PlanProgress.Count which : PlanProgress.Count.values()) {
+            int n = now.count(which);
+            List<Trend.Point> trend = new ArrayList<>();
+            for (PlanProgress.Counts c : earlier) {
+                if (!c.kept()) {
+                    break;
+                }
+                trend.add(new Trend.Point(c.on(), BigDecimal.valueOf(c.count(which))));
+            }
+            String words = !earlier.isEmpty() && !earlier.getFirst().kept()
+                    ? msg("selfeval.trend.notKept.plan", earlier.getFirst().unknown(), long_(earlier.getFirst().on()))
+                    : trendText(BigDecimal.valueOf(n), trend, which.higherIsBetter(), "selfeval.trend.actions");
+            Rating r = which == PlanProgress.Count.OVERDUE ? (n > 0 ? Rating.RED : Rating.GREEN) : null;
+            put(out, new Evidence("plan:" + first.planId() + ":" + which.name(), Evidence.Kind.PLAN, EnumSet.allOf(Area.class),
+                    msg("selfeval.evidence.plan.count." + which.name(), first.planTitle()), msg("selfeval.evidence.plan.count.value", n, now.actions()),
+                    BigDecimal.valueOf(n), today, msg("selfeval.source.plan", first.planTitle()), r,
+                    msg("selfeval.evidence.plan.count.detail." + which.name()), "/plans/" + first.planId(), trend, words, List.of()));
+        }
     }
 
     /**

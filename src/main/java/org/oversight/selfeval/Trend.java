@@ -48,7 +48,8 @@ public record Trend(BigDecimal change, LocalDate since, Direction direction, Boo
         String date = since.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
         String amount = change.toPlainString();
         String units = messages.getMessage(unit, new Object[] {change}, Locale.UK);
-        String moved = messages.getMessage("selfeval.trend." + direction.name(), new Object[] {amount, units, date}, Locale.UK);
+        String moved = messages.getMessage("selfeval.trend." + direction.name(), new Object[] {amount, units, date}, Locale.UK)
+                .replaceAll(" {2,}", " ");
         return better == null ? moved : messages.getMessage(better ? "selfeval.trend.better" : "selfeval.trend.worse", new Object[] {moved}, Locale.UK);
     }
 }

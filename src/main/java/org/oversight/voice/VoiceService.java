@@ -325,6 +325,21 @@ public class VoiceService {
         return new Views(people, sections, ratings, comments, manager);
     }
 
+    /** A rating of a theme (1 to 5) and the day it was given, for trends by period: never a comment or a child. */
+    public record DatedRating(String id, String theme, int rating, LocalDate on) {
+    }
+
+    /** Every rating of the LA's young people by theme and day, for the LA's managers and councillors (as {@link #views}). */
+    @Transactional(readOnly = true)
+    public List<DatedRating> datedRatings(UUID laId) {
+        OversightUser user = currentUser.get().orElseThrow(() -> new AccessDeniedException("Sign in to see this"));
+        if (!currentUser.canManage(laId) && !(user.role() == Role.COUNCILLOR && user.memberOf(laId))) {
+            throw new AccessDeniedException("Young people's views are visible only to the local authority's managers and councillors");
+        }
+        return voice.datedRatings(laId).stream().map(r -> new DatedRating(r.id(), r.theme().name(), r.rating(),
+                r.at().atZone(clock.getZone()).toLocalDate())).toList();
+    }
+
     // ---- Shared -----------------------------------------------------------------------------------------------
 
     private ChildSummary child(UUID laId, String childRef) {
@@ -351,9 +366,13 @@ public class VoiceService {
     }
 
     private List<Alert> alerts(UUID laId, String childRef, boolean openOnly) {
+        var found = voice.alerts(laId, childRef, openOnly);
+        if (found.isEmpty()) {
+            return List.of(); // most of the time: the children's summaries (team and worker) are not worked out for nothing
+        }
         Map<String, ChildSummary> byRef = new HashMap<>();
         children.withPlans(laId).forEach(c -> byRef.put(c.childRef(), c));
-        return voice.alerts(laId, childRef, openOnly).stream().map(a -> {
+        return found.stream().map(a -> {
             ChildSummary c = byRef.get(a.childRef());
             return new Alert(a.id(), a.childRef(), a.firstName(), a.message(), a.raisedAt(), c == null ? null : c.team(),
                     c == null ? null : c.worker(), a.acknowledgedBy(), a.acknowledgedAt(), a.actionTaken(), a.wordsAddedAt());

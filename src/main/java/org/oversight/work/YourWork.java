@@ -12,6 +12,7 @@ import org.oversight.access.InspectorGrants;
 import org.oversight.access.OversightUser;
 import org.oversight.access.Role;
 import org.oversight.compliance.ComplianceMeasures;
+import org.oversight.compliance.ComplianceFigures;
 import org.oversight.compliance.ComplianceService;
 import org.oversight.improvement.WorkItems;
 import org.oversight.inspection.InspectionService;
@@ -64,13 +65,13 @@ class YourWork {
     private final WorkItems workItems;
     private final VoiceService voice;
     private final ComplianceMeasures measures;
-    private final ComplianceService compliance;
+    private final ComplianceFigures compliance;
     private final InspectorGrants grants;
     private final WorkingDayCalendar calendar;
     private final DeadlineRules deadlineRules;
 
     YourWork(CurrentUser currentUser, LocalAuthorities localAuthorities, InspectionService inspections, SingleRecordService records,
-             WorkItems workItems, VoiceService voice, ComplianceMeasures measures, ComplianceService compliance,
+             WorkItems workItems, VoiceService voice, ComplianceMeasures measures, ComplianceFigures compliance,
              InspectorGrants grants, WorkingDayCalendar calendar, DeadlineRules deadlineRules) {
         this.currentUser = currentUser;
         this.localAuthorities = localAuthorities;
@@ -102,7 +103,7 @@ class YourWork {
         List<Headline> headlines = new ArrayList<>();
         Integer previousReviews = null;
         if (editor) {
-            List<ComplianceService.TrendPoint> trend = compliance.trend(la.id()); // newest first
+            List<ComplianceService.TrendPoint> trend = compliance.trend(la.id()); // newest first, as stored
             int current = -1;
             for (int i = 0; i < trend.size(); i++) {
                 if (trend.get(i).current()) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.oversight.support.IntegrationTest;
@@ -62,6 +63,28 @@ class RegisterLoaderIT extends IntegrationTest {
             loader.loadBundled();
         }
         assertThat(localAuthorities.findByUrn(80450).orElseThrow().name()).isEqualTo("City of London");
+    }
+
+    @Test
+    void theRegisterKeptInMemoryFollowsAnyChangeToItsTablesEvenOneMadeByHand() {
+        LocalAuthority before = localAuthorities.findByUrn(80450).orElseThrow();
+        assertThat(localAuthorities.findByUrn(80450).orElseThrow()).as("read twice unchanged: the same register").isSameAs(before);
+        try {
+            // As another instance, or an administrator at the database, would change it: not through this class.
+            org.oversight.shared.db.TenantScope.asSystem(() -> jdbc.sql("UPDATE local_authority SET name = 'City of London (changed by hand)' WHERE urn = 80450")
+                    .update());
+            assertThat(localAuthorities.findByUrn(80450).orElseThrow().name()).isEqualTo("City of London (changed by hand)");
+            assertThat(localAuthorities.allActive()).extracting(LocalAuthority::name).contains("City of London (changed by hand)");
+            UUID camden = localAuthorities.findByUrn(80450).orElseThrow().statisticalNeighbours().getFirst().id();
+            org.oversight.shared.db.TenantScope.asSystem(() -> jdbc.sql("DELETE FROM statistical_neighbour WHERE la_id = ? AND neighbour_la_id = ?")
+                    .params(before.id(), camden).update());
+            assertThat(localAuthorities.findById(before.id()).orElseThrow().statisticalNeighbours()).hasSize(9)
+                    .extracting(LocalAuthority.NeighbourRef::id).doesNotContain(camden);
+        } finally {
+            loader.loadBundled();
+        }
+        assertThat(localAuthorities.findByUrn(80450).orElseThrow().name()).isEqualTo("City of London");
+        assertThat(localAuthorities.findByUrn(80450).orElseThrow().statisticalNeighbours()).hasSize(10);
     }
 
     @Test

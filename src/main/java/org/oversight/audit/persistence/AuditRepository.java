@@ -211,6 +211,20 @@ public class AuditRepository {
                 .query((rs, i) -> new QuestionGrade(rs.getObject(1, UUID.class), rs.getString(2), AuditGrade.parse(rs.getString(3)))).list();
     }
 
+    /** A graded question of a submitted audit, with the audit and the end of its programme's period. */
+    public record DatedQuestionGrade(UUID auditId, LocalDate periodEnd, UUID templateId, String questionId, AuditGrade grade) {
+    }
+
+    /** Every graded question in the LA's submitted audits, each with its audit and the end of the programme's period. */
+    public List<DatedQuestionGrade> datedQuestionGradesOfLa(UUID laId) {
+        return jdbc.sql("""
+                SELECT a.id, p.period_end, a.template_id, q.question_id, q.grade
+                  FROM audit_answer q JOIN case_audit a ON a.id = q.audit_id JOIN audit_programme p ON p.id = a.programme_id
+                 WHERE a.la_id = ? AND a.status <> 'OPEN' AND q.grade IS NOT NULL""").param(laId)
+                .query((rs, i) -> new DatedQuestionGrade(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), rs.getObject(3, UUID.class),
+                        rs.getString(4), AuditGrade.parse(rs.getString(5)))).list();
+    }
+
     public List<TeamGrade> teamGrades(UUID laId) {
         return jdbc.sql("SELECT team, coalesce(agreed_grade, auditor_grade) FROM case_audit WHERE la_id = ? AND status <> 'OPEN'").param(laId)
                 .query((rs, i) -> new TeamGrade(rs.getString(1), AuditGrade.parse(rs.getString(2)))).list();

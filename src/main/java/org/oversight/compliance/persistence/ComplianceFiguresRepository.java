@@ -46,6 +46,24 @@ public class ComplianceFiguresRepository {
                 .query((rs, i) -> row(rs, true, withChildren)).optional();
     }
 
+    /** What one stored row was computed from and when, without its figures (to find them already parsed). */
+    public Optional<Row> findComputed(UUID laId, UUID snapshotId) {
+        return jdbc.sql("""
+                SELECT snapshot_id, la_id, annex_a_snapshot_id, as_of, rules_version, computed_at, children_in_care, care_leavers,
+                       reviews_percent
+                  FROM compliance_figures WHERE la_id = ? AND snapshot_id = ?""").params(laId, snapshotId)
+                .query((rs, i) -> row(rs, false, false)).optional();
+    }
+
+    /** What the stored rows of these snapshots were computed from and when, without their figures. */
+    public List<Row> computedOf(Collection<UUID> snapshotIds) {
+        return jdbc.sql("""
+                SELECT snapshot_id, la_id, annex_a_snapshot_id, as_of, rules_version, computed_at, children_in_care, care_leavers,
+                       reviews_percent
+                  FROM compliance_figures WHERE snapshot_id = ANY(?)""").param(snapshotIds.toArray(UUID[]::new))
+                .query((rs, i) -> row(rs, false, false)).list();
+    }
+
     /** The LA's stored figures of every snapshot, without the figures themselves (its trend). */
     public List<Row> ofLa(UUID laId) {
         return jdbc.sql("""

@@ -57,6 +57,12 @@ public class FrontDoorFigures {
     private final Clock clock;
     private final TransactionTemplate read;
     private final TransactionTemplate write;
+    /**
+     * Stored figures already parsed, by everything they were computed from (parsing a large LA's figures is the costliest
+     * part of reading them). An entry is found only by its snapshot's id, which the reader got from a query under its
+     * own LA's scope, so it never serves one LA's figures to another.
+     */
+    private final org.oversight.shared.RecentlyUsed<String, Summary> parsed = new org.oversight.shared.RecentlyUsed<>(512);
     private final ExecutorService background = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("front-door-figures").factory());
 
     FrontDoorFigures(ChildJourneys journeys, FrontDoors frontDoors, FrontDoorFiguresRepository repository, JsonMapper json, Clock clock,
@@ -82,16 +88,28 @@ public class FrontDoorFigures {
     /** The figures of these snapshots, in their order: those stored under today's rules, and the others computed and stored. */
     public List<Stored> of(List<JourneySnapshot> snapshots) {
         String version = frontDoors.version();
-        Map<UUID, Row> rows = read.execute(s -> repository.ofSnapshots(snapshots.stream().map(JourneySnapshot::id).toList())).stream()
-                .collect(Collectors.toMap(Row::snapshotId, Function.identity()));
         Map<UUID, Stored> out = new HashMap<>();
-        List<JourneySnapshot> missing = new ArrayList<>();
+        // Figures read before under the same inputs (snapshot, revision, rules, period) are the same figures: kept parsed.
+        List<JourneySnapshot> unread = new ArrayList<>();
         for (JourneySnapshot snapshot : snapshots) {
+            Summary known = parsed.get(parsedKey(snapshot, version));
+            if (known != null) {
+                out.put(snapshot.id(), new Stored(snapshot, known, true));
+            } else {
+                unread.add(snapshot);
+            }
+        }
+        Map<UUID, Row> rows = unread.isEmpty() ? Map.of() : read.execute(s -> repository.ofSnapshots(unread.stream().map(JourneySnapshot::id).toList()))
+                .stream().collect(Collectors.toMap(Row::snapshotId, Function.identity()));
+        List<JourneySnapshot> missing = new ArrayList<>();
+        for (JourneySnapshot snapshot : unread) {
             Row row = rows.get(snapshot.id());
             Period period = Period.yearTo(snapshot.asOf());
             if (row != null && row.rulesVersion().equals(version) && row.from().equals(period.from()) && row.to().equals(period.to())
                     && row.snapshotRevision() == snapshot.revision()) {
-                out.put(snapshot.id(), new Stored(snapshot, json.readValue(row.figures(), Summary.class), true));
+                Summary summary = json.readValue(row.figures(), Summary.class);
+                parsed.put(parsedKey(snapshot, version), summary);
+                out.put(snapshot.id(), new Stored(snapshot, summary, true));
             } else {
                 missing.add(snapshot);
             }
@@ -104,6 +122,11 @@ public class FrontDoorFigures {
             }
         }
         return snapshots.stream().map(s -> out.get(s.id())).toList();
+    }
+
+    private static String parsedKey(JourneySnapshot snapshot, String version) {
+        Period period = Period.yearTo(snapshot.asOf());
+        return snapshot.id() + "/" + snapshot.revision() + "/" + period.from() + "/" + period.to() + "/" + version;
     }
 
     /**

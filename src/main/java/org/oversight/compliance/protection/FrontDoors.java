@@ -3,9 +3,7 @@ package org.oversight.compliance.protection;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,12 +40,7 @@ class FrontDoors {
     private final RuleSettings settings;
     private final WorkingDayCalendar calendar;
     private final FrontDoor frontDoor;
-    private final Map<String, View> kept = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, View> eldest) {
-            return size() > KEPT;
-        }
-    });
+    private final org.oversight.shared.RecentlyUsed<String, View> kept = new org.oversight.shared.RecentlyUsed<>(KEPT);
 
     FrontDoors(ChildJourneys journeys, RuleSettings settings, WorkingDayCalendar calendar,
                @Value("${oversight.protection.step-down-reasons:RC9}") String stepDownReasons,

@@ -271,6 +271,32 @@ public class ActivityRepository {
      * Used for the register list, comparisons with neighbours and regions, and the API.
      */
     public Map<UUID, LatestJudgements> latestPublishedJudgements(LocalDate today) {
+        // Public data, the same for every reader (these tables are outside row-level security): kept while the tables and
+        // the day stay as they were.
+        String state = today + "/" + jdbc.sql(PUBLISHED_STATE).query(String.class).single();
+        Published kept = published;
+        if (kept != null && kept.state().equals(state)) {
+            return kept.latest();
+        }
+        Map<UUID, LatestJudgements> latest = readLatestPublishedJudgements(today);
+        published = new Published(state, latest);
+        return latest;
+    }
+
+    /** Rows and the newest row version of each table the latest judgements are read from: any change changes it. */
+    private static final String PUBLISHED_STATE = """
+            SELECT (SELECT count(*) || ':' || coalesce(max(xmin::text::bigint), 0) FROM inspection_activity) || '/'
+                || (SELECT count(*) || ':' || coalesce(max(xmin::text::bigint), 0) FROM on_site_range) || '/'
+                || (SELECT count(*) || ':' || coalesce(max(xmin::text::bigint), 0) FROM judgement)
+            """;
+
+    /** The latest published judgements as read at one state of their tables and one day. */
+    private record Published(String state, Map<UUID, LatestJudgements> latest) {
+    }
+
+    private volatile Published published;
+
+    private Map<UUID, LatestJudgements> readLatestPublishedJudgements(LocalDate today) {
         Map<UUID, LatestJudgements> result = new HashMap<>();
         jdbc.sql("""
                 WITH graded AS (
@@ -295,7 +321,10 @@ public class ActivityRepository {
             });
             latest.grades().put(JudgementArea.valueOf(rs.getString(5)), Grade.valueOf(rs.getString(6)));
         });
-        return result;
+        Map<UUID, LatestJudgements> fixed = new HashMap<>();
+        result.forEach((la, l) -> fixed.put(la, new LatestJudgements(l.activityId(), l.type(), l.startDate(),
+                java.util.Collections.unmodifiableMap(new EnumMap<>(l.grades())))));
+        return java.util.Collections.unmodifiableMap(fixed);
     }
 
 

@@ -239,6 +239,17 @@ public class VoiceRepository {
                         rs.getObject(2) == null ? null : ((Number) rs.getObject(2)).doubleValue())).single();
     }
 
+    /** A young person's rating of a theme and when it was given. */
+    public record DatedRating(String id, FeedbackTheme theme, int rating, java.time.Instant at) {
+    }
+
+    /** Every rating of the LA's young people (no comment, child reference or account), oldest first. */
+    public List<DatedRating> datedRatings(UUID laId) {
+        return jdbc.sql("SELECT id, theme, rating, created_at FROM yp_feedback WHERE la_id = ? AND rating IS NOT NULL ORDER BY created_at")
+                .param(laId).query((rs, n) -> new DatedRating(rs.getString(1), FeedbackTheme.valueOf(rs.getString(2)), rs.getInt(3),
+                        rs.getTimestamp(4).toInstant())).list();
+    }
+
     /** The latest comments across the LA. */
     public List<String> recentComments(UUID laId, int limit) {
         return jdbc.sql("SELECT comment FROM yp_feedback WHERE la_id = ? AND comment IS NOT NULL ORDER BY created_at DESC LIMIT " + limit)
