@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +51,7 @@ public class MachineTokens {
     }
 
     /** How a request with a bearer token ended. */
-    public enum Outcome { ACCEPTED, REFUSED_PAYLOAD, UNKNOWN_TOKEN, REVOKED_TOKEN, OTHER_LA, NOT_ALLOWED }
+    public enum Outcome { ACCEPTED, REFUSED_PAYLOAD, UNKNOWN_TOKEN, REVOKED_TOKEN, OTHER_LA, NOT_ALLOWED, RATE_LIMITED }
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -111,7 +113,16 @@ public class MachineTokens {
     }
 
     /** What a bearer token is: the LA's machine client, or why it is refused. */
-    public sealed interface Check permits Valid, Refused {
+    public sealed interface Check permits Valid, Refused, RateLimited {
+    }
+
+    /**
+     * A valid token past its requests for the minute: nothing is done for it until the minute is over.
+     *
+     * @param retryAfterSeconds whole seconds until the token's minute ends (at least 1)
+     * @param firstInWindow     whether this is the first request refused in this minute (the one recorded as an event)
+     */
+    public record RateLimited(MachineClient client, long retryAfterSeconds, int requestsPerMinute, boolean firstInWindow) implements Check {
     }
 
     public record Valid(MachineClient client) implements Check {
@@ -122,9 +133,10 @@ public class MachineTokens {
 
     /**
      * Looks a bearer token up by its hash, before anyone's LA is known (in the system scope, as a sign-in does); counts a
-     * use of a valid one.
+     * request of a valid one in its minute (one statement, so every instance shares the count) and a use of it when the
+     * token is within {@code requestsPerMinute}.
      */
-    public Check check(String bearer) {
+    public Check check(String bearer, int requestsPerMinute) {
         if (bearer == null || !bearer.startsWith(PREFIX) || bearer.length() > 200) {
             return new Refused(Outcome.UNKNOWN_TOKEN, null, null);
         }
@@ -142,9 +154,54 @@ public class MachineTokens {
             if ((Boolean) r[4]) {
                 return new Refused(Outcome.REVOKED_TOKEN, (UUID) r[0], (UUID) r[2]);
             }
-            jdbc.sql("UPDATE la_api_token SET last_used_at = ?, uses = uses + 1 WHERE id = ?").params(Timestamp.from(clock.instant()), r[0]).update();
-            return new Valid(new MachineClient((UUID) r[0], (String) r[1], (UUID) r[2], (Integer) r[3]));
+            Instant now = clock.instant();
+            Timestamp at = Timestamp.from(now);
+            Timestamp windowOver = Timestamp.from(now.minus(RATE_WINDOW));
+            // PostgreSQL evaluates every SET expression on the row as it was: "fresh" and the new count are spelled out in each.
+            Object[] window = jdbc.sql("""
+                    UPDATE la_api_token SET
+                           rate_window_requests = CASE WHEN rate_window_start IS NULL OR rate_window_start <= ? THEN 1 ELSE rate_window_requests + 1 END,
+                           rate_window_start = CASE WHEN rate_window_start IS NULL OR rate_window_start <= ? THEN ? ELSE rate_window_start END,
+                           last_used_at = CASE WHEN rate_window_start IS NULL OR rate_window_start <= ? OR rate_window_requests + 1 <= ? THEN ?
+                                               ELSE last_used_at END,
+                           uses = uses + CASE WHEN rate_window_start IS NULL OR rate_window_start <= ? OR rate_window_requests + 1 <= ? THEN 1 ELSE 0 END
+                     WHERE id = ? RETURNING rate_window_requests, rate_window_start""")
+                    .params(windowOver, windowOver, at, windowOver, requestsPerMinute, at, windowOver, requestsPerMinute, r[0])
+                    .query((rs, i) -> new Object[] {rs.getInt(1), rs.getTimestamp(2).toInstant()}).single();
+            MachineClient client = new MachineClient((UUID) r[0], (String) r[1], (UUID) r[2], (Integer) r[3]);
+            int requests = (Integer) window[0];
+            if (requests > requestsPerMinute) {
+                Duration left = Duration.between(now, ((Instant) window[1]).plus(RATE_WINDOW));
+                long seconds = Math.max(1, (left.toMillis() + 999) / 1000);
+                return new RateLimited(client, seconds, requestsPerMinute, requests == requestsPerMinute + 1);
+            }
+            return new Valid(client);
         });
+    }
+
+    /** The span of a token's request count. */
+    static final Duration RATE_WINDOW = Duration.ofMinutes(1);
+
+    /**
+     * A request with a bearer token refused without looking at the token, because its address sent too many unknown or
+     * revoked tokens: logged (the address, never the token) and counted; no event (no LA is known).
+     */
+    public void throttled(String address, String method, String path, long seconds) {
+        metrics.counter("oversight.api.tokens", "outcome", "throttled").increment();
+        log.warn("API token not checked: {} sent too many unknown or revoked tokens; {} {} -> 429, wait {} s", address, method, path, seconds);
+    }
+
+    /** A valid token past its requests for the minute: counted and logged with its id every time, recorded once a minute. */
+    public void rateLimited(RateLimited limited, String method, String path) {
+        MachineClient c = limited.client();
+        String words = "More than " + limited.requestsPerMinute() + " requests in a minute with this token: wait " + limited.retryAfterSeconds()
+                + " s (oversight.api-tokens.requests-per-minute)";
+        if (limited.firstInWindow()) {
+            record(Outcome.RATE_LIMITED, c.tokenId(), c.laId(), method, path, 429, words);
+        } else {
+            metrics.counter("oversight.api.tokens", "outcome", "rate_limited").increment();
+            log.warn("API token {} of LA {} refused (RATE_LIMITED): {} {} -> 429 {}", c.tokenId(), c.laId(), method, path, words);
+        }
     }
 
     /**

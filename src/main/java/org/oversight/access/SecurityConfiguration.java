@@ -37,10 +37,11 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, JsonMapper json, MachineTokens tokens) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, JsonMapper json, MachineTokens tokens, SignInThrottle throttle, ApiTokenProperties limits)
+            throws Exception {
         http.securityMatcher("/api/**")
                 // An LA's machine token (Authorization: Bearer): only for POST .../{its urn}/children; see MachineTokenFilter.
-                .addFilterBefore(new MachineTokenFilter(tokens, json), BasicAuthenticationFilter.class)
+                .addFilterBefore(new MachineTokenFilter(tokens, throttle, limits, json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/v1/local-authorities", "/api/v1/local-authorities/**",
                                 "/api/v1/inspections/**", "/api/v1/national/**").permitAll()
@@ -65,10 +66,10 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, ObjectProvider<SingleSignOn.Login> singleSignOn, JsonMapper json, MachineTokens tokens)
-            throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, ObjectProvider<SingleSignOn.Login> singleSignOn, JsonMapper json, MachineTokens tokens,
+                               SignInThrottle throttle, ApiTokenProperties limits) throws Exception {
         // A machine token is refused on every page (403, or 401 when it is not valid), never taken for a person.
-        http.addFilterBefore(new MachineTokenFilter(tokens, json), BasicAuthenticationFilter.class);
+        http.addFilterBefore(new MachineTokenFilter(tokens, throttle, limits, json), BasicAuthenticationFilter.class);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/css/**", "/js/**", "/govuk/**", "/assets/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/login", "/login/refused", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",

@@ -33,6 +33,7 @@ class TenantLeakMatrixIT extends HttpTest {
     private static final String PLAN = "LEAK-MARKER-SOUTHWARK-PLAN";
     private static final String SELF_EVALUATION = "LEAK-MARKER-SOUTHWARK-SELF-EVALUATION";
     private static final String API_TOKEN = "LEAK-MARKER-SOUTHWARK-API-TOKEN";
+    private static final String PAYLOAD = "LEAK-MARKER-SOUTHWARK-PAYLOAD";
     private static final List<String> OTHERS = List.of("col.manager", "col.staff", "col.councillor", "analyst", "inspector", "admin");
 
     @Autowired
@@ -45,6 +46,7 @@ class TenantLeakMatrixIT extends HttpTest {
 
     UUID planId;
     UUID inspectionId;
+    UUID payloadId;
 
     @BeforeEach
     void privateDataOfSouthwark() {
@@ -79,6 +81,15 @@ class TenantLeakMatrixIT extends HttpTest {
                         VALUES (?, ?, now(), 'POST', '/api/v1/local-authorities/80514/children', 'ACCEPTED', 200, ?)""")
                         .params(southwark, token, API_TOKEN + " event").update();
             }
+            // A refused payload in Southwark's payload history (issue 16), naming the child: only Southwark's managers see it.
+            payloadId = jdbc.sql("SELECT id FROM csc_payload_receipt WHERE la_id = ? AND sender_name = ?").params(southwark, PAYLOAD).query(UUID.class)
+                    .optional().orElseGet(() -> jdbc.sql("""
+                            INSERT INTO csc_payload_receipt (la_id, received_at, channel, sender_kind, sender_name, size_bytes, sha256, accepted, status,
+                                refusal, error_count, errors)
+                            VALUES (?, now(), 'API', 'PERSON', ?, 10, repeat('a', 64), false, 400, ?, 1, jsonb_build_array(jsonb_build_object('child', ?,
+                                'field', 'Children[0].child_details.date_of_birth', 'message', ?)))
+                            RETURNING id""").params(southwark, PAYLOAD, PAYLOAD + " refusal", CHILD, "Child " + CHILD + ": " + PAYLOAD)
+                            .query(UUID.class).single());
             // The same child in the journey store (SSD-shaped), so a page or endpoint that reads it is in the matrix too.
             UUID journey = jdbc.sql("SELECT id FROM import_snapshot WHERE la_id = ? AND kind = 'SSD' AND superseded_at IS NULL AND collection_year = '2025-26'")
                     .param(southwark).query(UUID.class).optional().orElseGet(() -> jdbc.sql("""
@@ -117,7 +128,9 @@ class TenantLeakMatrixIT extends HttpTest {
         List<String> paths = new ArrayList<>(paths());
         paths.addAll(List.of("/activities/" + inspectionId + "/day-one", "/activities/" + inspectionId + "/day-one-pack.xlsx",
                 "/api/v1/local-authorities/80514/inspections/" + inspectionId + "/day-one-pack",
-                "/api/v1/local-authorities/80450/inspections/" + inspectionId + "/day-one-pack"));
+                "/api/v1/local-authorities/80450/inspections/" + inspectionId + "/day-one-pack",
+                "/local-authorities/80514/payloads/" + payloadId, "/api/v1/local-authorities/80514/payloads/" + payloadId,
+                "/local-authorities/80450/payloads/" + payloadId, "/api/v1/local-authorities/80450/payloads/" + payloadId));
         // The returns and lists made from the store (issue 16), for a year and a date where Southwark's data has the child.
         List<String> exports = List.of("/local-authorities/80514/cin-census?year=2026", "/local-authorities/80514/cin-census.xml?year=2026",
                 "/api/v1/local-authorities/80514/cin-census?year=2026", "/api/v1/local-authorities/80514/cin-census/validation?year=2026",
@@ -133,7 +146,8 @@ class TenantLeakMatrixIT extends HttpTest {
                 requests++;
                 // An error may echo the path asked for (ProblemDetail "instance"): what the asker typed is no leak.
                 String body = response.body() == null ? "" : response.body().replace(path, "");
-                if (body.contains(CHILD) || body.contains(PLAN) || body.contains(SELF_EVALUATION) || body.contains(API_TOKEN)) {
+                if (body.contains(CHILD) || body.contains(PLAN) || body.contains(SELF_EVALUATION) || body.contains(API_TOKEN)
+                        || body.contains(PAYLOAD)) {
                     leaks.add(user + " " + path + " -> " + response.status());
                 }
             }
@@ -167,6 +181,10 @@ class TenantLeakMatrixIT extends HttpTest {
         assertThat(http.get("/local-authorities/80514/self-evaluations/2026/sections/care-leavers", "southwark.manager").body()).contains(SELF_EVALUATION);
         assertThat(http.get("/local-authorities/80514/api-tokens", "southwark.manager").body()).as("Southwark's API tokens and their uses")
                 .contains(API_TOKEN).contains(API_TOKEN + " event");
+        assertThat(http.get("/local-authorities/80514/payloads", "southwark.manager").body()).as("Southwark's payload history").contains(PAYLOAD);
+        assertThat(http.get("/local-authorities/80514/payloads/" + payloadId, "southwark.manager").body()).contains(PAYLOAD).contains(CHILD);
+        assertThat(http.get("/api/v1/local-authorities/80514/payloads", "southwark.manager").body()).contains(PAYLOAD);
+        assertThat(http.get("/api/v1/local-authorities/80514/payloads/" + payloadId, "southwark.manager").body()).contains(CHILD);
         assertThat(http.get("/api/v1/local-authorities/80514/self-evaluations/2026/sections/care-leavers/citations", "southwark.manager").body())
                 .contains(SELF_EVALUATION);
     }

@@ -15,6 +15,7 @@ import org.oversight.access.AccessRules.PayloadSender;
 import org.oversight.access.MachineClient;
 import org.oversight.childdata.ssd.CscPayloadImporter;
 import org.oversight.childdata.ssd.CscPayloadImporter.Summary;
+import org.oversight.childdata.ssd.CscPayloadReceipts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -24,7 +25,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /**
  * DfE children's social care API payloads, received as DfE receives them: from the LA's own system with one of its API
@@ -37,15 +37,16 @@ import tools.jackson.databind.JsonNode;
 @PayloadSender
 class CscPayloadApi {
 
-    private final CscPayloadImporter importer;
+    private final CscPayloadReceipts receipts;
 
-    CscPayloadApi(CscPayloadImporter importer) {
-        this.importer = importer;
+    CscPayloadApi(CscPayloadReceipts receipts) {
+        this.receipts = receipts;
     }
 
-    /** What the payload changed (counts only). */
-    record SummaryJson(boolean stored, String snapshotId, String collectionYear, boolean snapshotCreated, int children, CscPayloadImporter.PayloadCounts childCounts,
-                       Map<String, CscPayloadImporter.PayloadCounts> items, Map<String, Integer> notStored, List<String> ignored) {
+    /** What the payload changed (counts only); {@code payloadId} names its record in the LA's payload history. */
+    record SummaryJson(boolean stored, String payloadId, String snapshotId, String collectionYear, boolean snapshotCreated, int children,
+                       CscPayloadImporter.PayloadCounts childCounts, Map<String, CscPayloadImporter.PayloadCounts> items, Map<String, Integer> notStored,
+                       List<String> ignored) {
     }
 
     @PostMapping(value = "/children", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -54,34 +55,45 @@ class CscPayloadApi {
             + "current journey snapshot in one transaction (one is made if the LA has none): each child and part named is created or updated, "
             + "what is not named is kept, and purge: true deletes the child or item and what it contains. Authenticate with the LA's API token "
             + "(Authorization: Bearer) or as one of its managers (HTTP Basic). 200 with the counts; 400 naming each problem's child (la_child_id) "
-            + "and JSON path (a malformed date, an unknown code, a missing required field) when nothing is stored; 403 for another LA's URN; 422 "
-            + "when la_code is another LA's; 413 past oversight.imports.max-json-body. Looked-after placements, adoption, care leavers and "
-            + "health are checked and counted but not stored yet; names and postcodes are never stored.")
+            + "and JSON path (a malformed date, an unknown code, a missing required field, a body that is not JSON) when nothing is stored; 403 "
+            + "for another LA's URN; 422 when la_code is another LA's; 413 past oversight.imports.max-json-body; 429 with Retry-After past the "
+            + "token's requests a minute (oversight.api-tokens.requests-per-minute) or from an address that sent too many unknown or revoked "
+            + "tokens. Every payload, accepted or refused, is recorded in the LA's payload history (GET .../payloads: counts, never its content); "
+            + "payloadId names it. Looked-after placements, adoption, care leavers and health are checked and counted but not stored yet; names "
+            + "and postcodes are never stored.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The payload, as sent to DfE's children's social care API",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")))
     @ApiResponse(responseCode = "200", description = "Stored", content = @Content(schema = @Schema(implementation = SummaryJson.class)))
     @ApiResponse(responseCode = "400", description = "Problems (child, path, message); nothing stored",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "422", description = "The payload is another LA's; nothing stored",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    ResponseEntity<Object> receive(@PathVariable int urn, @RequestBody JsonNode payload, HttpServletRequest request) {
-        try {
-            Summary s = importer.apply(urn, payload);
+    @ApiResponse(responseCode = "429", description = "Too many requests with this token, or too many bad tokens from this address; see Retry-After",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<Object> receive(@PathVariable int urn, @RequestBody byte[] body, HttpServletRequest request) {
+        CscPayloadReceipts.Outcome outcome = receipts.receive(urn, body, CscPayloadReceipts.Channel.API, null);
+        CscPayloadReceipts.Receipt r = outcome.receipt();
+        if (outcome.accepted()) {
+            Summary s = outcome.summary();
             request.setAttribute(MachineClient.SUMMARY_ATTRIBUTE, s.words());
-            return ResponseEntity.ok(new SummaryJson(true, s.snapshotId().toString(), s.collectionYear(), s.snapshotCreated(), s.children(),
-                    s.childCounts(), s.items(), s.notStored(), s.ignored()));
-        } catch (CscPayloadImporter.PayloadProblems e) {
-            request.setAttribute(MachineClient.SUMMARY_ATTRIBUTE, e.problems().size() + " problems; first at " + e.problems().getFirst().path());
-            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage() + ". First: " + e.problems().getFirst().message()
-                    + " (" + e.problems().getFirst().path() + ")");
-            p.setTitle("Invalid payload");
-            p.setInstance(URI.create(request.getRequestURI()));
-            p.setProperty("errors", e.problems().stream().map(x -> Map.of("child", x.childId(), "field", x.path(), "message", x.message())).toList());
-            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
-        } catch (CscPayloadImporter.WrongLocalAuthority e) {
-            request.setAttribute(MachineClient.SUMMARY_ATTRIBUTE, "refused: la_code of another local authority");
-            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-            p.setTitle("Another local authority's payload");
-            p.setInstance(URI.create(request.getRequestURI()));
-            return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+            return ResponseEntity.ok(new SummaryJson(true, r.id().toString(), s.snapshotId().toString(), s.collectionYear(), s.snapshotCreated(),
+                    s.children(), s.childCounts(), s.items(), s.notStored(), s.ignored()));
         }
+        ProblemDetail p;
+        if (r.status() == 422) {
+            request.setAttribute(MachineClient.SUMMARY_ATTRIBUTE, "refused: la_code of another local authority");
+            p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, r.refusal());
+            p.setTitle("Another local authority's payload");
+        } else {
+            var problems = outcome.problems();
+            request.setAttribute(MachineClient.SUMMARY_ATTRIBUTE, problems.size() + " problems; first at " + problems.getFirst().path());
+            p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, r.refusal() + ". First: " + problems.getFirst().message()
+                    + " (" + problems.getFirst().path() + ")");
+            p.setTitle("Invalid payload");
+            p.setProperty("errors", problems.stream().map(x -> Map.of("child", x.childId(), "field", x.path(), "message", x.message())).toList());
+        }
+        p.setInstance(URI.create(request.getRequestURI()));
+        p.setProperty("payloadId", r.id().toString());
+        return ResponseEntity.status(r.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 }

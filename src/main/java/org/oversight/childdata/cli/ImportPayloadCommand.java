@@ -1,33 +1,30 @@
 package org.oversight.childdata.cli;
 
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.oversight.childdata.ssd.CscPayloadImporter;
+import org.oversight.childdata.ssd.CscPayloadReceipts;
 import org.oversight.shared.cli.CliCommand;
 import org.oversight.shared.problem.NotFoundException;
 import org.oversight.shared.upload.UploadLimits;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code bin/oversight import-payload --la URN FILE.json}: a DfE children's social care API payload applied to the LA's
- * current journey snapshot, as the API does, in one transaction; each problem printed with its child and JSON path.
+ * current journey snapshot, as the API does, in one transaction; each problem printed with its child and JSON path. Recorded
+ * in the LA's payload history either way (sent by "command line").
  */
 @Component
 class ImportPayloadCommand implements CliCommand {
 
-    private final CscPayloadImporter importer;
+    private final CscPayloadReceipts receipts;
     private final UploadLimits limits;
-    private final JsonMapper json = JsonMapper.builder().build();
 
-    ImportPayloadCommand(CscPayloadImporter importer, UploadLimits limits) {
-        this.importer = importer;
+    ImportPayloadCommand(CscPayloadReceipts receipts, UploadLimits limits) {
+        this.receipts = receipts;
         this.limits = limits;
     }
 
@@ -76,29 +73,32 @@ class ImportPayloadCommand implements CliCommand {
             out.println("Nothing stored");
             return 2;
         }
-        JsonNode payload;
-        try (InputStream in = Files.newInputStream(file)) {
-            payload = json.readTree(in);
-        } catch (JacksonException e) {
-            err.println(file + ": not JSON: " + e.getOriginalMessage());
-            out.println("Nothing stored");
-            return 2;
-        }
+        byte[] body = Files.readAllBytes(file);
+        CscPayloadReceipts.Outcome outcome;
         try {
-            CscPayloadImporter.Summary s = importer.applyAsBatch(urn, payload);
-            out.println("Stored in snapshot " + s.snapshotId() + " (" + s.collectionYear() + (s.snapshotCreated() ? ", made for it" : "") + "): "
-                    + s.words() + (s.notStored().isEmpty() ? "" : "; read but not stored: " + s.notStored()));
-            return 0;
-        } catch (CscPayloadImporter.PayloadProblems e) {
-            for (var p : e.problems()) {
-                err.println(file.getFileName() + " " + p.path() + ": " + p.message());
-            }
-            out.println("Nothing stored: " + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems"));
-            return 2;
-        } catch (CscPayloadImporter.WrongLocalAuthority | NotFoundException e) {
+            outcome = receipts.receive(urn, body, CscPayloadReceipts.Channel.COMMAND_LINE, file.getFileName().toString());
+        } catch (NotFoundException e) {
             err.println(e.getMessage());
             out.println("Nothing stored");
             return 2;
         }
+        CscPayloadReceipts.Receipt r = outcome.receipt();
+        if (outcome.accepted()) {
+            CscPayloadImporter.Summary s = outcome.summary();
+            out.println("Stored in snapshot " + s.snapshotId() + " (" + s.collectionYear() + (s.snapshotCreated() ? ", made for it" : "") + "): "
+                    + s.words() + (s.notStored().isEmpty() ? "" : "; read but not stored: " + s.notStored()) + "; recorded as payload " + r.id());
+            return 0;
+        }
+        if (outcome.problems().isEmpty()) {
+            err.println(r.refusal());
+            out.println("Nothing stored; recorded as payload " + r.id());
+            return 2;
+        }
+        for (var p : outcome.problems()) {
+            err.println(file.getFileName() + " " + p.path() + ": " + p.message());
+        }
+        out.println("Nothing stored: " + outcome.problems().size() + (outcome.problems().size() == 1 ? " problem" : " problems")
+                + "; recorded as payload " + r.id());
+        return 2;
     }
 }
