@@ -13,7 +13,7 @@
 -- ssd_cp_reviews ssd_department ssd_professionals ssd_involvements compliance_figures front_door_figures self_evaluation
 -- self_evaluation_section self_evaluation_section_version self_evaluation_citation self_evaluation_comment
 -- self_evaluation_event self_evaluation_director self_evaluation_share engagement_meeting engagement_action la_api_token
--- la_api_token_event csc_payload_receipt (not isolated: inspector_grant, access-control data)
+-- la_api_token_event csc_payload_receipt ssda903_row (not isolated: inspector_grant, access-control data)
 --
 -- The tenant scope cannot be set by a connection for itself. The application's role may log in, but the scope of its
 -- session (whose rows it sees) is kept in a temporary table that only the tables' owner can write, through

@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.oversight.access.AccessLog;
 import org.oversight.access.CurrentUser;
+import org.oversight.access.PeopleNames;
 import org.oversight.access.Purpose;
 import org.oversight.access.UserAccounts;
 import org.oversight.audit.AuditViews.Answer;
@@ -66,11 +67,13 @@ public class AuditService {
     private final LocalAuthorities localAuthorities;
     private final AccessLog accessLog;
     private final JourneySummaries journeys;
+    private final PeopleNames names;
 
     AuditService(AuditRepository audits, UserAccounts accounts, CurrentUser currentUser, Clock clock, ChildSummaries children,
                  AuditTemplates templates, PlanService plans, LocalAuthorities localAuthorities, AccessLog accessLog,
-                 JourneySummaries journeys) {
+                 JourneySummaries journeys, PeopleNames people) {
         this.journeys = journeys;
+        this.names = people;
         this.audits = audits;
         this.accounts = accounts;
         this.currentUser = currentUser;
@@ -386,7 +389,7 @@ public class AuditService {
         requireAuditor(laId);
         CaseAudit audit = loadAudit(laId, programmeId, auditId);
         if (!currentUser.actor().equals(audit.auditor())) {
-            throw new AccessDeniedException("Only the audit's auditor, " + audit.auditor() + ", can change it");
+            throw new AccessDeniedException("Only the audit's auditor, " + names.name(audit.auditor()) + ", can change it");
         }
         if (audit.status() != Status.OPEN) {
             Instant closedAt = audit.submittedAt();
@@ -446,7 +449,7 @@ public class AuditService {
         requireRunner(laId);
         CaseAudit audit = loadAudit(laId, programmeId, auditId);
         if (!audit.moderators().contains(currentUser.actor())) {
-            throw new AccessDeniedException("Only the programme's moderators (" + String.join(", ", audit.moderators()) + ") moderate its audits");
+            throw new AccessDeniedException("Only the programme's moderators (" + names.names(audit.moderators()) + ") moderate its audits");
         }
         List<FieldProblem> problems = new ArrayList<>();
         if (currentUser.actor().equals(audit.auditor())) {
@@ -455,7 +458,8 @@ public class AuditService {
         if (audit.status() == Status.OPEN) {
             problems.add(FieldProblem.of("moderatorGrade", "audit.error.moderatorGrade.2"));
         } else if (audit.status() == Status.MODERATED) {
-            problems.add(FieldProblem.of("moderatorGrade", "audit.error.moderatorGrade.3", Dates.format(audit.moderatedAt()), audit.moderator()));
+            problems.add(FieldProblem.of("moderatorGrade", "audit.error.moderatorGrade.3", Dates.format(audit.moderatedAt()),
+                    currentUser.actor().equals(audit.moderator()) ? "you" : names.name(audit.moderator())));
         }
         AuditGrade mine = AuditGrade.parse(moderatorGrade);
         AuditGrade agreed = AuditGrade.parse(agreedGrade);

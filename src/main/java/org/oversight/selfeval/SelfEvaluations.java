@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.oversight.access.CurrentUser;
+import org.oversight.access.PeopleNames;
 import org.oversight.access.InspectorGrants;
 import org.oversight.access.OversightUser;
 import org.oversight.access.Role;
@@ -67,10 +68,12 @@ public class SelfEvaluations {
     private final PlanService plans;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final PeopleNames names;
 
     SelfEvaluations(SelfEvaluationRepository repository, EvidenceCatalogue catalogue, LocalAuthorities localAuthorities, CurrentUser currentUser,
                     UserAccounts accounts, InspectorGrants grants, InspectionService inspections, PlanService plans,
-                    TransactionTemplate transactions, Clock clock) {
+                    TransactionTemplate transactions, Clock clock, PeopleNames names) {
+        this.names = names;
         this.repository = repository;
         this.catalogue = catalogue;
         this.localAuthorities = localAuthorities;
@@ -304,7 +307,7 @@ public class SelfEvaluations {
         if (!repository.updateText(laId, s.id(), expectedVersion, clean(know), clean(how), clean(plansText), themeTexts, currentUser.actor(),
                 clock.instant())) {
             throw new EditConflictException(FieldProblem.of("version", "selfeval.error.conflict", expectedVersion, s.version(),
-                    s.updatedBy() == null ? "someone" : s.updatedBy(),
+                    s.updatedBy() == null ? "someone" : s.updatedBy().equals(currentUser.actor()) ? "you, in another tab or window," : names.name(s.updatedBy()),
                     s.updatedAt() == null ? "" : org.oversight.shared.Dates.format(s.updatedAt())));
         }
         return expectedVersion + 1;

@@ -135,7 +135,8 @@ class TenantLeakMatrixIT extends HttpTest {
         List<String> exports = List.of("/local-authorities/80514/cin-census?year=2026", "/local-authorities/80514/cin-census.xml?year=2026",
                 "/api/v1/local-authorities/80514/cin-census?year=2026", "/api/v1/local-authorities/80514/cin-census/validation?year=2026",
                 "/local-authorities/80514/annex-a?asOf.day=16&asOf.month=2&asOf.year=2026", "/local-authorities/80514/annex-a/lists.xlsx?asOf=2026-02-16",
-                "/api/v1/local-authorities/80514/annex-a?asOf=2026-02-16");
+                "/api/v1/local-authorities/80514/annex-a?asOf=2026-02-16", "/local-authorities/80514/ssda903", "/local-authorities/80514/ssda903.zip",
+                "/api/v1/local-authorities/80514/ssda903");
         paths.addAll(exports);
         assertThat(paths).as("readable handlers found").hasSizeGreaterThan(40);
         List<String> leaks = new ArrayList<>();
@@ -174,6 +175,7 @@ class TenantLeakMatrixIT extends HttpTest {
         assertThat(http.get("/api/v1/local-authorities/80514/cin-census/validation?year=2026", "southwark.manager").body())
                 .as("Southwark's own CIN census holds the marked child").contains(CHILD);
         assertThat(http.get("/api/v1/local-authorities/80514/cin-census?year=2026", "southwark.manager").body()).contains(CHILD);
+        assertThat(ssda903Header()).as("Southwark's own SSDA903 return holds the marked child").contains(CHILD);
         assertThat(http.get("/activities/" + inspectionId + "/day-one", "southwark.manager").body()).as("Southwark's own day-one page")
                 .contains("figure-in-care");
         assertThat(http.get("/local-authorities/80514/compliance", "southwark.manager").body()).as("the stored figures' list of children")
@@ -187,6 +189,26 @@ class TenantLeakMatrixIT extends HttpTest {
         assertThat(http.get("/api/v1/local-authorities/80514/payloads/" + payloadId, "southwark.manager").body()).contains(CHILD);
         assertThat(http.get("/api/v1/local-authorities/80514/self-evaluations/2026/sections/care-leavers/citations", "southwark.manager").body())
                 .contains(SELF_EVALUATION);
+    }
+
+    /** The header.csv of the SSDA903 return Southwark's manager downloads (a ZIP, so the matrix's text search cannot see into it). */
+    private String ssda903Header() {
+        try {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/local-authorities/80514/ssda903"))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("southwark.manager:" + PASSWORD)
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))).GET().build();
+            byte[] zip = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+            try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+                for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                    if (e.getName().equals("header.csv")) {
+                        return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                }
+            }
+            return "";
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Every GET handler of Oversight with LA B's identifiers in its path variables. */

@@ -94,26 +94,73 @@ class AuditSecurityIT extends HttpTest {
         assertThat(http.get("/audit-templates/" + careLeaversForm() + "/edit", "admin").status()).isEqualTo(200);
     }
 
+    private static String answers(String grade) {
+        StringBuilder grades = new StringBuilder();
+        StringBuilder evidence = new StringBuilder();
+        for (int i = 1; i <= 7; i++) {
+            grades.append(i > 1 ? "," : "").append("\"CL").append(i).append("\": \"").append(grade).append("\"");
+            evidence.append(i > 1 ? "," : "").append("\"CL").append(i).append("\": \"Seen on the record\"");
+        }
+        return "{\"grades\": {" + grades + "}, \"evidence\": {" + evidence + "}, \"overallGrade\": \"" + grade + "\", \"summary\": \"Good\"}";
+    }
+
     @Test
-    void aClosedAuditIsRefusedThroughTheApiWithAClearMessage() {
+    void theApiSubmitsOnlyThroughItsOwnOperationOnceEveryAnswerIsChecked() {
         Http.Response created = create("col.manager");
         String id = created.json().get("id").asString();
         String auditId = created.json().get("audits").get(0).get("id").asString();
         String path = "/api/v1/local-authorities/80450/audits/" + id + "/cases/" + auditId;
-        StringBuilder grades = new StringBuilder();
-        StringBuilder evidence = new StringBuilder();
-        for (int i = 1; i <= 7; i++) {
-            grades.append(i > 1 ? "," : "").append("\"CL").append(i).append("\": \"GOOD\"");
-            evidence.append(i > 1 ? "," : "").append("\"CL").append(i).append("\": \"Seen on the record\"");
-        }
-        String body = "{\"grades\": {" + grades + "}, \"evidence\": {" + evidence + "}, \"overallGrade\": \"GOOD\", \"summary\": \"Good\", \"submit\": true}";
-        Http.Response missing = http.put(path, "{\"grades\": {\"CL1\": \"GOOD\"}, \"submit\": true}", "col.staff");
-        assertThat(missing.status()).isEqualTo(400);
-        assertThat(missing.body()).contains("evidence-CL1").contains("Question CL1 (Risk and safety)");
-        assertThat(http.put(path, body, "col.staff").status()).isEqualTo(200);
-        Http.Response again = http.put(path, body.replace("GOOD", "INADEQUATE"), "col.staff");
-        assertThat(again.status()).isEqualTo(400);
+        String submission = path + "/submission";
+
+        // Saving never submits: partial answers are kept, the audit stays open; submit: true is refused, naming the new operation.
+        Http.Response partial = http.put(path, "{\"grades\": {\"CL1\": \"GOOD\"}, \"evidence\": {\"CL1\": \"Seen\"}}", "col.staff");
+        assertThat(partial.status()).isEqualTo(200);
+        assertThat(partial.json().get("status").asString()).isEqualTo("OPEN");
+        String withSubmit = answers("GOOD");
+        Http.Response old = http.put(path, withSubmit.substring(0, withSubmit.length() - 1) + ", \"submit\": true}", "col.staff");
+        assertThat(old.status()).isEqualTo(400);
+        assertThat(old.json().get("errors").get(0).get("field").asString()).isEqualTo("submit");
+        assertThat(old.body()).contains("/submission");
+        assertThat(http.get(path, "col.staff").json().get("status").asString()).as("nothing was submitted").isEqualTo("OPEN");
+        assertThat(http.get(path, "col.staff").json().get("answers").size()).as("nor changed").isEqualTo(1);
+
+        // Submitting the partial answers: 400, one error per missing answer, by question, and the audit is still open.
+        Http.Response incomplete = http.post(submission, "", "col.staff");
+        assertThat(incomplete.status()).isEqualTo(400);
+        assertThat(incomplete.header("Content-Type")).startsWith("application/problem+json");
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        incomplete.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
+        assertThat(fields).containsExactly("grade-CL2", "grade-CL3", "grade-CL4", "grade-CL5", "grade-CL6", "grade-CL7", "overallGrade", "summary");
+        assertThat(incomplete.body()).contains("Question CL2 (").contains("choose a grade").doesNotContain("grade-CL1");
+        assertThat(http.get(path, "col.staff").json().get("status").asString()).isEqualTo("OPEN");
+
+        // Only the auditor submits; another LA's manager reaches nothing.
+        assertThat(http.post(submission, "", "col.manager").status()).isEqualTo(403);
+        assertThat(http.post(submission, "", "southwark.manager").status()).isEqualTo(403);
+        assertThat(http.post(submission, "", "col.councillor").status()).isEqualTo(403);
+        assertThat(http.post(submission, "", null).status()).isEqualTo(401);
+
+        // Complete answers saved, then submitted: closed, with its auditor and time recorded as the page records them.
+        assertThat(http.put(path, answers("GOOD"), "col.staff").status()).isEqualTo(200);
+        assertThat(http.get(path, "col.staff").json().get("status").asString()).isEqualTo("OPEN");
+        java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+        Http.Response submitted = http.post(submission, "", "col.staff");
+        assertThat(submitted.status()).isEqualTo(200);
+        assertThat(submitted.json().get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(submitted.json().get("auditor").asString()).isEqualTo("col.staff");
+        assertThat(java.time.Instant.parse(submitted.json().get("submittedAt").asString())).isAfter(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE audit_id = ?::uuid AND actor = 'col.staff' AND description LIKE 'Submitted the audit%'")
+                .param(auditId).query(Integer.class).single()).isEqualTo(1);
+
+        // A second submission, or a change, is a conflict: 409, nothing changes.
+        Http.Response again = http.post(submission, "", "col.staff");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("errors").get(0).get("field").asString()).isEqualTo("status");
         assertThat(again.body()).contains("is closed: nothing was changed");
+        Http.Response change = http.put(path, answers("INADEQUATE"), "col.staff");
+        assertThat(change.status()).isEqualTo(409);
+        assertThat(change.body()).contains("is closed: nothing was changed");
         assertThat(http.get(path, "col.staff").json().get("auditorGrade").asString()).isEqualTo("GOOD");
+        assertThat(http.get(path, "col.staff").json().get("submittedAt").asString()).isEqualTo(submitted.json().get("submittedAt").asString());
     }
 }

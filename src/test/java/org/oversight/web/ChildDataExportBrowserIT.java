@@ -102,4 +102,58 @@ class ChildDataExportBrowserIT extends BrowserTest {
             DemoJourneyFixture.remove(jdbc, loaded);
         }
     }
+
+    @Autowired
+    org.oversight.childdata.ChildDataImporter importer;
+
+    @Test
+    void aManagerMakesTheSsda903ReturnFromTheStore() throws Exception {
+        // City of London's generated 2026-27 return, unless it has one already (then left as it was).
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("oversight-903-browser");
+        UUID added = org.oversight.shared.db.TenantScope.asSystem(() -> {
+            boolean present = jdbc.sql("""
+                    SELECT count(*) FROM import_snapshot s JOIN local_authority la ON la.id = s.la_id
+                     WHERE la.urn = 80450 AND s.kind = 'SSDA903' AND s.collection_year = '2026-27' AND s.superseded_at IS NULL""")
+                    .query(Integer.class).single() > 0;
+            if (present) {
+                return null;
+            }
+            org.oversight.childdata.ssda903.SyntheticData.generate("la", 2026, java.util.List.of("201"), dir);
+            org.oversight.childdata.ChildDataImporter.Outcome outcome;
+            try {
+                outcome = importer.importFolder("201", 2026, dir.resolve("201"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            assertThat(outcome.stored()).as(outcome.errors().toString()).isTrue();
+            return outcome.snapshotId();
+        });
+        try {
+            ssda903Page();
+        } finally {
+            if (added != null) {
+                org.oversight.shared.db.TenantScope.asSystem(() -> jdbc.sql("DELETE FROM import_snapshot WHERE id = ?").param(added).update());
+            }
+            org.oversight.childdata.SyntheticJourneys.delete(dir);
+        }
+    }
+
+    private void ssda903Page() throws Exception {
+        signIn("col.manager");
+        open("/local-authorities/80450/compliance");
+        clickAndWait(By.id("ssda903-link"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("SSDA903 return");
+        assertThat(driver.findElements(By.id("ssda903-result"))).as(() -> driver.findElement(By.tagName("main")).getText()).hasSize(1);
+        assertThat(driver.findElement(By.id("ssda903-result")).getText()).as("the demo return, checked").startsWith("0 errors and");
+        assertThat(driver.findElement(By.id("ssda903-files")).getText()).contains("header.csv").contains("episodes.csv");
+        assertAccessible("ssda903");
+        HttpResponse<byte[]> zip = download(By.id("ssda903-download"));
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(zip.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/zip");
+
+        type("year", "20x6");
+        clickAndWait(By.id("ssda903-check"));
+        assertThat(driver.findElement(By.className("govuk-error-summary")).getText()).contains("'20x6' is not one");
+        assertAccessible("ssda903-error");
+    }
 }

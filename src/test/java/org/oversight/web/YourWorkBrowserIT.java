@@ -170,46 +170,4 @@ class YourWorkBrowserIT extends BrowserTest {
             chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
         }
     }
-
-    /**
-     * axe-core finds nothing, no font or other file the page asked for failed, and at 1280 px and 375 px no element
-     * reaches past the main column (except inside a box that scrolls) and the page never scrolls sideways.
-     */
-    private void assertFits(String name) {
-        assertAccessible(name);
-        @SuppressWarnings("unchecked")
-        List<String> failed = (List<String>) ((JavascriptExecutor) driver).executeScript("""
-                return performance.getEntriesByType('resource')
-                  .filter(e => e.responseStatus !== undefined && e.responseStatus >= 400).map(e => e.name + ' ' + e.responseStatus);""");
-        assertThat(failed).as("failed requests on %s", name).isEmpty();
-        for (int width : new int[] {1280, 375}) {
-            driver.manage().window().setSize(new Dimension(width, 900));
-            @SuppressWarnings("unchecked")
-            List<String> overflowing = (List<String>) ((JavascriptExecutor) driver).executeScript("""
-                    const main = document.getElementById('main-content');
-                    const edge = main.getBoundingClientRect().right + 1;
-                    const out = [];
-                    for (const el of main.querySelectorAll('*')) {
-                      const r = el.getBoundingClientRect();
-                      if (r.width === 0 || r.height === 0 || r.right <= edge) continue;
-                      // GOV.UK's grid rows and button groups reach 15 px past the column on purpose (their children do not).
-                      // A grid column's padding sits in that gutter too: what counts is where its content ends.
-                      const cs = getComputedStyle(el);
-                      const margin = parseFloat(cs.marginRight);
-                      if (margin < 0 && r.right + margin <= edge) continue;
-                      if (r.right - parseFloat(cs.paddingRight) - parseFloat(cs.borderRightWidth) <= edge) continue;
-                      let scrolled = false;
-                      for (let p = el.parentElement; p && p !== main; p = p.parentElement) {
-                        const o = getComputedStyle(p).overflowX;
-                        if (o === 'auto' || o === 'scroll' || o === 'hidden') { scrolled = true; break; }
-                      }
-                      if (!scrolled) out.push(el.tagName + (el.id ? '#' + el.id : '') + '.' + el.className + ' right=' + Math.round(r.right));
-                    }
-                    if (document.documentElement.scrollWidth > window.innerWidth) out.push('page scrolls sideways: ' + document.documentElement.scrollWidth);
-                    return out;""");
-            assertThat(overflowing).as("elements past the main column of %s at %d px", name, width).isEmpty();
-            screenshot(name + "-" + width);
-        }
-        driver.manage().window().setSize(new Dimension(1280, 1024));
-    }
 }

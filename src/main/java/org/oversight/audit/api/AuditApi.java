@@ -1,11 +1,14 @@
 package org.oversight.audit.api;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.oversight.access.AccessRules.LaEditor;
 import org.oversight.access.AccessRules.LaManager;
@@ -16,8 +19,13 @@ import org.oversight.audit.AuditTemplates;
 import org.oversight.audit.AuditViews;
 import org.oversight.audit.domain.AuditTemplate;
 import org.oversight.register.LocalAuthority;
+import org.oversight.shared.problem.FieldProblem;
+import org.oversight.shared.problem.InvalidInputException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -83,17 +91,44 @@ class AuditApi {
         return audits.audit(la(urn).id(), programmeId, auditId);
     }
 
-    record AnswersJson(Map<String, String> grades, Map<String, String> evidence, String overallGrade, String summary, boolean submit) {
+    record AnswersJson(Map<String, String> grades, Map<String, String> evidence, String overallGrade, String summary,
+                       @Schema(deprecated = true, description = "No longer accepted as true: saving answers never submits. "
+                               + "Submit with POST .../cases/{auditId}/submission once every answer is saved") Boolean submit) {
     }
 
     @PutMapping("/api/v1/local-authorities/{urn}/audits/{programmeId}/cases/{auditId}")
     @LaEditor
-    @Operation(summary = "The auditor saves answers (grade and evidence per question id); submit closes the audit. "
-            + "400 names each question with a problem; a closed audit is refused whole (400, field status) and the attempt logged")
+    @Operation(summary = "The auditor saves answers (grade and evidence per question id); the audit stays open, answers may be partial. "
+            + "400 names each question with a problem (and refuses submit: true, which moved to POST .../submission); "
+            + "a closed audit is refused whole (409, field status) and the attempt logged")
     AuditViews.CaseAudit save(@PathVariable int urn, @PathVariable UUID programmeId, @PathVariable UUID auditId, @RequestBody AnswersJson in) {
         LocalAuthority la = la(urn);
-        audits.saveAnswers(la.id(), programmeId, auditId, new AuditService.Answers(in.grades(), in.evidence(), in.overallGrade(), in.summary()), in.submit());
+        if (Boolean.TRUE.equals(in.submit())) {
+            throw new InvalidInputException(List.of(FieldProblem.of("submit", "audit.error.submit")));
+        }
+        audits.saveAnswers(la.id(), programmeId, auditId, new AuditService.Answers(in.grades(), in.evidence(), in.overallGrade(), in.summary()), false);
         return audits.audit(la.id(), programmeId, auditId);
+    }
+
+    @PostMapping("/api/v1/local-authorities/{urn}/audits/{programmeId}/cases/{auditId}/submission")
+    @LaEditor
+    @Operation(summary = "The auditor submits the answers saved, as the check-your-answers page does: every question needs a grade and "
+            + "evidence, and the audit an overall grade and summary (400 lists each missing or invalid answer by question, nothing changes); "
+            + "the audit then closes, recording its auditor and the time of submission. A second submission is refused (409)")
+    AuditViews.CaseAudit submit(@PathVariable int urn, @PathVariable UUID programmeId, @PathVariable UUID auditId) {
+        LocalAuthority la = la(urn);
+        audits.submitStored(la.id(), programmeId, auditId);
+        return audits.audit(la.id(), programmeId, auditId);
+    }
+
+    /** A closed audit (submitted already): 409, as the pages answer, with the field {@code status} naming why. */
+    @ExceptionHandler(AuditService.AuditClosedException.class)
+    ResponseEntity<ProblemDetail> closed(AuditService.AuditClosedException e, HttpServletRequest request) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.problems().getFirst().message());
+        p.setTitle("Conflict");
+        p.setInstance(URI.create(request.getRequestURI()));
+        p.setProperty("errors", e.problems().stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 
     record ModerationJson(String moderatorGrade, String agreedGrade, String reason) {

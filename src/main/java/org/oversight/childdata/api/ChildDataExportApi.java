@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.oversight.access.AccessRules.LaManager;
 import org.oversight.childdata.DayOnePack;
+import org.oversight.childdata.Ssda903Export;
+import org.oversight.childdata.ssda903.CollectionYear;
 import org.oversight.childdata.cin.CensusYear;
 import org.oversight.childdata.cin.CinError;
 import org.oversight.childdata.ssd.CinCensusExport;
@@ -40,12 +42,14 @@ class ChildDataExportApi {
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final CinCensusExport cinCensus;
+    private final Ssda903Export ssda903;
     private final DayOnePack pack;
     private final LocalAuthorities localAuthorities;
     private final java.time.Clock clock;
 
-    ChildDataExportApi(CinCensusExport cinCensus, DayOnePack pack, LocalAuthorities localAuthorities, java.time.Clock clock) {
+    ChildDataExportApi(CinCensusExport cinCensus, Ssda903Export ssda903, DayOnePack pack, LocalAuthorities localAuthorities, java.time.Clock clock) {
         this.cinCensus = cinCensus;
+        this.ssda903 = ssda903;
         this.pack = pack;
         this.localAuthorities = localAuthorities;
         this.clock = clock;
@@ -95,6 +99,28 @@ class ChildDataExportApi {
         CinCensusExport.Export out = cinCensus.export(la, year(year), false);
         return new CinCensusCheck(out.year().label(), out.year().reference(), CinCensusExport.describe(out.source()), out.counts(), out.errors(),
                 out.queries(), out.byRule(), out.findings().stream().limit(1000).toList());
+    }
+
+    @GetMapping(value = "/ssda903", produces = {"application/zip", "application/problem+json"})
+    @NonInteractive(NonInteractive.Kind.EXPORT)
+    @Operation(summary = "The SSDA903 return of a collection year as a ZIP of DfE's CSV files (header.csv, episodes.csv, reviews.csv, oc3.csv, "
+            + "missing.csv, uasc.csv, oc2.csv, ad1.csv, placed_for_adoption.csv, previous_permanence.csv, sw_episodes.csv, dolo.csv: each table the "
+            + "LA's current data for the year has rows in, with DfE's column names, dates dd/mm/yyyy), made from the LA's current SSDA903 data. "
+            + "Headers Oversight-903-Errors and Oversight-903-Queries give what Oversight's own check of the files against every SSDA903 rule of the "
+            + "year found. For the LA's managers (403 otherwise); 400 when the year is not a collection year; 404 when the LA has no SSDA903 data "
+            + "for the year. Each download is written to the access log.")
+    ResponseEntity<byte[]> ssda903(@PathVariable int urn,
+                                   @Parameter(description = "the collection year by the year it starts, e.g. 2026 for 2026-27, or 2026-27 (default: the "
+                                           + "newest year the LA has data for)")
+                                   @RequestParam(required = false) String year) {
+        LocalAuthority la = localAuthorities.get(urn);
+        CollectionYear collection = year == null || year.isBlank() ? ssda903.latest(la.id()).orElse(CollectionYear.current()) : Ssda903Export.year(year);
+        Ssda903Export.Export out = ssda903.export(la, collection, true);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(out.fileName()))
+                .header("Oversight-903-Errors", Long.toString(out.errors()))
+                .header("Oversight-903-Queries", Long.toString(out.queries()))
+                .body(out.zip());
     }
 
     @GetMapping(value = "/annex-a", produces = {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/problem+json"})

@@ -125,6 +125,43 @@ public final class SyntheticCinCensus {
                 disabilities, episodes);
     }
 
+    /**
+     * A child looked after, from the SSDA903 return of the same LA, as this census holds them: the same id, date of birth,
+     * sex and ethnicity, and one episode of need, open at the reference date, referred shortly before the child's
+     * period of care began (never before birth), with the 903's category of need and no plan (a looked-after child has
+     * a care plan, not a CIN or protection plan). {@code k} numbers these children from 0 (it keeps their UPNs apart from
+     * the other children's).
+     */
+    public Child lookedAfter(int k, String id, LocalDate birth, String sex, String ethnicity, String need, LocalDate careStart) {
+        SplittableRandom r = new SplittableRandom(mix(seed, la, -1 - k));
+        LocalDate referral = max(birth, careStart.minusDays(r.nextInt(42)));
+        if (referral.isAfter(reference)) {
+            referral = reference;
+        }
+        CinDetails episode = new CinDetails(CinDate.of(referral), pick(r, SOURCES), need, null, null, null, "false", List.of(), List.of(),
+                List.of(), List.of(), List.of());
+        return new Child(id, upnOrUnknown(50_000_000 + k, birth, r), null, birth.isAfter(schoolAgeBorn()) ? "UN1" : null, CinDate.of(birth), null,
+                null, sex, null, ethnicity, List.of("NONE"), List.of(episode));
+    }
+
+    /** A person of the LA's records who is not in the census (a care leaver of the SSDA903 return): who they are, no episode. */
+    public static Child person(String id, LocalDate birth, String sex, String ethnicity) {
+        return new Child(id, null, null, null, CinDate.of(birth), null, null, sex, null, ethnicity, List.of(), List.of());
+    }
+
+    private LocalDate schoolAgeBorn() {
+        return reference.plusMonths(4).plusDays(31).minusYears(6);
+    }
+
+    private String upnOrUnknown(int i, LocalDate birth, SplittableRandom r) {
+        return birth.isAfter(schoolAgeBorn()) ? null : upn(i, r);
+    }
+
+    /** The reference date (31 March of the collection year). */
+    public LocalDate reference() {
+        return reference;
+    }
+
     /** A UPN: check letter, LA code, 8 digits from the child's number, and a final digit. */
     private String upn(int i, SplittableRandom r) {
         String body = la + String.format("%08d", i % 100_000_000) + r.nextInt(10);

@@ -3,10 +3,19 @@ package org.oversight.childdata.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 
+import org.oversight.childdata.cin.CinCensus;
+import org.oversight.childdata.cin.CinCensusWriter;
 import org.oversight.childdata.cin.SyntheticCinCensus;
 import org.oversight.childdata.ssd.SyntheticJourney;
+import org.oversight.childdata.ssda903.CollectionYear;
+import org.oversight.childdata.ssda903.ReadResult;
+import org.oversight.childdata.ssda903.Rows;
+import org.oversight.childdata.ssda903.Ssda903Return;
 import org.oversight.childdata.ssda903.SyntheticData;
 import org.oversight.shared.cli.CliCommand;
 import org.springframework.stereotype.Component;
@@ -46,20 +55,59 @@ public class GenerateDataCommand implements CliCommand {
     static final double CHILDREN_IN_NEED_PER_CHILD_IN_CARE = 650_000.0 / 84_000.0;
 
     /**
-     * The front half of the journey for an LA: a CIN census of 2025-26 and an SSD extract of the same children (the
-     * census's children, episodes and plans, with contacts, early help, visits and allocations added). Returns the
-     * census's children.
+     * The whole journey for an LA, for the same children as its SSDA903 files (already written in {@code folder}): a CIN
+     * census of the 903's collection year (2026-27, reference date 31 March 2027) and an SSD extract. The census holds
+     * its own children in need and every child looked after in the 903 return, with the 903's id ({@code CHILD} =
+     * {@code LAchildID} = {@code pers_person_id}), date of birth, sex and ethnicity and an episode of need open since
+     * shortly before the period of care began; the SSD extract holds the census's children and, as persons, the 903's
+     * care leavers. Returns the census's children.
      */
     static int writeJourney(SyntheticData.LaCounts la, long seed, Path folder) {
         int children = (int) Math.max(5, Math.round(la.childrenInCare() * CHILDREN_IN_NEED_PER_CHILD_IN_CARE));
-        SyntheticCinCensus synthetic = SyntheticCinCensus.for2025to26(la.laCode(), children, seed);
+        SyntheticCinCensus synthetic = new SyntheticCinCensus(la.laCode(), children, seed, CollectionYear.current().end());
+        List<CinCensus.Child> inCensus = new ArrayList<>(synthetic.census().children());
+        List<CinCensus.Child> personsOnly = new ArrayList<>();
+        lookedAfter(synthetic, folder, inCensus, personsOnly);
+        CinCensus census = new CinCensus(synthetic.header(), inCensus);
         try (java.io.OutputStream xml = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(folder.resolve("cin-census.xml")))) {
-            synthetic.write(xml);
-            SyntheticJourney.write(SyntheticJourney.of(synthetic.census(), seed), folder.resolve("ssd"));
+            CinCensusWriter.write(census, xml);
+            SyntheticJourney.write(SyntheticJourney.of(census, seed, personsOnly), folder.resolve("ssd"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return children;
+        return inCensus.size();
+    }
+
+    /** The 903 return's children (header.csv, episodes.csv in {@code folder}): those looked after into the census, the rest as persons. */
+    static void lookedAfter(SyntheticCinCensus synthetic, Path folder, List<CinCensus.Child> inCensus, List<CinCensus.Child> personsOnly) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try {
+            for (String f : List.of("header.csv", "episodes.csv")) {
+                if (java.nio.file.Files.exists(folder.resolve(f))) {
+                    files.put(f, java.nio.file.Files.readAllBytes(folder.resolve(f)));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (files.isEmpty()) {
+            return;
+        }
+        List<ReadResult> read = Ssda903Return.readAll(files);
+        Map<String, Rows.Episode> first = new HashMap<>();
+        read.forEach(f -> f.rows(Rows.Episode.class).forEach(e -> first.merge(e.child(), e, (a, b) -> a.decom().isAfter(b.decom()) ? b : a)));
+        int k = 0;
+        for (ReadResult f : read) {
+            for (Rows.Header h : f.rows(Rows.Header.class)) {
+                Rows.Episode e = first.get(h.child());
+                boolean inCareAtReference = e != null && !e.decom().isAfter(synthetic.reference()) && !h.dob().isAfter(synthetic.reference());
+                if (inCareAtReference) {
+                    inCensus.add(synthetic.lookedAfter(k++, h.child(), h.dob(), h.sex(), h.ethnic(), e.cin(), e.decom()));
+                } else {
+                    personsOnly.add(SyntheticCinCensus.person(h.child(), h.dob(), h.sex(), h.ethnic()));
+                }
+            }
+        }
     }
 
     public static int execute(List<String> args, PrintStream out, PrintStream err) {

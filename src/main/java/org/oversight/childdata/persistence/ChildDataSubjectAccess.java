@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ChildDataSubjectAccess implements SubjectAccessSource {
 
-    private static final List<String> TABLES = List.of("child", "episode", "review", "care_leaver", "missing_episode", "annex_a_child");
+    private static final List<String> TABLES = List.of("child", "episode", "review", "care_leaver", "missing_episode", "ssda903_row",
+            "annex_a_child");
 
     private final JdbcClient jdbc;
 

@@ -32,6 +32,20 @@ public final class SyntheticJourney {
 
     /** The extract's rows for the census's children. */
     public static SsdData of(CinCensus census, long seed) {
+        return of(census, seed, List.of());
+    }
+
+    /**
+     * The extract's rows for the census's children and for {@code others}, people of the LA's records who are not in
+     * the census (care leavers of the SSDA903 return): only their person rows.
+     */
+    public static SsdData of(CinCensus census, long seed, List<CinCensus.Child> others) {
+        SsdData data = of0(census, seed);
+        others.forEach(c -> CinToSsd.add(c, data));
+        return data;
+    }
+
+    private static SsdData of0(CinCensus census, long seed) {
         SsdData data = new SsdData();
         String la = census.header().lea() == null ? "000" : census.header().lea();
         for (int t = 1; t <= TEAMS; t++) {

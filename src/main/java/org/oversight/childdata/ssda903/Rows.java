@@ -1,6 +1,7 @@
 package org.oversight.childdata.ssda903;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Typed rows of the six SSDA903 tables. Field names follow the 903 CSV columns (CHILD → child, DECOM → decom, ...).
@@ -52,7 +53,18 @@ public final class Rows {
     public record Uasc(int row, String child, String sex, LocalDate dob, LocalDate duc) implements Ssda903Row {
     }
 
-    /** A row of a table Oversight validates but does not store (OC2, AD1, PlacedAdoption, PrevPerm, SWEpisodes, DoLo). */
-    public record Other(int row, String child, Ssda903Table table) implements Ssda903Row {
+    /**
+     * A row of a table with no typed row (OC2, AD1, PlacedAdoption, PrevPerm, SWEpisodes, DoLo), with its values in the
+     * table's column order (trimmed, null for a blank; empty when not kept).
+     */
+    public record Other(int row, String child, Ssda903Table table, List<String> values) implements Ssda903Row {
+
+        public Other {
+            values = values == null ? List.of() : values;
+        }
+
+        public Other(int row, String child, Ssda903Table table) {
+            this(row, child, table, List.of());
+        }
     }
 }

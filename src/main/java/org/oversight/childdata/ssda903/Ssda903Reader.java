@@ -313,7 +313,8 @@ public final class Ssda903Reader {
             case MISSING -> new Missing(row, child, dates.get("DOB"), v.get("MISSING"), Dates.parse(v.get("MIS_START")),
                     Dates.parse(v.get("MIS_END")));
             case UASC -> new Uasc(row, child, v.get("SEX"), dates.get("DOB"), Dates.parse(v.get("DUC")));
-            default -> new Other(row, child, table);
+            default -> new Other(row, child, table, table.columns().stream()
+                    .map(c -> v.get(c) == null || v.get(c).isEmpty() ? null : v.get(c)).toList());
         };
     }
 

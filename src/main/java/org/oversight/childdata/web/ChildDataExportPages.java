@@ -7,6 +7,8 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 import org.oversight.access.AccessRules.LaManager;
 import org.oversight.childdata.DayOnePack;
+import org.oversight.childdata.Ssda903Export;
+import org.oversight.childdata.ssda903.CollectionYear;
 import org.oversight.childdata.cin.CensusYear;
 import org.oversight.childdata.ssd.CinCensusExport;
 import org.oversight.register.LocalAuthorities;
@@ -41,13 +43,17 @@ class ChildDataExportPages {
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     static final int FINDINGS_SHOWN = 50;
 
+    static final MediaType ZIP = MediaType.parseMediaType("application/zip");
+
     private final CinCensusExport cinCensus;
+    private final Ssda903Export ssda903;
     private final DayOnePack pack;
     private final LocalAuthorities localAuthorities;
     private final Clock clock;
 
-    ChildDataExportPages(CinCensusExport cinCensus, DayOnePack pack, LocalAuthorities localAuthorities, Clock clock) {
+    ChildDataExportPages(CinCensusExport cinCensus, Ssda903Export ssda903, DayOnePack pack, LocalAuthorities localAuthorities, Clock clock) {
         this.cinCensus = cinCensus;
+        this.ssda903 = ssda903;
         this.pack = pack;
         this.localAuthorities = localAuthorities;
         this.clock = clock;
@@ -100,6 +106,45 @@ class ChildDataExportPages {
         CinCensusExport.Export out = cinCensus.export(la, census, true);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
                 .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(out.fileName())).body(out.xml());
+    }
+
+    @GetMapping("/local-authorities/{urn}/ssda903")
+    String ssda903(@PathVariable int urn, @RequestParam(required = false) String year, Model model, HttpServletResponse response) {
+        LocalAuthority la = managed(urn);
+        model.addAttribute("la", la);
+        List<CollectionYear> years = ssda903.years(la.id());
+        model.addAttribute("years", years);
+        String asked = year == null || year.isBlank()
+                ? years.stream().findFirst().map(y -> Integer.toString(y.start().getYear())).orElse(Integer.toString(CollectionYear.current().start().getYear()))
+                : year.strip();
+        model.addAttribute("year", asked);
+        CollectionYear collection;
+        try {
+            collection = Ssda903Export.year(asked);
+        } catch (InvalidInputException e) {
+            FormErrors.of(e).show(model, response, List.of("year"));
+            return "childdata/ssda903-out";
+        }
+        FormErrors.none().show(model, List.of("year"));
+        model.addAttribute("collection", collection);
+        try {
+            Ssda903Export.Export out = ssda903.export(la, collection, false);
+            model.addAttribute("out", out);
+            model.addAttribute("shown", out.findings().stream().limit(FINDINGS_SHOWN).toList());
+        } catch (NotFoundException e) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            model.addAttribute("missing", e.getMessage());
+        }
+        return "childdata/ssda903-out";
+    }
+
+    @GetMapping("/local-authorities/{urn}/ssda903.zip")
+    @NonInteractive(NonInteractive.Kind.EXPORT)
+    ResponseEntity<byte[]> ssda903Zip(@PathVariable int urn, @RequestParam(required = false) String year) {
+        LocalAuthority la = managed(urn);
+        CollectionYear collection = year == null || year.isBlank() ? ssda903.latest(la.id()).orElse(CollectionYear.current()) : Ssda903Export.year(year);
+        Ssda903Export.Export out = ssda903.export(la, collection, true);
+        return ResponseEntity.ok().contentType(ZIP).header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(out.fileName())).body(out.zip());
     }
 
     /** The Annex A page's form: the date the lists are as at. */

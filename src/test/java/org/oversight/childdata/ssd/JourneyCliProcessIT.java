@@ -42,7 +42,7 @@ class JourneyCliProcessIT {
         assertThat(out.resolve("201/cin-census.xml")).exists();
         assertThat(out.resolve("201/ssd/ssd_person.csv")).exists();
 
-        String ssd = run(dataDir, tmp.resolve("ssd.log"), "import-ssd", "--la", "80450", "--year", "2025", out.resolve("201/ssd").toString());
+        String ssd = run(dataDir, tmp.resolve("ssd.log"), "import-ssd", "--la", "80450", "--year", "2026", out.resolve("201/ssd").toString());
         assertThat(ssd).as(ssd).startsWith("0\n").contains("Stored snapshot").contains(" 0 left out");
 
         String cin = run(dataDir, tmp.resolve("cin.log"), "import-cin", "--la", "80450", out.resolve("201/cin-census.xml").toString());
