@@ -95,8 +95,82 @@ public class CommitteeReports {
     public ReportDraft draft(UUID planId) {
         PlanView plan = plans.plan(planId);
         Optional<String> last = reports.latestDraft(planId);
-        return last.map(json -> JSON.readValue(json, ReportDraft.class)).orElseGet(() -> defaultDraft(plan,
+        return last.map(json -> stored(json, planRepository.bodies(plan.laId()))).orElseGet(() -> defaultDraft(plan,
                 currentUser.get().map(u -> u.getUsername().equals("cli") ? null : u.displayName()).orElse(null)));
+    }
+
+    /**
+     * A stored draft. One kept before committees and consultations had fields (issue 18) has them as typed lines; they are
+     * converted when read (the stored JSON is left as it was): committee lines that match a governance meeting become
+     * that meeting picked, the others are kept as typed ({@link ReportDraft#otherCommittees}); each consultation line
+     * becomes an officer consulted with that title as role.
+     */
+    static ReportDraft stored(String json, List<PlanView.Body> governance) {
+        tools.jackson.databind.node.ObjectNode node = (tools.jackson.databind.node.ObjectNode) JSON.readTree(json);
+        List<String> meetings = List.of();
+        List<String> other = List.of();
+        List<ReportDraft.Consultee> consultees = null;
+        if (node.has("committees")) {
+            ReportDraft.TypedCommittees typed = ReportDraft.typedCommittees(node.get("committees").asString(), governance);
+            meetings = typed.meetings();
+            other = typed.unmatched();
+            node.remove("committees");
+        }
+        if (node.has("consultations")) {
+            consultees = ReportDraft.typedConsultations(node.get("consultations").asString());
+            node.remove("consultations");
+        }
+        ReportDraft draft = JSON.treeToValue(node, ReportDraft.class);
+        if (!meetings.isEmpty() || !other.isEmpty()) {
+            List<String> picked = new ArrayList<>(draft.meetings());
+            picked.addAll(meetings);
+            List<String> kept = new ArrayList<>(draft.otherCommittees());
+            kept.addAll(other);
+            draft = new ReportDraft(picked, kept, draft.subject(), draft.classification(), draft.reportOf(), draft.reportAuthor(),
+                    draft.purpose(), draft.summary(), draft.recommendations(), draft.background(), draft.conclusion(), draft.appendices(),
+                    draft.leadOfficer(), draft.version(), draft.keyDecision(), draft.consultees(), draft.authorName(), draft.authorTitle(),
+                    draft.authorPhone(), draft.authorEmail(), draft.helpAndProtection());
+        }
+        return consultees == null ? draft : draft.withConsultees(consultees);
+    }
+
+    /** The LA's governance: its boards and committees with their meetings (for the editor's choices). */
+    @Transactional(readOnly = true)
+    public List<PlanView.Body> governance(UUID planId) {
+        return planRepository.bodies(plans.plan(planId).laId());
+    }
+
+    /** What is wrong with an edited draft of the plan's report, field by field (nothing is stored). */
+    @Transactional(readOnly = true)
+    public List<org.oversight.shared.problem.FieldProblem> problems(UUID planId, ReportDraft draft) {
+        return problems(plans.plan(planId), draft);
+    }
+
+    /**
+     * The report as the generator would write it from this draft now, as its accessible HTML page, without storing a
+     * version (the editor's preview). Refused as {@link #generate} refuses.
+     */
+    @Transactional(readOnly = true)
+    public String preview(UUID planId, ReportDraft draft) {
+        PlanView plan = plans.plan(planId);
+        plans.requireManager(plan.laId());
+        List<org.oversight.shared.problem.FieldProblem> problems = problems(plan, draft);
+        if (!problems.isEmpty()) {
+            throw new org.oversight.shared.problem.InvalidInputException(problems);
+        }
+        return CommitteeReportHtml.render(content(plan, draft));
+    }
+
+    private List<org.oversight.shared.problem.FieldProblem> problems(PlanView plan, ReportDraft draft) {
+        List<PlanView.Body> governance = planRepository.bodies(plan.laId());
+        List<String> kept = reports.latestDraft(plan.id()).map(json -> stored(json, governance).otherCommittees()).orElse(List.of());
+        return draft.problems(LocalDate.now(clock), meetingKeys(governance), kept);
+    }
+
+    private static java.util.Set<String> meetingKeys(List<PlanView.Body> bodies) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        bodies.forEach(b -> b.meetings().forEach(d -> keys.add(ReportDraft.meetingKey(b.id(), d))));
+        return keys;
     }
 
     /**
@@ -113,8 +187,9 @@ public class CommitteeReports {
     public UUID generate(UUID planId, ReportDraft draft) {
         PlanView plan = plans.plan(planId);
         plans.requireManager(plan.laId());
-        if (!draft.problems().isEmpty()) {
-            throw new org.oversight.shared.problem.InvalidInputException(draft.problems());
+        List<org.oversight.shared.problem.FieldProblem> problems = problems(plan, draft);
+        if (!problems.isEmpty()) {
+            throw new org.oversight.shared.problem.InvalidInputException(problems);
         }
         CommitteeReportContent content = content(plan, draft);
         int next = reports.nextVersion(planId);
@@ -194,15 +269,11 @@ public class CommitteeReports {
 
     ReportDraft defaultDraft(PlanView plan, String author) {
         InspectionActivity activity = plan.activityId() == null ? null : inspections.visibleActivity(plan.activityId());
-        StringBuilder committees = new StringBuilder();
-        List<PlanView.Body> byDate = plan.overseenBy().stream().filter(b -> b.kind() != BodyKind.BOARD)
-                .sorted(java.util.Comparator.comparing(b -> b.meetings().isEmpty() ? LocalDate.MAX : b.meetings().getFirst())).toList();
-        for (PlanView.Body body : byDate) {
-            {
-                String date = body.meetings().isEmpty() ? "" : Dates.format(body.meetings().getFirst());
-                committees.append(body.name()).append(" | ").append(date).append('\n');
-            }
-        }
+        // Each committee overseeing the plan, at its first meeting from today (or its first, when none is to come).
+        LocalDate today = LocalDate.now(clock);
+        List<String> committees = plan.overseenBy().stream().filter(b -> b.kind() != BodyKind.BOARD && !b.meetings().isEmpty())
+                .map(b -> ReportDraft.meetingKey(b.id(), b.meetings().stream().filter(d -> !d.isBefore(today)).findFirst()
+                        .orElse(b.meetings().getFirst()))).toList();
         String when = activity == null || activity.startDate() == null ? "" : MONTH_YEAR.format(activity.startDate());
         String subject = activity == null ? plan.title() : "Ofsted " + shortLabel(activity.type()) + " " + (activity.startDate() == null ? "" : activity.startDate().getYear());
         List<String> summary = new ArrayList<>();
@@ -244,20 +315,21 @@ public class CommitteeReports {
                         : "Of the " + actions + " actions in the plan, " + (complete == 1 ? "1 is complete" : complete + " are complete"))
                 + "; progress is reported to "
                 + plan.overseenBy().stream().filter(b -> b.kind() == BodyKind.BOARD).map(PlanView.Body::name).findFirst().orElse("the committees") + ".";
-        return new ReportDraft(committees.toString().strip(), subject, "Public", "Director of Children's Services",
+        return new ReportDraft(committees, List.of(), subject, "Public", "Director of Children's Services",
                 author == null ? "" : author, "For Information", String.join("\n\n", summary), "Note the report.",
                 String.join("\n\n", background), conclusion,
                 (activity != null && activity.type().published() ? "Appendix 1 Ofsted " + (activity.type().graded() ? "report" : "letter") + "\n" : "")
                         + "Appendix 2 Action Plan",
                 "Director of Children's Services", "Final", "No",
-                "Director of Law and Democracy | No | No\nStrategic Director of Finance and Governance | No | No\nCabinet Member | No | No",
+                List.of(new ReportDraft.Consultee(null, "Director of Law and Democracy", null),
+                        new ReportDraft.Consultee(null, "Strategic Director of Finance and Governance", null),
+                        new ReportDraft.Consultee(null, "Cabinet Member", null)),
                 author == null ? "" : author, "", "", "", journeys.figures(plan.laId()).isPresent());
     }
 
     CommitteeReportContent content(PlanView plan, ReportDraft d) {
         InspectionActivity activity = plan.activityId() == null ? null : inspections.visibleActivity(plan.activityId());
-        List<CommitteeReportContent.CommitteeDate> committees = ReportDraft.rows(d.committees(), 2).stream()
-                .map(r -> new CommitteeReportContent.CommitteeDate(r[0], r[1] == null ? "" : r[1])).toList();
+        List<CommitteeReportContent.CommitteeDate> committees = committees(d, planRepository.bodies(plan.laId()));
         List<CommitteeReportContent.JudgementFinding> findings = new ArrayList<>();
         if (activity != null) {
             Optional<JudgementEra> era = activity.era(judgementSet);
@@ -275,8 +347,8 @@ public class CommitteeReports {
                         a.rag().rating().name().charAt(0) + a.rag().rating().name().substring(1).toLowerCase(Locale.UK),
                         a.latestUpdate() == null ? "" : Dates.day(a.latestUpdate().writtenAt().atZone(Dates.LONDON).toLocalDate()) + ": " + a.latestUpdate().note(),
                         measureText(a))).toList())).toList();
-        List<CommitteeReportContent.Consultation> consultations = ReportDraft.rows(d.consultations(), 3).stream()
-                .map(r -> new CommitteeReportContent.Consultation(r[0], nz(r[1]), nz(r[2]))).toList();
+        List<CommitteeReportContent.Consultation> consultations = d.consulted().stream()
+                .map(c -> new CommitteeReportContent.Consultation(c.name(), c.role(), c.day() == null ? c.date() : Dates.day(c.day()))).toList();
         String today = Dates.day(LocalDate.now(clock));
         return new CommitteeReportContent(plan.laName(), committees, d.subject(), d.classification(), d.reportOf(), d.reportAuthor(),
                 d.purpose(), ReportDraft.paragraphs(d.summary()), ReportDraft.lines(d.recommendations()),
@@ -285,6 +357,28 @@ public class CommitteeReports {
                 new CommitteeReportContent.AuditTrail(d.leadOfficer(), d.reportAuthor(), d.version(), today, d.keyDecision(), consultations, today),
                 blank(d.authorName()) ? null : new CommitteeReportContent.AuthorSignOff(d.authorName(), d.authorTitle(), d.authorPhone(), d.authorEmail()),
                 d.includesHelpAndProtection() ? helpAndProtection(plan).orElse(null) : null);
+    }
+
+    /**
+     * The committees the report goes to: the picked governance meetings in date order, each with its date as "6 April
+     * 2020", then the lines kept from an earlier version as typed ("name | date").
+     */
+    static List<CommitteeReportContent.CommitteeDate> committees(ReportDraft d, List<PlanView.Body> governance) {
+        record Picked(String name, LocalDate date) {
+        }
+        List<Picked> picked = new ArrayList<>();
+        for (PlanView.Body b : governance) {
+            for (LocalDate date : b.meetings()) {
+                if (d.meetings().contains(ReportDraft.meetingKey(b.id(), date))) {
+                    picked.add(new Picked(b.name(), date));
+                }
+            }
+        }
+        List<CommitteeReportContent.CommitteeDate> out = new ArrayList<>(picked.stream()
+                .sorted(java.util.Comparator.comparing(Picked::date).thenComparing(Picked::name))
+                .map(p -> new CommitteeReportContent.CommitteeDate(p.name(), Dates.day(p.date()))).toList());
+        ReportDraft.rows(String.join("\n", d.otherCommittees()), 2).forEach(r -> out.add(new CommitteeReportContent.CommitteeDate(r[0], nz(r[1]))));
+        return out;
     }
 
     /** The measures a committee report shows, in this order (the funnel is shown in full). */

@@ -111,8 +111,7 @@ class HelpAndProtectionReportIT extends HttpTest {
         assertThat(page).contains("id=\"helpAndProtection\"").containsPattern("id=\"helpAndProtection\"[^>]*checked");
         assertThat(page).contains("id=\"hp-measures\"").contains(figure("RE_REFERRALS")).contains(figure("STEP_DOWN_EARLY_HELP_STARTED"));
 
-        Http.Response generated = manager.post(path, "subject", "Help and protection update", "committees", "Safeguarding Sub Committee | 24/06/2026",
-                "summary", "An update.", "helpAndProtection", "true", "classification", "Public", "keyDecision", "No");
+        Http.Response generated = manager.post(path, "subject", "Help and protection update", "summary", "An update.", "helpAndProtection", "true", "classification", "Public", "keyDecision", "No");
         assertThat(generated.status()).isEqualTo(302);
         UUID with = latestVersion(manager.get(path).body());
 

@@ -151,19 +151,19 @@ class PlanChainIT extends IntegrationTest {
     void theCommitteeReportIsGeneratedInTheCouncilsFormatAndEveryVersionIsKept() throws Exception {
         PlanView plan = demoPlan();
         ReportDraft draft = reports.draft(plan.id());
-        assertThat(draft.committees()).contains("Community and Children's Services Committee | 17/06/2020")
-                .contains("Safeguarding Sub Committee | 24/06/2020").contains("Audit and Risk Management Committee | 14/07/2020");
+        assertThat(draft.meetings()).as("the committees overseeing the plan, each at a governance meeting").hasSize(3);
+        assertThat(draft.otherCommittees()).isEmpty();
         UUID first = reports.generate(plan.id(), draft);
-        UUID second = reports.generate(plan.id(), new ReportDraft(draft.committees(), "Ofsted Inspection 2020 (revised)", draft.classification(),
+        UUID second = reports.generate(plan.id(), new ReportDraft(draft.meetings(), draft.otherCommittees(), "Ofsted Inspection 2020 (revised)", draft.classification(),
                 draft.reportOf(), draft.reportAuthor(), draft.purpose(), draft.summary(), draft.recommendations(), draft.background(),
-                draft.conclusion(), draft.appendices(), draft.leadOfficer(), draft.version(), draft.keyDecision(), draft.consultations(),
+                draft.conclusion(), draft.appendices(), draft.leadOfficer(), draft.version(), draft.keyDecision(), draft.consultees(),
                 draft.authorName(), draft.authorTitle(), draft.authorPhone(), draft.authorEmail(), draft.helpAndProtection()));
         assertThat(reports.versions(plan.id())).extracting(CommitteeReports.Version::number).startsWith(2, 1);
         assertThat(reports.draft(plan.id()).subject()).isEqualTo("Ofsted Inspection 2020 (revised)");
         int versions = reports.versions(plan.id()).size();
-        ReportDraft secret = new ReportDraft(draft.committees(), " ", "Secret", draft.reportOf(), draft.reportAuthor(), draft.purpose(),
+        ReportDraft secret = new ReportDraft(draft.meetings(), draft.otherCommittees(), " ", "Secret", draft.reportOf(), draft.reportAuthor(), draft.purpose(),
                 draft.summary(), draft.recommendations(), draft.background(), draft.conclusion(), draft.appendices(), draft.leadOfficer(),
-                draft.version(), "Maybe", draft.consultations(), draft.authorName(), draft.authorTitle(), draft.authorPhone(), draft.authorEmail(),
+                draft.version(), "Maybe", draft.consultees(), draft.authorName(), draft.authorTitle(), draft.authorPhone(), draft.authorEmail(),
                 draft.helpAndProtection());
         assertThatThrownBy(() -> reports.generate(plan.id(), secret)).isInstanceOfSatisfying(org.oversight.shared.problem.InvalidInputException.class,
                 e -> assertThat(e.problems()).extracting(org.oversight.shared.problem.FieldProblem::field)
@@ -174,9 +174,9 @@ class PlanChainIT extends IntegrationTest {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
             XWPFTable header = doc.getTables().getFirst();
             String headerText = header.getText();
-            assertThat(headerText).contains("Community and Children's Services Committee").contains("17/06/2020")
-                    .contains("Safeguarding Sub Committee").contains("24/06/2020")
-                    .contains("Audit and Risk Management Committee").contains("14/07/2020");
+            assertThat(headerText).contains("Community and Children's Services Committee").contains("17 June 2020")
+                    .contains("Safeguarding Sub Committee").contains("24 June 2020")
+                    .contains("Audit and Risk Management Committee").contains("14 July 2020");
             String text = new XWPFWordExtractor(doc).getText();
             assertReportText(text);
         }
@@ -196,7 +196,7 @@ class PlanChainIT extends IntegrationTest {
         assertThat(text).contains("The management overview of families stepped down to early help");
         assertThat(text).contains("The recording of management decision-making at all stages of a child's journey");
         assertThat(text).contains("Members are asked to").contains("Note the report");
-        assertThat(text).contains("Officer Title").contains("Comments Sought").contains("Comments Included")
+        assertThat(text).contains("Role").contains("Officer").contains("Date consulted")
                 .contains("Director of Law and Democracy");
     }
 

@@ -196,6 +196,25 @@ class PlanApi {
         return reports.versions(id);
     }
 
+    @GetMapping("/plans/{id}/committee-report/draft")
+    @LaManager
+    @Operation(summary = "The committee report's draft to edit: the last generated version's, or one drafted from the data. "
+            + "meetings are governance meetings picked, as <bodyId>/<yyyy-mm-dd> (see /local-authorities/{urn}/governance); "
+            + "otherCommittees are lines typed in versions before meetings were picked, matching none; consultees have name, role and date (yyyy-mm-dd)")
+    org.oversight.improvement.ReportDraft committeeReportDraft(@PathVariable UUID id) {
+        return reports.draft(id);
+    }
+
+    @PostMapping("/plans/{id}/committee-reports")
+    @LaManager
+    @Operation(summary = "Generate and keep a new version of the committee report from a draft (fields as the draft's). Refused with "
+            + "400 naming each field (meetings not in governance, consultees[n].role or consultees[n].date not a real date or in the future)")
+    ResponseEntity<CommitteeReports.Version> generateCommitteeReport(@PathVariable UUID id, @RequestBody org.oversight.improvement.ReportDraft draft) {
+        UUID version = reports.generate(id, draft);
+        CommitteeReports.Version created = reports.versions(id).stream().filter(v -> v.id().equals(version)).findFirst().orElseThrow();
+        return ResponseEntity.created(URI.create("/committee-reports/" + version + ".html")).body(created);
+    }
+
     private static ActionStatus status(String s) {
         if (s == null || s.isBlank()) {
             return null;

@@ -155,11 +155,11 @@ public record CommitteeReportContent(
     /**
      * One row of the consultation table.
      *
-     * @param officerTitle     officer or member consulted, e.g. "Director of Law and Democracy"
-     * @param commentsSought   "Yes" or "No"
-     * @param commentsIncluded "Yes" or "No"
+     * @param name officer or member consulted, e.g. "Jane Smith" (may be blank)
+     * @param role their role, e.g. "Director of Law and Democracy"
+     * @param date the date they were consulted, e.g. "6 April 2020" (blank when not recorded)
      */
-    public record Consultation(String officerTitle, String commentsSought, String commentsIncluded) {
+    public record Consultation(String name, String role, String date) {
     }
 
     /**

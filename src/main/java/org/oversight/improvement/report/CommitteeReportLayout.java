@@ -29,6 +29,7 @@ final class CommitteeReportLayout {
             List.of("Action", "Owner", "Due", "Status", "RAG", "Latest progress", "Measure of success");
     static final List<String> FUNNEL_HEADERS = List.of("Step", "In the period", "Of the step before");
     static final List<String> MEASURE_HEADERS = List.of("Measure", "Number", "Per cent", "Target", "Distance to target");
+    static final List<String> CONSULTATION_HEADERS = List.of("Role", "Officer", "Date consulted");
     static final String CONSULTATION_CAPTION = "CONSULTATION WITH OTHER OFFICERS / DIRECTORATES / CABINET MEMBER";
 
     private CommitteeReportLayout() {
@@ -161,11 +162,11 @@ final class CommitteeReportLayout {
         }
         if (!a.consultations().isEmpty()) {
             List<Row> consulted = a.consultations().stream()
-                    .map((Consultation x) -> Row.of(x.officerTitle(), x.commentsSought(), x.commentsIncluded()))
+                    .map((Consultation x) -> Row.of(x.role(), x.name(), x.date()))
                     .toList();
             b.add(new Table(CONSULTATION_CAPTION,
-                    List.of("Officer Title", "Comments Sought", "Comments Included"), consulted,
-                    List.of(50, 25, 25), "consultation"));
+                    CONSULTATION_HEADERS, consulted,
+                    List.of(40, 35, 25), "consultation"));
         }
         if (Text.hasText(a.dateSentToConstitutionalTeam())) {
             b.add(new Para("Date final report sent to Constitutional Team:", a.dateSentToConstitutionalTeam(),

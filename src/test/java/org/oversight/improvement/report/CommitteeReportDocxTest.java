@@ -137,13 +137,13 @@ class CommitteeReportDocxTest {
     @Test
     void consultationTableHasItsHeaderRowAndEveryRow() {
         XWPFTable consultation = doc.getTables().stream()
-                .filter(t -> cells(t.getRow(0)).equals(List.of("Officer Title", "Comments Sought", "Comments Included")))
+                .filter(t -> cells(t.getRow(0)).equals(List.of("Role", "Officer", "Date consulted")))
                 .findFirst().orElseThrow();
         assertThat(consultation.getNumberOfRows()).isEqualTo(SeedReports.CONSULTATIONS.size() + 1);
         for (int i = 0; i < SeedReports.CONSULTATIONS.size(); i++) {
             Consultation c = SeedReports.CONSULTATIONS.get(i);
             assertThat(cells(consultation.getRow(i + 1)))
-                    .containsExactly(c.officerTitle(), c.commentsSought(), c.commentsIncluded());
+                    .containsExactly(c.role(), c.name(), c.date());
         }
         assertThat(text).contains("Date final report sent to Constitutional Team: 05/06/2020");
     }

@@ -60,9 +60,9 @@ class CommitteeReportPdfTest {
 
     @Test
     void showsTheConsultationTableRows() {
-        assertThat(text).contains("Officer Title", "Comments Sought", "Comments Included");
+        assertThat(text).contains("Officer", "Role", "Date consulted", "Cllr Jasmine Ali", "2 June 2020");
         for (Consultation c : SeedReports.CONSULTATIONS) {
-            assertThat(text).containsSubsequence(c.officerTitle(), c.commentsSought(), c.commentsIncluded());
+            assertThat(text).containsSubsequence(c.role(), c.name(), c.date());
         }
         assertThat(text).contains("Date final report sent to Constitutional Team: 05/06/2020");
     }

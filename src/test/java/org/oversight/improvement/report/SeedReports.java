@@ -56,9 +56,9 @@ final class SeedReports {
             + "now 80% on 01/06/2020 (15 points from target)";
 
     static final List<Consultation> CONSULTATIONS = List.of(
-            new Consultation("Director of Law and Democracy", "No", "No"),
-            new Consultation("Strategic Director of Finance and Governance", "No", "No"),
-            new Consultation("Cabinet Member", "Yes", "Yes"));
+            new Consultation("", "Director of Law and Democracy", ""),
+            new Consultation("", "Strategic Director of Finance and Governance", ""),
+            new Consultation("Cllr Jasmine Ali", "Cabinet Member", "2 June 2020"));
 
     private SeedReports() {
     }

@@ -143,8 +143,19 @@ class PlanViewsTest {
 
         Map<String, Object> report = model("/plans/x/committee-report");
         report.put("plan", PLAN);
-        report.put("draft", new ReportDraft("Cabinet", "Ofsted Inspection 2020", "Public", "Director", "Rachel Green", "For Information", "Summary",
-                "Note the report.", "Background", "Conclusion", "", "Lead", "1", "No", "", "Rachel Green", "Head of service", "020", "a@b.c", true));
+        UUID cabinet = UUID.randomUUID();
+        String meeting = ReportDraft.meetingKey(cabinet, java.time.LocalDate.of(2020, 4, 6));
+        report.put("draft", new ReportDraft(List.of(meeting), List.of("Scrutiny | 01/05/2020"), "Ofsted Inspection 2020", "Public", "Director",
+                "Rachel Green", "For Information", "Summary", "Note the report.", "Background", "Conclusion", "", "Lead", "1", "No",
+                List.of(new ReportDraft.Consultee("Ann Lee", "Director of Law", "2020-03-02")), "Rachel Green", "Head of service", "020", "a@b.c", true));
+        org.oversight.improvement.web.ReportPages.EditorForm editorForm = new org.oversight.improvement.web.ReportPages.EditorForm();
+        editorForm.getRows().add(org.oversight.improvement.web.ReportPages.Row.of(new ReportDraft.Consultee("Ann Lee", "Director of Law", "2020-03-02")));
+        editorForm.getRows().add(new org.oversight.improvement.web.ReportPages.Row());
+        report.put("form", editorForm);
+        report.put("maxRows", 30);
+        report.put("meetingChoices", List.of(new org.oversight.shared.web.Choice(meeting, "Cabinet, 6 April 2020", null, meeting.replace('/', '-'))));
+        report.put("otherChoices", List.of(new org.oversight.shared.web.Choice("Scrutiny | 01/05/2020", "Scrutiny | 01/05/2020")));
+        report.put("bodyChoices", List.of(new org.oversight.shared.web.Choice(cabinet.toString(), "Cabinet")));
         report.put("versions", List.of(new CommitteeReports.Version(UUID.randomUUID(), 1, "col.manager", AT)));
         report.put("hpChoices", List.of(new org.oversight.shared.web.Choice("true", "Include a section with the authority's help and protection figures",
                 "The front door", "yes")));
@@ -155,13 +166,24 @@ class PlanViewsTest {
         assertThat(form.getElementById("summary").attr("rows")).isEqualTo("6");
         assertThat(form.select("input[name=classification][checked]").attr("value")).as("a fixed choice is a radio").isEqualTo("Public");
         assertThat(form.select("input[name=keyDecision][checked]").attr("value")).isEqualTo("No");
+        assertThat(form.select("input[name=meetings][checked]").attr("value")).as("a governance meeting picked").isEqualTo(meeting);
+        assertThat(form.select("input[name=otherCommittees][checked]").attr("value")).isEqualTo("Scrutiny | 01/05/2020");
+        assertThat(form.getElementById("consultee-1-name").attr("value")).isEqualTo("Ann Lee");
+        assertThat(form.getElementById("consultee-1-date-year").attr("name")).isEqualTo("rows[0].date.year");
+        assertThat(form.getElementById("consultee-1-date-month").attr("value")).isEqualTo("3");
+        assertThat(form.getElementById("consultee-2-role").attr("value")).isEmpty();
+        assertThat(form.getElementById("add-officer").attr("formaction")).endsWith("/committee-report/edit#consultee-3");
+        assertThat(form.getElementById("preview-report").attr("formaction")).endsWith("/committee-report/preview");
+        assertThat(form.select("textarea[name=committees], textarea[name=consultations]")).as("no pipe-separated lines to type").isEmpty();
 
         // a refused draft: its errors in the summary and by their fields
         FormErrors refused = FormErrors.one("keyDecision", "Choose whether this is a key decision");
+        refused.add("consultee-1-date-day", "The date officer 1 was consulted must be today or in the past");
         report.put("errors", refused);
         report.put("errorList", refused.ordered(org.oversight.improvement.web.ReportPages.FIELDS));
         Document bad = Views.check("plans/committee-report", report, true);
-        assertThat(bad.select(".govuk-error-summary a").attr("href")).isEqualTo("#keyDecision");
+        assertThat(bad.select(".govuk-error-summary a").eachAttr("href")).containsExactly("#keyDecision", "#consultee-1-date-day");
+        assertThat(bad.getElementById("consultee-1-date-error").text()).contains("officer 1 was consulted must be today or in the past");
     }
 
     @Test
