@@ -105,6 +105,17 @@ class CscPayloadApiIT extends HttpTest {
         return db(() -> jdbc.sql(sql).params(all).query(String.class).optional().orElse(null));
     }
 
+    /**
+     * A payload for an LA without whole-journey data makes it a snapshot of today's year: removed after each test, so
+     * tests that run later in the same database find City of London's journey data as they left it.
+     */
+    @org.junit.jupiter.api.AfterEach
+    void noSnapshotMadeByAPayloadOutlivesTheTest() {
+        TenantScope.asSystem(() -> jdbc.sql("""
+                DELETE FROM import_snapshot WHERE la_id = (SELECT id FROM local_authority WHERE urn = 80450) AND source = ?""")
+                .param(org.oversight.childdata.ssd.CscPayloadImporter.SOURCE).update());
+    }
+
     @BeforeEach
     void noPayloadChildrenYet() {
         String purge = """

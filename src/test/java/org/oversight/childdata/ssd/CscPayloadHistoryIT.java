@@ -79,6 +79,17 @@ class CscPayloadHistoryIT extends HttpTest {
         return tools.jackson.databind.json.JsonMapper.builder().build().readTree(row(id));
     }
 
+    /**
+     * A payload for an LA without whole-journey data makes it a snapshot of today's year: removed after each test, so
+     * tests that run later in the same database find City of London's journey data as they left it.
+     */
+    @org.junit.jupiter.api.AfterEach
+    void noSnapshotMadeByAPayloadOutlivesTheTest() {
+        TenantScope.asSystem(() -> jdbc.sql("""
+                DELETE FROM import_snapshot WHERE la_id = (SELECT id FROM local_authority WHERE urn = 80450) AND source = ?""")
+                .param(org.oversight.childdata.ssd.CscPayloadImporter.SOURCE).update());
+    }
+
     @BeforeEach
     void noPayloadChildrenYet() {
         String purge = """
