@@ -35,9 +35,9 @@ class RestartIT {
         assertThat(output).contains("Wrote");
         try (var docx = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(out.resolve("report.docx")))) {
             String header = docx.getTables().getFirst().getText();
-            assertThat(header).contains("Community and Children's Services Committee").contains("17/06/2020")
-                    .contains("Safeguarding Sub Committee").contains("24/06/2020")
-                    .contains("Audit and Risk Management Committee").contains("14/07/2020");
+            assertThat(header).contains("Community and Children's Services Committee").contains("17 June 2020")
+                    .contains("Safeguarding Sub Committee").contains("24 June 2020")
+                    .contains("Audit and Risk Management Committee").contains("14 July 2020");
         }
         try (var pdf = org.apache.pdfbox.Loader.loadPDF(out.resolve("report.pdf").toFile())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
