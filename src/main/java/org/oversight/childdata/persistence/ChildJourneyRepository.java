@@ -177,8 +177,21 @@ class ChildJourneyRepository implements ChildJourneys {
     private <T> Map<UUID, List<T>> rows(String sql, Object param, org.springframework.jdbc.core.RowMapper<T> mapper) {
         List<?> params = param instanceof List<?> l ? l : List.of(param);
         Map<UUID, List<T>> out = new HashMap<>();
-        jdbc.sql(sql).params(params).query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
-                out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(mapper.mapRow(rs, 0)));
+        // rows come snapshot by snapshot: the snapshot's list is looked up when the snapshot changes, not for every row
+        jdbc.sql(sql).params(params).query(new org.springframework.jdbc.core.RowCallbackHandler() {
+            private String snapshot;
+            private List<T> list;
+
+            @Override
+            public void processRow(ResultSet rs) throws SQLException {
+                String id = rs.getString(1);
+                if (!id.equals(snapshot)) {
+                    snapshot = id;
+                    list = out.computeIfAbsent(UUID.fromString(id), k -> new ArrayList<>());
+                }
+                list.add(mapper.mapRow(rs, 0));
+            }
+        });
         return out;
     }
 
@@ -188,6 +201,13 @@ class ChildJourneyRepository implements ChildJourneys {
 
     private static boolean yes(ResultSet rs, int column) throws SQLException {
         String value = rs.getString(column);
-        return value != null && YES.contains(value.trim().toLowerCase(Locale.ROOT));
+        if (value == null) {
+            return false;
+        }
+        return switch (value) {
+            case "true", "t", "1", "y", "yes" -> true;
+            case "false", "f", "0", "n", "no", "" -> false;
+            default -> YES.contains(value.trim().toLowerCase(Locale.ROOT));
+        };
     }
 }
