@@ -179,15 +179,15 @@ class ChildJourneyRepository implements ChildJourneys {
         Map<UUID, List<T>> out = new HashMap<>();
         // rows come snapshot by snapshot: the snapshot's list is looked up when the snapshot changes, not for every row
         jdbc.sql(sql).params(params).query(new org.springframework.jdbc.core.RowCallbackHandler() {
-            private String snapshot;
+            private UUID snapshot;
             private List<T> list;
 
             @Override
             public void processRow(ResultSet rs) throws SQLException {
-                String id = rs.getString(1);
+                UUID id = rs.getObject(1, UUID.class);
                 if (!id.equals(snapshot)) {
                     snapshot = id;
-                    list = out.computeIfAbsent(UUID.fromString(id), k -> new ArrayList<>());
+                    list = out.computeIfAbsent(id, k -> new ArrayList<>());
                 }
                 list.add(mapper.mapRow(rs, 0));
             }

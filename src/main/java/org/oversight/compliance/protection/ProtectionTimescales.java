@@ -140,9 +140,15 @@ public final class ProtectionTimescales {
             if (r.date() == null) {
                 continue;
             }
-            Contact contact = contacts.getOrDefault(r.person(), List.of()).stream()
-                    .filter(c -> c.date() != null && !c.date().isAfter(r.date()) && !c.date().isBefore(r.date().minusDays(CONTACT_WINDOW_DAYS)))
-                    .max(Comparator.comparing(Contact::date)).orElse(null);
+            // the latest contact in the window (the first of equals)
+            LocalDate earliest = r.date().minusDays(CONTACT_WINDOW_DAYS);
+            Contact contact = null;
+            for (Contact c : contacts.getOrDefault(r.person(), List.of())) {
+                if (c.date() != null && !c.date().isAfter(r.date()) && !c.date().isBefore(earliest)
+                        && (contact == null || c.date().isAfter(contact.date()))) {
+                    contact = c;
+                }
+            }
             if (contact == null) {
                 continue;
             }
@@ -284,8 +290,12 @@ public final class ProtectionTimescales {
             if (plan.start() == null || plan.end() != null && plan.end().isBefore(plan.start())) {
                 continue;
             }
-            List<Visit> mine = byChild.getOrDefault(plan.person(), List.of()).stream().filter(Visit::cp)
-                    .filter(v -> v.cpPlan() == null || v.cpPlan().equals(plan.id())).toList();
+            List<Visit> mine = new ArrayList<>();
+            for (Visit v : byChild.getOrDefault(plan.person(), List.of())) {
+                if (v.cp() && (v.cpPlan() == null || v.cpPlan().equals(plan.id()))) {
+                    mine.add(v);
+                }
+            }
             planVisits(CP_VISIT, plan.person(), plan.id(), plan.start(), plan.end(), mine, cp, asOf, out, findings, plan.id() != null);
         }
         Interval cin = interval(CIN_VISIT, "visit");
@@ -297,7 +307,12 @@ public final class ProtectionTimescales {
                 findings.add(new Finding(plan.person(), CIN_VISIT, plan.id(), "The plan ended on " + day(plan.end()) + ", before it started on " + day(plan.start())));
                 continue;
             }
-            List<Visit> mine = byChild.getOrDefault(plan.person(), List.of()).stream().filter(v -> !v.cp()).toList();
+            List<Visit> mine = new ArrayList<>();
+            for (Visit v : byChild.getOrDefault(plan.person(), List.of())) {
+                if (!v.cp()) {
+                    mine.add(v);
+                }
+            }
             planVisits(CIN_VISIT, plan.person(), plan.id(), plan.start(), plan.end(), mine, cin, asOf, out, findings, false);
         }
     }

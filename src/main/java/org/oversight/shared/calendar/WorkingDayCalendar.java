@@ -21,6 +21,8 @@ public final class WorkingDayCalendar {
     private final int[] upTo = new int[DAYS];
     /** {@code nth[k]}: the day (from {@code FIRST}) of the k-th working day (from 0). */
     private final int[] nth;
+    /** {@code dates[k]}: the date of the k-th working day, made once (the clocks ask for millions of them). */
+    private final LocalDate[] dates;
 
     public WorkingDayCalendar(BankHolidays bankHolidays) {
         this.bankHolidays = bankHolidays;
@@ -34,6 +36,10 @@ public final class WorkingDayCalendar {
             upTo[i] = count;
         }
         this.nth = java.util.Arrays.copyOf(days, count);
+        this.dates = new LocalDate[count];
+        for (int k = 0; k < count; k++) {
+            dates[k] = FIRST.plusDays(nth[k]);
+        }
     }
 
     /** The date's day number from {@code FIRST}, or -1 outside the tables. */
@@ -54,7 +60,7 @@ public final class WorkingDayCalendar {
         }
         int i = index(start);
         if (i >= 0 && upTo[i] + workingDays - 1 < nth.length) {
-            return workingDays == 0 ? start : FIRST.plusDays(nth[upTo[i] + workingDays - 1]);
+            return workingDays == 0 ? start : dates[upTo[i] + workingDays - 1];
         }
         LocalDate date = start;
         int counted = 0;
