@@ -1,5 +1,6 @@
 package org.oversight.childdata.persistence;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -87,7 +88,14 @@ class ChildJourneyRepository implements ChildJourneys {
         Map<UUID, List<Contact>> contacts = rows("""
                         SELECT snapshot_id, cont_contact_id, cont_person_id, cont_contact_date, cont_contact_source_code FROM ssd_contacts
                          WHERE snapshot_id = ANY(?) ORDER BY snapshot_id, cont_person_id, cont_contact_date, cont_contact_id""", ids,
-                        (rs, i) -> new Contact(rs.getString(2), rs.getString(3), date(rs, 4), rs.getString(5)));
+                        new org.springframework.jdbc.core.RowMapper<Contact>() {
+                            private final Repeated person = new Repeated();
+
+                            @Override
+                            public Contact mapRow(ResultSet rs, int i) throws SQLException {
+                                return new Contact(rs.getString(2), person.text(rs, 3), date(rs, 4), rs.getString(5));
+                            }
+                        });
         Map<UUID, List<EarlyHelp>> earlyHelp = rows("""
                         SELECT snapshot_id, earl_episode_id, earl_person_id, earl_episode_start_date, earl_episode_end_date, earl_episode_reason,
                                earl_episode_end_reason, earl_episode_worker_id FROM ssd_early_help_episodes
@@ -141,8 +149,17 @@ class ChildJourneyRepository implements ChildJourneys {
                           SELECT snapshot_id, cppv_cp_visit_id, cppv_person_id, cppv_cp_plan_id, true, cppv_cp_visit_date, cppv_cp_visit_seen,
                                  cppv_cp_visit_seen_alone FROM ssd_cp_visits WHERE snapshot_id = ANY(?)) v
                          ORDER BY snapshot_id, person, visit_date, id""", List.of(ids, ids),
-                        (rs, i) -> new Visit(rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), date(rs, 6), yes(rs, 7),
-                                yes(rs, 8)));
+                        new org.springframework.jdbc.core.RowMapper<Visit>() {
+                            // a child's visits come one after another, and a plan's: their ids are decoded once for the run
+                            private final Repeated person = new Repeated();
+                            private final Repeated plan = new Repeated();
+
+                            @Override
+                            public Visit mapRow(ResultSet rs, int i) throws SQLException {
+                                return new Visit(rs.getString(2), person.text(rs, 3), plan.text(rs, 4), rs.getBoolean(5), date(rs, 6), yes(rs, 7),
+                                        yes(rs, 8));
+                            }
+                        });
         Map<UUID, List<CpReview>> cpReviews = rows("""
                         SELECT snapshot_id, cppr_cp_review_id, cppr_person_id, cppr_cp_plan_id, cppr_cp_review_due, cppr_cp_review_date FROM ssd_cp_reviews
                          WHERE snapshot_id = ANY(?) ORDER BY snapshot_id, cppr_person_id, cppr_cp_review_date, cppr_cp_review_id""", ids,
@@ -199,15 +216,52 @@ class ChildJourneyRepository implements ChildJourneys {
         return rs.getObject(column, LocalDate.class);
     }
 
+    /**
+     * A TEXT column read as a yes: its UTF-8 bytes as sent (no string made for the usual spellings), else the text
+     * trimmed and in lower case among {@link #YES}.
+     */
     private static boolean yes(ResultSet rs, int column) throws SQLException {
-        String value = rs.getString(column);
+        byte[] value = rs.getBytes(column);
         if (value == null) {
             return false;
         }
-        return switch (value) {
-            case "true", "t", "1", "y", "yes" -> true;
-            case "false", "f", "0", "n", "no", "" -> false;
-            default -> YES.contains(value.trim().toLowerCase(Locale.ROOT));
-        };
+        if (value.length == 1) {
+            switch (value[0]) {
+                case 't', '1', 'y' -> {
+                    return true;
+                }
+                case 'f', '0', 'n' -> {
+                    return false;
+                }
+                default -> {
+                }
+            }
+        } else if (value.length == 4 && value[0] == 't' && value[1] == 'r' && value[2] == 'u' && value[3] == 'e') {
+            return true;
+        } else if (value.length == 5 && value[0] == 'f' && value[1] == 'a' && value[2] == 'l' && value[3] == 's' && value[4] == 'e') {
+            return false;
+        }
+        return YES.contains(new String(value, StandardCharsets.UTF_8).trim().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * A TEXT column whose value often repeats from one row to the next (rows ordered by it): the previous row's string
+     * when the bytes are the same, so it is decoded once per run of rows. One per query and thread.
+     */
+    private static final class Repeated {
+        private byte[] bytes;
+        private String text;
+
+        String text(ResultSet rs, int column) throws SQLException {
+            byte[] value = rs.getBytes(column);
+            if (value == null) {
+                return null;
+            }
+            if (!java.util.Arrays.equals(value, bytes)) {
+                bytes = value;
+                text = new String(value, StandardCharsets.UTF_8);
+            }
+            return text;
+        }
     }
 }
