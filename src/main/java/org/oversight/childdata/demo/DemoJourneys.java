@@ -122,7 +122,8 @@ public class DemoJourneys implements ApplicationRunner {
                     outcome.errors().isEmpty() ? "none" : outcome.errors().getFirst());
             return false;
         }
-        log.info("Demo whole-journey data for {} loaded: {} children, {} rows (synthetic, seed {})", la.name(), children, outcome.accepted(), SEED);
+        log.info("Demo whole-journey data for {} loaded: {} children of its own{}, {} rows (synthetic, seed {})", la.name(), children,
+                DemoChildData.hasDemoReturn(laCode) ? " and those of its demo SSDA903 return" : "", outcome.accepted(), SEED);
         return true;
     }
 }
