@@ -79,7 +79,8 @@ public class DemoChildData implements ApplicationRunner {
         }
     }
 
-    boolean loadIfMissing(int urn, String laCode) {
+    /** Imports the demo data generated for {@code laCode} into the LA {@code urn} unless it has child-level data already. */
+    public boolean loadIfMissing(int urn, String laCode) {
         boolean present = jdbc.sql("""
                 SELECT count(*) FROM import_snapshot s JOIN local_authority la ON la.id = s.la_id WHERE la.urn = ?""")
                 .param(urn).query(Integer.class).single() > 0;
