@@ -182,11 +182,21 @@ public class ComplianceFigures {
             if (computed.isPresent()) {
                 Row row = computed.get();
                 // The figures of a stored row are read and parsed once, then kept by the row's snapshot and computation time.
-                Parsed kept = parsed.get(parsedKey(row, withChildren), () -> stored.find(laId, snapshot.id(), withChildren)
-                        .filter(r -> r.computedAt().equals(row.computedAt())).map(r -> parse(r, withChildren))
-                        .orElseThrow(() -> new IllegalStateException("stored compliance figures changed within one transaction")));
-                return Optional.of(new Figures(snapshot, annexA, row.childrenInCare(), row.careLeavers(), kept.summary().rules(),
-                        kept.summary().teams(), kept.overdue(), true));
+                Parsed kept = parsed.get(parsedKey(row, withChildren));
+                if (kept == null) {
+                    // Read again with its figures: a recompute may have committed in between (read committed), so the row
+                    // read now, with its own computation time, is the one used, and kept under its own key.
+                    Optional<Row> full = stored.find(laId, snapshot.id(), withChildren).filter(r -> matches(r, annexA, snapshot, version));
+                    if (full.isPresent()) {
+                        row = full.get();
+                        kept = parse(row, withChildren);
+                        parsed.put(parsedKey(row, withChildren), kept);
+                    }
+                }
+                if (kept != null) {
+                    return Optional.of(new Figures(snapshot, annexA, row.childrenInCare(), row.careLeavers(), kept.summary().rules(),
+                            kept.summary().teams(), kept.overdue(), true));
+                }
             }
             Dashboard d = compliance.compute(snapshot, annexA, rules);
             refresh.add(() -> refresh(laId));
@@ -284,9 +294,23 @@ public class ComplianceFigures {
             Map<UUID, Snapshot> annex = snapshots.allCurrent(Kind.ANNEX_A).stream().collect(Collectors.toMap(Snapshot::laId, Function.identity()));
             Map<UUID, Row> rows = stored.computedOf(current.stream().map(Snapshot::id).toList()).stream()
                     .collect(Collectors.toMap(Row::snapshotId, Function.identity()));
-            List<UUID> unparsed = rows.values().stream().filter(r -> parsed.get(parsedKey(r, false)) == null).map(Row::snapshotId).toList();
+            Map<UUID, Parsed> kept = new HashMap<>();
+            rows.values().forEach(r -> {
+                Parsed p = parsed.get(parsedKey(r, false));
+                if (p != null) {
+                    kept.put(r.snapshotId(), p);
+                }
+            });
+            List<UUID> unparsed = rows.keySet().stream().filter(id -> !kept.containsKey(id)).toList();
             if (!unparsed.isEmpty()) {
-                stored.ofSnapshots(unparsed).forEach(r -> parsed.put(parsedKey(r, false), parse(r, false)));
+                // Rows read again with their figures replace those read first: a recompute may have committed in between.
+                rows.keySet().removeAll(unparsed);
+                stored.ofSnapshots(unparsed).forEach(r -> {
+                    Parsed p = parse(r, false);
+                    parsed.put(parsedKey(r, false), p);
+                    kept.put(r.snapshotId(), p);
+                    rows.put(r.snapshotId(), r);
+                });
             }
             Map<UUID, Snapshot> byLa = current.stream().collect(Collectors.toMap(Snapshot::laId, Function.identity()));
             List<LaFigures> out = new ArrayList<>();
@@ -297,8 +321,7 @@ public class ComplianceFigures {
                 int inCare;
                 int leavers;
                 if (row != null && matches(row, annex.get(la.id()), snapshot, version)) {
-                    figures = parsed.get(parsedKey(row, false), () -> parse(stored.ofSnapshots(List.of(row.snapshotId())).getFirst(), false))
-                            .summary().rules();
+                    figures = kept.get(row.snapshotId()).summary().rules();
                     inCare = row.childrenInCare();
                     leavers = row.careLeavers();
                 } else {

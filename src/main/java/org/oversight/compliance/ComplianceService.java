@@ -364,6 +364,18 @@ public class ComplianceService {
         return record;
     }
 
+    /**
+     * Whether the LA's current SSDA903 data has a compliance record for the child (looked after or a care leaver at
+     * the date measured), for a link to it from another page about the child. Not logged: it opens no record.
+     */
+    @Transactional(readOnly = true)
+    public boolean hasRecord(UUID laId, String childRef) {
+        requireChildDataAccess(laId);
+        return snapshots.current(laId, Kind.SSDA903)
+                .map(s -> compute(s).children().stream().anyMatch(r -> r.childRef().equals(childRef)))
+                .orElse(false);
+    }
+
     /** A child's compliance record, logged as a view with no reason given (callers that are not a person's choice). */
     @Transactional
     public ChildRecord child(UUID laId, String childRef) {

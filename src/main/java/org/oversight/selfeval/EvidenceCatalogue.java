@@ -138,7 +138,7 @@ public class EvidenceCatalogue {
             put(out, new Evidence("action:" + a.actionId(), Evidence.Kind.PLAN, EnumSet.allOf(Area.class), a.measureName(),
                     number(shown) + (a.current() == null ? " " + msg("selfeval.evidence.plan.baseline") : ""), shown,
                     asOf, msg("selfeval.source.plan", a.planTitle()), rating.rag(a.rag()), detail, "/plans/" + a.planId(),
-                    trend, a.current() == null ? msg("selfeval.trend.none") : trendText(shown, trend, higherIsBetter, unit), List.of()));
+                    trend, a.current() == null ? msg("selfeval.trend.none") : trendText(shown, trend, higherIsBetter, unit), unpublished("plan")));
         }
         for (List<PlanFigures.ActionHistory> plan : byPlan.values()) {
             planCounts(plan, histories, today, out);
@@ -284,7 +284,7 @@ public class EvidenceCatalogue {
         String detail = msg("selfeval.evidence." + what + ".detail", newest.positive(), newest.answers(), newest.items(), quarter);
         if (shares.thin()) {
             return new Evidence(key, kind, areas, label, msg("selfeval.evidence." + what + ".thin", newest.items(), quarter, fewestItems), null,
-                    asOf, source, null, detail, link, List.of(), msg("selfeval.trend.thin." + what, fewestItems), List.of());
+                    asOf, source, null, detail, link, List.of(), msg("selfeval.trend.thin." + what, fewestItems), unpublished(what));
         }
         BigDecimal p = newest.percent();
         List<Trend.Point> points = shares.points();
@@ -300,7 +300,7 @@ public class EvidenceCatalogue {
                 words += msg("selfeval.trend.skipped." + what, long_(skipped.getFirst().end()), fewestItems);
             }
         }
-        return new Evidence(key, kind, areas, label, percent(p), p, asOf, source, rating.percent(p), detail, link, points, words, List.of());
+        return new Evidence(key, kind, areas, label, percent(p), p, asOf, source, rating.percent(p), detail, link, points, words, unpublished(what));
     }
 
     private static PlanProgress.Action action(PlanFigures.ActionHistory h) {
@@ -351,7 +351,7 @@ public class EvidenceCatalogue {
             put(out, new Evidence("plan:" + first.planId() + ":" + which.name(), Evidence.Kind.PLAN, EnumSet.allOf(Area.class),
                     msg("selfeval.evidence.plan.count." + which.name(), first.planTitle()), msg("selfeval.evidence.plan.count.value", n, now.actions()),
                     BigDecimal.valueOf(n), today, msg("selfeval.source.plan", first.planTitle()), r,
-                    msg("selfeval.evidence.plan.count.detail." + which.name()), "/plans/" + first.planId(), trend, words, List.of()));
+                    msg("selfeval.evidence.plan.count.detail." + which.name()), "/plans/" + first.planId(), trend, words, unpublished("plan")));
         }
     }
 
@@ -363,6 +363,17 @@ public class EvidenceCatalogue {
     private List<Evidence.Benchmark> complianceBenchmarks() {
         return List.of(new Evidence.Benchmark(msg("selfeval.benchmark.neighbours"), msg("selfeval.benchmark.notHeld")),
                 new Evidence.Benchmark(msg("selfeval.benchmark.england"), msg("selfeval.benchmark.notHeld")));
+    }
+
+    /**
+     * Statistical neighbours' and England's figures for an LA's own case audits ({@code audit}), young people's ratings
+     * ({@code voice}) or improvement plans ({@code plan}): nobody publishes them, so they are not held anywhere, and the
+     * words say so rather than leave the reader to wonder.
+     */
+    private List<Evidence.Benchmark> unpublished(String what) {
+        String why = msg("selfeval.benchmark.notHeld." + what);
+        return List.of(new Evidence.Benchmark(msg("selfeval.benchmark.neighbours"), why),
+                new Evidence.Benchmark(msg("selfeval.benchmark.england"), why));
     }
 
     /**

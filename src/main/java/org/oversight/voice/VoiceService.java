@@ -107,6 +107,18 @@ public class VoiceService {
     /** Ratings 1 to 5 for any of the rated themes, and a comment; at least one of them. */
     @Transactional
     public void giveFeedback(YoungPersonPrincipal me, Map<FeedbackTheme, Integer> ratings, String comment) {
+        giveFeedbackOn(me, ratings, comment, clock.instant());
+    }
+
+    /**
+     * Feedback as given at an earlier moment, with the same checks: for the demo data, whose young people rated the
+     * service over the last quarters. Never in the future.
+     */
+    @Transactional
+    public void giveFeedbackOn(YoungPersonPrincipal me, Map<FeedbackTheme, Integer> ratings, String comment, Instant at) {
+        if (at == null || at.isAfter(clock.instant())) {
+            throw new IllegalArgumentException("Feedback cannot be dated in the future: " + at);
+        }
         current(me);
         List<FieldProblem> problems = new ArrayList<>();
         ratings.forEach((theme, rating) -> {
@@ -124,14 +136,13 @@ public class VoiceService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Instant now = clock.instant();
         ratings.forEach((theme, rating) -> {
             if (rating != null) {
-                voice.insertRating(me.laId(), me.childRef(), me.accountId(), theme, rating, now);
+                voice.insertRating(me.laId(), me.childRef(), me.accountId(), theme, rating, at);
             }
         });
         if (!text.isEmpty()) {
-            voice.insertComment(me.laId(), me.childRef(), me.accountId(), text, now);
+            voice.insertComment(me.laId(), me.childRef(), me.accountId(), text, at);
         }
         logAccess(me, "gave feedback");
     }

@@ -92,7 +92,7 @@ abstract class BrowserTest extends IntegrationTest {
      * Whether the old page's element has left the document. Chrome may say so, mid-navigation, with a plain
      * WebDriverException ("Node with given id does not belong to the document") rather than a stale-element one.
      */
-    private static boolean gone(org.openqa.selenium.WebElement old) {
+    static boolean gone(org.openqa.selenium.WebElement old) {
         try {
             old.isEnabled();
             return false;

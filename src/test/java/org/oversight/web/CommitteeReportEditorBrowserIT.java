@@ -93,13 +93,18 @@ class CommitteeReportEditorBrowserIT extends BrowserTest {
         assertThat(preview).contains("Preview: this report is not saved").contains(COMMITTEE).contains(meetingDay)
                 .contains("Ann Lee").contains("2 November 2026").contains("27 February 2026");
         assertAccessible("committee-report-preview");
+        var notice = driver.findElement(By.cssSelector("nav.report-preview"));
+        assertThat(notice.getCssValue("border-top-width")).as("the preview notice has its own style").isEqualTo("5px");
 
         clickAndWait(By.id("back-to-editor"));
         assertThat(driver.findElement(By.id("subject")).getAttribute("value")).isEqualTo("Focused visit update for members");
         assertThat(driver.findElement(By.id("consultee-2-role")).getAttribute("value")).isEqualTo("Cabinet Member");
         assertThat(driver.findElement(By.cssSelector("input[name=meetings][value='" + ReportDraft.meetingKey(body, meetingDate) + "']")).isSelected())
                 .isTrue();
-        clickAndWait(By.id("generate-report"));
+        // Enter in a text field generates the report (the form's default button), not "Add the meeting" or "Add another officer".
+        var html = driver.findElement(By.tagName("html"));
+        driver.findElement(By.id("consultee-2-role")).sendKeys(org.openqa.selenium.Keys.ENTER);
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30)).until(d -> gone(html));
         assertThat(text()).contains("Committee report generated");
     }
 

@@ -58,6 +58,34 @@ class ProtectionBrowserIT extends BrowserTest {
         assertAccessible("protection-step-downs");
     }
 
+    @Autowired
+    org.oversight.childdata.demo.DemoChildData demoReturn;
+
+    @Test
+    void aManagerGoesFromALookedAfterChildsRecordToTheEarlierPartOfTheirJourneyAndBack() {
+        var loadedReturn = org.oversight.support.DemoReturnFixture.load(demoReturn, jdbc);
+        try {
+            // a child of the demo return in care at the date measured (their compliance record has timescales of care)
+            String child = org.oversight.shared.db.TenantScope.asSystem(() -> jdbc.sql("""
+                    SELECT e.child_ref FROM episode e WHERE e.snapshot_id = ? AND e.dec IS NULL ORDER BY e.child_ref LIMIT 1""")
+                    .param(loadedReturn.ssda903()).query(String.class).single());
+            signIn("col.manager");
+            open("/local-authorities/80450/children/" + child);
+            driver.findElement(By.id("purpose")).click();
+            clickAndWait(By.id("open-record"));
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Child " + child);
+            assertAccessible("compliance-child-with-journey-link");
+            clickAndWait(By.cssSelector("#journey-link a"));
+            assertThat(driver.findElement(By.tagName("h1")).getText()).contains(child).contains("help and protection");
+            assertThat(driver.findElement(By.id("journey-table")).getText()).contains("Referral");
+            clickAndWait(By.cssSelector("#care-record-link a"));
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Child " + child);
+            assertThat(driver.findElement(By.id("rule-status")).getText()).contains("Reviews of children in care");
+        } finally {
+            org.oversight.support.DemoReturnFixture.remove(jdbc, loadedReturn);
+        }
+    }
+
     @Test
     void anAnalystSeesEnglandByRegion() {
         signIn("analyst");

@@ -1,20 +1,68 @@
 package org.oversight.web;
 
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.oversight.audit.AuditFixtures;
+import org.oversight.audit.demo.DemoAudits;
+import org.oversight.shared.db.TenantScope;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The story of issue 21 in a real browser, axe-core on every page: City of London's head of quality and performance
- * starts this year's self-evaluation from last year's, writes and cites evidence, the director signs it off, the
- * manager shares it with the inspector, records the engagement meeting and turns an agreed action into a plan item,
- * and the inspector reads it.
+ * starts this year's self-evaluation from last year's (the demo's), writes, cites its care-leaver figures and the
+ * findings of the demo's case audits, the director signs it off, the manager shares it with the inspector, records the
+ * engagement meeting and turns an agreed action into an item of the demo's plan, and the inspector reads it. City of
+ * London's child-level data is whatever the other tests left, with at least six care leavers ({@link AuditFixtures});
+ * the demo audits ({@link DemoAudits}) are added for the test and removed afterwards.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SelfEvaluationBrowserIT extends BrowserTest {
+
+    private static final String IN_TOUCH = "Care leavers the local authority is in touch with";
+    private static final String PATHWAY_AUDITS = "Case audits: Pathway plans, answers graded good or better";
+
+    @Autowired
+    DemoAudits demoAudits;
+    @Autowired
+    JdbcClient jdbc;
+    private List<UUID> programmes = List.of();
+
+    @BeforeEach
+    void demoAudits() {
+        TenantScope.asSystem(() -> AuditFixtures.cityOfLondon(jdbc));
+        programmes = demoAudits.load(80450, DemoAudits.CITY_OF_LONDON_PEOPLE);
+        assertThat(programmes).as("the demo audits of City of London").isNotEmpty();
+    }
+
+    @AfterEach
+    void removeTheDemoAudits() {
+        TenantScope.asSystem(() -> jdbc.sql("DELETE FROM audit_programme WHERE id = ANY(?)").param(programmes.toArray(UUID[]::new)).update());
+    }
+
+    /** Cites the offered evidence with this label; returns its trend in words as offered. */
+    private String cite(String label) {
+        List<WebElement> offered = driver.findElements(By.cssSelector("#offered > li"));
+        for (int i = 0; i < offered.size(); i++) {
+            if (offered.get(i).findElement(By.tagName("strong")).getText().equals(label)) {
+                String trend = driver.findElement(By.id("trend-" + i)).getText().substring("Trend: ".length());
+                clickAndWait(By.id("cite-" + i));
+                assertThat(text()).contains("Evidence cited");
+                return trend;
+            }
+        }
+        throw new AssertionError(label + " is not offered: " + driver.findElement(By.id("offered")).getText());
+    }
 
     @Test
     void draftCiteSignOffShareAndTheEngagementMeeting() {
@@ -40,10 +88,17 @@ class SelfEvaluationBrowserIT extends BrowserTest {
         assertThat(text()).contains("Section saved");
         assertThat(driver.findElement(By.id("versions")).getText()).contains("Version 1").contains("Rachel Green").doesNotContain("col.manager");
 
-        String firstEvidence = driver.findElement(By.cssSelector("#offered li strong")).getText();
-        clickAndWait(By.id("cite-0"));
-        assertThat(text()).contains("Evidence cited");
-        assertThat(driver.findElement(By.id("citation-table")).getText()).contains(firstEvidence).contains("Unchanged");
+        // The care-leaver figure and the case audits' findings, each with its trend in words; neighbours' and England's
+        // audit figures said not held, and why.
+        assertThat(driver.findElement(By.id("offered")).getText()).contains("Not held: no local authority publishes its case audits");
+        assertThat(driver.findElement(By.id("benchmark-hint")).getText()).contains("nobody publishes them");
+        String inTouchTrend = cite(IN_TOUCH);
+        String auditTrend = cite(PATHWAY_AUDITS);
+        assertThat(auditTrend).matches("((up|down) \\d+ points? since \\d{1,2} \\w+ \\d{4}, (better|worse)|no change since \\d{1,2} \\w+ \\d{4}"
+                + "|No trend: too few audits in the newest quarter.*)(;.*)?");
+        String cited = driver.findElement(By.id("citation-table")).getText();
+        assertThat(cited).contains(IN_TOUCH).contains(inTouchTrend).contains(PATHWAY_AUDITS).contains(auditTrend).contains("Unchanged");
+        String firstEvidence = PATHWAY_AUDITS;
         assertAccessible("selfeval-section-cited");
 
         driver.findElement(By.id("comment")).sendKeys("Please add the keeping-in-touch figure before the director reads it.");
@@ -89,6 +144,10 @@ class SelfEvaluationBrowserIT extends BrowserTest {
         clickAndWait(By.id("to-plan-1"));
         assertThat(text()).contains("Agreed action added to the plan");
         assertThat(driver.findElement(By.id("agreed-actions")).getText()).contains("in the improvement plan");
+        clickAndWait(By.partialLinkText("in the improvement plan"));
+        assertThat(text()).contains("Review placement sufficiency with the commissioning team");
+        assertAccessible("selfeval-meeting-plan");
+        driver.navigate().back();
         clickAndWait(By.id("meeting-activity"));
         assertThat(text()).containsIgnoringCase("annual engagement meeting");
         assertThat(driver.findElement(By.id("self-evaluation-link")).getText()).contains("Self-evaluation 2026");

@@ -1,5 +1,8 @@
 package org.oversight.childdata.api;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +19,14 @@ import org.oversight.access.MachineClient;
 import org.oversight.childdata.ssd.CscPayloadImporter;
 import org.oversight.childdata.ssd.CscPayloadImporter.Summary;
 import org.oversight.childdata.ssd.CscPayloadReceipts;
+import org.oversight.shared.upload.UploadLimitException;
+import org.oversight.shared.upload.UploadLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,8 +43,11 @@ class CscPayloadApi {
 
     private final CscPayloadReceipts receipts;
 
-    CscPayloadApi(CscPayloadReceipts receipts) {
+    private final UploadLimits limits;
+
+    CscPayloadApi(CscPayloadReceipts receipts, UploadLimits limits) {
         this.receipts = receipts;
+        this.limits = limits;
     }
 
     /** What the payload changed (counts only); {@code payloadId} names its record in the LA's payload history. */
@@ -70,8 +77,26 @@ class CscPayloadApi {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "429", description = "Too many requests with this token, or too many bad tokens from this address; see Retry-After",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    ResponseEntity<Object> receive(@PathVariable int urn, @RequestBody byte[] body, HttpServletRequest request) {
-        CscPayloadReceipts.Outcome outcome = receipts.receive(urn, body, CscPayloadReceipts.Channel.API, null);
+    @ApiResponse(responseCode = "413", description = "Larger than oversight.imports.max-json-body; recorded in the payload history, nothing stored",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<Object> receive(@PathVariable int urn, HttpServletRequest request) throws IOException {
+        // Read here rather than bound as a @RequestBody, so that a body past the limit is recorded (its sender is known by now).
+        ByteArrayOutputStream read = new ByteArrayOutputStream();
+        CscPayloadReceipts.Outcome outcome;
+        try (InputStream in = request.getInputStream()) {
+            in.transferTo(read);
+            outcome = receipts.receive(urn, read.toByteArray(), CscPayloadReceipts.Channel.API, null);
+        } catch (UploadLimitException e) {
+            outcome = receipts.tooLarge(urn, request.getContentLengthLong(), read.toByteArray(), limits.maxJsonBody().toBytes(),
+                    CscPayloadReceipts.Channel.API, null);
+            request.setAttribute(MachineClient.SUMMARY_ATTRIBUTE, "refused: larger than " + UploadLimits.words(limits.maxJsonBody()));
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage() + ". Nothing was stored.");
+            p.setTitle("Too large");
+            p.setInstance(URI.create(request.getRequestURI()));
+            p.setProperty("limit", e.setting());
+            p.setProperty("payloadId", outcome.receipt().id().toString());
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+        }
         CscPayloadReceipts.Receipt r = outcome.receipt();
         if (outcome.accepted()) {
             Summary s = outcome.summary();

@@ -128,7 +128,8 @@ public final class SyntheticCinCensus {
     /**
      * A child looked after, from the SSDA903 return of the same LA, as this census holds them: the same id, date of birth,
      * sex and ethnicity, and one episode of need, open at the reference date, referred shortly before the child's
-     * period of care began (never before birth), with the 903's category of need and no plan (a looked-after child has
+     * period of care began (never before birth; on the reference date when care begins after it), with the 903's category
+     * of need and no plan (a looked-after child has
      * a care plan, not a CIN or protection plan). {@code k} numbers these children from 0 (it keeps their UPNs apart from
      * the other children's).
      */

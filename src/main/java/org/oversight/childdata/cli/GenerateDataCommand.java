@@ -3,19 +3,14 @@ package org.oversight.childdata.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
 
 import org.oversight.childdata.cin.CinCensus;
 import org.oversight.childdata.cin.CinCensusWriter;
 import org.oversight.childdata.cin.SyntheticCinCensus;
+import org.oversight.childdata.SyntheticJourneys;
 import org.oversight.childdata.ssd.SyntheticJourney;
 import org.oversight.childdata.ssda903.CollectionYear;
-import org.oversight.childdata.ssda903.ReadResult;
-import org.oversight.childdata.ssda903.Rows;
-import org.oversight.childdata.ssda903.Ssda903Return;
 import org.oversight.childdata.ssda903.SyntheticData;
 import org.oversight.shared.cli.CliCommand;
 import org.springframework.stereotype.Component;
@@ -66,8 +61,9 @@ public class GenerateDataCommand implements CliCommand {
         int children = (int) Math.max(5, Math.round(la.childrenInCare() * CHILDREN_IN_NEED_PER_CHILD_IN_CARE));
         SyntheticCinCensus synthetic = new SyntheticCinCensus(la.laCode(), children, seed, CollectionYear.current().end());
         List<CinCensus.Child> inCensus = new ArrayList<>(synthetic.census().children());
-        List<CinCensus.Child> personsOnly = new ArrayList<>();
-        lookedAfter(synthetic, folder, inCensus, personsOnly);
+        SyntheticJourneys.Ssda903Children ssda903 = SyntheticJourneys.ssda903Children(synthetic, folder);
+        inCensus.addAll(ssda903.inCensus());
+        List<CinCensus.Child> personsOnly = ssda903.personsOnly();
         CinCensus census = new CinCensus(synthetic.header(), inCensus);
         try (java.io.OutputStream xml = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(folder.resolve("cin-census.xml")))) {
             CinCensusWriter.write(census, xml);
@@ -76,38 +72,6 @@ public class GenerateDataCommand implements CliCommand {
             throw new java.io.UncheckedIOException(e);
         }
         return inCensus.size();
-    }
-
-    /** The 903 return's children (header.csv, episodes.csv in {@code folder}): those looked after into the census, the rest as persons. */
-    static void lookedAfter(SyntheticCinCensus synthetic, Path folder, List<CinCensus.Child> inCensus, List<CinCensus.Child> personsOnly) {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        try {
-            for (String f : List.of("header.csv", "episodes.csv")) {
-                if (java.nio.file.Files.exists(folder.resolve(f))) {
-                    files.put(f, java.nio.file.Files.readAllBytes(folder.resolve(f)));
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        if (files.isEmpty()) {
-            return;
-        }
-        List<ReadResult> read = Ssda903Return.readAll(files);
-        Map<String, Rows.Episode> first = new HashMap<>();
-        read.forEach(f -> f.rows(Rows.Episode.class).forEach(e -> first.merge(e.child(), e, (a, b) -> a.decom().isAfter(b.decom()) ? b : a)));
-        int k = 0;
-        for (ReadResult f : read) {
-            for (Rows.Header h : f.rows(Rows.Header.class)) {
-                Rows.Episode e = first.get(h.child());
-                boolean inCareAtReference = e != null && !e.decom().isAfter(synthetic.reference()) && !h.dob().isAfter(synthetic.reference());
-                if (inCareAtReference) {
-                    inCensus.add(synthetic.lookedAfter(k++, h.child(), h.dob(), h.sex(), h.ethnic(), e.cin(), e.decom()));
-                } else {
-                    personsOnly.add(SyntheticCinCensus.person(h.child(), h.dob(), h.sex(), h.ethnic()));
-                }
-            }
-        }
     }
 
     public static int execute(List<String> args, PrintStream out, PrintStream err) {

@@ -57,7 +57,30 @@ public class DemoChildData implements ApplicationRunner {
         return loadIfMissing(CITY_OF_LONDON, CITY_OF_LONDON_CODE);
     }
 
-    boolean loadIfMissing(int urn, String laCode) {
+    /**
+     * Imports City of London's demo return and workbook as a new import even when it has child-level data (the demo's
+     * then become its current ones): for tests that need the demo data whatever other tests left. Returns the outcome,
+     * with the new snapshots' ids.
+     */
+    public ChildDataImporter.Outcome loadAgain() {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("oversight-demo-903");
+            ChildDataImporter.Outcome outcome = importer.importFolder(CITY_OF_LONDON_CODE, CollectionYear.current().start().getYear(),
+                    writeReturn(CITY_OF_LONDON_CODE, dir));
+            if (!outcome.stored()) {
+                throw new IllegalStateException("The demo return of City of London was not stored: " + outcome.errors());
+            }
+            return outcome;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    /** Imports the demo data generated for {@code laCode} into the LA {@code urn} unless it has child-level data already. */
+    public boolean loadIfMissing(int urn, String laCode) {
         boolean present = jdbc.sql("""
                 SELECT count(*) FROM import_snapshot s JOIN local_authority la ON la.id = s.la_id WHERE la.urn = ?""")
                 .param(urn).query(Integer.class).single() > 0;
@@ -67,8 +90,7 @@ public class DemoChildData implements ApplicationRunner {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("oversight-demo-903");
-            SyntheticData.generate(SyntheticData.Scale.LA, SEED, List.of(laCode), dir);
-            ChildDataImporter.Outcome outcome = importer.importFolder(laCode, CollectionYear.current().start().getYear(), dir.resolve(laCode));
+            ChildDataImporter.Outcome outcome = importer.importFolder(laCode, CollectionYear.current().start().getYear(), writeReturn(laCode, dir));
             if (!outcome.stored()) {
                 log.warn("Demo child-level data for LA {} was not stored: {} errors, first: {}", laCode, outcome.errors().size(),
                         outcome.errors().isEmpty() ? "none" : outcome.errors().getFirst());
@@ -81,6 +103,17 @@ public class DemoChildData implements ApplicationRunner {
         } finally {
             deleteQuietly(dir);
         }
+    }
+
+    /** Whether the LA is the one whose demo SSDA903 return this loads on first start (its demo journey then holds the same children). */
+    static boolean hasDemoReturn(String laCode) {
+        return CITY_OF_LONDON_CODE.equals(laCode);
+    }
+
+    /** Writes the LA's demo SSDA903 return and Annex A workbook (seed {@value #SEED}) under {@code dir}; returns the LA's folder. */
+    static Path writeReturn(String laCode, Path dir) {
+        SyntheticData.generate(SyntheticData.Scale.LA, SEED, List.of(laCode), dir);
+        return dir.resolve(laCode);
     }
 
     private static void deleteQuietly(Path dir) {

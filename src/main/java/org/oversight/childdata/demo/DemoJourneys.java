@@ -1,5 +1,9 @@
 package org.oversight.childdata.demo;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -24,7 +28,9 @@ import org.springframework.stereotype.Component;
  * region get a synthetic SSD extract (contacts, early help, referrals, assessments, section 47 enquiries,
  * conferences, CIN and CP plans and visits, step-downs, workers and teams) for the 12 months to yesterday, imported as
  * any upload would be, so that the front door, step-downs and England's figures by region have data to show. Sized
- * from each LA's population aged 0 to 25. Pseudonymous, generated data: no real child.
+ * from each LA's population aged 0 to 25. City of London's also holds the children of its demo SSDA903 return
+ * ({@link DemoChildData}) under the same ids, so its looked-after children's journeys begin before their care.
+ * Pseudonymous, generated data: no real child.
  */
 @Component
 @Order(36)
@@ -69,11 +75,32 @@ public class DemoJourneys implements ApplicationRunner {
      */
     public java.util.UUID loadAgain(String laCode) {
         LocalAuthority la = localAuthorities.findByLaCode(laCode).orElseThrow(() -> new IllegalArgumentException("No LA has the code " + laCode));
-        ChildDataImporter.Outcome outcome = journeys.load(la, children(la.population0to25()), SEED, LocalDate.now(clock).minusDays(1));
+        ChildDataImporter.Outcome outcome = load(la);
         if (!outcome.stored()) {
             throw new IllegalStateException("The demo journey of " + la.name() + " was not stored: " + outcome.errors());
         }
         return outcome.snapshotId();
+    }
+
+    /**
+     * The LA's demo journey for the 12 months to yesterday: its own children and, for the LA with a demo SSDA903 return
+     * (City of London), that return's children under the same ids, as {@code generate-data} writes them: each child
+     * looked after with an episode of need that began before their care, each care leaver as a person.
+     */
+    private ChildDataImporter.Outcome load(LocalAuthority la) {
+        LocalDate yesterday = LocalDate.now(clock).minusDays(1);
+        if (!DemoChildData.hasDemoReturn(la.laCode())) {
+            return journeys.load(la, children(la.population0to25()), SEED, yesterday);
+        }
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("oversight-demo-903");
+            return journeys.load(la, children(la.population0to25()), SEED, yesterday, DemoChildData.writeReturn(la.laCode(), dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            SyntheticJourneys.delete(dir);
+        }
     }
 
     /** Imports the LA's demo journey unless it has whole-journey data already. Returns whether it did. */
@@ -89,13 +116,14 @@ public class DemoJourneys implements ApplicationRunner {
             return false;
         }
         int children = children(la.population0to25());
-        ChildDataImporter.Outcome outcome = journeys.load(la, children, SEED, LocalDate.now(clock).minusDays(1));
+        ChildDataImporter.Outcome outcome = load(la);
         if (!outcome.stored()) {
             log.warn("Demo journey for {} was not stored: {} errors, first: {}", la.name(), outcome.errors().size(),
                     outcome.errors().isEmpty() ? "none" : outcome.errors().getFirst());
             return false;
         }
-        log.info("Demo whole-journey data for {} loaded: {} children, {} rows (synthetic, seed {})", la.name(), children, outcome.accepted(), SEED);
+        log.info("Demo whole-journey data for {} loaded: {} children of its own{}, {} rows (synthetic, seed {})", la.name(), children,
+                DemoChildData.hasDemoReturn(laCode) ? " and those of its demo SSDA903 return" : "", outcome.accepted(), SEED);
         return true;
     }
 }

@@ -53,6 +53,12 @@ public interface ChildJourneys {
     /** Every row of the snapshot. */
     Journey journey(UUID snapshotId);
 
+    /**
+     * Whether the snapshot holds any of the person's journey: a contact, an early help episode or a referral (a person
+     * with none of these, such as a care leaver known only as a person, has no journey to show).
+     */
+    boolean holdsJourneyOf(UUID snapshotId, String person);
+
     /** Every row of each snapshot, read table by table for all of them at once (a query per table, not per snapshot). */
     Map<UUID, Journey> journeys(Collection<UUID> snapshotIds);
 

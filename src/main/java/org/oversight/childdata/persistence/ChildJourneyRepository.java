@@ -76,6 +76,15 @@ class ChildJourneyRepository implements ChildJourneys {
     }
 
     @Override
+    public boolean holdsJourneyOf(UUID snapshotId, String person) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM ssd_contacts WHERE snapshot_id = :s AND cont_person_id = :p)
+                    OR EXISTS (SELECT 1 FROM ssd_early_help_episodes WHERE snapshot_id = :s AND earl_person_id = :p)
+                    OR EXISTS (SELECT 1 FROM ssd_cin_episodes WHERE snapshot_id = :s AND cine_person_id = :p)""")
+                .param("s", snapshotId).param("p", person).query(Boolean.class).single();
+    }
+
+    @Override
     public Map<UUID, Journey> journeys(Collection<UUID> snapshotIds) {
         UUID[] ids = snapshotIds.toArray(UUID[]::new);
         Map<UUID, JourneySnapshot> snapshots = new LinkedHashMap<>();

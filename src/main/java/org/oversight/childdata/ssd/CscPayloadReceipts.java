@@ -104,7 +104,7 @@ public class CscPayloadReceipts {
         if (!batch && !currentUser.canSendPayload(la.id())) {
             throw new AccessDeniedException("Only " + la.name() + "'s own system (with one of its API tokens) or its managers can send its children's data");
         }
-        Record r = new Record(la.id(), channel, fileName, body);
+        Record r = new Record(la.id(), channel, fileName, body, body.length);
         JsonNode payload;
         try {
             payload = json.readTree(body);
@@ -136,8 +136,26 @@ public class CscPayloadReceipts {
         return new Outcome(receipt, null, problems);
     }
 
-    /** What is known of a payload before it is read. */
-    private record Record(UUID laId, Channel channel, String fileName, byte[] body) {
+    /**
+     * Records a payload refused because it is past the largest body Oversight reads ({@code oversight.imports.max-json-body}),
+     * so that an LA's system whose nightly payload has grown past it shows in the payload history, not only in its own log.
+     * Only its first {@code firstBytes} were read: the record's size is the size the sender declared (or what was read, when it
+     * declared none) and its SHA-256 is of the part read. Access as for {@link #receive}.
+     */
+    public Outcome tooLarge(int laUrn, long declaredSize, byte[] firstBytes, long max, Channel channel, String fileName) {
+        LocalAuthority la = localAuthorities.findByUrn(laUrn).orElseThrow(() -> new NotFoundException("No local authority has the URN " + laUrn));
+        if (channel != Channel.COMMAND_LINE && !currentUser.canSendPayload(la.id())) {
+            throw new AccessDeniedException("Only " + la.name() + "'s own system (with one of its API tokens) or its managers can send its children's data");
+        }
+        long size = Math.max(declaredSize, firstBytes.length);
+        String words = "The payload is larger than " + org.oversight.shared.upload.UploadLimits.words(max)
+                + ", the most Oversight reads (oversight.imports.max-json-body): nothing was stored; send it in parts"
+                + " (its SHA-256 here is of the first " + org.oversight.shared.upload.UploadLimits.words(firstBytes.length) + " read)";
+        return refused(new Record(la.id(), channel, fileName, firstBytes, size), 413, words, List.of());
+    }
+
+    /** What is known of a payload before it is read: its size is that of the body, or the declared size of one too large to read. */
+    private record Record(UUID laId, Channel channel, String fileName, byte[] body, long size) {
     }
 
     private Receipt insert(Record r, boolean accepted, int status, Summary s, String refusal, List<Problem> problems) {
@@ -170,7 +188,7 @@ public class CscPayloadReceipts {
                     status, snapshot_id, snapshot_created, children, children_created, children_updated, children_purged, items, not_stored, ignored,
                     refusal, error_count, errors)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?::jsonb) RETURNING id""")
-                .params(r.laId(), Timestamp.from(now), r.channel().name(), kind, name, tokenId, file, (long) r.body().length,
+                .params(r.laId(), Timestamp.from(now), r.channel().name(), kind, name, tokenId, file, r.size(),
                         Checksums.sha256(r.body()), accepted, status, s == null ? null : s.snapshotId(), s != null && s.snapshotCreated(),
                         s == null ? 0 : s.children(), children.created(), children.updated(), children.purged(),
                         json.writeValueAsString(s == null ? Map.of() : s.items()), json.writeValueAsString(s == null ? Map.of() : s.notStored()),

@@ -81,6 +81,11 @@ class CscPayloadPages {
             return refused(la, model, response, text("payloads.error.file"), List.of(), null);
         }
         if (file.getSize() > max) {
+            byte[] first;
+            try (var in = file.getInputStream()) {
+                first = in.readNBytes((int) Math.min(max, Integer.MAX_VALUE - 8));
+            }
+            receipts.tooLarge(urn, file.getSize(), first, max, CscPayloadReceipts.Channel.PAGE, file.getOriginalFilename());
             return refused(la, model, response, text("payloads.error.size", file.getOriginalFilename(), UploadLimits.words(max)), List.of(), null);
         }
         CscPayloadReceipts.Outcome outcome = receipts.receive(urn, file.getBytes(), CscPayloadReceipts.Channel.PAGE, file.getOriginalFilename());

@@ -208,6 +208,16 @@ public class HelpAndProtection {
         return new ChildView(laId, child, mine, evaluation.occurrences(), evaluation.findings(), snapshot.asOf());
     }
 
+    /**
+     * Whether the LA's current journey data holds any of the child's journey (a contact, early help or a referral), for
+     * a link to it from another page about the child. Not logged: it opens no record.
+     */
+    @Transactional(readOnly = true)
+    public boolean hasJourney(UUID laId, String child) {
+        requireReader(laId);
+        return journeys.current(laId).map(s -> journeys.holdsJourneyOf(s.id(), child)).orElse(false);
+    }
+
     /** Every LA's figures for the 12 months to its data's date (as stored), by region and for England: national analysts only. */
     public National national() {
         if (currentUser.get().filter(u -> u.role() == Role.NATIONAL_ANALYST || u.role() == Role.ADMIN).isEmpty()) {

@@ -40,10 +40,13 @@ class CompliancePages {
     private final org.oversight.access.CurrentUser currentUser;
 
     private final PurposeQuestion purposes;
+    private final org.oversight.compliance.protection.HelpAndProtection protection;
 
     CompliancePages(ComplianceService compliance, org.oversight.compliance.ComplianceFigures figures, LocalAuthorities localAuthorities,
-                    MessageSource messages, org.oversight.access.CurrentUser currentUser, PurposeQuestion purposes) {
+                    MessageSource messages, org.oversight.access.CurrentUser currentUser, PurposeQuestion purposes,
+                    org.oversight.compliance.protection.HelpAndProtection protection) {
         this.purposes = purposes;
+        this.protection = protection;
         this.figures = figures;
         this.currentUser = currentUser;
         this.compliance = compliance;
@@ -146,6 +149,8 @@ class CompliancePages {
         var child = compliance.child(la.id(), childRef, why);
         model.addAttribute("child", child);
         model.addAttribute("purpose", why);
+        // the earlier part of the child's journey (contacts, early help, referrals), when the whole-journey data holds it
+        model.addAttribute("hasJourney", protection.hasJourney(la.id(), childRef));
         model.addAttribute("unknownNames", child.unknown().stream().map(this::ruleName).toList());
         return "compliance/child";
     }

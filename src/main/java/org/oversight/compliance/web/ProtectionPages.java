@@ -56,10 +56,12 @@ class ProtectionPages {
     private final MessageSource messages;
     private final CurrentUser currentUser;
     private final PurposeQuestion purposes;
+    private final org.oversight.compliance.ComplianceService compliance;
 
     ProtectionPages(HelpAndProtection protection, LocalAuthorities localAuthorities, MessageSource messages, CurrentUser currentUser,
-                    PurposeQuestion purposes) {
+                    PurposeQuestion purposes, org.oversight.compliance.ComplianceService compliance) {
         this.purposes = purposes;
+        this.compliance = compliance;
         this.protection = protection;
         this.localAuthorities = localAuthorities;
         this.messages = messages;
@@ -144,6 +146,8 @@ class ProtectionPages {
         }
         model.addAttribute("child", protection.child(la.id(), child, why));
         model.addAttribute("purpose", why);
+        // the later part of the child's journey: their record as a child looked after or a care leaver, when the SSDA903 data holds it
+        model.addAttribute("hasCareRecord", compliance.hasRecord(la.id(), child));
         return "compliance/protection-child";
     }
 

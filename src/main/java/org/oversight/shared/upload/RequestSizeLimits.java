@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  *       is answered 413 at once: a page for a form, a problem detail for the API; the parts of an accepted upload are
  *       on disk (Tomcat writes them there), never in memory;</li>
  *   <li>a JSON body is read through a {@link LimitedInputStream} of {@code max-json-body} bytes, so a huge body stops
- *       at the limit with 413 however it is sent (with a Content-Length or chunked).</li>
+ *       at the limit with 413 however it is sent (with a Content-Length or chunked), after authentication.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -80,11 +80,10 @@ class RequestSizeLimits {
                 return;
             }
             if (type.contains("json") || request.getRequestURI().startsWith("/api/") && !type.startsWith("application/x-www-form-urlencoded")) {
+                // A body declared larger than the limit is refused like one sent in chunks: when it is read, at the limit. By
+                // then the sender is known (and may be refused first), and an endpoint that keeps a record of what it was
+                // sent (the LA's payload history) can record it.
                 long max = limits.maxJsonBody().toBytes();
-                if (request.getContentLengthLong() > max) {
-                    refuse(request, response, jsonTooLarge(max), "oversight.imports.max-json-body");
-                    return;
-                }
                 chain.doFilter(new LimitedBody(request, max, jsonTooLarge(max)), response);
                 return;
             }

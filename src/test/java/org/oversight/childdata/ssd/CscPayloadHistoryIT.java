@@ -179,6 +179,42 @@ class CscPayloadHistoryIT extends HttpTest {
     }
 
     @Test
+    void aPayloadPastTheLimitIsRefusedAndRecordedWhenItsSenderMaySendIt() throws Exception {
+        Session manager = manager();
+        manager.get("/local-authorities/80450/api-tokens");
+        String name = "Mosaic nightly " + UUID.randomUUID().toString().substring(0, 8);
+        Matcher m = NEW_TOKEN.matcher(manager.post("/local-authorities/80450/api-tokens", "name", name).body());
+        assertThat(m.find()).isTrue();
+        String token = m.group(1);
+        byte[] big = ("{\"la_code\": \"201\", \"Children\": [], \"padding\": \"" + "x".repeat(3 * 1024 * 1024) + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int before = db(() -> jdbc.sql("SELECT count(*) FROM csc_payload_receipt").query(Integer.class).single());
+
+        // Declared with its length, and sent in chunks with none: both 413, both recorded with the token's name.
+        Http.Response declared = bearer(token, big);
+        assertThat(declared.status()).as(declared.body()).isEqualTo(413);
+        assertThat(declared.json().path("limit").asString()).isEqualTo("oversight.imports.max-json-body");
+        JsonNode d = rowJson(UUID.fromString(declared.json().path("payloadId").asString()));
+        assertThat(d.path("accepted").asBoolean()).isFalse();
+        assertThat(d.path("status").asInt()).isEqualTo(413);
+        assertThat(d.path("sender_name").asString()).isEqualTo(name);
+        assertThat(d.path("size_bytes").asLong()).as("the size the sender declared").isEqualTo(big.length);
+        assertThat(d.path("refusal").asString()).contains("larger than 1 MB").contains("oversight.imports.max-json-body");
+        Http.Response chunked = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + COL)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))), null);
+        assertThat(chunked.status()).isEqualTo(413);
+        JsonNode c = rowJson(UUID.fromString(chunked.json().path("payloadId").asString()));
+        assertThat(c.path("size_bytes").asLong()).as("what was read: the limit, as no size was declared").isEqualTo(1024 * 1024);
+        assertThat(manager.get("/local-authorities/80450/payloads").body()).contains(name + " (API token), through the API");
+
+        // A sender that may not send City of London's children is refused as before, and nothing is recorded for it.
+        assertThat(bearer("not-a-token", big).status()).as("unknown token: 401, or 429 if this address sent bad tokens before").isIn(401, 429);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + COL)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(big)), "southwark.manager").status()).isEqualTo(403);
+        assertThat(db(() -> jdbc.sql("SELECT count(*) FROM csc_payload_receipt").query(Integer.class).single())).isEqualTo(before + 2);
+    }
+
+    @Test
     void theCommandLineIsRecordedToo() throws Exception {
         CliCommand command = commands.stream().filter(c -> c.name().equals("import-payload")).findFirst().orElseThrow();
         ByteArrayOutputStream out = new ByteArrayOutputStream();

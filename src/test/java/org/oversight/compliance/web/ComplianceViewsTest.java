@@ -86,6 +86,10 @@ class ComplianceViewsTest {
         Document record = Views.check("compliance/child", child, false);
         assertThat(record.getElementById("child-team").text()).isEqualTo("Children in Care Team 1");
         assertThat(record.getElementById("purpose-given").text()).contains(Views.message("purpose.DIRECT_WORK"));
+        assertThat(record.getElementById("journey-link")).as("no earlier journey in the data: no link").isNull();
+        child.put("hasJourney", true);
+        Document withJourney = Views.check("compliance/child", child, false);
+        assertThat(withJourney.select("#journey-link a").attr("href")).isEqualTo("/local-authorities/80450/help-and-protection/children/A1");
     }
 
     @Test
