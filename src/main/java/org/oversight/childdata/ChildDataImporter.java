@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -134,12 +135,14 @@ public class ChildDataImporter {
     private final Set<Ssda903Table> requiredTables;
     private final double confirmDropOver;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final Ssda903Export export;
 
     ChildDataImporter(JdbcClient jdbc, JdbcTemplate template, LocalAuthorities localAuthorities, CurrentUser currentUser, Clock clock,
                       UploadLimits limits, @Value("${oversight.imports.required-tables:header,episodes,reviews}") List<String> requiredTables,
                       @Value("${oversight.imports.confirm-drop-over:0.2}") double confirmDropOver,
-                      org.springframework.context.ApplicationEventPublisher events) {
+                      org.springframework.context.ApplicationEventPublisher events, Ssda903Export export) {
         this.events = events;
+        this.export = export;
         this.jdbc = jdbc;
         this.template = template;
         this.localAuthorities = localAuthorities;
@@ -360,82 +363,43 @@ public class ChildDataImporter {
                 .params(la.id(), kind, year.toString()).query(Integer.class).single() > 0;
     }
 
-    /** The columns of each SSDA903 table that a snapshot does not keep (the others are stored and can be rebuilt). */
-    static final Map<Ssda903Table, Set<String>> NOT_KEPT = Map.of(
+    /**
+     * The columns of Header and Episodes that a snapshot imported before {@code V34_16} does not have (PL_LA, PL_LOCATION
+     * and PL_DISTANCE are worked out from the postcodes and URN); such a snapshot has none of the tables kept as rows.
+     */
+    static final Map<Ssda903Table, Set<String>> NOT_KEPT_BEFORE_V34 = Map.of(
             Ssda903Table.HEADER, Set.of("UPN", "MOTHER", "MC_DOB"),
-            Ssda903Table.EPISODES, Set.of("REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN", "PL_LA", "PL_LOCATION", "PL_DISTANCE"),
-            Ssda903Table.REVIEWS, Set.of(),
-            Ssda903Table.OC3, Set.of(),
-            Ssda903Table.MISSING, Set.of());
+            Ssda903Table.EPISODES, Set.of("REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN", "PL_LA", "PL_LOCATION", "PL_DISTANCE"));
 
     /**
-     * For a partial update, the tables of the current snapshot that the update does not give, rebuilt from what was
-     * stored (Header, Episodes, Reviews, OC3 and Missing; the DOB the other tables repeat is the child's): the rules run
-     * on them with the update's tables, but only the update's rows are reported. Columns not stored are blank and
-     * listed in {@link #NOT_KEPT}; tables not stored (UASC, OC2, AD1 and the rest) are not there.
+     * For a partial update, the tables of the current snapshot that the update does not give, as its export writes them
+     * ({@link Ssda903Export#read}) and read back by the same reader as an upload: the rules run on them with the update's
+     * tables, but only the update's rows are reported. A table the snapshot holds whole (imported since {@code V34_16})
+     * comes with every column; one from before has the columns of {@link #NOT_KEPT_BEFORE_V34} blank, and of the tables
+     * kept as rows (UASC, OC2 and the rest) it has none, so the rules that need them are not checked.
      */
     private Ssda903Return.Context context(Current current, List<Ssda903Table> given) {
+        Set<String> whole = Set.of(jdbc.sql("SELECT coalesce(tables_whole, '{}') FROM import_snapshot WHERE id = ?").param(current.id())
+                .query((rs, i) -> (String[]) rs.getArray(1).getArray()).single());
         List<ReadResult> context = new ArrayList<>();
-        String name = "(current data)";
-        if (!given.contains(Ssda903Table.HEADER)) {
-            List<Rows.Header> rows = new ArrayList<>();
-            List<String[]> values = new ArrayList<>();
-            jdbc.sql("SELECT child_ref, sex, dob, ethnic FROM child WHERE snapshot_id = ? ORDER BY child_ref").param(current.id()).query(rs -> {
-                LocalDate dob = rs.getObject(3, LocalDate.class);
-                rows.add(new Rows.Header(0, rs.getString(1), Objects.toString(rs.getString(2), ""), dob, Objects.toString(rs.getString(4), ""),
-                        "", "", null));
-                values.add(new String[] {rs.getString(1), blank(rs.getString(2)), day(dob), blank(rs.getString(4)), null, null, null});
-            });
-            context.add(new ReadResult(name, Ssda903Table.HEADER, rows, values, List.of()));
-        }
-        if (!given.contains(Ssda903Table.EPISODES)) {
-            List<Rows.Episode> rows = new ArrayList<>();
-            List<String[]> values = new ArrayList<>();
-            jdbc.sql("""
-                    SELECT child_ref, decom, rne, legal_status, cin, place, place_provider, dec, rec FROM episode
-                     WHERE snapshot_id = ? ORDER BY child_ref, decom""").param(current.id()).query(rs -> {
-                LocalDate decom = rs.getObject(2, LocalDate.class);
-                LocalDate dec = rs.getObject(8, LocalDate.class);
-                String[] v = {rs.getString(1), day(decom), blank(rs.getString(3)), blank(rs.getString(4)), blank(rs.getString(5)),
-                        blank(rs.getString(6)), blank(rs.getString(7)), day(dec), blank(rs.getString(9)), null, null, null, null};
-                rows.add(new Rows.Episode(0, v[0], decom, Objects.toString(v[2], ""), Objects.toString(v[3], ""), Objects.toString(v[4], ""),
-                        Objects.toString(v[5], ""), Objects.toString(v[6], ""), dec, Objects.toString(v[8], ""), "", "", "", ""));
-                values.add(v);
-            });
-            context.add(new ReadResult(name, Ssda903Table.EPISODES, rows, values, List.of()));
-        }
-        storedTable(context, given, current, Ssda903Table.REVIEWS, """
-                SELECT r.child_ref, c.dob, r.review_date, r.review_code FROM review r
-                  LEFT JOIN child c ON c.snapshot_id = r.snapshot_id AND c.child_ref = r.child_ref
-                 WHERE r.snapshot_id = ? ORDER BY r.child_ref, r.review_date""");
-        storedTable(context, given, current, Ssda903Table.OC3, """
-                SELECT l.child_ref, c.dob, l.in_touch, l.activity, l.accommodation FROM care_leaver l
-                  LEFT JOIN child c ON c.snapshot_id = l.snapshot_id AND c.child_ref = l.child_ref
-                 WHERE l.snapshot_id = ? ORDER BY l.child_ref""");
-        storedTable(context, given, current, Ssda903Table.MISSING, """
-                SELECT m.child_ref, c.dob, m.kind, m.started, m.ended FROM missing_episode m
-                  LEFT JOIN child c ON c.snapshot_id = m.snapshot_id AND c.child_ref = m.child_ref
-                 WHERE m.snapshot_id = ? ORDER BY m.child_ref, m.started""");
-        return new Ssda903Return.Context(context, NOT_KEPT);
+        Map<Ssda903Table, Set<String>> notKept = new java.util.EnumMap<>(Ssda903Table.class);
+        export.read(current.id()).forEach((table, rows) -> {
+            boolean complete = whole.contains(table.dfeName());
+            if (given.contains(table) || !Ssda903Export.written(table, rows) || !complete && OTHER_TABLES.contains(table)) {
+                return;
+            }
+            context.add(Ssda903Reader.read("(current data)", Ssda903Export.csv(table, rows)));
+            if (!complete) {
+                notKept.put(table, NOT_KEPT_BEFORE_V34.getOrDefault(table, Set.of()));
+            }
+        });
+        return new Ssda903Return.Context(context, notKept);
     }
 
-    /** A stored table whose columns are the query's, in the table's order (dates as dd/mm/yyyy, as in a file). */
-    private void storedTable(List<ReadResult> context, List<Ssda903Table> given, Current current, Ssda903Table table, String sql) {
-        if (given.contains(table)) {
-            return;
-        }
-        List<Rows.Ssda903Row> rows = new ArrayList<>();
-        List<String[]> values = new ArrayList<>();
-        jdbc.sql(sql).param(current.id()).query(rs -> {
-            String[] v = new String[table.columns().size()];
-            for (int i = 0; i < v.length; i++) {
-                Object o = rs.getObject(i + 1);
-                v[i] = o instanceof java.sql.Date d ? day(d.toLocalDate()) : o instanceof LocalDate d ? day(d) : blank(o == null ? null : o.toString());
-            }
-            rows.add(new Rows.Other(0, v[0], table));
-            values.add(v);
-        });
-        context.add(new ReadResult("(current data)", table, rows, values, List.of()));
+    /** Records that the snapshot holds these tables with every column. */
+    private void tablesWhole(UUID snapshot, Set<Ssda903Table> tables) {
+        jdbc.sql("UPDATE import_snapshot SET tables_whole = ? WHERE id = ?")
+                .params(tables.stream().map(Ssda903Table::dfeName).toArray(String[]::new), snapshot).update();
     }
 
     private static String day(LocalDate d) {
@@ -567,6 +531,7 @@ public class ChildDataImporter {
         Set<String> uasc = accepted.rows(Rows.Uasc.class).stream().map(Rows.Uasc::child).collect(Collectors.toSet());
         Set<String> children = insertChildren(snapshot, la, header, uasc::contains);
         insertTables(snapshot, la, accepted, children, EnumSet.allOf(Ssda903Table.class));
+        tablesWhole(snapshot, EnumSet.allOf(Ssda903Table.class));
         return snapshot;
     }
 
@@ -595,6 +560,11 @@ public class ChildDataImporter {
         }
         EnumSet<Ssda903Table> replaced = EnumSet.noneOf(Ssda903Table.class);
         replaced.addAll(given);
+        // The tables given are whole; the others are as whole as they were in the current snapshot.
+        EnumSet<Ssda903Table> whole = EnumSet.copyOf(replaced);
+        jdbc.sql("SELECT unnest(tables_whole) FROM import_snapshot WHERE id = ?").param(current.id()).query(String.class).list()
+                .forEach(name -> Arrays.stream(Ssda903Table.values()).filter(t -> t.dfeName().equals(name)).forEach(whole::add));
+        tablesWhole(snapshot, whole);
         insertTables(snapshot, la, accepted, children, replaced);
         String[] kept = children.toArray(String[]::new);
         if (!replaced.contains(Ssda903Table.EPISODES)) {

@@ -168,8 +168,7 @@ public class Ssda903Export {
         Map<String, byte[]> files = new LinkedHashMap<>();
         List<TableFile> written = new ArrayList<>();
         for (Map.Entry<Ssda903Table, List<String[]>> t : tables.entrySet()) {
-            boolean always = t.getKey() == Ssda903Table.HEADER || t.getKey() == Ssda903Table.EPISODES;
-            if (t.getValue().isEmpty() && !always) {
+            if (!written(t.getKey(), t.getValue())) {
                 continue;
             }
             files.put(t.getKey().fileName(), csv(t.getKey(), t.getValue()));
@@ -183,7 +182,15 @@ public class Ssda903Export {
         return new Export(year, "ssda903-" + la.laCode() + "-" + year + ".zip", files, written, check, source);
     }
 
-    /** Every table of the snapshot, as rows of values in DfE's column order (null for a blank), in DfE's table order. */
+    /** Whether a table is one of the return's files: Header and Episodes always, any other table when it has rows. */
+    static boolean written(Ssda903Table table, List<String[]> rows) {
+        return !rows.isEmpty() || table == Ssda903Table.HEADER || table == Ssda903Table.EPISODES;
+    }
+
+    /**
+     * Every table of the snapshot, as rows of values in DfE's column order (null for a blank), in DfE's table order: what
+     * the export writes out, and what a partial update is checked against ({@code ChildDataImporter}).
+     */
     Map<Ssda903Table, List<String[]>> read(UUID snapshot) {
         Map<Ssda903Table, List<String[]>> out = new LinkedHashMap<>();
         for (Ssda903Table t : Ssda903Table.values()) {

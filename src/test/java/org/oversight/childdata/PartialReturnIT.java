@@ -153,6 +153,69 @@ class PartialReturnIT extends HttpTest {
         assertThat(nothing.json().get("errors").get(0).get("ruleCode").asString()).isEqualTo("OV-PARTIAL-NO-CURRENT");
     }
 
+    /**
+     * A partial update is checked against every column and table of the current data when it was imported whole (since
+     * V34_16): DfE rule 625 reads the stored Header's MC_DOB and flags the uploaded episode of a mother whose child's
+     * date of birth is after the episode ended. Against a snapshot from before (no column tables_whole), the same upload
+     * leaves 625 not checked, naming MC_DOB, and the rules needing UASC not checked.
+     */
+    @Test
+    void aPartialUpdateIsCheckedAgainstEveryStoredColumnOfDataImportedWhole() {
+        UUID current = current();
+        assertThat(whole).containsKey("uasc.csv");
+        // A girl with an episode that ended before 31 March 2027: the stored header says her child was born that day.
+        String girl = TenantScope.asSystem(() -> jdbc.sql("""
+                SELECT c.child_ref FROM child c JOIN episode e ON e.snapshot_id = c.snapshot_id AND e.child_ref = c.child_ref
+                 WHERE c.snapshot_id = ? AND c.sex = 'F' AND e.dec < '2027-03-31' ORDER BY c.child_ref LIMIT 1""")
+                .param(current).query(String.class).single());
+        TenantScope.asSystem(() -> jdbc.sql("UPDATE child SET mother = '1', mc_dob = '2027-03-31' WHERE snapshot_id = ? AND child_ref = ?")
+                .params(current, girl).update());
+
+        Http.Response checked = importApi(Map.of("episodes.csv", whole.get("episodes.csv")), Map.of("partial", "true"));
+        assertThat(checked.status()).as(checked.body()).isEqualTo(400);
+        JsonNode r625 = outcome(checked.json(), "625");
+        assertThat(r625.get("checked").asBoolean()).as(r625.toString()).isTrue();
+        assertThat(r625.get("flagged").asInt()).isPositive();
+        List<String> flaggedChildren = new java.util.ArrayList<>();
+        checked.json().get("errors").forEach(e -> {
+            if (e.get("ruleCode").asString().equals("625")) {
+                assertThat(e.get("file").asString()).isEqualTo("episodes.csv");
+                List<String> lines = new String(whole.get("episodes.csv"), StandardCharsets.UTF_8).lines().toList();
+                flaggedChildren.add(lines.get(e.get("row").asInt() - 1).split(",", 2)[0]);
+            }
+        });
+        assertThat(flaggedChildren).isNotEmpty().containsOnly(girl);
+        checked.json().get("rules").forEach(o -> assertThat(o.get("reason").isNull() ? "" : o.get("reason").asString())
+                .as(o.toString()).doesNotContain("needs the UASC table").doesNotContain("it was imported before"));
+        assertThat(current()).isEqualTo(current);
+
+        // The same upload against data imported before V34_16: 625 is not checked, naming the column.
+        TenantScope.asSystem(() -> jdbc.sql("UPDATE import_snapshot SET tables_whole = NULL WHERE id = ?").param(current).update());
+        Http.Response old = importApi(Map.of("episodes.csv", whole.get("episodes.csv")), Map.of("partial", "true"));
+        JsonNode notChecked = outcome(old.json(), "625");
+        assertThat(notChecked.get("checked").asBoolean()).isFalse();
+        assertThat(notChecked.get("reason").asString()).isEqualTo("reads the MC_DOB column of the current data's Header table, which it does not "
+                + "have (it was imported before Oversight kept every column): import that table too to check it");
+        assertThat(rules(old.json())).doesNotContain("625");
+        List<String> needUasc = new java.util.ArrayList<>();
+        old.json().get("rules").forEach(o -> {
+            if (!o.get("reason").isNull() && o.get("reason").asString().equals("needs the UASC table, which was not given")) {
+                needUasc.add(o.get("code").asString());
+            }
+        });
+        assertThat(needUasc).isNotEmpty();
+        assertThat(outcome(checked.json(), needUasc.getFirst()).get("checked").asBoolean()).isTrue();
+    }
+
+    private static JsonNode outcome(JsonNode body, String code) {
+        for (JsonNode o : body.get("rules")) {
+            if (o.get("code").asString().equals(code)) {
+                return o;
+            }
+        }
+        throw new AssertionError("no outcome for rule " + code + " in " + body.get("rules"));
+    }
+
     @Test
     void aReturnDroppingMostChildrenWaitsForAConfirmationInTheApi() {
         UUID before = current();

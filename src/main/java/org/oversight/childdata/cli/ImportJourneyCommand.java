@@ -21,106 +21,78 @@ import org.oversight.shared.upload.UploadLimitException;
  * [--accept-good-rows] FOLDER|ZIP|FILES...} and {@code bin/oversight import-annex-a --la URN [--accept-good-rows] FILE.xlsx}: the front half of the journey into the SSD-shaped store, read under the same
  * limits as an upload, one transaction each. Every error is printed with its file, row, column, value and rule.
  */
-abstract class ImportJourneyCommand {
+abstract class ImportJourneyCommand implements org.oversight.shared.cli.CliCommand {
 
     /** {@code import-cin}. */
     @org.springframework.stereotype.Component
-    static final class Cin extends ImportJourneyCommand implements org.oversight.shared.cli.CliCommand {
-
+    static final class Cin extends ImportJourneyCommand {
         Cin(JourneyImporter importer) {
-            super(importer);
-        }
-
-        @Override
-        public String name() {
-            return "import-cin";
-        }
-
-        @Override
-        public String usage() {
-            return "--la URN [--accept-good-rows] FILE";
-        }
-
-        @Override
-        public String description() {
-            return "Import a CIN census XML file into the LA's store (contacts to child protection) as a new snapshot of its collection year, after "
-                    + "checking it against DfE's 109 CIN rules; --accept-good-rows leaves out the children with errors instead of storing nothing";
-        }
-
-        @Override
-        public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-            return run(args, out, err, "cin");
+            super("import-cin", "--la URN [--accept-good-rows] FILE", ".xml",
+                    "Import a CIN census XML file into the LA's store (contacts to child protection) as a new snapshot of its collection year, after "
+                            + "checking it against DfE's 109 CIN rules; --accept-good-rows leaves out the children with errors instead of storing nothing",
+                    (urn, year, files, mode) -> importer.importCinCensus(urn, files, mode, true, () -> { }));
         }
     }
 
     /** {@code import-ssd}. */
     @org.springframework.stereotype.Component
-    static final class Ssd extends ImportJourneyCommand implements org.oversight.shared.cli.CliCommand {
-
+    static final class Ssd extends ImportJourneyCommand {
         Ssd(JourneyImporter importer) {
-            super(importer);
-        }
-
-        @Override
-        public String name() {
-            return "import-ssd";
-        }
-
-        @Override
-        public String usage() {
-            return "--la URN [--year YYYY] [--accept-good-rows] FOLDER|ZIP|FILES...";
-        }
-
-        @Override
-        public String description() {
-            return "Import a Standard Safeguarding Dataset extract (CSV files named by SSD table, e.g. ssd_person.csv, or a ZIP of them) into the LA's "
-                    + "store as a new snapshot; tables and columns Oversight does not store are reported and skipped";
-        }
-
-        @Override
-        public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-            return run(args, out, err, "ssd");
+            super("import-ssd", "--la URN [--year YYYY] [--accept-good-rows] FOLDER|ZIP|FILES...", ".csv",
+                    "Import a Standard Safeguarding Dataset extract (CSV files named by SSD table, e.g. ssd_person.csv, or a ZIP of them) into the LA's "
+                            + "store as a new snapshot; tables and columns Oversight does not store are reported and skipped",
+                    (urn, year, files, mode) -> importer.importSsd(urn, year, files, mode, true, () -> { }));
         }
     }
 
     /** {@code import-annex-a}. */
     @org.springframework.stereotype.Component
-    static final class AnnexA extends ImportJourneyCommand implements org.oversight.shared.cli.CliCommand {
-
+    static final class AnnexA extends ImportJourneyCommand {
         AnnexA(JourneyImporter importer) {
-            super(importer);
-        }
-
-        @Override
-        public String name() {
-            return "import-annex-a";
-        }
-
-        @Override
-        public String usage() {
-            return "--la URN [--accept-good-rows] FILE.xlsx";
-        }
-
-        @Override
-        public String description() {
-            return "Import Annex A lists 1 to 7 (contacts to child protection plans) from Ofsted's workbook into the LA's store as a new snapshot; "
-                    + "lists 8 and 9 come in with import-903";
-        }
-
-        @Override
-        public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-            return run(args, out, err, "annex-a");
+            super("import-annex-a", "--la URN [--accept-good-rows] FILE.xlsx", ".xlsx",
+                    "Import Annex A lists 1 to 7 (contacts to child protection plans) from Ofsted's workbook into the LA's store as a new snapshot; "
+                            + "lists 8 and 9 come in with import-903",
+                    (urn, year, files, mode) -> importer.importAnnexA(urn, files, mode, true, () -> { }));
         }
     }
 
-    private final JourneyImporter importer;
+    /** One of the three imports, given the LA, the collection start year (used by import-ssd), the files and the mode. */
+    @FunctionalInterface
+    interface Import {
+        ChildDataImporter.Outcome run(int urn, int year, List<ImportFile> files, ChildDataImporter.Mode mode) throws Exception;
+    }
 
-    ImportJourneyCommand(JourneyImporter importer) {
+    private final String name;
+    private final String usage;
+    private final String extension;
+    private final String description;
+    private final Import importer;
+
+    ImportJourneyCommand(String name, String usage, String extension, String description, Import importer) {
+        this.name = name;
+        this.usage = usage;
+        this.extension = extension;
+        this.description = description;
         this.importer = importer;
     }
 
-    int run(List<String> args, PrintStream out, PrintStream err, String what) throws Exception {
-        boolean ssd = what.equals("ssd");
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String usage() {
+        return usage;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Integer urn = null;
         LocalDate today = LocalDate.now(Dates.LONDON);
         int year = today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1;
@@ -139,17 +111,15 @@ abstract class ImportJourneyCommand {
         } catch (NumberFormatException | IndexOutOfBoundsException e) {
             urn = null;
         }
-        String usage = ssd ? "import-ssd --la URN [--year YYYY] [--accept-good-rows] FOLDER|ZIP|FILES..."
-                : what.equals("cin") ? "import-cin --la URN [--accept-good-rows] FILE" : "import-annex-a --la URN [--accept-good-rows] FILE.xlsx";
         if (urn == null || paths.isEmpty()) {
-            err.println("Usage: bin/oversight " + usage);
+            err.println("Usage: bin/oversight " + name + " " + usage);
             return 1;
         }
         List<ImportFile> files = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> list = Files.list(p)) {
-                    list.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(ssd ? ".csv" : what.equals("cin") ? ".xml" : ".xlsx"))
+                    list.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(extension))
                             .sorted().map(ImportFile::of).forEach(files::add);
                 }
             } else if (Files.isRegularFile(p)) {
@@ -163,9 +133,7 @@ abstract class ImportJourneyCommand {
         ChildDataImporter.Outcome outcome;
         long started = System.nanoTime();
         try {
-            outcome = ssd ? importer.importSsd(urn, year, files, mode, true, () -> { })
-                    : what.equals("cin") ? importer.importCinCensus(urn, files, mode, true, () -> { })
-                    : importer.importAnnexA(urn, files, mode, true, () -> { });
+            outcome = importer.run(urn, year, files, mode);
         } catch (UploadLimitException e) {
             err.println(e.getMessage() + (e.setting() == null ? "" : " (limit: " + e.setting() + ")"));
             out.println("Nothing stored");

@@ -28,7 +28,7 @@ import org.oversight.childdata.annexa.AnnexAColumns;
  * about one in seven visits and one in eight health assessments are overdue, as in published performance reports.
  * Dates are as at the end of the collection year.
  */
-final class SyntheticAnnexA {
+public final class SyntheticAnnexA {
 
     record InCare(String id, String sex, LocalDate dob, String ethnic, boolean uasc, LocalDate lookedAfterFrom, LocalDate placementStart,
                   String place) {
@@ -158,15 +158,20 @@ final class SyntheticAnnexA {
     }
 
     private static void heading(Sheet sheet, List<String> columns) {
-        Row row = sheet.createRow(0);
-        for (int i = 0; i < columns.size(); i++) {
-            row.createCell(i).setCellValue(columns.get(i));
-        }
+        fill(sheet.createRow(0), List.copyOf(columns), null);
     }
 
     private static void fill(Row row, List<String> columns, Map<String, Object> values, CellStyle date) {
-        for (int i = 0; i < columns.size(); i++) {
-            Object v = values.get(columns.get(i));
+        fill(row, columns.stream().map(values::get).toList(), date);
+    }
+
+    /**
+     * Writes values into a row's cells from the first column on: a date as a date cell in {@code date}'s style, a number
+     * as a number, anything else as text; a null leaves its cell out. Also the Annex A tests' way of making workbooks.
+     */
+    public static void fill(Row row, List<?> values, CellStyle date) {
+        for (int i = 0; i < values.size(); i++) {
+            Object v = values.get(i);
             if (v == null) {
                 continue;
             }

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -20,6 +19,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.oversight.childdata.ssd.SsdData;
 import org.oversight.childdata.ssd.SsdSchema;
+import org.oversight.childdata.ssda903.SyntheticAnnexA;
 import org.oversight.childdata.ssda903.ValidationError;
 import org.oversight.shared.upload.UploadLimits;
 
@@ -41,30 +41,12 @@ public class AnnexAJourneyReaderTest {
                 Sheet sheet = wb.createSheet(e.getKey());
                 int r = 0;
                 for (List<Object> values : e.getValue()) {
-                    fill(sheet.createRow(r++), values, date);
+                    SyntheticAnnexA.fill(sheet.createRow(r++), values, date);
                 }
             }
             wb.write(out);
         }
         return file;
-    }
-
-    static void fill(Row row, List<Object> values, CellStyle date) {
-        for (int c = 0; c < values.size(); c++) {
-            Object v = values.get(c);
-            if (v == null) {
-                continue;
-            }
-            Cell cell = row.createCell(c);
-            if (v instanceof LocalDate d) {
-                cell.setCellValue(d);
-                cell.setCellStyle(date);
-            } else if (v instanceof Number n) {
-                cell.setCellValue(n.doubleValue());
-            } else {
-                cell.setCellValue(v.toString());
-            }
-        }
     }
 
     private static List<Object> row(Object... values) {
@@ -263,7 +245,7 @@ public class AnnexAJourneyReaderTest {
                         assertThat(i).as("list " + n + " heading '" + h + "' of the template").isNotNegative();
                         ordered.add(mine.get(r).get(i));
                     }
-                    fill(sheet.createRow(r), ordered, date);
+                    SyntheticAnnexA.fill(sheet.createRow(r), ordered, date);
                 }
             }
             try (OutputStream out = Files.newOutputStream(filled)) {

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.oversight.shared.db.TenantScope;
 import org.oversight.support.Http;
-import org.oversight.support.HttpTest;
 import org.oversight.support.Session;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,13 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the LA's current journey snapshot; every problem named by child and JSON path with nothing stored; another LA refused;
  * the token reaching nothing else; every use and refusal recorded and counted.
  */
-class CscPayloadApiIT extends HttpTest {
+class CscPayloadApiIT extends PayloadTestSupport {
 
-    private static final Pattern NEW_TOKEN = Pattern.compile("id=\"new-token\">([^<]+)<");
-    private static final String COL = "/api/v1/local-authorities/80450/children";
 
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     MeterRegistry metrics;
     @Autowired
@@ -63,26 +58,6 @@ class CscPayloadApiIT extends HttpTest {
         return http.send(b, null);
     }
 
-    /** A manager signed in through the form makes a token on the page; the page shows it once. */
-    private String makeToken(Session manager, String name) {
-        manager.get("/local-authorities/80450/api-tokens");
-        Http.Response made = manager.post("/local-authorities/80450/api-tokens", "name", name);
-        assertThat(made.status()).isEqualTo(200);
-        Matcher m = NEW_TOKEN.matcher(made.body());
-        assertThat(m.find()).as("the new token is on the page").isTrue();
-        return m.group(1);
-    }
-
-    private Session manager() {
-        Session s = new Session(port);
-        assertThat(s.signIn("col.manager", PASSWORD).status()).isEqualTo(302);
-        return s;
-    }
-
-    private <T> T db(java.util.function.Supplier<T> q) {
-        return TenantScope.asSystem(q);
-    }
-
     private UUID snapshot() {
         return db(() -> jdbc.sql("""
                 SELECT s.id FROM import_snapshot s JOIN local_authority la ON la.id = s.la_id WHERE la.urn = 80450 AND s.kind IN ('SSD', 'CIN_CENSUS')
@@ -103,25 +78,6 @@ class CscPayloadApiIT extends HttpTest {
         all[0] = snap;
         System.arraycopy(params, 0, all, 1, params.length);
         return db(() -> jdbc.sql(sql).params(all).query(String.class).optional().orElse(null));
-    }
-
-    /**
-     * A payload for an LA without whole-journey data makes it a snapshot of today's year: removed after each test, so
-     * tests that run later in the same database find City of London's journey data as they left it.
-     */
-    @org.junit.jupiter.api.AfterEach
-    void noSnapshotMadeByAPayloadOutlivesTheTest() {
-        TenantScope.asSystem(() -> jdbc.sql("""
-                DELETE FROM import_snapshot WHERE la_id = (SELECT id FROM local_authority WHERE urn = 80450) AND source = ?""")
-                .param(org.oversight.childdata.ssd.CscPayloadImporter.SOURCE).update());
-    }
-
-    @BeforeEach
-    void noPayloadChildrenYet() {
-        String purge = """
-                {"la_code": 201, "Children": [{"la_child_id": "CSCAPI-001", "purge": true}, {"la_child_id": "CSCAPI-002", "purge": true},
-                  {"la_child_id": "CSCAPI-003", "purge": true}, {"la_child_id": "CSCAPI-004", "purge": true}]}""";
-        assertThat(http.post(COL, purge, "col.manager").status()).isEqualTo(200);
     }
 
     @Test

@@ -22,7 +22,6 @@ import org.oversight.shared.Dates;
 import org.oversight.shared.cli.CliCommand;
 import org.oversight.shared.db.TenantScope;
 import org.oversight.support.Http;
-import org.oversight.support.HttpTest;
 import org.oversight.support.Session;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,17 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * managers, through the API, the command line or the upload page, accepted or refused, is recorded with its counts and
  * problems but never its content; the page lists them by day; only the LA's own managers see them.
  */
-class CscPayloadHistoryIT extends HttpTest {
+class CscPayloadHistoryIT extends PayloadTestSupport {
 
-    private static final Pattern NEW_TOKEN = Pattern.compile("id=\"new-token\">([^<]+)<");
     private static final Pattern PAYLOAD_ID = Pattern.compile("/local-authorities/80450/payloads/([0-9a-f-]{36})");
-    private static final String COL = "/api/v1/local-authorities/80450/children";
     /** What the sample payload holds about its children: none of it may be in a payload's record. */
     private static final List<String> CONTENT = List.of("Fakename", "Notreal", "EC2V 7HH", "A123456789012", "2014-06-02", "MOSAIC-77001", "CSCAPI-001",
             "SW-014");
 
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     Clock clock;
     @Autowired
@@ -53,16 +48,6 @@ class CscPayloadHistoryIT extends HttpTest {
 
     private static byte[] file(String name) throws Exception {
         return Files.readAllBytes(Path.of("data/csc-api", name));
-    }
-
-    private <T> T db(java.util.function.Supplier<T> q) {
-        return TenantScope.asSystem(q);
-    }
-
-    private Session manager() {
-        Session s = new Session(port);
-        assertThat(s.signIn("col.manager", PASSWORD).status()).isEqualTo(302);
-        return s;
     }
 
     private Http.Response bearer(String token, byte[] json) {
@@ -79,33 +64,11 @@ class CscPayloadHistoryIT extends HttpTest {
         return tools.jackson.databind.json.JsonMapper.builder().build().readTree(row(id));
     }
 
-    /**
-     * A payload for an LA without whole-journey data makes it a snapshot of today's year: removed after each test, so
-     * tests that run later in the same database find City of London's journey data as they left it.
-     */
-    @org.junit.jupiter.api.AfterEach
-    void noSnapshotMadeByAPayloadOutlivesTheTest() {
-        TenantScope.asSystem(() -> jdbc.sql("""
-                DELETE FROM import_snapshot WHERE la_id = (SELECT id FROM local_authority WHERE urn = 80450) AND source = ?""")
-                .param(org.oversight.childdata.ssd.CscPayloadImporter.SOURCE).update());
-    }
-
-    @BeforeEach
-    void noPayloadChildrenYet() {
-        String purge = """
-                {"la_code": 201, "Children": [{"la_child_id": "CSCAPI-001", "purge": true}, {"la_child_id": "CSCAPI-002", "purge": true},
-                  {"la_child_id": "CSCAPI-003", "purge": true}, {"la_child_id": "CSCAPI-004", "purge": true}]}""";
-        assertThat(http.post(COL, purge, "col.manager").status()).isEqualTo(200);
-    }
-
     @Test
     void aPayloadByTokenAndARefusedOneAreRecordedWithTheirCountsNeverTheirContent() throws Exception {
         Session manager = manager();
-        manager.get("/local-authorities/80450/api-tokens");
         String name = "Liquidlogic nightly " + UUID.randomUUID().toString().substring(0, 8);
-        Matcher m = NEW_TOKEN.matcher(manager.post("/local-authorities/80450/api-tokens", "name", name).body());
-        assertThat(m.find()).isTrue();
-        String token = m.group(1);
+        String token = makeToken(manager, name);
 
         byte[] full = file("full-201.json");
         Http.Response sent = bearer(token, full);
@@ -181,11 +144,8 @@ class CscPayloadHistoryIT extends HttpTest {
     @Test
     void aPayloadPastTheLimitIsRefusedAndRecordedWhenItsSenderMaySendIt() throws Exception {
         Session manager = manager();
-        manager.get("/local-authorities/80450/api-tokens");
         String name = "Mosaic nightly " + UUID.randomUUID().toString().substring(0, 8);
-        Matcher m = NEW_TOKEN.matcher(manager.post("/local-authorities/80450/api-tokens", "name", name).body());
-        assertThat(m.find()).isTrue();
-        String token = m.group(1);
+        String token = makeToken(manager, name);
         byte[] big = ("{\"la_code\": \"201\", \"Children\": [], \"padding\": \"" + "x".repeat(3 * 1024 * 1024) + "\"}")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         int before = db(() -> jdbc.sql("SELECT count(*) FROM csc_payload_receipt").query(Integer.class).single());

@@ -65,7 +65,7 @@ class PartialUpdateRulesTest {
         assertThat(merged.errors()).allSatisfy(e -> assertThat(e.file()).isEqualTo("reviews.csv"));
         // The UPN was not kept: the UPN rules say why they were not checked rather than pass on a blank.
         assertThat(outcome(merged, "168").checked()).isFalse();
-        assertThat(outcome(merged, "168").reason()).contains("UPN").contains("Header").contains("does not keep");
+        assertThat(outcome(merged, "168").reason()).contains("UPN").contains("Header").contains("which it does not have");
         assertThat(merged.errorTotal()).isEqualTo(merged.errors().size());
     }
 

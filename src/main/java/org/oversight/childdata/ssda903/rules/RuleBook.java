@@ -90,7 +90,7 @@ public final class RuleBook {
                 String c = t.takeReadNotKept();
                 if (c != null && notKept == null) {
                     notKept = "reads the " + c + " column of the current data's " + t.kind().dfeName()
-                            + " table, which Oversight does not keep from earlier imports: import that table too to check it";
+                            + " table, which it does not have (it was imported before Oversight kept every column): import that table too to check it";
                 }
             }
             if (notKept != null) {
