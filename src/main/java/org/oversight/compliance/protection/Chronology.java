@@ -59,7 +59,8 @@ public final class Chronology {
     /**
      * The merged chronology.
      *
-     * @param helpHeld whether the whole-journey store holds the child (false: the help-and-protection part is not held)
+     * @param helpHeld whether the whole-journey store holds any of the child's journey (false: the help-and-protection part is
+     *                 not held; a care leaver known to it only as a person has none)
      * @param careHeld whether the SSDA903 return holds the child (false: the looked-after part is not held)
      */
     public record Result(String child, List<Event> events, boolean helpHeld, boolean careHeld) {
@@ -77,6 +78,7 @@ public final class Chronology {
      */
     public static Result merge(String child, Journey journey, Map<String, String> outcomes, CareRecord care) {
         List<Event> events = new ArrayList<>();
+        boolean helpHeld = false;
         if (journey != null) {
             Source source = "CIN_CENSUS".equals(journey.snapshot().kind()) ? Source.CIN_CENSUS : Source.SSD;
             String year = journey.snapshot().collectionYear();
@@ -109,6 +111,7 @@ public final class Chronology {
                 help.add(p.start(), Kind.CP_PLAN_START, labelled("category", p.category()));
                 help.add(p.end(), Kind.CP_PLAN_END, "");
             });
+            helpHeld = !events.isEmpty();
         }
         if (care != null) {
             Help add = new Help(events, Source.SSDA903, care.collectionYear());
@@ -146,7 +149,7 @@ public final class Chronology {
             }
         }
         events.sort(ORDER);
-        return new Result(child, List.copyOf(events), journey != null, care != null);
+        return new Result(child, List.copyOf(events), helpHeld, care != null);
     }
 
     /**
