@@ -77,10 +77,17 @@ class ProtectionBrowserIT extends BrowserTest {
             assertAccessible("compliance-child-with-journey-link");
             clickAndWait(By.cssSelector("#journey-link a"));
             assertThat(driver.findElement(By.tagName("h1")).getText()).contains(child).contains("help and protection");
-            assertThat(driver.findElement(By.id("journey-table")).getText()).contains("Referral");
+            // the child's journey from both stores, oldest first: the referral, then the first period of care
+            String chronology = driver.findElement(By.id("journey-table")).getText();
+            assertThat(chronology).contains("Referral").contains("Started to be looked after").contains("SSDA903 return").contains("SSD extract");
+            assertThat(chronology.indexOf("Referral")).isLessThan(chronology.indexOf("Started to be looked after"));
+            assertThat(driver.findElement(By.id("journey-csv")).getAttribute("href")).contains("/children/" + child + "/journey.csv");
+            assertAccessible("protection-child-with-chronology");
             clickAndWait(By.cssSelector("#care-record-link a"));
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Child " + child);
             assertThat(driver.findElement(By.id("rule-status")).getText()).contains("Reviews of children in care");
+            assertThat(driver.findElement(By.id("journey-table")).getText()).as("the same journey on the looked-after record").isEqualTo(chronology);
+            assertAccessible("compliance-child-with-chronology");
         } finally {
             org.oversight.support.DemoReturnFixture.remove(jdbc, loadedReturn);
         }

@@ -59,6 +59,12 @@ public interface ChildJourneys {
      */
     boolean holdsJourneyOf(UUID snapshotId, String person);
 
+    /**
+     * The outcome recorded for each of the person's contacts (the SSD's {@code cont_contact_outcome_json} as stored), by
+     * contact id; contacts without one are left out. Read for one child's chronology, not with every row.
+     */
+    Map<String, String> contactOutcomes(UUID snapshotId, String person);
+
     /** Every row of each snapshot, read table by table for all of them at once (a query per table, not per snapshot). */
     Map<UUID, Journey> journeys(Collection<UUID> snapshotIds);
 

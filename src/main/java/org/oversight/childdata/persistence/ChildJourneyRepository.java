@@ -85,6 +85,16 @@ class ChildJourneyRepository implements ChildJourneys {
     }
 
     @Override
+    public Map<String, String> contactOutcomes(UUID snapshotId, String person) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT cont_contact_id, cont_contact_outcome_json FROM ssd_contacts
+                 WHERE snapshot_id = ? AND cont_person_id = ? AND cont_contact_outcome_json IS NOT NULL ORDER BY cont_contact_id""")
+                .params(snapshotId, person).query((rs, i) -> out.put(rs.getString(1), rs.getString(2))).list();
+        return out;
+    }
+
+    @Override
     public Map<UUID, Journey> journeys(Collection<UUID> snapshotIds) {
         UUID[] ids = snapshotIds.toArray(UUID[]::new);
         Map<UUID, JourneySnapshot> snapshots = new LinkedHashMap<>();

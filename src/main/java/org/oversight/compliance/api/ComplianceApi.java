@@ -10,6 +10,7 @@ import org.oversight.access.AccessRules.LaEditor;
 import org.oversight.access.CurrentUser;
 import org.oversight.access.Purpose;
 import org.oversight.compliance.ComplianceService;
+import org.oversight.compliance.protection.HelpAndProtection;
 import org.oversight.register.LocalAuthorities;
 import org.oversight.register.LocalAuthority;
 import org.oversight.shared.problem.FieldProblem;
@@ -35,7 +36,10 @@ class ComplianceApi {
     private final LocalAuthorities localAuthorities;
     private final CurrentUser currentUser;
 
-    ComplianceApi(ComplianceService compliance, LocalAuthorities localAuthorities, CurrentUser currentUser) {
+    private final HelpAndProtection protection;
+
+    ComplianceApi(ComplianceService compliance, LocalAuthorities localAuthorities, CurrentUser currentUser, HelpAndProtection protection) {
+        this.protection = protection;
         this.compliance = compliance;
         this.localAuthorities = localAuthorities;
         this.currentUser = currentUser;
@@ -99,5 +103,31 @@ class ComplianceApi {
         List<DueJson> history = c.rules().values().stream().flatMap(r -> r.history().stream()
                 .map(h -> new DueJson(r.ruleId(), h.due(), h.reason(), h.done(), h.daysLate()))).toList();
         return new ChildHistoryJson(ChildJson.of(c), history);
+    }
+
+    /** One event of the child's journey: its date, what happened in words, and the import it comes from. */
+    record JourneyEventJson(LocalDate date, String what, String source) {
+    }
+
+    /** The child's journey from both stores, oldest first, and which part of it is held. */
+    record JourneyJson(String child, boolean helpAndProtectionHeld, boolean lookedAfterHeld, List<JourneyEventJson> events) {
+    }
+
+    @GetMapping("/children/{childRef}/journey")
+    @ChildDataReader
+    @Operation(summary = "One child's journey from the first contact to leaving care, oldest first: every dated event of the child in the "
+            + "help-and-protection data (SSD store) and the SSDA903 return, each with where it comes from; a part the data does not hold is "
+            + "said so (helpAndProtectionHeld, lookedAfterHeld). purpose (DIRECT_WORK, MANAGEMENT_OVERSIGHT, CASE_AUDIT, COMPLAINT_OR_REQUEST, "
+            + "DATA_QUALITY, INSPECTION) is required and logged with the read; 404 when neither store holds the child")
+    JourneyJson journey(@PathVariable int urn, @PathVariable String childRef, @RequestParam(required = false) String purpose) {
+        LocalAuthority la = localAuthorities.get(urn);
+        protection.checkReadable(la.id());
+        Purpose why = Purpose.parse(purpose);
+        if (why == null) {
+            throw new InvalidInputException(List.of(FieldProblem.of("purpose", "compliance.error.purpose", String.valueOf(java.util.Arrays.toString(Purpose.values())))));
+        }
+        var c = protection.chronology(la.id(), childRef, why);
+        return new JourneyJson(c.child(), c.helpHeld(), c.careHeld(),
+                c.lines().stream().map(l -> new JourneyEventJson(l.date(), l.what(), l.source())).toList());
     }
 }

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Help and protection as JSON: an LA's front door for a period (funnel, measures, by team and worker, step-down
  * counts) for its managers and staff or an inspector under a grant; England's figures by region for national analysts.
- * Figures only: a child's journey is read on its page, with a purpose.
+ * Figures only: a child's journey is read on its page, with a purpose, or as JSON through {@code ComplianceApi} ({@code …/children/{child}/journey}).
  */
 @RestController
 @Tag(name = "Help and protection", description = "The front door: contacts to child protection plans, timescales and step-down to early help")

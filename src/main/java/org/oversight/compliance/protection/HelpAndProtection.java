@@ -17,6 +17,7 @@ import org.oversight.access.CurrentUser;
 import org.oversight.access.Purpose;
 import org.oversight.access.Role;
 import org.oversight.childdata.journey.ChildJourneys;
+import org.oversight.childdata.snapshots.ChildDataSnapshots;
 import org.oversight.childdata.journey.ChildJourneys.Journey;
 import org.oversight.childdata.journey.ChildJourneys.JourneySnapshot;
 import org.oversight.compliance.ComplianceFigures;
@@ -32,6 +33,7 @@ import org.oversight.shared.problem.FieldProblem;
 import org.oversight.shared.problem.InvalidInputException;
 import org.oversight.shared.problem.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,9 +82,20 @@ public class HelpAndProtection {
     public record National(List<LaRow> las, List<Total> regions, Total england) {
     }
 
-    /** One child's journey with their clocks and findings. */
+    /** One child's journey with their clocks and findings, and their chronology from both stores. */
     public record ChildView(UUID laId, String child, Journey rows, List<ProtectionTimescales.Occurrence> clocks,
-                            List<ProtectionTimescales.Finding> findings, LocalDate asOf) {
+                            List<ProtectionTimescales.Finding> findings, LocalDate asOf, ChildChronology chronology) {
+    }
+
+    /** One event of a child's chronology in words: what happened, and where the fact comes from. */
+    public record Line(LocalDate date, String what, String source) {
+    }
+
+    /**
+     * A child's chronology in words, oldest first; {@code helpHeld} and {@code careHeld} say whether the whole-journey
+     * store and the SSDA903 return hold the child (a part not held is said so on the page).
+     */
+    public record ChildChronology(String child, List<Line> lines, boolean helpHeld, boolean careHeld) {
     }
 
     private final ChildJourneys journeys;
@@ -91,9 +104,13 @@ public class HelpAndProtection {
     private final CurrentUser currentUser;
     private final AccessLog accessLog;
     private final LocalAuthorities localAuthorities;
+    private final ChildDataSnapshots snapshots;
+    private final MessageSource messages;
 
     HelpAndProtection(ChildJourneys journeys, FrontDoors frontDoors, FrontDoorFigures stored, CurrentUser currentUser, AccessLog accessLog,
-                      LocalAuthorities localAuthorities) {
+                      LocalAuthorities localAuthorities, ChildDataSnapshots snapshots, MessageSource messages) {
+        this.snapshots = snapshots;
+        this.messages = messages;
         this.journeys = journeys;
         this.frontDoors = frontDoors;
         this.stored = stored;
@@ -205,7 +222,64 @@ public class HelpAndProtection {
                 all.teams());
         // every clock is one child's own, so the child's rows alone give the same clocks and findings as the whole LA's
         Evaluation evaluation = frontDoors.evaluate(mine, snapshot.asOf());
-        return new ChildView(laId, child, mine, evaluation.occurrences(), evaluation.findings(), snapshot.asOf());
+        ChildChronology chronology = words(Chronology.merge(child, mine, journeys.contactOutcomes(snapshot.id(), child), careRecord(laId, child)));
+        return new ChildView(laId, child, mine, evaluation.occurrences(), evaluation.findings(), snapshot.asOf(), chronology);
+    }
+
+    /**
+     * One child's chronology from the first contact to leaving care, merged from the whole-journey store and the SSDA903
+     * return (whichever hold the child; 404 when neither does), read for a stated purpose (logged, as the child's pages are).
+     */
+    @Transactional
+    public ChildChronology chronology(UUID laId, String child, Purpose purpose) {
+        requireReader(laId);
+        Journey mine = journeys.current(laId).map(s -> childRows(journeys.journey(s.id()), child)).orElse(null);
+        Chronology.CareRecord care = careRecord(laId, child);
+        if (mine == null && care == null) {
+            throw new NotFoundException("No child " + child + " in the current child-level data");
+        }
+        accessLog.record(laId, child, currentUser.readingUnderGrant(laId) ? "the child's journey (chronology), read by an inspector under a grant"
+                : "the child's journey (chronology)", purpose);
+        Map<String, String> outcomes = mine == null ? Map.of() : journeys.contactOutcomes(mine.snapshot().id(), child);
+        return words(Chronology.merge(child, mine, outcomes, care));
+    }
+
+    /** The child's rows of a journey, or null when it does not hold the child. */
+    private static Journey childRows(Journey all, String child) {
+        if (all.persons().stream().noneMatch(p -> p.id().equals(child))) {
+            return null;
+        }
+        return new Journey(all.snapshot(), only(all.persons(), p -> p.id().equals(child)), only(all.contacts(), c -> c.person().equals(child)),
+                only(all.earlyHelp(), e -> e.person().equals(child)), only(all.referrals(), r -> r.person().equals(child)),
+                only(all.assessments(), a -> a.person().equals(child)), only(all.section47s(), s -> s.person().equals(child)),
+                only(all.conferences(), c -> c.person().equals(child)), only(all.cinPlans(), p -> p.person().equals(child)),
+                only(all.cpPlans(), p -> p.person().equals(child)), only(all.visits(), v -> v.person().equals(child)),
+                only(all.cpReviews(), r -> r.person().equals(child)), only(all.involvements(), i -> i.person().equals(child)), all.workers(),
+                all.teams());
+    }
+
+    /** The child's rows of the LA's current SSDA903 return, or null when it does not hold the child. */
+    private Chronology.CareRecord careRecord(UUID laId, String child) {
+        ChildDataSnapshots.Snapshot s = snapshots.current(laId, ChildDataSnapshots.Kind.SSDA903).orElse(null);
+        if (s == null) {
+            return null;
+        }
+        ChildDataSnapshots.Child c = snapshots.children(s.id()).stream().filter(x -> x.childRef().equals(child)).findFirst().orElse(null);
+        if (c == null) {
+            return null;
+        }
+        return new Chronology.CareRecord(s.collectionYear(), s.asOf(), c, only(snapshots.episodes(s.id()), e -> e.childRef().equals(child)),
+                only(snapshots.reviews(s.id()), r -> r.childRef().equals(child)), only(snapshots.missing(s.id()), m -> m.childRef().equals(child)),
+                snapshots.careLeavers(s.id()).stream().filter(l -> l.childRef().equals(child)).findFirst().orElse(null));
+    }
+
+    private ChildChronology words(Chronology.Result r) {
+        List<Line> lines = r.events().stream().map(e -> {
+            String what = messages.getMessage("chronology.event." + e.kind(), null, e.kind().name(), java.util.Locale.UK);
+            return new Line(e.date(), e.detail().isEmpty() ? what : what + " (" + e.detail() + ")",
+                    messages.getMessage("chronology.source." + e.source(), new Object[] {e.year()}, e.source().name(), java.util.Locale.UK));
+        }).toList();
+        return new ChildChronology(r.child(), lines, r.helpHeld(), r.careHeld());
     }
 
     /**

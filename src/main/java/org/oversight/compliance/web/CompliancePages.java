@@ -151,10 +151,42 @@ class CompliancePages {
         model.addAttribute("purpose", why);
         // the earlier part of the child's journey (contacts, early help, referrals), when the whole-journey data holds it
         model.addAttribute("hasJourney", protection.hasJourney(la.id(), childRef));
+        // the whole journey from both stores, oldest first (the same fragment and function as the help-and-protection page)
+        model.addAttribute("chronology", protection.chronology(la.id(), childRef, why));
         model.addAttribute("unknownNames", child.unknown().stream().map(this::ruleName).toList());
         return "compliance/child";
     }
 
+    /**
+     * The child's journey from both stores as CSV (dd/mm/yyyy dates), under the same rule as the child's pages: the purpose
+     * asked first (or the session's), the read logged.
+     */
+    @GetMapping("/local-authorities/{urn}/children/{childRef}/journey.csv")
+    @org.oversight.access.AccessRules.ChildDataReader
+    @org.oversight.shared.web.NonInteractive(org.oversight.shared.web.NonInteractive.Kind.EXPORT)
+    org.springframework.web.servlet.ModelAndView journeyCsv(@PathVariable int urn, @PathVariable String childRef,
+                                                             @org.springframework.web.bind.annotation.RequestParam(required = false) String purpose,
+                                                             @org.springframework.web.bind.annotation.RequestParam(required = false) String asked,
+                                                             jakarta.servlet.http.HttpSession session, Model model, HttpServletResponse response)
+            throws IOException {
+        LocalAuthority la = localAuthorities.get(urn);
+        protection.checkReadable(la.id());
+        model.addAttribute("la", la);
+        String self = "/local-authorities/" + la.urn() + "/children/" + childRef + "/journey.csv";
+        Purpose why = purposes.answer(purpose, asked, childRef, self, "/local-authorities/" + la.urn() + "/help-and-protection", session, model,
+                response);
+        if (why == null) {
+            return new org.springframework.web.servlet.ModelAndView(PurposeQuestion.PAGE);
+        }
+        var chronology = protection.chronology(la.id(), childRef, why);
+        CsvResponse.write(response, "journey-" + la.laCode() + "-" + childRef.replaceAll("[^A-Za-z0-9_-]", "_") + ".csv",
+                List.of("child", "date", "what_happened", "source"), csv -> {
+                    for (var l : chronology.lines()) {
+                        csv.printRecord(chronology.child(), Dates.format(l.date()), l.what(), l.source());
+                    }
+                });
+        return null;
+    }
 
     private String ruleName(String ruleId) {
         return messages.getMessage("rule.name." + ruleId, null, ruleId, LocaleContextHolder.getLocale());

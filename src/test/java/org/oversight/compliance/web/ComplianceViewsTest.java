@@ -83,7 +83,15 @@ class ComplianceViewsTest {
         child.put("child", child("A1", 5));
         child.put("purpose", Purpose.DIRECT_WORK);
         child.put("unknownNames", List.of("Personal education plans"));
+        child.put("chronology", new org.oversight.compliance.protection.HelpAndProtection.ChildChronology("A1", List.of(
+                new org.oversight.compliance.protection.HelpAndProtection.Line(LocalDate.of(2026, 4, 1),
+                        "Started to be looked after (legal status: C2 (full care order))", "SSDA903 return 2026-27")), false, true));
         Document record = Views.check("compliance/child", child, false);
+        assertThat(record.select("#journey-table tbody tr td").eachText())
+                .containsExactly("1 April 2026", "Started to be looked after (legal status: C2 (full care order))", "SSDA903 return 2026-27");
+        assertThat(record.getElementById("help-not-held")).as("the help-and-protection part is said not held").isNotNull();
+        assertThat(record.getElementById("care-not-held")).isNull();
+        assertThat(record.select("#journey-csv").attr("href")).isEqualTo("/local-authorities/80450/children/A1/journey.csv?purpose=DIRECT_WORK");
         assertThat(record.getElementById("child-team").text()).isEqualTo("Children in Care Team 1");
         assertThat(record.getElementById("purpose-given").text()).contains(Views.message("purpose.DIRECT_WORK"));
         assertThat(record.getElementById("journey-link")).as("no earlier journey in the data: no link").isNull();
