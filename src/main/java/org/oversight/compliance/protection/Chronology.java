@@ -132,11 +132,11 @@ public final class Chronology {
                 }
                 add.add(e.decom(), kind, status);
                 if (e.dec() != null && !"X1".equals(trim(e.rec()))) {
-                    add.add(e.dec(), Kind.CARE_END, labelled("reason", trim(e.rec())));
+                    add.add(e.dec(), Kind.CARE_END, labelled("reason", coded(e.rec(), REASON_CEASED)));
                 }
                 previous = e;
             }
-            care.reviews().forEach(r -> add.add(r.reviewDate(), Kind.REVIEW, labelled("participation", trim(r.reviewCode()))));
+            care.reviews().forEach(r -> add.add(r.reviewDate(), Kind.REVIEW, labelled("participation", coded(r.reviewCode(), PARTICIPATION))));
             care.missing().forEach(m -> {
                 boolean away = "A".equalsIgnoreCase(trim(m.kind()));
                 add.add(m.started(), away ? Kind.AWAY_START : Kind.MISSING_START, "");
@@ -145,7 +145,7 @@ public final class Chronology {
             if (care.leaver() != null) {
                 CareLeaver l = care.leaver();
                 add.add(leaverDate(care), Kind.CARE_LEAVER, join(labelled("in touch", coded(l.inTouch(), IN_TOUCH)),
-                        labelled("activity", trim(l.activity())), labelled("accommodation", trim(l.accommodation()))));
+                        labelled("activity", coded(l.activity(), ACTIVITY)), labelled("accommodation", trim(l.accommodation()))));
             }
         }
         events.sort(ORDER);
@@ -286,6 +286,38 @@ public final class Chronology {
         p.put("Z1", "other placement");
         PLACEMENT = Map.copyOf(p);
     }
+
+    /** SSDA903 reasons a period of care (an episode) ceased (REC; X1, an episode that continues, is no end). */
+    static final Map<String, String> REASON_CEASED = Map.ofEntries(Map.entry("E11", "adopted, application unopposed"),
+            Map.entry("E12", "adopted, consent dispensed with by the court"), Map.entry("E2", "died"),
+            Map.entry("E3", "care taken over by another local authority"),
+            Map.entry("E4A", "returned home to parents or others with parental responsibility, as planned"),
+            Map.entry("E4B", "returned home to parents or others with parental responsibility, not as planned"),
+            Map.entry("E13", "left care to live with parents, relatives or others with no parental responsibility"),
+            Map.entry("E41", "residence or child arrangements order"), Map.entry("E45", "special guardianship order to former foster carers, relatives or friends"),
+            Map.entry("E46", "special guardianship order to former foster carers, not relatives or friends"),
+            Map.entry("E47", "special guardianship order to carers other than former foster carers, relatives or friends"),
+            Map.entry("E48", "special guardianship order to carers other than former foster carers, not relatives or friends"),
+            Map.entry("E5", "independent living with formal advice and support"), Map.entry("E6", "independent living without formal advice and support"),
+            Map.entry("E7", "residential care funded by adult social care"), Map.entry("E8", "ceased for any other reason"),
+            Map.entry("E9", "sentenced to custody"), Map.entry("E14", "accommodation on remand ended"),
+            Map.entry("E15", "age assessed as 18 or over"), Map.entry("E16", "moved abroad"),
+            Map.entry("E17", "aged 18 or over and stayed with their carers (including staying put)"));
+
+    /** SSDA903 how the child took part in their review (REVIEW_CODE). */
+    static final Map<String, String> PARTICIPATION = Map.of("PN0", "under 4", "PN1", "attended and spoke for themselves",
+            "PN2", "attended, an advocate spoke for them", "PN3", "attended and gave their views non-verbally",
+            "PN4", "attended without giving their views", "PN5", "did not attend, briefed an advocate",
+            "PN6", "did not attend, gave their views another way", "PN7", "did not attend, no views given");
+
+    /** SSDA903 OC3 main activity of a care leaver (ACTIV). */
+    static final Map<String, String> ACTIVITY = Map.ofEntries(Map.entry("F1", "higher education, full time"), Map.entry("P1", "higher education, part time"),
+            Map.entry("F2", "other education, full time"), Map.entry("P2", "other education, part time"),
+            Map.entry("F4", "apprenticeship, full time"), Map.entry("P4", "apprenticeship, part time"),
+            Map.entry("F5", "training or employment, full time"), Map.entry("P5", "training or employment, part time"),
+            Map.entry("G4", "not in education, employment or training: illness or disability"),
+            Map.entry("G5", "not in education, employment or training: other reasons"),
+            Map.entry("G6", "not in education, employment or training: pregnancy or parenting"));
 
     /** SSDA903 OC3 in-touch codes. */
     static final Map<String, String> IN_TOUCH = Map.of("YES", "in touch", "NO", "not in touch", "DIED", "died", "REFU", "refused contact",

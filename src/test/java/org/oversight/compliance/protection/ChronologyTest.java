@@ -87,6 +87,7 @@ class ChronologyTest {
                 Kind.ASSESSMENT_AUTHORISED, Kind.SECTION_47_START, Kind.SECTION_47_END, Kind.ICPC, Kind.CIN_PLAN_START, Kind.CP_PLAN_START,
                 Kind.CP_PLAN_END, Kind.CIN_CLOSED, Kind.REVIEW, Kind.MISSING_START, Kind.MISSING_END);
         assertThat(r.events().get(indexOf(r, Kind.CIN_CLOSED)).detail()).isEqualTo("RC8 (case closed after assessment, no further action)");
+        assertThat(r.events().get(indexOf(r, Kind.REVIEW)).detail()).isEqualTo("participation: PN1 (attended and spoke for themselves)");
         assertThat(r.events()).hasSize(2 + 2 + 2 + 2 + 2 + 1 + 2 + 2 + 2 + 1 + 2);
     }
 
@@ -133,7 +134,10 @@ class ChronologyTest {
         assertThat(r.events().get(2).kind()).as("a second period after a gap starts anew").isEqualTo(Kind.CARE_START);
         Event status = r.events().getLast();
         assertThat(status.date()).isEqualTo(d("2026-08-14"));
-        assertThat(status.detail()).isEqualTo("in touch: YES (in touch); activity: F2; accommodation: S");
+        assertThat(status.detail()).isEqualTo("in touch: YES (in touch); activity: F2 (other education, full time); accommodation: S");
+        assertThat(r.events().get(1).detail()).as("the first period's end, in words")
+                .isEqualTo("reason: E4A (returned home to parents or others with parental responsibility, as planned)");
+        assertThat(r.events().get(3).detail()).isEqualTo("reason: E8 (ceased for any other reason)");
     }
 
     @Test
