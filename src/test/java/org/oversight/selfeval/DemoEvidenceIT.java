@@ -50,6 +50,8 @@ class DemoEvidenceIT extends HttpTest {
     JdbcClient jdbc;
 
     private UUID la;
+    /** Whether this test loaded Camden's demo child data (then it removes it, so DemoChildDataIT finds Camden as it expects). */
+    private boolean loadedChildData;
 
     @AfterEach
     void removeTheDemoEvidence() {
@@ -62,6 +64,9 @@ class DemoEvidenceIT extends HttpTest {
             jdbc.sql("DELETE FROM yp_contribution WHERE la_id = ?").param(la).update();
             jdbc.sql("DELETE FROM yp_account WHERE la_id = ?").param(la).update();
             jdbc.sql("DELETE FROM yp_invitation WHERE la_id = ?").param(la).update();
+            if (loadedChildData) {
+                jdbc.sql("DELETE FROM import_snapshot WHERE la_id = ?").param(la).update();
+            }
         });
     }
 
@@ -77,7 +82,7 @@ class DemoEvidenceIT extends HttpTest {
         accounts.upsert(PEOPLE.manager(), "Camden demo manager", hash, Role.LA_MANAGER, camden, false);
         accounts.upsert(PEOPLE.staff(), "Camden demo social worker", hash, Role.LA_STAFF, camden, false);
         accounts.upsert(PEOPLE.director(), "Camden demo director", hash, Role.LA_MANAGER, camden, false);
-        childData.loadIfMissing(camden, "202"); // DemoChildDataIT may have loaded it already
+        loadedChildData = childData.loadIfMissing(camden, "202"); // DemoChildDataIT may have loaded it already
         assertThat(sql(() -> jdbc.sql("SELECT count(*) FROM audit_programme WHERE la_id = ?").param(la).query(Integer.class).single()))
                 .as("no other test audits Camden").isZero();
 
