@@ -27,17 +27,7 @@ public record TenantScope(String scope, UUID laId) {
 
     /** Runs {@code work} in the system scope on this thread (for start-up and background work that is nobody's request). */
     public static <T> T asSystem(Supplier<T> work) {
-        TenantScope before = OVERRIDE.get();
-        OVERRIDE.set(SYSTEM);
-        try {
-            return work.get();
-        } finally {
-            if (before == null) {
-                OVERRIDE.remove();
-            } else {
-                OVERRIDE.set(before);
-            }
-        }
+        return as(SYSTEM, work);
     }
 
     public static void asSystem(Runnable work) {
@@ -56,8 +46,13 @@ public record TenantScope(String scope, UUID laId) {
         if (laId == null) {
             throw new IllegalArgumentException("an LA scope needs the LA's id");
         }
+        return as(la(laId), work);
+    }
+
+    /** Runs {@code work} in the given scope on this thread, then restores the scope it had. */
+    static <T> T as(TenantScope scope, Supplier<T> work) {
         TenantScope before = OVERRIDE.get();
-        OVERRIDE.set(la(laId));
+        OVERRIDE.set(scope);
         try {
             return work.get();
         } finally {
