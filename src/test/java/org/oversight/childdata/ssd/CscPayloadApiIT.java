@@ -296,6 +296,7 @@ class CscPayloadApiIT extends PayloadTestSupport {
             journey.path("events").forEach(e -> assertThat(e.path("source").asString())
                     .as("a snapshot the payloads made is theirs, not an SSD extract's").isEqualTo("Children's social care API payloads, " + year()));
         } finally {
+            noSnapshotMadeByAPayloadOutlivesTheTest();
             db(() -> jdbc.sql("UPDATE import_snapshot SET superseded_at = NULL WHERE id = ANY(?)").param(current.toArray(UUID[]::new)).update());
         }
     }

@@ -130,7 +130,7 @@ class ChildJourneyChronologyIT extends HttpTest {
 
     /** Every access-log entry of the child, oldest first, as "what | purpose". */
     private List<String> entries(String child) {
-        return TenantScope.asSystem(() -> jdbc.sql("SELECT what || ' | ' || coalesce(purpose, '') FROM child_access WHERE child_ref = ? ORDER BY at, what")
+        return TenantScope.asSystem(() -> jdbc.sql("SELECT what || ' | ' || coalesce(purpose, '') FROM child_access WHERE child_ref = ? ORDER BY viewed_at, id")
                 .param(child).query(String.class).list());
     }
 
