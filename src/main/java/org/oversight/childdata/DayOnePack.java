@@ -26,6 +26,7 @@ import org.oversight.childdata.annexa.AnnexAColumns;
 import org.oversight.childdata.annexa.AnnexAJourney;
 import org.oversight.childdata.annexa.AnnexAJourney.AnnexList;
 import org.oversight.childdata.annexa.AnnexAJourney.Figures;
+import org.oversight.childdata.journey.ChildJourneys;
 import org.oversight.childdata.snapshots.ChildDataSnapshots;
 import org.oversight.childdata.snapshots.ChildDataSnapshots.Episode;
 import org.oversight.childdata.snapshots.ChildDataSnapshots.Kind;
@@ -53,15 +54,23 @@ import org.springframework.transaction.annotation.Transactional;
 public class DayOnePack {
 
     /** What a list was built from, for the validation sheet and the page. */
-    public record Source(String kind, String collectionYear, LocalDate asAt, Timestamp importedAt) {
+    public record Source(String kind, String collectionYear, LocalDate asAt, Timestamp importedAt, boolean changedByPayloads) {
+
+        public Source(String kind, String collectionYear, LocalDate asAt, Timestamp importedAt) {
+            this(kind, collectionYear, asAt, importedAt, false);
+        }
+
         public String describe() {
             return (switch (kind) {
                 case "SSD" -> "Standard Safeguarding Dataset extract";
                 case "ANNEX_A_JOURNEY" -> "Annex A lists 1 to 7";
+                case "CSC_PAYLOADS" -> "Children's social care API payloads";
                 case "CIN_CENSUS" -> "CIN census";
                 case "SSDA903" -> "SSDA903 return";
                 default -> kind;
-            }) + " " + collectionYear + (asAt == null ? "" : ", data to " + Dates.day(asAt)) + ", imported " + Dates.day(importedAt.toInstant());
+            }) + " " + collectionYear + (asAt == null ? "" : ", data to " + Dates.day(asAt))
+                    + ("CSC_PAYLOADS".equals(kind) ? ", first received " : ", imported ") + Dates.day(importedAt.toInstant())
+                    + (changedByPayloads ? ", changed since by children's social care API payloads" : "");
         }
     }
 
@@ -152,12 +161,20 @@ public class DayOnePack {
     /** The LA's current whole-journey snapshot: of the SSD and CIN census imports not superseded, the latest year, then import. */
     Optional<JourneySnapshot> journey(UUID laId) {
         return jdbc.sql("""
-                SELECT id, CASE WHEN source LIKE 'Annex A lists 1 to 7: %' THEN 'ANNEX_A_JOURNEY' ELSE kind END, collection_year, as_at, imported_at
+                SELECT id, kind, source, collection_year, as_at, imported_at, revision
                   FROM import_snapshot
                  WHERE la_id = ? AND kind IN ('SSD', 'CIN_CENSUS') AND superseded_at IS NULL
                  ORDER BY collection_year DESC, imported_at DESC LIMIT 1""").param(laId)
-                .query((rs, i) -> new JourneySnapshot(rs.getObject(1, UUID.class), new Source(rs.getString(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), rs.getTimestamp(5)))).optional();
+                .query((rs, i) -> {
+                    ChildJourneys.Origin origin = ChildJourneys.Origin.of(rs.getString(2), rs.getString(3));
+                    String kind = switch (origin) {
+                        case ANNEX_A -> "ANNEX_A_JOURNEY";
+                        case CSC_PAYLOADS -> "CSC_PAYLOADS";
+                        default -> rs.getString(2);
+                    };
+                    return new JourneySnapshot(rs.getObject(1, UUID.class), new Source(kind, rs.getString(4), rs.getObject(5, LocalDate.class),
+                            rs.getTimestamp(6), rs.getInt(7) > 0 && origin != ChildJourneys.Origin.CSC_PAYLOADS));
+                }).optional();
     }
 
     /**

@@ -31,6 +31,7 @@ import org.oversight.compliance.domain.ReviewSchedule;
 import org.oversight.compliance.domain.TimescaleRule;
 import org.oversight.compliance.domain.TimescaleRules;
 import org.oversight.compliance.domain.VisitSchedule;
+import org.oversight.compliance.protection.HelpAndProtection;
 import org.oversight.register.LocalAuthorities;
 import org.oversight.register.LocalAuthority;
 import org.oversight.shared.Dates;
@@ -61,9 +62,11 @@ public class ComplianceService {
     private final WorkingDayCalendar calendar;
     private final RuleSettings settings;
     private final LocalAuthorities localAuthorities;
+    private final HelpAndProtection protection;
 
     ComplianceService(ChildDataSnapshots snapshots, AccessLog accessLog, CurrentUser currentUser, WorkingDayCalendar calendar,
-                      RuleSettings settings, LocalAuthorities localAuthorities) {
+                      RuleSettings settings, LocalAuthorities localAuthorities, HelpAndProtection protection) {
+        this.protection = protection;
         this.snapshots = snapshots;
         this.accessLog = accessLog;
         this.currentUser = currentUser;
@@ -354,14 +357,37 @@ public class ComplianceService {
     /** A child's compliance record, logged as a view of that child's record with the reason given. */
     @Transactional
     public ChildRecord child(UUID laId, String childRef, Purpose purpose) {
+        ChildRecord record = record(laId, childRef);
+        logView(laId, childRef, "compliance record", purpose);
+        return record;
+    }
+
+    /** A child's compliance record and their journey from both stores, as the looked-after record's page shows them. */
+    public record ChildWithJourney(ChildRecord record, HelpAndProtection.ChildChronology journey) {
+    }
+
+    /**
+     * A child's compliance record with their journey from both stores (the looked-after record's page): one view, so one
+     * access-log entry, "compliance record with the child's journey", with the reason given.
+     */
+    @Transactional
+    public ChildWithJourney childWithJourney(UUID laId, String childRef, Purpose purpose) {
+        ChildRecord record = record(laId, childRef);
+        HelpAndProtection.ChildChronology journey = protection.chronologyInRecord(laId, childRef);
+        logView(laId, childRef, "compliance record with the child's journey", purpose);
+        return new ChildWithJourney(record, journey);
+    }
+
+    private ChildRecord record(UUID laId, String childRef) {
         requireChildDataAccess(laId);
         Snapshot snapshot = snapshots.current(laId, Kind.SSDA903).orElseThrow(() -> new NotFoundException("No child-level data has been imported"));
-        ChildRecord record = compute(snapshot).children().stream().filter(r -> r.childRef().equals(childRef)).findFirst()
+        return compute(snapshot).children().stream().filter(r -> r.childRef().equals(childRef)).findFirst()
                 .orElseThrow(() -> new NotFoundException("No child " + childRef + " in the current data"));
-        accessLog.record(laId, childRef, currentUser.readingUnderGrant(laId) ? "compliance record, read by an inspector under a grant"
-                : "compliance record", purpose);
+    }
+
+    private void logView(UUID laId, String childRef, String what, Purpose purpose) {
+        accessLog.record(laId, childRef, currentUser.readingUnderGrant(laId) ? what + ", read by an inspector under a grant" : what, purpose);
         io.micrometer.core.instrument.Metrics.counter("oversight.child.record.views").increment(); // a count only: no child, no viewer
-        return record;
     }
 
     /**

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.oversight.shared.Dates;
+
 /**
  * An LA's help-and-protection data as stored in the SSD-shaped tables: which snapshot is current, and every row of one
  * snapshot, table by table. Field names follow the SSD's; ids are the LA's own (the child's id is the SSD
@@ -22,12 +24,71 @@ public interface ChildJourneys {
      * @param asOf   the date the data describes: its latest event, or the end of its collection year
      * @param revision how many times its rows were changed in place (children's social care payloads); what is computed
      *               from a snapshot is keyed by its id and revision
+     * @param origin   where it came from (an SSD extract, Annex A lists 1 to 7, children's social care payloads or a CIN census)
      */
-    record JourneySnapshot(UUID id, UUID laId, String kind, String collectionYear, LocalDate asOf, Instant importedAt, int revision) {
+    record JourneySnapshot(UUID id, UUID laId, String kind, String collectionYear, LocalDate asOf, Instant importedAt, int revision,
+                           Origin origin) {
+
+        /** A snapshot whose origin is read from its kind alone (an SSD extract or a CIN census). */
+        public JourneySnapshot(UUID id, UUID laId, String kind, String collectionYear, LocalDate asOf, Instant importedAt, int revision) {
+            this(id, laId, kind, collectionYear, asOf, importedAt, revision, Origin.of(kind, null));
+        }
 
         /** A snapshot as imported, never changed in place. */
         public JourneySnapshot(UUID id, UUID laId, String kind, String collectionYear, LocalDate asOf, Instant importedAt) {
             this(id, laId, kind, collectionYear, asOf, importedAt, 0);
+        }
+
+        /** Whether children's social care payloads changed it after it was made (a snapshot they made themselves aside). */
+        public boolean changedByPayloads() {
+            return revision > 0 && origin != Origin.CSC_PAYLOADS;
+        }
+
+        /**
+         * Where it came from, in words for a read-me or a check: "Annex A lists 1 to 7 2026-27, imported 6 April 2026",
+         * "Children's social care API payloads 2026-27, first received 6 April 2026", "Standard Safeguarding Dataset extract
+         * 2026-27, imported 6 April 2026, changed since by children's social care API payloads".
+         */
+        public String describe() {
+            String what = origin == Origin.SSD_EXTRACT ? "Standard Safeguarding Dataset extract" : origin.words();
+            return what + " " + collectionYear + (origin == Origin.CSC_PAYLOADS ? ", first received " : ", imported ") + Dates.day(importedAt)
+                    + (changedByPayloads() ? ", changed since by children's social care API payloads" : "");
+        }
+    }
+
+    /**
+     * Where a journey snapshot came from, as its stored source says: both an SSD extract and Annex A lists 1 to 7 make
+     * snapshots of kind {@code SSD}, and so do children's social care payloads for an LA that had none.
+     */
+    enum Origin {
+        SSD_EXTRACT("SSD extract"), ANNEX_A("Annex A lists 1 to 7"), CSC_PAYLOADS("Children's social care API payloads"),
+        CIN_CENSUS("CIN census");
+
+        /** The stored source of a snapshot made from an Annex A workbook begins with this, then the file's name. */
+        public static final String ANNEX_A_SOURCE = "Annex A lists 1 to 7: ";
+        /** The stored source of a snapshot made by a children's social care payload (an LA with no journey snapshot before it). */
+        public static final String CSC_PAYLOAD_SOURCE = "DfE children's social care API payload";
+
+        private final String words;
+
+        Origin(String words) {
+            this.words = words;
+        }
+
+        /** In words, to begin a sentence ("Annex A lists 1 to 7"). */
+        public String words() {
+            return words;
+        }
+
+        /** The origin of a snapshot of the kind ({@code SSD}, {@code CIN_CENSUS}) with the stored source (null when not known). */
+        public static Origin of(String kind, String source) {
+            if ("CIN_CENSUS".equals(kind)) {
+                return CIN_CENSUS;
+            }
+            if (source != null && source.startsWith(ANNEX_A_SOURCE)) {
+                return ANNEX_A;
+            }
+            return CSC_PAYLOAD_SOURCE.equals(source) ? CSC_PAYLOADS : SSD_EXTRACT;
         }
     }
 

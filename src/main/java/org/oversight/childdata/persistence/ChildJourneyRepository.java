@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.oversight.childdata.journey.ChildJourneys;
+import org.oversight.childdata.journey.ChildJourneys.Origin;
 import org.oversight.childdata.snapshots.ChildDataSnapshots.Snapshot;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,7 +30,7 @@ class ChildJourneyRepository implements ChildJourneys {
 
     private static final Set<String> YES = Set.of("true", "y", "yes", "1", "t");
     private static final String SNAPSHOT = """
-            SELECT DISTINCT ON (la_id) id, la_id, kind, collection_year, imported_at, as_at, revision FROM import_snapshot
+            SELECT DISTINCT ON (la_id) id, la_id, kind, collection_year, imported_at, as_at, revision, source FROM import_snapshot
              WHERE kind IN ('SSD', 'CIN_CENSUS') AND superseded_at IS NULL""";
     private static final String ORDER = " ORDER BY la_id, collection_year DESC, imported_at DESC";
 
@@ -49,7 +50,7 @@ class ChildJourneyRepository implements ChildJourneys {
     @Override
     public List<JourneySnapshot> earlier(UUID laId) {
         List<JourneySnapshot> years = jdbc.sql("""
-                SELECT DISTINCT ON (collection_year) id, la_id, kind, collection_year, imported_at, as_at, revision FROM import_snapshot
+                SELECT DISTINCT ON (collection_year) id, la_id, kind, collection_year, imported_at, as_at, revision, source FROM import_snapshot
                  WHERE kind IN ('SSD', 'CIN_CENSUS') AND superseded_at IS NULL AND la_id = ?
                  ORDER BY collection_year DESC, imported_at DESC""").param(laId).query(this::snapshot).list();
         return years.isEmpty() ? List.of() : List.copyOf(years.subList(1, years.size()));
@@ -63,7 +64,8 @@ class ChildJourneyRepository implements ChildJourneys {
     private JourneySnapshot snapshot(ResultSet rs, int i) throws SQLException {
         String year = rs.getString(4);
         return new JourneySnapshot(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), year,
-                Snapshot.describedOn(year, rs.getObject(6, LocalDate.class), LocalDate.now(clock)), rs.getTimestamp(5).toInstant(), rs.getInt(7));
+                Snapshot.describedOn(year, rs.getObject(6, LocalDate.class), LocalDate.now(clock)), rs.getTimestamp(5).toInstant(), rs.getInt(7),
+                Origin.of(rs.getString(3), rs.getString(8)));
     }
 
     @Override
@@ -98,7 +100,7 @@ class ChildJourneyRepository implements ChildJourneys {
     public Map<UUID, Journey> journeys(Collection<UUID> snapshotIds) {
         UUID[] ids = snapshotIds.toArray(UUID[]::new);
         Map<UUID, JourneySnapshot> snapshots = new LinkedHashMap<>();
-        jdbc.sql("SELECT id, la_id, kind, collection_year, imported_at, as_at, revision FROM import_snapshot WHERE id = ANY(?) AND kind IN ('SSD', 'CIN_CENSUS')")
+        jdbc.sql("SELECT id, la_id, kind, collection_year, imported_at, as_at, revision, source FROM import_snapshot WHERE id = ANY(?) AND kind IN ('SSD', 'CIN_CENSUS')")
                 .param(ids).query(this::snapshot).list().forEach(s -> snapshots.put(s.id(), s));
         Map<UUID, List<Person>> persons = rows("""
                         SELECT snapshot_id, pers_person_id, pers_dob, pers_expected_dob, pers_sex, pers_ethnicity FROM ssd_person

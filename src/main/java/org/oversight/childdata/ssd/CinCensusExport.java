@@ -170,7 +170,6 @@ public class CinCensusExport {
 
     /** "CIN census 2025-26, imported 6 April 2026". */
     public static String describe(JourneySnapshot s) {
-        return (s.kind().equals("SSD") ? "Standard Safeguarding Dataset extract " : "CIN census ") + s.collectionYear() + ", imported "
-                + Dates.day(s.importedAt());
+        return s.describe();
     }
 }

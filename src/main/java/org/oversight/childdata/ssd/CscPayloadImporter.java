@@ -43,7 +43,7 @@ import tools.jackson.databind.JsonNode;
 public class CscPayloadImporter {
 
     /** Where the payload's source is recorded when it makes the LA's first journey snapshot. */
-    public static final String SOURCE = "DfE children's social care API payload";
+    public static final String SOURCE = org.oversight.childdata.journey.ChildJourneys.Origin.CSC_PAYLOAD_SOURCE;
 
     /** How many rows of one kind were created, updated or purged. */
     public record PayloadCounts(int created, int updated, int purged) {

@@ -220,7 +220,7 @@ public class JourneyImporter {
     }
 
     /** The source of a snapshot made from an Annex A workbook begins with this (its kind is {@code SSD}). */
-    public static final String ANNEX_A_SOURCE = "Annex A lists 1 to 7: ";
+    public static final String ANNEX_A_SOURCE = org.oversight.childdata.journey.ChildJourneys.Origin.ANNEX_A_SOURCE;
 
     /**
      * Imports lists 1 to 7 of an Annex A workbook (one .xlsx file) as a new whole-journey snapshot of kind {@code SSD}

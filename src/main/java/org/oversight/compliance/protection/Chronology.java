@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.oversight.childdata.journey.ChildJourneys.Journey;
+import org.oversight.childdata.journey.ChildJourneys.Origin;
 import org.oversight.childdata.snapshots.ChildDataSnapshots.CareLeaver;
 import org.oversight.childdata.snapshots.ChildDataSnapshots.Child;
 import org.oversight.childdata.snapshots.ChildDataSnapshots.Episode;
@@ -39,16 +40,25 @@ public final class Chronology {
         CARE_LEAVER
     }
 
-    /** Which store a fact comes from. */
-    public enum Source { SSD, CIN_CENSUS, SSDA903 }
+    /**
+     * Which import a fact comes from: the whole-journey snapshot's own origin (an SSD extract, Annex A lists 1 to 7,
+     * children's social care API payloads or a CIN census), or the SSDA903 return.
+     */
+    public enum Source { SSD, ANNEX_A, CSC_PAYLOADS, CIN_CENSUS, SSDA903 }
 
     /**
      * One dated event.
      *
-     * @param detail the data's values about it (codes with their meaning, reasons), empty when there are none
-     * @param year   the collection year of the import it comes from ({@code 2026-27})
+     * @param detail           the data's values about it (codes with their meaning, reasons), empty when there are none
+     * @param year             the collection year of the import it comes from ({@code 2026-27})
+     * @param changedByPayloads whether children's social care API payloads changed that import after it was made
      */
-    public record Event(LocalDate date, Kind kind, String detail, Source source, String year) {
+    public record Event(LocalDate date, Kind kind, String detail, Source source, String year, boolean changedByPayloads) {
+
+        /** An event of an import as it was made. */
+        public Event(LocalDate date, Kind kind, String detail, Source source, String year) {
+            this(date, kind, detail, source, year, false);
+        }
     }
 
     /** One child's rows of an SSDA903 return. */
@@ -80,9 +90,8 @@ public final class Chronology {
         List<Event> events = new ArrayList<>();
         boolean helpHeld = false;
         if (journey != null) {
-            Source source = "CIN_CENSUS".equals(journey.snapshot().kind()) ? Source.CIN_CENSUS : Source.SSD;
-            String year = journey.snapshot().collectionYear();
-            Help help = new Help(events, source, year);
+            Help help = new Help(events, source(journey.snapshot().origin()), journey.snapshot().collectionYear(),
+                    journey.snapshot().changedByPayloads());
             journey.contacts().forEach(c -> help.add(c.date(), Kind.CONTACT, join(labelled("source", c.source()),
                     labelled("outcome", outcome(outcomes.get(c.id()))))));
             journey.earlyHelp().forEach(e -> {
@@ -114,7 +123,7 @@ public final class Chronology {
             helpHeld = !events.isEmpty();
         }
         if (care != null) {
-            Help add = new Help(events, Source.SSDA903, care.collectionYear());
+            Help add = new Help(events, Source.SSDA903, care.collectionYear(), false);
             List<Episode> episodes = care.episodes().stream().sorted(Comparator.comparing(Episode::decom)).toList();
             Episode previous = null;
             for (Episode e : episodes) {
@@ -145,7 +154,7 @@ public final class Chronology {
             if (care.leaver() != null) {
                 CareLeaver l = care.leaver();
                 add.add(leaverDate(care), Kind.CARE_LEAVER, join(labelled("in touch", coded(l.inTouch(), IN_TOUCH)),
-                        labelled("activity", coded(l.activity(), ACTIVITY)), labelled("accommodation", trim(l.accommodation()))));
+                        labelled("activity", coded(l.activity(), ACTIVITY)), labelled("accommodation", accommodation(l.accommodation()))));
             }
         }
         events.sort(ORDER);
@@ -166,10 +175,20 @@ public final class Chronology {
         return inYear.isAfter(care.asOf()) ? care.asOf() : inYear;
     }
 
-    private record Help(List<Event> events, Source source, String year) {
+    /** The chronology's source for a journey snapshot of the origin. */
+    static Source source(Origin origin) {
+        return switch (origin == null ? Origin.SSD_EXTRACT : origin) {
+            case SSD_EXTRACT -> Source.SSD;
+            case ANNEX_A -> Source.ANNEX_A;
+            case CSC_PAYLOADS -> Source.CSC_PAYLOADS;
+            case CIN_CENSUS -> Source.CIN_CENSUS;
+        };
+    }
+
+    private record Help(List<Event> events, Source source, String year, boolean changedByPayloads) {
         void add(LocalDate date, Kind kind, String detail) {
             if (date != null) {
-                events.add(new Event(date, kind, detail == null ? "" : detail, source, year));
+                events.add(new Event(date, kind, detail == null ? "" : detail, source, year, changedByPayloads));
             }
         }
     }
@@ -318,6 +337,45 @@ public final class Chronology {
             Map.entry("G4", "not in education, employment or training: illness or disability"),
             Map.entry("G5", "not in education, employment or training: other reasons"),
             Map.entry("G6", "not in education, employment or training: pregnancy or parenting"));
+
+    /**
+     * A care leaver's accommodation (SSDA903 OC3 ACCOM) in words: its letter's type and its digit's suitability
+     * ({@code D2 (semi-independent or transitional accommodation, not suitable)}); {@code 0} and codes not known as
+     * recorded, with the meaning of 0 when it is 0.
+     */
+    static String accommodation(String code) {
+        String c = trim(code).toUpperCase(Locale.ROOT);
+        if (c.isEmpty()) {
+            return "";
+        }
+        if (c.equals("0")) {
+            return "0 (" + ACCOMMODATION_NONE + ")";
+        }
+        String type = c.length() == 2 ? ACCOMMODATION.get(c.substring(0, 1)) : null;
+        String suitability = c.length() == 2 ? switch (c.charAt(1)) {
+            case '1' -> "suitable";
+            case '2' -> "not suitable";
+            default -> null;
+        } : null;
+        return type == null || suitability == null ? trim(code) : c + " (" + type + ", " + suitability + ")";
+    }
+
+    /** What ACCOM 0 means (DfE SSDA903 guide). */
+    static final String ACCOMMODATION_NONE = "not known: not in touch, died, or returned home for 6 months or more";
+
+    /**
+     * SSDA903 OC3 care leavers' types of accommodation, the letter of ACCOM (the digit is its suitability: 1 suitable, 2 not
+     * suitable). The DfE SSDA903 guide's labels, shortened; read from the guide's code list as data-to-insight's SSDA903 tools
+     * and the SSD's Annex A list 9 query quote it.
+     */
+    static final Map<String, String> ACCOMMODATION = Map.ofEntries(Map.entry("B", "with parents or relatives"),
+            Map.entry("C", "community home or other residential care, such as an NHS establishment"),
+            Map.entry("D", "semi-independent or transitional accommodation"), Map.entry("E", "supported lodgings"),
+            Map.entry("G", "gone abroad"), Map.entry("H", "deported"), Map.entry("K", "ordinary lodgings, without formal support"),
+            Map.entry("R", "residence not known"), Map.entry("S", "no fixed abode or homeless"),
+            Map.entry("T", "foyer or similar supported accommodation with education, training or employment"),
+            Map.entry("U", "independent living"), Map.entry("V", "emergency accommodation"), Map.entry("W", "bed and breakfast"),
+            Map.entry("X", "in custody"), Map.entry("Y", "other accommodation"), Map.entry("Z", "with former foster carers"));
 
     /** SSDA903 OC3 in-touch codes. */
     static final Map<String, String> IN_TOUCH = Map.of("YES", "in touch", "NO", "not in touch", "DIED", "died", "REFU", "refused contact",

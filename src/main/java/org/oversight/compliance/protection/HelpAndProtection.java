@@ -36,6 +36,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -232,14 +233,29 @@ public class HelpAndProtection {
      */
     @Transactional
     public ChildChronology chronology(UUID laId, String child, Purpose purpose) {
+        ChildChronology chronology = read(laId, child);
+        accessLog.record(laId, child, currentUser.readingUnderGrant(laId) ? "the child's journey (chronology), read by an inspector under a grant"
+                : "the child's journey (chronology)", purpose);
+        return chronology;
+    }
+
+    /**
+     * One child's chronology as {@link #chronology} reads it, not logged by itself: for a view of the child's record that
+     * shows it and writes one access-log entry for both (the looked-after record with its journey), in the caller's
+     * transaction, which must exist.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ChildChronology chronologyInRecord(UUID laId, String child) {
+        return read(laId, child);
+    }
+
+    private ChildChronology read(UUID laId, String child) {
         requireReader(laId);
         Journey mine = journeys.current(laId).map(s -> childRows(journeys.journey(s.id()), child)).orElse(null);
         Chronology.CareRecord care = careRecord(laId, child);
         if (mine == null && care == null) {
             throw new NotFoundException("No child " + child + " in the current child-level data");
         }
-        accessLog.record(laId, child, currentUser.readingUnderGrant(laId) ? "the child's journey (chronology), read by an inspector under a grant"
-                : "the child's journey (chronology)", purpose);
         Map<String, String> outcomes = mine == null ? Map.of() : journeys.contactOutcomes(mine.snapshot().id(), child);
         return words(Chronology.merge(child, mine, outcomes, care));
     }
@@ -276,8 +292,9 @@ public class HelpAndProtection {
     private ChildChronology words(Chronology.Result r) {
         List<Line> lines = r.events().stream().map(e -> {
             String what = messages.getMessage("chronology.event." + e.kind(), null, e.kind().name(), java.util.Locale.UK);
-            return new Line(e.date(), e.detail().isEmpty() ? what : what + " (" + e.detail() + ")",
-                    messages.getMessage("chronology.source." + e.source(), new Object[] {e.year()}, e.source().name(), java.util.Locale.UK));
+            String source = messages.getMessage("chronology.source." + e.source(), new Object[] {e.year()}, e.source().name(), java.util.Locale.UK);
+            return new Line(e.date(), e.detail().isEmpty() ? what : what + " (" + e.detail() + ")", e.changedByPayloads()
+                    ? messages.getMessage("chronology.source.changedByPayloads", new Object[] {source}, source, java.util.Locale.UK) : source);
         }).toList();
         return new ChildChronology(r.child(), lines, r.helpHeld(), r.careHeld());
     }

@@ -146,13 +146,15 @@ class CompliancePages {
         if (why == null) {
             return PurposeQuestion.PAGE; // sensitive: ask why before opening the record; the answer is kept in the access log
         }
-        var child = compliance.child(la.id(), childRef, why);
+        // the record with the whole journey from both stores, oldest first (the same fragment and function as the
+        // help-and-protection page): one view, one access-log entry
+        var seen = compliance.childWithJourney(la.id(), childRef, why);
+        var child = seen.record();
         model.addAttribute("child", child);
         model.addAttribute("purpose", why);
         // the earlier part of the child's journey (contacts, early help, referrals), when the whole-journey data holds it
         model.addAttribute("hasJourney", protection.hasJourney(la.id(), childRef));
-        // the whole journey from both stores, oldest first (the same fragment and function as the help-and-protection page)
-        model.addAttribute("chronology", protection.chronology(la.id(), childRef, why));
+        model.addAttribute("chronology", seen.journey());
         model.addAttribute("unknownNames", child.unknown().stream().map(this::ruleName).toList());
         return "compliance/child";
     }

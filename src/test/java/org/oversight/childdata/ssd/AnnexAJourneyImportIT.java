@@ -162,6 +162,14 @@ class AnnexAJourneyImportIT extends HttpTest {
         assertThat(source).isEqualTo("SSD Annex A lists 1 to 7: annex-a.xlsx");
         assertThat(current()).as("it supersedes the demo's snapshot of its year").contains(outcome.snapshotId()).doesNotContain(demoSnapshot);
         assertThat(TenantScope.asSystem(() -> journeys.current(city())).orElseThrow().id()).as("the LA's current journey").isEqualTo(outcome.snapshotId());
+        // a child's journey names the workbook's lists as where its help-and-protection part came from, not an SSD extract
+        String child = TenantScope.asSystem(() -> journeys.journey(outcome.snapshotId())).referrals().getFirst().person();
+        String year = TenantScope.asSystem(() -> jdbc.sql("SELECT collection_year FROM import_snapshot WHERE id = ?").param(outcome.snapshotId())
+                .query(String.class).single());
+        java.util.Set<String> sources = new java.util.TreeSet<>();
+        http.get("/api/v1/local-authorities/" + CITY + "/children/" + child + "/journey?purpose=DATA_QUALITY", "col.manager").json().get("events")
+                .forEach(e -> sources.add(e.get("source").asText()));
+        assertThat(sources).filteredOn(x -> !x.startsWith("SSDA903 return ")).containsExactly("Annex A lists 1 to 7, " + year);
 
         Map<Integer, List<List<String>>> after = lists(dayOnePack.annexA(city(), "City of London", asOf));
         StringBuilder counts = new StringBuilder();

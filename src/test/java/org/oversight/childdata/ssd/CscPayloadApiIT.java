@@ -281,6 +281,27 @@ class CscPayloadApiIT extends PayloadTestSupport {
     }
 
     @Test
+    void aJourneyMadeByPayloadsSaysSo() throws Exception {
+        List<UUID> current = db(() -> jdbc.sql("""
+                SELECT s.id FROM import_snapshot s JOIN local_authority la ON la.id = s.la_id
+                 WHERE la.urn = 80450 AND s.kind IN ('SSD', 'CIN_CENSUS') AND s.superseded_at IS NULL""").query(UUID.class).list());
+        db(() -> jdbc.sql("UPDATE import_snapshot SET superseded_at = now() WHERE id = ANY(?)").param(current.toArray(UUID[]::new)).update());
+        try {
+            Http.Response r = http.post(COL, file("full-201.json"), "col.manager");
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            assertThat(r.json().path("snapshotCreated").asBoolean()).isTrue();
+            http.post(COL, file("partial-201.json"), "col.manager");
+            JsonNode journey = http.get(COL + "/CSCAPI-001/journey?purpose=DATA_QUALITY", "col.manager").json();
+            assertThat(journey.path("events").size()).isPositive();
+            journey.path("events").forEach(e -> assertThat(e.path("source").asString())
+                    .as("a snapshot the payloads made is theirs, not an SSD extract's").isEqualTo("Children's social care API payloads, " + year()));
+        } finally {
+            noSnapshotMadeByAPayloadOutlivesTheTest();
+            db(() -> jdbc.sql("UPDATE import_snapshot SET superseded_at = NULL WHERE id = ANY(?)").param(current.toArray(UUID[]::new)).update());
+        }
+    }
+
+    @Test
     void theCommandLineAppliesAPayloadAsTheApiDoes() throws Exception {
         var command = commands.stream().filter(c -> c.name().equals("import-payload")).findFirst().orElseThrow();
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();

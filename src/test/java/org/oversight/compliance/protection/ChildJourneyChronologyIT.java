@@ -124,7 +124,82 @@ class ChildJourneyChronologyIT extends HttpTest {
         System.out.printf("City of London demo child %s: %d events in the journey, %d from the SSD store, %d from the SSDA903 return%n", child,
                 whats.size(), json.findValuesAsString("source").stream().filter(x -> x.startsWith("SSD extract")).count(),
                 json.findValuesAsString("source").stream().filter(x -> x.startsWith("SSDA903")).count());
-        assertThat(logged(child)).as("the pages and the CSV are logged too").isGreaterThanOrEqualTo(before + 3);
+        assertThat(logged(child)).as("the CSV is logged too (the looked-after record logs its own view, with the journey it shows)")
+                .isEqualTo(before + 2);
+    }
+
+    /** Every access-log entry of the child, oldest first, as "what | purpose". */
+    private List<String> entries(String child) {
+        return TenantScope.asSystem(() -> jdbc.sql("SELECT what || ' | ' || coalesce(purpose, '') FROM child_access WHERE child_ref = ? ORDER BY viewed_at, id")
+                .param(child).query(String.class).list());
+    }
+
+    @Test
+    void oneViewOfTheLookedAfterRecordWritesOneEntryThatSaysItShowedTheJourney() {
+        String child = lookedAfterChild();
+        List<String> before = entries(child);
+        var record = http.get("/local-authorities/80450/children/" + child + "?purpose=MANAGEMENT_OVERSIGHT", "col.manager");
+        assertThat(record.status()).isEqualTo(200);
+        assertThat(rows(record.body())).as("the record shows the journey").isNotEmpty();
+        List<String> after = entries(child);
+        assertThat(after).as("one view, one entry").hasSize(before.size() + 1);
+        assertThat(after.getLast()).isEqualTo("compliance record with the child's journey | MANAGEMENT_OVERSIGHT");
+
+        // the journey's own CSV and API still write one entry each
+        assertThat(http.get("/local-authorities/80450/children/" + child + "/journey.csv?purpose=DIRECT_WORK", "col.manager").status()).isEqualTo(200);
+        assertThat(entries(child)).hasSize(before.size() + 2).last().isEqualTo("the child's journey (chronology) | DIRECT_WORK");
+        assertThat(http.get("/api/v1/local-authorities/80450/children/" + child + "/journey?purpose=DIRECT_WORK", "col.manager").status()).isEqualTo(200);
+        assertThat(entries(child)).hasSize(before.size() + 3);
+        // and so does the help-and-protection page, which shows the same journey
+        assertThat(http.get("/local-authorities/80450/help-and-protection/children/" + child + "?purpose=DIRECT_WORK", "col.manager").status())
+                .isEqualTo(200);
+        assertThat(entries(child)).hasSize(before.size() + 4);
+    }
+
+    @Test
+    void theJourneyNamesWhereItsHelpAndProtectionPartCameFrom() {
+        String child = lookedAfterChild();
+        String year = journeyYear();
+        String extract = TenantScope.asSystem(() -> jdbc.sql("SELECT source FROM import_snapshot WHERE id = ?").param(loadedJourney)
+                .query(String.class).single());
+        assertThat(helpSources(child)).containsExactly("SSD extract, " + year);
+
+        // the same kind of snapshot (SSD), made from Annex A lists 1 to 7 or by children's social care payloads: its source says which
+        setSource("Annex A lists 1 to 7: annex-a-city.xlsx", 0);
+        assertThat(helpSources(child)).containsExactly("Annex A lists 1 to 7, " + year);
+        setSource("DfE children's social care API payload", 2);
+        assertThat(helpSources(child)).containsExactly("Children's social care API payloads, " + year);
+        setSource(extract, 1);
+        assertThat(helpSources(child)).containsExactly("SSD extract, " + year + ", changed since by children's social care API payloads");
+    }
+
+    private void setSource(String source, int revision) {
+        TenantScope.asSystem(() -> jdbc.sql("UPDATE import_snapshot SET source = ?, revision = ? WHERE id = ?").params(source, revision, loadedJourney)
+                .update());
+    }
+
+    /** The sources of the journey's help-and-protection events, alike in the API, the CSV and on both pages. */
+    private Set<String> helpSources(String child) {
+        Set<String> api = new java.util.TreeSet<>();
+        http.get("/api/v1/local-authorities/80450/children/" + child + "/journey?purpose=DIRECT_WORK", "col.manager").json().get("events")
+                .forEach(e -> api.add(e.get("source").asText()));
+        String csv = http.get("/local-authorities/80450/children/" + child + "/journey.csv?purpose=DIRECT_WORK", "col.manager").body();
+        Set<String> fromCsv = new java.util.TreeSet<>();
+        try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new java.io.StringReader(csv.replace("\uFEFF", "")))) {
+            parser.forEach(r -> fromCsv.add(r.get("source")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Set<String> pages = new java.util.TreeSet<>();
+        for (String page : List.of("/local-authorities/80450/children/", "/local-authorities/80450/help-and-protection/children/")) {
+            org.jsoup.Jsoup.parse(http.get(page + child + "?purpose=DIRECT_WORK", "col.manager").body()).select("#journey-table tbody tr td:last-child")
+                    .forEach(td -> pages.add(td.text()));
+        }
+        assertThat(fromCsv).as("the CSV").isEqualTo(api);
+        assertThat(pages).as("both pages").isEqualTo(api);
+        assertThat(api).anyMatch(x -> x.startsWith("SSDA903 return "));
+        return api.stream().filter(x -> !x.startsWith("SSDA903 return ")).collect(Collectors.toSet());
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.oversight.childdata.journey.ChildJourneys.CpPlan;
 import org.oversight.childdata.journey.ChildJourneys.EarlyHelp;
 import org.oversight.childdata.journey.ChildJourneys.Journey;
 import org.oversight.childdata.journey.ChildJourneys.JourneySnapshot;
+import org.oversight.childdata.journey.ChildJourneys.Origin;
 import org.oversight.childdata.journey.ChildJourneys.Person;
 import org.oversight.childdata.journey.ChildJourneys.Referral;
 import org.oversight.childdata.journey.ChildJourneys.Section47;
@@ -39,7 +40,10 @@ class ChronologyTest {
 
     /** Child A's help and protection, given out of order on purpose (the store's lists are by table, not by date). */
     private static Journey help(String kind) {
-        JourneySnapshot s = new JourneySnapshot(UUID.randomUUID(), UUID.randomUUID(), kind, "2026-27", d("2026-11-30"), Instant.EPOCH);
+        return help(new JourneySnapshot(UUID.randomUUID(), UUID.randomUUID(), kind, "2026-27", d("2026-11-30"), Instant.EPOCH));
+    }
+
+    private static Journey help(JourneySnapshot s) {
         return new Journey(s, List.of(new Person("A", d("2012-05-06"), null, "1", "WBRI")),
                 List.of(new Contact("A-K2", "A", d("2024-03-01"), "6"), new Contact("A-K1", "A", d("2023-01-10"), "1A")),
                 List.of(new EarlyHelp("A-E1", "A", d("2023-01-20"), d("2023-06-30"), "family support", "stepped up", null)),
@@ -135,9 +139,67 @@ class ChronologyTest {
         Event status = r.events().getLast();
         assertThat(status.date()).isEqualTo(d("2026-08-14"));
         assertThat(status.detail()).isEqualTo("in touch: YES (in touch); activity: F2 (other education, full time); accommodation: S");
+
+        CareRecord suitable = new CareRecord(leaver.collectionYear(), leaver.asOf(), leaver.child(), leaver.episodes(), List.of(), List.of(),
+                new CareLeaver("B", "YES", "F2", "D1"));
+        assertThat(Chronology.merge("B", null, Map.of(), suitable).events().getLast().detail()).as("ACCOM in words, with its suitability")
+                .isEqualTo("in touch: YES (in touch); activity: F2 (other education, full time); "
+                        + "accommodation: D1 (semi-independent or transitional accommodation, suitable)");
         assertThat(r.events().get(1).detail()).as("the first period's end, in words")
                 .isEqualTo("reason: E4A (returned home to parents or others with parental responsibility, as planned)");
         assertThat(r.events().get(3).detail()).isEqualTo("reason: E8 (ceased for any other reason)");
+    }
+
+    @Test
+    void aCareLeaversAccommodationIsInWordsWithItsSuitability() {
+        assertThat(Chronology.accommodation("B2")).isEqualTo("B2 (with parents or relatives, not suitable)");
+        assertThat(Chronology.accommodation("k2")).isEqualTo("K2 (ordinary lodgings, without formal support, not suitable)");
+        assertThat(Chronology.accommodation("S2")).isEqualTo("S2 (no fixed abode or homeless, not suitable)");
+        assertThat(Chronology.accommodation("Z1")).isEqualTo("Z1 (with former foster carers, suitable)");
+        assertThat(Chronology.accommodation("0")).isEqualTo("0 (not known: not in touch, died, or returned home for 6 months or more)");
+        assertThat(Chronology.accommodation(" ")).isEmpty();
+        assertThat(Chronology.accommodation(null)).isEmpty();
+        assertThat(Chronology.accommodation("S")).as("a code that is not one is kept as recorded").isEqualTo("S");
+        assertThat(Chronology.accommodation("Q1")).isEqualTo("Q1");
+        assertThat(Chronology.accommodation("B3")).isEqualTo("B3");
+        // every code the DfE validator accepts (rule 133) has words, and 1 or 2 says whether it is suitable
+        for (String code : org.oversight.childdata.ssda903.Codes.ACCOM) {
+            String words = Chronology.accommodation(code);
+            assertThat(words).as(code).startsWith(code + " (").endsWith(code.endsWith("1") ? ", suitable)" : code.endsWith("2") ? ", not suitable)" : ")");
+        }
+    }
+
+    @Test
+    void eachEventNamesTheImportItCameFromByTheSnapshotsOrigin() {
+        for (Origin origin : Origin.values()) {
+            JourneySnapshot s = new JourneySnapshot(UUID.randomUUID(), UUID.randomUUID(), origin == Origin.CIN_CENSUS ? "CIN_CENSUS" : "SSD", "2026-27",
+                    d("2026-11-30"), Instant.EPOCH, 0, origin);
+            Result r = Chronology.merge("A", help(s), Map.of(), care());
+            Source expected = switch (origin) {
+                case SSD_EXTRACT -> Source.SSD;
+                case ANNEX_A -> Source.ANNEX_A;
+                case CSC_PAYLOADS -> Source.CSC_PAYLOADS;
+                case CIN_CENSUS -> Source.CIN_CENSUS;
+            };
+            assertThat(r.events()).filteredOn(e -> e.source() != Source.SSDA903).as(origin.name()).isNotEmpty()
+                    .allMatch(e -> e.source() == expected && !e.changedByPayloads());
+        }
+        // the stored source text says which: Annex A names its workbook, a payload that made the snapshot says so
+        assertThat(Origin.of("SSD", "Annex A lists 1 to 7: annex-a.xlsx")).isEqualTo(Origin.ANNEX_A);
+        assertThat(Origin.of("SSD", "DfE children's social care API payload")).isEqualTo(Origin.CSC_PAYLOADS);
+        assertThat(Origin.of("SSD", "ssd_person.csv, ssd_contacts.csv")).isEqualTo(Origin.SSD_EXTRACT);
+        assertThat(Origin.of("CIN_CENSUS", "cin-census.xml")).isEqualTo(Origin.CIN_CENSUS);
+
+        // an extract that payloads changed in place since says so; a snapshot the payloads made is theirs throughout
+        JourneySnapshot changed = new JourneySnapshot(UUID.randomUUID(), UUID.randomUUID(), "SSD", "2026-27", d("2026-11-30"), Instant.EPOCH, 3,
+                Origin.SSD_EXTRACT);
+        assertThat(Chronology.merge("A", help(changed), Map.of(), care()).events()).filteredOn(e -> e.source() == Source.SSD).isNotEmpty()
+                .allMatch(Event::changedByPayloads);
+        assertThat(Chronology.merge("A", help(changed), Map.of(), care()).events()).filteredOn(e -> e.source() == Source.SSDA903).isNotEmpty()
+                .noneMatch(Event::changedByPayloads);
+        JourneySnapshot payloads = new JourneySnapshot(UUID.randomUUID(), UUID.randomUUID(), "SSD", "2026-27", d("2026-11-30"), Instant.EPOCH, 3,
+                Origin.CSC_PAYLOADS);
+        assertThat(payloads.changedByPayloads()).isFalse();
     }
 
     @Test
