@@ -135,6 +135,7 @@ class BenchLoadCommand implements CliCommand {
                 Duration.ofSeconds(options.get("--warmup")), Duration.ofSeconds(options.get("--seconds")), nationalCompliance);
         load.thinkMillis = options.get("--think-ms");
         load.saturationSeconds = options.get("--saturation-seconds");
+        load.databaseBackend = jdbc.sql("SELECT pg_backend_pid()").query(Long.class).single();
         Load.Report report = load.run();
         report.print(out, options.get("--users"));
         return report.errors() == 0 ? 0 : 2;
@@ -205,6 +206,8 @@ class BenchLoadCommand implements CliCommand {
         int saturationSeconds;
         /** Sign-ins at once: each checks a password (bcrypt), and the sign-in throttle checks few at a time per address. */
         static final int SIGN_INS_AT_ONCE = 4;
+        /** A backend of the app's PostgreSQL on this machine, whose server's CPU time is measured at saturation; 0: not measured. */
+        long databaseBackend;
         /** Closed-loop clients per page group at saturation: enough to keep both cores busy. */
         static final int SATURATION_CLIENTS = 16;
         /** The longest the users wait for each other to sign in before the measured run starts without the late ones. */
@@ -235,7 +238,7 @@ class BenchLoadCommand implements CliCommand {
          * @param saturation  requests a second of each page group alone at saturation (NaN: not measured)
          */
         record Report(List<Measured> users, double seconds, double[] alone, int thinkMillis, List<String> setupErrors, int signInFailures,
-                      double[] saturation, int[] saturationErrors) {
+                      double[] saturation, int[] saturationErrors, double[] appCpuMs, double[] dbCpuMs) {
             long errors() {
                 return users.stream().mapToLong(u -> Arrays.stream(u.errors()).sum()).sum() + setupErrors.size()
                         + Arrays.stream(saturationErrors).sum();
@@ -268,6 +271,7 @@ class BenchLoadCommand implements CliCommand {
                 if (!Double.isNaN(satBase)) {
                     out.printf(Locale.UK, "'sat req/s': each page group alone, %d clients back to back for the given seconds after the run; "
                             + "'sat/base' against /actuator/health measured the same way%n", SATURATION_CLIENTS);
+                    printCpu(out);
                 }
                 int all = 0;
                 for (int g = 0; g < GROUPS.size(); g++) {
@@ -297,6 +301,34 @@ class BenchLoadCommand implements CliCommand {
                         errors() == 0 ? "met" : "NOT met");
                 setupErrors.stream().limit(10).forEach(e -> out.println("  error: " + e));
                 users.stream().flatMap(u -> u.firstErrors().stream()).distinct().limit(10).forEach(e -> out.println("  error: " + e));
+            }
+
+            /**
+             * CPU time per request at saturation: the JVM's (the app and this load generator, whose share the health
+             * endpoint's row shows) and PostgreSQL's (the server's every process), so a page's cost can be compared
+             * across runs whatever else the machine is doing. 1000 / total is its requests a second on one core.
+             */
+            private void printCpu(PrintStream out) {
+                out.printf(Locale.UK, "%nCPU per request at saturation (milliseconds of CPU time; 'per core' = 1000 / total):%n");
+                out.printf(Locale.UK, "%-28s %9s %9s %9s %9s %9s%n", "page group", "JVM ms", "db ms", "total ms", "per core", "over base");
+                double base = appCpuMs[GROUPS.size() - 1] + dbCpuMs[GROUPS.size() - 1];
+                String costliest = null;
+                double most = 0;
+                for (int g = 0; g < GROUPS.size(); g++) {
+                    if (Double.isNaN(appCpuMs[g])) {
+                        continue;
+                    }
+                    double total = appCpuMs[g] + dbCpuMs[g];
+                    out.printf(Locale.UK, "%-28s %9.2f %9.2f %9.2f %9.0f %8.1fx%n", GROUPS.get(g), appCpuMs[g], dbCpuMs[g], total,
+                            total > 0 ? 1000 / total : 0, base > 0 ? total / base : 0);
+                    if (g < GROUPS.size() - 1 && total > most) {
+                        most = total;
+                        costliest = GROUPS.get(g);
+                    }
+                }
+                if (costliest != null) {
+                    out.printf(Locale.UK, "costliest page group: %s (%.2f ms of CPU a request)%n", costliest, most);
+                }
             }
 
             int count(int group) {
@@ -404,22 +436,26 @@ class BenchLoadCommand implements CliCommand {
             }
             double[] saturation = new double[GROUPS.size()];
             Arrays.fill(saturation, Double.NaN);
+            double[] appCpu = new double[GROUPS.size()];
+            Arrays.fill(appCpu, Double.NaN);
+            double[] dbCpu = new double[GROUPS.size()];
+            Arrays.fill(dbCpu, Double.NaN);
             int[] saturationErrors = new int[GROUPS.size()];
             if (saturationSeconds > 0 && !sessions.isEmpty()) {
                 for (int g = 0; g < GROUPS.size(); g++) {
                     if (g == NATIONAL_COMPLIANCE && !nationalCompliance) {
                         continue;
                     }
-                    saturate(g, sessions, saturation, saturationErrors, setupErrors);
+                    saturate(g, sessions, saturation, saturationErrors, setupErrors, appCpu, dbCpu);
                 }
             }
             return new Report(measured, measure.toNanos() / 1e9, alone, thinkMillis, List.copyOf(setupErrors), signInFailures.get(),
-                    saturation, saturationErrors);
+                    saturation, saturationErrors, appCpu, dbCpu);
         }
 
         /** One page group alone, {@link #SATURATION_CLIENTS} clients back to back for the saturation seconds: requests a second. */
-        private void saturate(int group, List<String[][]> sessions, double[] saturation, int[] errors, List<String> problems)
-                throws InterruptedException {
+        private void saturate(int group, List<String[][]> sessions, double[] saturation, int[] errors, List<String> problems,
+                              double[] appCpu, double[] dbCpu) throws InterruptedException {
             java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
             java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
             long warmUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
@@ -443,6 +479,11 @@ class BenchLoadCommand implements CliCommand {
                     });
                 }
                 clients.shutdown();
+                long[] cpuFrom = sleepUntilThenCpu(from);
+                long[] cpuUntil = sleepUntilThenCpu(until);
+                int answered = Math.max(1, done.get());
+                appCpu[group] = (cpuUntil[0] - cpuFrom[0]) / 1e6 / answered;
+                dbCpu[group] = (cpuUntil[1] - cpuFrom[1]) / 1e6 / answered;
                 if (!clients.awaitTermination(saturationSeconds + 60L, java.util.concurrent.TimeUnit.SECONDS)) {
                     clients.shutdownNow();
                     problems.add("at saturation: " + GROUPS.get(group) + " did not finish within a minute of its end");
@@ -450,6 +491,15 @@ class BenchLoadCommand implements CliCommand {
             }
             saturation[group] = done.get() / (double) saturationSeconds;
             errors[group] = failed.get();
+        }
+
+        /** Sleeps until the time ({@link System#nanoTime()}), then: this JVM's CPU time and PostgreSQL's, in nanoseconds. */
+        private long[] sleepUntilThenCpu(long when) throws InterruptedException {
+            long wait = when - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(Duration.ofNanos(wait));
+            }
+            return new long[] {ProcessCpu.jvmNanos(), databaseBackend > 0 ? ProcessCpu.postgresNanos(databaseBackend) : 0};
         }
 
         /** The pages of one user's rotation, with the session each is requested in (signed in now). */

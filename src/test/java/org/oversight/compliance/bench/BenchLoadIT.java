@@ -30,6 +30,7 @@ class BenchLoadIT extends HttpTest {
         BenchLoadCommand.Load load = new BenchLoadCommand.Load("http://localhost:" + port, PASSWORD, plan, users, Duration.ZERO,
                 Duration.ofSeconds(3), true);
         load.saturationSeconds = 2;
+        load.databaseBackend = jdbc.sql("SELECT pg_backend_pid()").query(Long.class).single();
         BenchLoadCommand.Load.Report report = load.run();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         report.print(new PrintStream(printed, true, StandardCharsets.UTF_8), users);
@@ -45,6 +46,11 @@ class BenchLoadIT extends HttpTest {
                     .isGreaterThanOrEqualTo(0);
         }
         assertThat(report.saturation()[BenchLoadCommand.Load.GROUPS.size() - 1]).as("the health endpoint at saturation").isPositive();
+        // CPU per request at saturation, the app's and the database's: a page reads the database, so both are used.
+        int single = BenchLoadCommand.Load.GROUPS.indexOf("single record");
+        assertThat(report.appCpuMs()[single]).as("JVM CPU ms per single-record request").isPositive();
+        assertThat(report.dbCpuMs()[single]).as("PostgreSQL CPU ms per single-record request").isPositive();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("CPU per request at saturation").contains("costliest page group: ");
     }
 
     @Test
