@@ -106,19 +106,39 @@ public class ComplianceMeasures {
 
     /** The LA's current value, from the figures stored for its current data (read in a transaction of their own, or the caller's). */
     public Optional<Value> current(UUID laId, Key key) {
-        if (key.helpAndProtection()) {
-            // the 12 months to the data's date; nothing to show when the period has nothing to count
-            return protection.figuresForMeasure(laId).flatMap(v -> {
-                FrontDoor.Figure f = v.summary().figure(key.protection, FrontDoor.Result.all());
-                return f.total() == 0 ? Optional.empty() : Optional.of(new Value(BigDecimal.valueOf(f.hits() * 100.0 / f.total())
-                        .setScale(1, RoundingMode.HALF_UP), v.snapshot().asOf()));
-            });
+        return Optional.ofNullable(current(laId, java.util.List.of(key)).get(key));
+    }
+
+    /**
+     * The LA's current values of the measures that have one, in the order asked: the stored figures of its children in
+     * care and of its front door are each read once, however many measures are asked of them (a page showing six
+     * headlines read them six times, issue 15).
+     */
+    public java.util.Map<Key, Value> current(UUID laId, java.util.Collection<Key> keys) {
+        java.util.Map<Key, Value> out = new java.util.LinkedHashMap<>();
+        Optional<HelpAndProtection.Headline> frontDoor = keys.stream().anyMatch(Key::helpAndProtection) ? protection.figuresForMeasure(laId)
+                : Optional.empty();
+        Optional<ComplianceFigures.Figures> inCare = keys.stream().anyMatch(k -> !k.helpAndProtection()) ? figures.summary(laId)
+                : Optional.empty();
+        for (Key key : keys) {
+            if (key.helpAndProtection()) {
+                // the 12 months to the data's date; nothing to show when the period has nothing to count
+                frontDoor.ifPresent(v -> {
+                    FrontDoor.Figure f = v.summary().figure(key.protection, FrontDoor.Result.all());
+                    if (f.total() > 0) {
+                        out.put(key, new Value(BigDecimal.valueOf(f.hits() * 100.0 / f.total()).setScale(1, RoundingMode.HALF_UP),
+                                v.snapshot().asOf()));
+                    }
+                });
+            } else {
+                inCare.ifPresent(d -> {
+                    ComplianceService.RuleFigure figure = d.figure(key.ruleId());
+                    BigDecimal percent = figure.measured() == 0 ? BigDecimal.ZERO
+                            : BigDecimal.valueOf(figure.compliant() * 100.0 / figure.measured()).setScale(1, RoundingMode.HALF_UP);
+                    out.put(key, new Value(percent, d.snapshot().asOf()));
+                });
+            }
         }
-        return figures.summary(laId).map(d -> {
-            ComplianceService.RuleFigure figure = d.figure(key.ruleId());
-            BigDecimal percent = figure.measured() == 0 ? BigDecimal.ZERO
-                    : BigDecimal.valueOf(figure.compliant() * 100.0 / figure.measured()).setScale(1, RoundingMode.HALF_UP);
-            return new Value(percent, d.snapshot().asOf());
-        });
+        return out;
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -79,8 +80,12 @@ public class PlanService {
             return plan;
         }
         LocalDate today = LocalDate.now(clock);
+        // the bound measures' current values, each kind of stored figures read once for the whole plan
+        Map<ComplianceMeasures.Key, ComplianceMeasures.Value> current = measures.current(plan.laId(), plan.items().stream()
+                .flatMap(item -> item.actions().stream()).filter(a -> a.boundMeasure() != null && a.measure() != null)
+                .map(a -> ComplianceMeasures.Key.valueOf(a.boundMeasure())).distinct().toList());
         List<PlanView.Item> items = plan.items().stream().map(item -> new PlanView.Item(item.id(), item.ordinal(), item.title(),
-                item.findingId(), item.findingKind(), item.findingText(), item.actions().stream().map(a -> live(plan.laId(), a, today)).toList(),
+                item.findingId(), item.findingKind(), item.findingText(), item.actions().stream().map(a -> live(current, a, today)).toList(),
                 item.sourceLabel(), item.sourceUrl()))
                 .toList();
         return new PlanView(plan.id(), plan.laId(), plan.laUrn(), plan.laName(), plan.activityId(), plan.kind(), plan.title(),
@@ -88,11 +93,11 @@ public class PlanService {
     }
 
     /** A bound measure's current value is the LA's live compliance percentage; the rating follows it. */
-    private PlanView.Action live(UUID laId, PlanView.Action a, LocalDate today) {
+    private PlanView.Action live(Map<ComplianceMeasures.Key, ComplianceMeasures.Value> current, PlanView.Action a, LocalDate today) {
         if (a.boundMeasure() == null || a.measure() == null) {
             return a;
         }
-        return measures.current(laId, ComplianceMeasures.Key.valueOf(a.boundMeasure())).map(v -> {
+        return java.util.Optional.ofNullable(current.get(ComplianceMeasures.Key.valueOf(a.boundMeasure()))).map(v -> {
             Measure m = new Measure(a.measure().name(), a.measure().baseline(), a.measure().target(), v.percent(), v.asOf());
             return new PlanView.Action(a.id(), a.description(), a.ownerId(), a.ownerName(), a.dueDate(), a.status(), m,
                     rag.rate(a.status(), a.start(), a.dueDate(), m, today), a.updates(), a.evidence(), a.version(), a.start(), a.boundMeasure());

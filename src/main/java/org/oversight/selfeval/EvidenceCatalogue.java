@@ -100,8 +100,9 @@ public class EvidenceCatalogue {
         Map<String, Evidence> out = new LinkedHashMap<>();
         LocalDate today = LocalDate.now(clock);
         Map<ComplianceMeasures.Key, List<ComplianceMeasures.Value>> earlier = compliance.earlier(laId, TREND_POINTS);
+        Map<ComplianceMeasures.Key, ComplianceMeasures.Value> current = compliance.current(laId, List.of(ComplianceMeasures.Key.values()));
         for (ComplianceMeasures.Key key : ComplianceMeasures.Key.values()) {
-            compliance.current(laId, key).ifPresent(v -> {
+            Optional.ofNullable(current.get(key)).ifPresent(v -> {
                 List<Trend.Point> trend = earlier.getOrDefault(key, List.of()).stream()
                         .map(e -> new Trend.Point(e.asOf(), e.percent())).toList();
                 put(out, new Evidence("compliance:" + key.name(), Evidence.Kind.COMPLIANCE,

@@ -114,18 +114,23 @@ class YourWork {
                 previousReviews = trend.get(current + 1).reviewsPercent();
             }
         }
+        // every headline from one read of the stored figures of each kind
+        java.util.Map<ComplianceMeasures.Key, ComplianceMeasures.Value> values = measures.current(la.id(),
+                java.util.stream.Stream.concat(HEADLINES.stream(), FRONT_DOOR.stream()).toList());
         boolean held = false;
         for (ComplianceMeasures.Key key : HEADLINES) {
-            Optional<ComplianceMeasures.Value> value = measures.current(la.id(), key);
-            if (value.isPresent()) {
+            ComplianceMeasures.Value value = values.get(key);
+            if (value != null) {
                 held = true;
-                headlines.add(new Headline(key, value.get().percent(), value.get().asOf(),
-                        key == ComplianceMeasures.Key.REVIEWS_ON_TIME ? previousReviews : null));
+                headlines.add(new Headline(key, value.percent(), value.asOf(), key == ComplianceMeasures.Key.REVIEWS_ON_TIME ? previousReviews : null));
             }
         }
         List<Headline> frontDoor = new ArrayList<>();
         for (ComplianceMeasures.Key key : FRONT_DOOR) {
-            measures.current(la.id(), key).ifPresent(v -> frontDoor.add(new Headline(key, v.percent(), v.asOf(), null)));
+            ComplianceMeasures.Value v = values.get(key);
+            if (v != null) {
+                frontDoor.add(new Headline(key, v.percent(), v.asOf(), null));
+            }
         }
         List<ActivityView> recent = new ArrayList<>(views);
         recent.sort(Comparator.comparing((ActivityView v) -> sortDate(v.activity()), Comparator.nullsLast(Comparator.reverseOrder())));
