@@ -80,7 +80,9 @@ public class OversightApplication {
                 || args[1].equals("bench-protection") || benchLoad || benchDataset)
                 && System.getenv("SPRING_DATASOURCE_URL") == null) {
             // The benchmark loads the national data set: give it a database of its own, never the user's.
-            System.setProperty("oversight.data-dir", java.nio.file.Files.createTempDirectory("oversight-bench-db").toString());
+            java.nio.file.Path temporary = java.nio.file.Files.createTempDirectory("oversight-bench-db");
+            System.setProperty("oversight.data-dir", temporary.toString());
+            EmbeddedDatabase.deleteWhenStopped(temporary);
         }
         if (cli && args.length > 1 && (args[1].equals("restore") || args[1].equals("backup"))) {
             // A backup holds what is there, and a restore replaces everything: importing the bundled reports or loading

@@ -21,6 +21,8 @@ public final class EmbeddedDatabase {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private static EmbeddedPostgres server;
+    /** A temporary data directory (a benchmark's) deleted once the server has stopped; null: kept. */
+    private static Path temporary;
 
     private EmbeddedDatabase() {
     }
@@ -70,6 +72,14 @@ public final class EmbeddedDatabase {
         return url;
     }
 
+    /**
+     * A data directory made for this run only (a benchmark's fresh database): deleted with everything in it when the
+     * server stops at the end of the run, so repeated benchmarks do not fill the disk (a national one leaves about 1 GB).
+     */
+    public static synchronized void deleteWhenStopped(Path directory) {
+        temporary = directory;
+    }
+
     private static synchronized void stop() {
         if (server != null) {
             try {
@@ -78,6 +88,28 @@ public final class EmbeddedDatabase {
                 log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
             }
             server = null;
+            if (temporary != null) {
+                deleteTree(temporary);
+                temporary = null;
+            }
+        }
+    }
+
+    /** Deletes a directory and everything under it (what cannot be deleted is left, and said). */
+    static void deleteTree(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    log.warn("Could not delete {}: {}", p, e.getMessage());
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("Could not delete {}: {}", directory, e.getMessage());
         }
     }
 
