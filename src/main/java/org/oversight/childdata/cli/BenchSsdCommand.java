@@ -100,14 +100,13 @@ class BenchSsdCommand implements org.oversight.shared.cli.CliCommand {
             err.println("The synthetic extract has errors: " + read.errors().getFirst());
             return 2;
         }
-        // The import joins a transaction of the benchmark's own, so the time to store the rows (up to the commit) and what
-        // runs once they are committed (the LA's front-door figures, computed and stored) are timed apart.
+        // The import joins a transaction of the benchmark's own, so the time to store the rows (to the end of the commit)
+        // and what runs once they are committed (the LA's front-door figures, computed and stored) are timed apart.
         long t1 = System.nanoTime();
         long[] stored = new long[1];
         ChildDataImporter.Outcome outcome = TenantScope.asSystem(() -> transaction.execute(s -> {
-            ChildDataImporter.Outcome o = importer.importSsd(la.urn(), 2025, files, ChildDataImporter.Mode.REJECT_IF_ANY_ERROR, true, () -> { });
-            stored[0] = System.nanoTime();
-            return o;
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(new Committed(stored));
+            return importer.importSsd(la.urn(), 2025, files, ChildDataImporter.Mode.REJECT_IF_ANY_ERROR, true, () -> { });
         }));
         double load = (System.nanoTime() - t1) / 1e9;
         double store = (stored[0] - t1) / 1e9;
@@ -123,8 +122,8 @@ class BenchSsdCommand implements org.oversight.shared.cli.CliCommand {
         out.printf(Locale.ROOT, "SSD extract of %s, %,d children: %,d records in %d files, %,d bytes of CSV%n", la.name(), children, records,
                 files.size(), csvBytes);
         out.printf(Locale.ROOT, "  read and check only (baseline): %.2f s, %,.0f records/s%n", parse, records / parse);
-        out.printf(Locale.ROOT, "  import (read, check, store):    %.2f s, %,.0f records/s (%.1fx the baseline's time)%n", store, records / store, store / parse);
-        out.printf(Locale.ROOT, "  with the commit and the front-door figures computed once committed: %.2f s, %,.0f records/s%n", load, records / load);
+        out.printf(Locale.ROOT, "  import (read, check, store, commit): %.2f s, %,.0f records/s (%.1fx the baseline's time)%n", store, records / store, store / parse);
+        out.printf(Locale.ROOT, "  and the front-door figures computed once committed: %.2f s, %,.0f records/s%n", load, records / load);
         out.printf(Locale.ROOT, "  store on disk: %,d bytes, %.2fx the CSV files%n", onDisk, (double) onDisk / csvBytes);
         out.printf(Locale.ROOT, "  %-27s %9s %11s %11s%n", "table", "rows", "table", "indexes");
         TenantScope.asSystem(() -> jdbc.sql("""
@@ -140,5 +139,19 @@ class BenchSsdCommand implements org.oversight.shared.cli.CliCommand {
         }
         Files.delete(dir);
         return 0;
+    }
+
+    /** Notes when the import's transaction has committed, before anything that waits for the commit runs. */
+    private record Committed(long[] at) implements org.springframework.transaction.support.TransactionSynchronization {
+
+        @Override
+        public int getOrder() {
+            return org.springframework.core.Ordered.HIGHEST_PRECEDENCE;
+        }
+
+        @Override
+        public void afterCommit() {
+            at[0] = System.nanoTime();
+        }
     }
 }
