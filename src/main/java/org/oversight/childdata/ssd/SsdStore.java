@@ -28,7 +28,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * Writes SSD rows as a new dated snapshot of an LA: the current snapshot of the same kind and year is superseded (kept,
  * not deleted), then every table's rows are copied ({@code COPY FROM STDIN}) into a temporary table of the transaction
  * and go into the store in one {@code INSERT ... SELECT} per table, under the LA's row-level security (which refuses
- * {@code COPY FROM} into the store itself, not into a temporary table); the store's statement triggers check the
+ * {@code COPY FROM} into the store itself, not into a temporary table); tables of fewer than {@link #COPY_FROM_ROWS}
+ * rows go in as arrays, below; the store's statement triggers check the
  * references once per table ({@code V42_16}). Without a {@link DataSource} (a test's own store), or where the application's
  * role may not make temporary tables, the rows go in as batches of arrays that PostgreSQL unnests instead. Runs inside the caller's transaction.
  */
@@ -40,15 +41,29 @@ final class SsdStore {
     private final DataSource dataSource;
     private final Clock clock;
 
+    /**
+     * Tables of fewer rows go in as arrays even with a data source: making, filling and dropping a temporary table is
+     * five statements and catalog rows, more than it saves on a small table (a national import is 153 extracts, most small).
+     */
+    static final int COPY_FROM_ROWS = 2_000;
+
+    private final int copyFrom;
+
     SsdStore(JdbcClient jdbc, Clock clock) {
         this(jdbc, null, clock);
     }
 
-    /** A store that copies the rows through a temporary table, on the transaction's connection of this data source. */
+    /** A store that copies the rows of large tables through a temporary table, on the transaction's connection of this data source. */
     SsdStore(JdbcClient jdbc, DataSource dataSource, Clock clock) {
+        this(jdbc, dataSource, clock, COPY_FROM_ROWS);
+    }
+
+    /** The same, copying every table of at least {@code copyFrom} rows (tests copy every table). */
+    SsdStore(JdbcClient jdbc, DataSource dataSource, Clock clock, int copyFrom) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.clock = clock;
+        this.copyFrom = copyFrom;
     }
 
     /** A new snapshot of that kind ({@code SSD} or {@code CIN_CENSUS}) superseding the current one of the year. */
@@ -66,13 +81,11 @@ final class SsdStore {
     /** Writes every table's rows into the snapshot, parents first. */
     void write(UUID snapshot, UUID laId, SsdData data) {
         // A database whose application role may not make temporary tables (REVOKE TEMPORARY ... FROM PUBLIC) takes the arrays.
-        boolean staged = dataSource != null && jdbc.sql("SELECT has_database_privilege(current_database(), 'TEMPORARY')").query(Boolean.class).single();
+        boolean staged = dataSource != null && data.total() >= copyFrom && jdbc.sql("SELECT has_database_privilege(current_database(), 'TEMPORARY')").query(Boolean.class).single();
         for (SsdSchema.Table t : SsdSchema.get().tables()) {
             List<String[]> rows = data.rows(t.name());
-            if (staged) {
-                if (!rows.isEmpty()) {
-                    copy(snapshot, laId, t, rows);
-                }
+            if (staged && rows.size() >= copyFrom) {
+                copy(snapshot, laId, t, rows);
                 continue;
             }
             for (int from = 0; from < rows.size(); from += BATCH) {

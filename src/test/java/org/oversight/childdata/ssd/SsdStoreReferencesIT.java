@@ -84,7 +84,7 @@ class SsdStoreReferencesIT extends IntegrationTest {
     void aRowNamingAChildNotInTheSnapshotIsRefusedAsByTheForeignKeyNamingTheFirstOffendingRow() {
         UUID la = la(80450);
         inRolledBackTransaction(() -> {
-            SsdStore store = new SsdStore(jdbc, dataSource, clock);
+            SsdStore store = new SsdStore(jdbc, dataSource, clock, 1);
             UUID snapshot = snapshot(store, la);
             person(snapshot, la, "C1");
             assertThatThrownBy(() -> jdbc.sql("""
@@ -116,7 +116,7 @@ class SsdStoreReferencesIT extends IntegrationTest {
             });
         });
         inRolledBackTransaction(() -> {
-            UUID citys = snapshot(new SsdStore(jdbc, dataSource, clock), city);
+            UUID citys = snapshot(new SsdStore(jdbc, dataSource, clock, 1), city);
             assertThatThrownBy(() -> jdbc.sql("INSERT INTO ssd_department (snapshot_id, la_id, dept_team_id, dept_team_name) VALUES (?, ?, 'T1', 'Team')")
                     .params(citys, southwark).update())
                     .satisfies(e -> assertThat(server(e).getServerErrorMessage().getConstraint()).isEqualTo("fk_ssd_department_snapshot"));
@@ -127,7 +127,7 @@ class SsdStoreReferencesIT extends IntegrationTest {
     void aChildsKeyMayNotChangeAndAnUpdateToAChildNotThereIsRefused() {
         UUID la = la(80450);
         inRolledBackTransaction(() -> {
-            UUID snapshot = snapshot(new SsdStore(jdbc, dataSource, clock), la);
+            UUID snapshot = snapshot(new SsdStore(jdbc, dataSource, clock, 1), la);
             person(snapshot, la, "C1");
             jdbc.sql("INSERT INTO ssd_cin_visits (snapshot_id, la_id, cinv_cin_visit_id, cinv_person_id, cinv_cin_visit_date) VALUES (?, ?, 'V1', 'C1', DATE '2025-06-01')")
                     .params(snapshot, la).update();
@@ -135,7 +135,7 @@ class SsdStoreReferencesIT extends IntegrationTest {
                     .satisfies(e -> assertThat(server(e).getSQLState()).isEqualTo("23503"));
         });
         inRolledBackTransaction(() -> {
-            UUID snapshot = snapshot(new SsdStore(jdbc, dataSource, clock), la);
+            UUID snapshot = snapshot(new SsdStore(jdbc, dataSource, clock, 1), la);
             person(snapshot, la, "C1");
             jdbc.sql("INSERT INTO ssd_cin_visits (snapshot_id, la_id, cinv_cin_visit_id, cinv_person_id, cinv_cin_visit_date) VALUES (?, ?, 'V1', 'C1', DATE '2025-06-01')")
                     .params(snapshot, la).update();
@@ -148,7 +148,7 @@ class SsdStoreReferencesIT extends IntegrationTest {
     void deletingASnapshotOrAChildDeletesItsRowsAndNoOthers() {
         UUID la = la(80450);
         inRolledBackTransaction(() -> {
-            SsdStore store = new SsdStore(jdbc, dataSource, clock);
+            SsdStore store = new SsdStore(jdbc, dataSource, clock, 1);
             UUID kept = snapshot(store, la);
             UUID gone = snapshot(store, la);
             for (UUID s : List.of(kept, gone)) {
@@ -180,7 +180,7 @@ class SsdStoreReferencesIT extends IntegrationTest {
     void rowsCopiedThroughTheTemporaryTableComeBackValueForValue() {
         UUID la = la(80450);
         inRolledBackTransaction(() -> {
-            SsdStore store = new SsdStore(jdbc, dataSource, clock);
+            SsdStore store = new SsdStore(jdbc, dataSource, clock, 1);
             UUID snapshot = snapshot(store, la);
             SsdData data = new SsdData();
             data.rows("ssd_person").add(row("ssd_person", "pers_person_id", "C1", "pers_dob", "2014-02-28", "pers_ethnicity", "WBRI"));
