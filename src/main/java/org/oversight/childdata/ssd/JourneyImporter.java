@@ -68,14 +68,14 @@ public class JourneyImporter {
     private final SsdImportLimits ssdLimits;
 
     JourneyImporter(JdbcClient jdbc, LocalAuthorities localAuthorities, CurrentUser currentUser, Clock clock, UploadLimits limits,
-                    org.springframework.context.ApplicationEventPublisher events, SsdImportLimits ssdLimits) {
+                    org.springframework.context.ApplicationEventPublisher events, SsdImportLimits ssdLimits, javax.sql.DataSource dataSource) {
         this.ssdLimits = ssdLimits;
         this.jdbc = jdbc;
         this.events = events;
         this.localAuthorities = localAuthorities;
         this.currentUser = currentUser;
         this.limits = limits;
-        this.store = new SsdStore(jdbc, clock);
+        this.store = new SsdStore(jdbc, dataSource, clock);
         this.clock = clock;
     }
 

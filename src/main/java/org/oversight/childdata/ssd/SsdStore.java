@@ -1,6 +1,13 @@
 package org.oversight.childdata.ssd;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,24 +15,55 @@ import java.util.List;
 import java.util.StringJoiner;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.PGCopyOutputStream;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * Writes SSD rows as a new dated snapshot of an LA: the current snapshot of the same kind and year is superseded (kept,
- * not deleted), then every table goes in as batches of arrays that PostgreSQL unnests ({@code INSERT ... SELECT FROM
- * unnest(...)}), one statement per batch: row-level security refuses {@code COPY FROM}, and this is as fast as it gets
- * without it. Runs inside the caller's transaction.
+ * not deleted), then every table's rows are copied ({@code COPY FROM STDIN}) into a temporary table of the transaction
+ * and go into the store in one {@code INSERT ... SELECT} per table, under the LA's row-level security (which refuses
+ * {@code COPY FROM} into the store itself, not into a temporary table); tables of fewer than {@link #COPY_FROM_ROWS}
+ * rows go in as arrays, below; the store's statement triggers check the
+ * references once per table ({@code V42_16}). Without a {@link DataSource} (a test's own store), or where the application's
+ * role may not make temporary tables, the rows go in as batches of arrays that PostgreSQL unnests instead. Runs inside the caller's transaction.
  */
 final class SsdStore {
 
     static final int BATCH = 10_000;
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
     private final Clock clock;
 
+    /**
+     * Tables of fewer rows go in as arrays even with a data source: making, filling and dropping a temporary table is
+     * five statements and catalog rows, more than it saves on a small table (a national import is 153 extracts, most small).
+     */
+    static final int COPY_FROM_ROWS = 2_000;
+
+    private final int copyFrom;
+
     SsdStore(JdbcClient jdbc, Clock clock) {
+        this(jdbc, null, clock);
+    }
+
+    /** A store that copies the rows of large tables through a temporary table, on the transaction's connection of this data source. */
+    SsdStore(JdbcClient jdbc, DataSource dataSource, Clock clock) {
+        this(jdbc, dataSource, clock, COPY_FROM_ROWS);
+    }
+
+    /** The same, copying every table of at least {@code copyFrom} rows (tests copy every table). */
+    SsdStore(JdbcClient jdbc, DataSource dataSource, Clock clock, int copyFrom) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.clock = clock;
+        this.copyFrom = copyFrom;
     }
 
     /** A new snapshot of that kind ({@code SSD} or {@code CIN_CENSUS}) superseding the current one of the year. */
@@ -42,10 +80,70 @@ final class SsdStore {
 
     /** Writes every table's rows into the snapshot, parents first. */
     void write(UUID snapshot, UUID laId, SsdData data) {
+        // A database whose application role may not make temporary tables (REVOKE TEMPORARY ... FROM PUBLIC) takes the arrays.
+        boolean staged = dataSource != null && data.total() >= copyFrom && jdbc.sql("SELECT has_database_privilege(current_database(), 'TEMPORARY')").query(Boolean.class).single();
         for (SsdSchema.Table t : SsdSchema.get().tables()) {
             List<String[]> rows = data.rows(t.name());
+            if (staged && rows.size() >= copyFrom) {
+                copy(snapshot, laId, t, rows);
+                continue;
+            }
             for (int from = 0; from < rows.size(); from += BATCH) {
                 insert(snapshot, laId, t, rows.subList(from, Math.min(rows.size(), from + BATCH)));
+            }
+        }
+    }
+
+    /**
+     * One table's rows: copied in PostgreSQL's text format into a temporary table of the store's columns and types
+     * (dropped at once, and at the latest when the transaction ends), then one {@code INSERT ... SELECT} into the store.
+     */
+    private void copy(UUID snapshot, UUID laId, SsdSchema.Table t, List<String[]> rows) {
+        StringJoiner names = new StringJoiner(", ");
+        t.columns().forEach(c -> names.add(c.name()));
+        String stage = "ssd_stage_" + t.name().substring("ssd_".length());
+        jdbc.sql("DROP TABLE IF EXISTS pg_temp." + stage).update();
+        jdbc.sql("CREATE TEMPORARY TABLE " + stage + " ON COMMIT DROP AS SELECT " + names + " FROM " + t.name() + " WITH NO DATA").update();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY pg_temp." + stage + " (" + names + ") FROM STDIN");
+            try (Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(in, 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+                for (String[] row : rows) {
+                    for (int i = 0; i < row.length; i++) {
+                        if (i > 0) {
+                            out.write('\t');
+                        }
+                        text(out, row[i]);
+                    }
+                    out.write('\n');
+                }
+            }
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("Could not copy the rows of " + t.name() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new DataAccessResourceFailureException("Could not copy the rows of " + t.name() + ": " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+        jdbc.sql("INSERT INTO " + t.name() + " (snapshot_id, la_id, " + names + ") SELECT ?, ?, " + names + " FROM pg_temp." + stage)
+                .params(snapshot, laId).update();
+        jdbc.sql("DROP TABLE pg_temp." + stage).update();
+    }
+
+    /** A value in COPY's text format: {@code \N} for none, backslash, tab, newline and carriage return escaped. */
+    static void text(Writer out, String value) throws IOException {
+        if (value == null) {
+            out.write("\\N");
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.write("\\\\");
+                case '\t' -> out.write("\\t");
+                case '\n' -> out.write("\\n");
+                case '\r' -> out.write("\\r");
+                default -> out.write(c);
             }
         }
     }

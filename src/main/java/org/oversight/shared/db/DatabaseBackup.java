@@ -340,7 +340,7 @@ public class DatabaseBackup {
     }
 
     /**
-     * The application's tables, parents before the tables whose foreign keys point at them (then by name). Not the
+     * The application's tables, parents before the tables whose foreign keys (or reference-checking triggers) point at them (then by name). Not the
      * schema history (Flyway's, the same at the same version) nor the scope-signing key: a credential, not data; a
      * restored database keeps its own, which the instances running on it know.
      */
@@ -365,6 +365,23 @@ public class DatabaseBackup {
             while (rs.next()) {
                 if (parents.containsKey(rs.getString(1)) && tables.contains(rs.getString(2))) {
                     parents.get(rs.getString(1)).add(rs.getString(2));
+                }
+            }
+        }
+        // References checked by a statement trigger instead of a foreign key (the ssd_* tables, V42_16): the snapshot,
+        // and the child when the trigger names the child's column.
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT DISTINCT c.relname, t.tgnargs > 0 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
+                 WHERE p.proname = 'ssd_check_references' AND c.relnamespace = current_schema()::regnamespace
+                """)) {
+            while (rs.next()) {
+                Set<String> of = parents.get(rs.getString(1));
+                if (of != null) {
+                    for (String parent : rs.getBoolean(2) ? List.of("import_snapshot", "ssd_person") : List.of("import_snapshot")) {
+                        if (tables.contains(parent) && !parent.equals(rs.getString(1))) {
+                            of.add(parent);
+                        }
+                    }
                 }
             }
         }

@@ -51,6 +51,8 @@ class CinCensusExportIT extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    javax.sql.DataSource dataSource;
+    @Autowired
     Clock clock;
     @Autowired
     LocalAuthorities localAuthorities;
@@ -165,7 +167,7 @@ class CinCensusExportIT extends IntegrationTest {
             // rolled back afterwards.
             jdbc.sql("UPDATE import_snapshot SET superseded_at = now() WHERE la_id = ? AND kind IN ('SSD', 'CIN_CENSUS') AND superseded_at IS NULL")
                     .param(city().id()).update();
-            SsdStore store = new SsdStore(jdbc, clock);
+            SsdStore store = new SsdStore(jdbc, dataSource, clock, 1);
             SsdData data = new SsdData();
             read.census().children().forEach(c -> CinToSsd.add(c, data));
             UUID snapshot = store.newSnapshot(city().id(), (reference.getYear() - 1) + "-" + reference.getYear() % 100, JourneyImporter.CIN_CENSUS,
@@ -225,7 +227,7 @@ class CinCensusExportIT extends IntegrationTest {
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
             jdbc.sql("UPDATE import_snapshot SET superseded_at = now() WHERE la_id = ? AND kind IN ('SSD', 'CIN_CENSUS') AND superseded_at IS NULL")
                     .param(city().id()).update();
-            SsdStore store = new SsdStore(jdbc, clock);
+            SsdStore store = new SsdStore(jdbc, dataSource, clock, 1);
             SsdData data = new SsdData();
             census.children().forEach(c -> CinToSsd.add(c, data));
             UUID snapshot = store.newSnapshot(city().id(), "2025-26", JourneyImporter.CIN_CENSUS, "in.xml", "test", LocalDate.of(2026, 3, 31),
