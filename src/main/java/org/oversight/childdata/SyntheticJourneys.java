@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +22,7 @@ import org.oversight.childdata.ssda903.Ssda903Return;
 import org.oversight.register.LocalAuthority;
 import org.oversight.shared.db.TenantScope;
 import org.springframework.stereotype.Service;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Synthetic whole-journey data imported as an upload would be: a CIN census of {@code children} children for the 12
@@ -132,8 +132,8 @@ public class SyntheticJourneys {
         if (dir == null) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            FileSystemUtils.deleteRecursively(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not remove " + dir, e);
         }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.oversight.childdata.ssda903.CollectionYear;
 import org.oversight.childdata.ssda903.SyntheticData;
@@ -18,6 +17,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.oversight.childdata.ChildDataImporter;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Demo child-level data: on first start, City of London gets the synthetic SSDA903 return and Annex A workbook of
@@ -120,8 +120,8 @@ public class DemoChildData implements ApplicationRunner {
         if (dir == null) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            FileSystemUtils.deleteRecursively(dir);
         } catch (IOException e) {
             log.debug("Could not remove {}", dir, e);
         }

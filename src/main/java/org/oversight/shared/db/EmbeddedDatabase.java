@@ -9,6 +9,7 @@ import java.time.Duration;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A real PostgreSQL 17 server (the zonky binaries from Maven Central) for the default run and the tests.
@@ -97,18 +98,9 @@ public final class EmbeddedDatabase {
 
     /** Deletes a directory and everything under it (what cannot be deleted is left, and said). */
     static void deleteTree(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (var paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    log.warn("Could not delete {}: {}", p, e.getMessage());
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            FileSystemUtils.deleteRecursively(directory);
+        } catch (IOException e) {
             log.warn("Could not delete {}: {}", directory, e.getMessage());
         }
     }

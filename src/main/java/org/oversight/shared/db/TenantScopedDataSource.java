@@ -40,10 +40,8 @@ public class TenantScopedDataSource extends DelegatingDataSource {
 
     private final TenantResolver resolver;
     private final Supplier<ScopeSigner> signer;
-    /** This session's challenge, per physical connection (forgotten with the connection). */
-    private final Map<Object, String> challenges = Collections.synchronizedMap(new WeakHashMap<>());
-    /** The scope each physical connection last entered and committed (forgotten with the connection). */
-    private final Map<Object, TenantScope> entered = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Per physical connection, forgotten with it: its session's challenge and the scope it last entered and committed. */
+    private final Map<Object, Session> sessions = Collections.synchronizedMap(new WeakHashMap<>());
     /** How many times a scope was entered (a statement run), for tests. */
     private final AtomicLong entries = new AtomicLong();
 
@@ -91,14 +89,12 @@ public class TenantScopedDataSource extends DelegatingDataSource {
         try {
             boolean autoCommit = connection.getAutoCommit();
             Object session = connection.unwrap(PGConnection.class);
-            if (scope.equals(entered.get(session))) {
+            Session known = sessions.get(session);
+            if (known != null && scope.equals(known.entered())) {
                 return connection; // this session is in that scope already: nothing to run
             }
-            entered.remove(session);
-            String challenge = challenges.get(session);
-            if (challenge == null) {
-                challenge = challenge(connection, session);
-            }
+            String challenge = known == null ? challenge(connection, session) : known.challenge();
+            sessions.put(session, new Session(challenge, null)); // in no known scope until this one is committed
             try {
                 enter(connection, challenge, scope);
             } catch (SQLException e) {
@@ -109,12 +105,13 @@ public class TenantScopedDataSource extends DelegatingDataSource {
                 if (!autoCommit) {
                     connection.rollback();
                 }
-                enter(connection, challenge(connection, session), scope);
+                challenge = challenge(connection, session);
+                enter(connection, challenge, scope);
             }
             if (!autoCommit) {
                 connection.commit(); // nothing else has run on it yet; a later rollback must not undo the scope
             }
-            entered.put(session, scope);
+            sessions.put(session, new Session(challenge, scope));
             return connection;
         } catch (SQLException | RuntimeException e) {
             discard(connection);
@@ -126,8 +123,7 @@ public class TenantScopedDataSource extends DelegatingDataSource {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT oversight_scope_challenge()")) {
             rs.next();
             String challenge = rs.getString(1);
-            entered.remove(session); // a new challenge leaves the session in no scope
-            challenges.put(session, challenge);
+            sessions.put(session, new Session(challenge, null)); // a new challenge leaves the session in no scope
             return challenge;
         }
     }
@@ -140,6 +136,10 @@ public class TenantScopedDataSource extends DelegatingDataSource {
             enter.execute();
             entries.incrementAndGet();
         }
+    }
+
+    /** A session's challenge, and the scope it last entered and committed (null: none known). */
+    private record Session(String challenge, TenantScope entered) {
     }
 
     /** How many times a checkout had to enter its scope (one statement each); a checkout in its connection's scope adds none. */
