@@ -109,6 +109,29 @@ class BinaryCopyRowsIT extends IntegrationTest {
         return String.join("|", java.util.Arrays.stream(values).map(Objects::toString).toList());
     }
 
+    /**
+     * The journey's lists are sorted in Java now (the queries have no ORDER BY): its text order is PostgreSQL's under
+     * {@code COLLATE "C"} (the embedded server's C.UTF-8), for case, digits, punctuation, accents, the empty text,
+     * characters either side of the surrogates and beyond U+FFFF.
+     */
+    @Test
+    void theJourneysTextOrderIsPostgresqlsCollationC() {
+        List<String> byPostgresql = jdbc.sql("""
+                SELECT t FROM unnest(ARRAY['C10', 'C2', 'c1', 'C1', 'C1-V2', 'C1 V2', 'C1_V2', '', 'é', 'e', 'z', 'Z', '9', U&'\\E000',
+                                            U&'\\FFFD', U&'\\+01F467', U&'\\+01F467a', 'ÿ', 'Ā']) t ORDER BY t COLLATE "C"
+                """)
+                .query(String.class).list();
+        List<String> inJava = new ArrayList<>(byPostgresql);
+        java.util.Collections.reverse(inJava);
+        inJava.sort(JourneyOrder::text);
+        assertThat(byPostgresql).hasSize(19);
+        assertThat(inJava).containsExactlyElementsOf(byPostgresql);
+        // and the database's own collation (C.UTF-8 on the embedded server), which the queries' ORDER BY used before
+        List<String> byDefault = jdbc.sql("""
+                SELECT t FROM unnest(?::text[]) t ORDER BY t""").param(byPostgresql.toArray(String[]::new)).query(String.class).list();
+        assertThat(byDefault).containsExactlyElementsOf(byPostgresql);
+    }
+
     @Test
     void copyKeepsRowLevelSecurityAsTheApplicationsLogin() throws Exception {
         LocalAuthority mine = localAuthorities.findByLaCode("935").orElseThrow();
@@ -130,7 +153,17 @@ class BinaryCopyRowsIT extends IntegrationTest {
         assertThat(TenantScope.asLa(other.id(), () -> journeys.journeys(List.of(snapshot.id())))).isEmpty();
         assertThatThrownBy(() -> TenantScope.asLa(other.id(), () -> journeys.journey(snapshot.id()))).isInstanceOf(IllegalArgumentException.class);
 
-        // the LA's own journey, read by COPY, is every row the driver reads, value for value
+        // the first child's visits moved to the end of the table, so they come last from the queries (which have no ORDER BY)
+        TenantScope.asLa(mine.id(), () -> jdbc.sql("""
+                WITH moved AS (DELETE FROM ssd_cin_visits WHERE snapshot_id = :s
+                                  AND cinv_person_id = (SELECT min(cinv_person_id) FROM ssd_cin_visits WHERE snapshot_id = :s) RETURNING *)
+                INSERT INTO ssd_cin_visits SELECT * FROM moved""").param("s", snapshot.id()).update());
+        Boolean lastIsFirstChild = TenantScope.asLa(mine.id(), () -> jdbc.sql("""
+                SELECT cinv_person_id = (SELECT min(cinv_person_id) FROM ssd_cin_visits WHERE snapshot_id = :s)
+                  FROM ssd_cin_visits WHERE snapshot_id = :s ORDER BY ctid DESC LIMIT 1""").param("s", snapshot.id()).query(Boolean.class).single());
+        assertThat(lastIsFirstChild).as("the first child's visits are stored last").isTrue();
+
+        // the LA's own journey, read by COPY, is every row the driver reads, value for value, in the driver's order
         Journey journey = TenantScope.asLa(mine.id(), () -> journeys.journey(snapshot.id()));
         List<Person> persons = TenantScope.asLa(mine.id(), () -> jdbc.sql("""
                         SELECT pers_person_id, pers_dob, pers_expected_dob, pers_sex, pers_ethnicity FROM ssd_person
