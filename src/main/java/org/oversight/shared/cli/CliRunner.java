@@ -46,6 +46,14 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
         }
         try {
             exitCode = command.run(words.subList(1, words.size()), System.out, System.err);
+        } catch (NumberFormatException e) {
+            // an option's value that should be a number (Java's message names the text: For input string: "abc")
+            System.err.println(name + ": a number was expected (" + e.getMessage() + ").\nUsage: bin/oversight " + name + " " + command.usage());
+            exitCode = 1;
+        } catch (IndexOutOfBoundsException e) {
+            // an option given last without its value
+            System.err.println(name + ": an option is missing its value.\nUsage: bin/oversight " + name + " " + command.usage());
+            exitCode = 1;
         } catch (Exception e) {
             System.err.println(name + ": " + e.getMessage());
             exitCode = 1;
