@@ -137,7 +137,7 @@ final class BinaryCopyRows {
     }
 
     /**
-     * A text column whose value often repeats from one row to the next (rows ordered by it): the previous row's string
+     * A text column whose value often repeats from one row to the next (rows in runs of it, as imported): the previous row's string
      * when the bytes are the same, so it is decoded once per run of rows.
      */
     String repeatedText(int column) {

@@ -44,21 +44,32 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
             exitCode = 1;
             return;
         }
+        List<String> arguments = words.subList(1, words.size());
         try {
-            exitCode = command.run(words.subList(1, words.size()), System.out, System.err);
+            exitCode = command.run(arguments, System.out, System.err);
         } catch (NumberFormatException e) {
-            // an option's value that should be a number (Java's message names the text: For input string: "abc")
-            System.err.println(name + ": a number was expected (" + e.getMessage() + ").\nUsage: bin/oversight " + name + " " + command.usage());
+            System.err.println(name + ": " + (oneOf(arguments, e) ? "a number was expected (" + e.getMessage() + ").\nUsage: bin/oversight "
+                    + name + " " + command.usage() : e.getMessage()));
             exitCode = 1;
         } catch (IndexOutOfBoundsException e) {
-            // an option given last without its value
-            System.err.println(name + ": an option is missing its value.\nUsage: bin/oversight " + name + " " + command.usage());
+            boolean optionLast = !arguments.isEmpty() && arguments.getLast().startsWith("--");
+            System.err.println(name + ": " + (optionLast ? "an option is missing its value.\nUsage: bin/oversight " + name + " "
+                    + command.usage() : e.getMessage()));
             exitCode = 1;
         } catch (Exception e) {
             System.err.println(name + ": " + e.getMessage());
             exitCode = 1;
         }
         System.out.flush();
+    }
+
+    /**
+     * Whether the text that was not a number is one of the command's own words (Java's message names it: {@code For input
+     * string: "abc"}), rather than something the command read elsewhere, which its own message must explain.
+     */
+    private static boolean oneOf(List<String> arguments, NumberFormatException e) {
+        String message = String.valueOf(e.getMessage());
+        return arguments.stream().anyMatch(a -> message.endsWith("\"" + a + "\""));
     }
 
     private void help() {

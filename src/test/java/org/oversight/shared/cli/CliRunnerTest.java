@@ -40,6 +40,12 @@ class CliRunnerTest {
                     runs = Integer.parseInt(args.get(++i));
                 }
             }
+            if (args.contains("--read-a-file")) {
+                runs = Integer.parseInt("7 children"); // a number read from somewhere other than the command line
+            }
+            if (args.contains("--fail-inside")) {
+                runs = args.get(args.size() + 1).length(); // a fault of the command's own
+            }
             return 0;
         }
     }
@@ -87,5 +93,13 @@ class CliRunnerTest {
         assertThat(run(new Runs(), "bench-x", "--runs")).isEqualTo(1);
         assertThat(errors.toString(StandardCharsets.UTF_8))
                 .contains("bench-x: an option is missing its value").contains("Usage: bin/oversight bench-x [--runs N]");
+    }
+
+    @Test
+    void whatIsWrongInsideTheCommandIsNotBlamedOnItsOptions() {
+        assertThat(run(new Runs(), "bench-x", "--read-a-file")).isEqualTo(1);
+        assertThat(run(new Runs(), "bench-x", "--fail-inside", "now")).isEqualTo(1);
+        assertThat(errors.toString(StandardCharsets.UTF_8)).contains("bench-x: For input string: \"7 children\"")
+                .contains("out of bounds").doesNotContain("a number was expected").doesNotContain("missing its value");
     }
 }
