@@ -52,32 +52,55 @@ public class SyntheticJourneys {
      * {@link #ssda903Children} places them.
      */
     public ChildDataImporter.Outcome load(LocalAuthority la, int children, long seed, LocalDate reference, Path ssda903) {
-        int collectionStart = reference.getMonthValue() >= 4 ? reference.getYear() : reference.getYear() - 1;
         Path dir = null;
         try {
             dir = Files.createTempDirectory("oversight-synthetic-journey");
-            SyntheticCinCensus synthetic = new SyntheticCinCensus(la.laCode(), children, seed, reference);
-            CinCensus census = synthetic.census();
-            List<CinCensus.Child> personsOnly = List.of();
-            if (ssda903 != null) {
-                Ssda903Children joined = ssda903Children(synthetic, ssda903);
-                List<CinCensus.Child> all = new ArrayList<>(census.children());
-                all.addAll(joined.inCensus());
-                census = new CinCensus(census.header(), all);
-                personsOnly = joined.personsOnly();
-            }
-            SyntheticJourney.write(SyntheticJourney.of(census, seed, personsOnly), dir);
-            List<ImportFile> files;
-            try (Stream<Path> list = Files.list(dir)) {
-                files = list.sorted().map(ImportFile::of).toList();
-            }
-            return TenantScope.asSystem(() -> importer.importSsd(la.urn(), collectionStart, files, ChildDataImporter.Mode.REJECT_IF_ANY_ERROR, true,
-                    () -> { }));
+            writeExtract(la, children, seed, reference, ssda903, dir);
+            return importExtract(la, reference, dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             delete(dir);
         }
+    }
+
+    /**
+     * Writes the LA's synthetic journey as an SSD extract, one CSV file per SSD table, into the folder {@code into}
+     * (which exists); {@link #load} is this and {@link #importExtract}. For benchmarks that time the import apart from
+     * the generating.
+     */
+    public void writeExtract(LocalAuthority la, int children, long seed, LocalDate reference, Path ssda903, Path into) {
+        SyntheticCinCensus synthetic = new SyntheticCinCensus(la.laCode(), children, seed, reference);
+        CinCensus census = synthetic.census();
+        List<CinCensus.Child> personsOnly = List.of();
+        if (ssda903 != null) {
+            Ssda903Children joined = ssda903Children(synthetic, ssda903);
+            List<CinCensus.Child> all = new ArrayList<>(census.children());
+            all.addAll(joined.inCensus());
+            census = new CinCensus(census.header(), all);
+            personsOnly = joined.personsOnly();
+        }
+        try {
+            SyntheticJourney.write(SyntheticJourney.of(census, seed, personsOnly), into);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Imports the SSD extract in {@code extract} (as {@link #writeExtract} wrote it) as the LA's SSD snapshot of the
+     * collection year that holds {@code reference}, under the system scope, rejected whole on any error.
+     */
+    public ChildDataImporter.Outcome importExtract(LocalAuthority la, LocalDate reference, Path extract) {
+        int collectionStart = reference.getMonthValue() >= 4 ? reference.getYear() : reference.getYear() - 1;
+        List<ImportFile> files;
+        try (Stream<Path> list = Files.list(extract)) {
+            files = list.sorted().map(ImportFile::of).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return TenantScope.asSystem(() -> importer.importSsd(la.urn(), collectionStart, files, ChildDataImporter.Mode.REJECT_IF_ANY_ERROR, true,
+                () -> { }));
     }
 
     /**

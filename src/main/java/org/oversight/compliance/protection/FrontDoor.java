@@ -395,8 +395,9 @@ public final class FrontDoor {
 
     /**
      * The facts in {@link #ORDER}, as an unmodifiable list: placed by day first (a stable counting sort over the days
-     * they span), then each day's few facts sorted, which is what one stable sort by the whole order gives, in a
-     * fraction of its time.
+     * they span), then each day's few facts sorted by child and measure, which is what one stable sort by the whole
+     * order gives, in a fraction of its time. The children are ranked once in {@link String} order, so a day's facts are
+     * sorted as numbers (child's rank, measure, place among equals), not by comparing their ids again and again.
      */
     static List<Fact> inOrder(List<Fact> facts) {
         if (facts.isEmpty()) {
@@ -404,22 +405,31 @@ public final class FrontDoor {
         }
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
+        Map<String, Integer> rank = new HashMap<>();
         for (Fact f : facts) {
             long day = f.date().toEpochDay();
             min = Math.min(min, day);
             max = Math.max(max, day);
+            rank.putIfAbsent(f.child(), 0);
         }
-        if (max - min > 100_000) {
+        if (max - min > 100_000 || facts.size() > PLACE || rank.size() > (1 << 24)) {
             List<Fact> sorted = new ArrayList<>(facts);
             sorted.sort(ORDER);
             return java.util.Collections.unmodifiableList(sorted);
+        }
+        String[] children = rank.keySet().toArray(String[]::new);
+        java.util.Arrays.sort(children);
+        for (int i = 0; i < children.length; i++) {
+            rank.put(children[i], i);
         }
         int days = (int) (max - min + 1);
         int[] start = new int[days + 1];
         for (Fact f : facts) {
             start[(int) (f.date().toEpochDay() - min) + 1]++;
         }
+        int most = 0;
         for (int d = 0; d < days; d++) {
+            most = Math.max(most, start[d + 1]);
             start[d + 1] += start[d];
         }
         Fact[] out = new Fact[facts.size()];
@@ -427,12 +437,35 @@ public final class FrontDoor {
         for (Fact f : facts) {
             out[next[(int) (f.date().toEpochDay() - min)]++] = f;
         }
+        long[] keys = new long[most];
+        Fact[] day = new Fact[most];
         for (int d = 0; d < days; d++) {
-            if (start[d + 1] - start[d] > 1) {
-                java.util.Arrays.sort(out, start[d], start[d + 1], ORDER);
+            int from = start[d];
+            int n = start[d + 1] - from;
+            if (n < 2) {
+                continue;
+            }
+            for (int i = 0; i < n; i++) {
+                Fact f = out[from + i];
+                day[i] = f;
+                // child's rank (24 bits), measure (6 bits), place in the day (24 bits: equals keep their order)
+                keys[i] = (long) rank.get(f.child()) << 30 | (long) f.measure().ordinal() << 24 | i;
+            }
+            java.util.Arrays.sort(keys, 0, n);
+            for (int i = 0; i < n; i++) {
+                out[from + i] = day[(int) (keys[i] & PLACE)];
             }
         }
         return java.util.Collections.unmodifiableList(java.util.Arrays.asList(out));
+    }
+
+    /** The most facts {@link #inOrder} numbers by their place in a day (24 bits), and the mask that reads the place. */
+    private static final int PLACE = (1 << 24) - 1;
+
+    static {
+        if (Measure.values().length > 64) {
+            throw new IllegalStateException("FrontDoor.inOrder keeps a measure in 6 bits");
+        }
     }
 
     /** Clocks that stopped in the period, or fell due in it and had not stopped by the date measured; due ones are left out. */

@@ -115,7 +115,9 @@ public final class ProtectionTimescales {
 
     /** Every clock the data shows, measured on {@code asOf}. */
     public Evaluation evaluate(Journey journey, LocalDate asOf) {
-        List<Occurrence> out = new ArrayList<>();
+        // about one clock a visit, two a referral and one more a plan: sized once rather than grown (and copied) again and again
+        List<Occurrence> out = new ArrayList<>(journey.visits().size() + 2 * journey.referrals().size() + journey.cpPlans().size()
+                + journey.cinPlans().size() + journey.conferences().size() + 16);
         List<Finding> findings = new ArrayList<>();
         Map<String, Referral> referrals = new HashMap<>();
         journey.referrals().forEach(r -> referrals.put(r.id(), r));
@@ -125,7 +127,7 @@ public final class ProtectionTimescales {
         reviews(journey, asOf, out, findings);
         visits(journey, asOf, out, findings);
         referralDates(journey, findings);
-        return new Evaluation(List.copyOf(out), List.copyOf(findings));
+        return new Evaluation(java.util.Collections.unmodifiableList(out), List.copyOf(findings));
     }
 
     private Interval interval(String ruleId, String regime) {

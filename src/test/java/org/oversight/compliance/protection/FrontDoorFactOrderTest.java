@@ -27,8 +27,8 @@ class FrontDoorFactOrderTest {
             List<Fact> facts = new ArrayList<>();
             int n = random.nextInt(2_000);
             for (int i = 0; i < n; i++) {
-                // few days, children and measures, so that many facts tie and their subjects tell them apart
-                facts.add(new Fact(Measure.values()[random.nextInt(4)], "C" + random.nextInt(20), "S" + i,
+                // few days and children, every measure, so that many facts tie and their subjects tell them apart
+                facts.add(new Fact(Measure.values()[random.nextInt(Measure.values().length)], "C" + random.nextInt(20), "S" + i,
                         LocalDate.of(2025, 4, 1).plusDays(random.nextInt(round % 2 == 0 ? 30 : 400)), random.nextBoolean(), owner));
             }
             List<Fact> expected = new ArrayList<>(facts);
