@@ -140,13 +140,17 @@ class BenchProtectionCommand implements CliCommand {
             long jvm0 = ProcessCpu.jvmNanos();
             long pg0 = ProcessCpu.postgresNanos(pid);
             long s = System.nanoTime();
+            // Batches of about the same size: the LAs dealt out largest first, one to each batch in turn.
+            int count = (bySize.size() + perQuery - 1) / perQuery;
             List<List<JourneySnapshot>> batches = new ArrayList<>();
-            for (int i = 0; i < bySize.size(); i += perQuery) {
-                batches.add(bySize.subList(i, Math.min(bySize.size(), i + perQuery)));
+            for (int b = 0; b < count; b++) {
+                batches.add(new ArrayList<>());
+            }
+            for (int i = 0; i < bySize.size(); i++) {
+                batches.get(i % count).add(bySize.get(i));
             }
             // Batches of LAs on every core, two at a time per core so that one computes while the other waits for its rows:
-            // each batch's rows read with one query per table. The largest LAs first, each thread taking the next batch
-            // when it is free, so that no thread is left with a large batch while the others have finished.
+            // each batch's rows read with one query per table, each thread taking the next batch when it is free.
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(THREADS);
             try {
                 List<java.util.concurrent.Future<Long>> parts = new ArrayList<>();
