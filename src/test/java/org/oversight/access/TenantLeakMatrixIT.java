@@ -95,15 +95,15 @@ class TenantLeakMatrixIT extends HttpTest {
                     .param(southwark).query(UUID.class).optional().orElseGet(() -> jdbc.sql("""
                             INSERT INTO import_snapshot (la_id, collection_year, kind, source, imported_by, imported_at, rows_accepted, rows_rejected)
                             VALUES (?, '2025-26', 'SSD', 'leak matrix', 'test', now(), 1, 0) RETURNING id""").param(southwark).query(UUID.class).single());
-            jdbc.sql("INSERT INTO ssd_person (snapshot_id, la_id, pers_person_id, pers_upn) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+            jdbc.sql("INSERT INTO ssd_person (snapshot_no, la_id, pers_person_id, pers_upn) VALUES ((SELECT no FROM import_snapshot WHERE id = ?), ?, ?, ?) ON CONFLICT DO NOTHING")
                     .params(journey, southwark, CHILD, CHILD).update();
             jdbc.sql("""
-                    INSERT INTO ssd_cp_plans (snapshot_id, la_id, cppl_cp_plan_id, cppl_person_id, cppl_cp_plan_start_date)
-                    VALUES (?, ?, ?, ?, DATE '2025-06-01') ON CONFLICT DO NOTHING""").params(journey, southwark, CHILD + "-CP", CHILD).update();
+                    INSERT INTO ssd_cp_plans (snapshot_no, la_id, cppl_cp_plan_id, cppl_person_id, cppl_cp_plan_start_date)
+                    VALUES ((SELECT no FROM import_snapshot WHERE id = ?), ?, ?, ?, DATE '2025-06-01') ON CONFLICT DO NOTHING""").params(journey, southwark, CHILD + "-CP", CHILD).update();
             // ... and in need from that day, so the CIN census made from the store (issue 16) holds the child too.
             jdbc.sql("""
-                    INSERT INTO ssd_cin_episodes (snapshot_id, la_id, cine_referral_id, cine_person_id, cine_referral_date)
-                    VALUES (?, ?, ?, ?, DATE '2025-06-01') ON CONFLICT DO NOTHING""").params(journey, southwark, CHILD + "-R1", CHILD).update();
+                    INSERT INTO ssd_cin_episodes (snapshot_no, la_id, cine_referral_id, cine_person_id, cine_referral_date)
+                    VALUES ((SELECT no FROM import_snapshot WHERE id = ?), ?, ?, ?, DATE '2025-06-01') ON CONFLICT DO NOTHING""").params(journey, southwark, CHILD + "-R1", CHILD).update();
             return jdbc.sql("SELECT id FROM improvement_plan WHERE la_id = ? AND title = ?").params(southwark, PLAN).query(UUID.class).optional()
                     .orElseGet(() -> jdbc.sql("INSERT INTO improvement_plan (la_id, kind, title, start_date, created_by) "
                             + "VALUES (?, 'SERVICE_IMPROVEMENT', ?, DATE '2026-09-01', 'test') RETURNING id").params(southwark, PLAN)

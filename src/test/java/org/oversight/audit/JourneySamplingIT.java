@@ -91,19 +91,19 @@ class JourneySamplingIT extends HttpTest {
     }
 
     private static final String CP = """
-            SELECT DISTINCT cppl_person_id FROM ssd_cp_plans WHERE snapshot_id = :s AND cppl_cp_plan_start_date <= :d
+            SELECT DISTINCT cppl_person_id FROM ssd_cp_plans WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = :s) AND cppl_cp_plan_start_date <= :d
                AND (cppl_cp_plan_end_date IS NULL OR cppl_cp_plan_end_date > :d)""";
     private static final String CIN = """
-            SELECT cine_person_id FROM ssd_cin_episodes WHERE snapshot_id = :s AND cine_referral_date <= :d
+            SELECT cine_person_id FROM ssd_cin_episodes WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = :s) AND cine_referral_date <= :d
                AND (cine_close_date IS NULL OR cine_close_date > :d)
             UNION
-            SELECT cinp_person_id FROM ssd_cin_plans WHERE snapshot_id = :s AND cinp_cin_plan_start_date <= :d
+            SELECT cinp_person_id FROM ssd_cin_plans WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = :s) AND cinp_cin_plan_start_date <= :d
                AND (cinp_cin_plan_end_date IS NULL OR cinp_cin_plan_end_date > :d)""";
     private static final String EARLY_HELP = """
-            SELECT DISTINCT earl_person_id FROM ssd_early_help_episodes WHERE snapshot_id = :s AND earl_episode_start_date <= :d
+            SELECT DISTINCT earl_person_id FROM ssd_early_help_episodes WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = :s) AND earl_episode_start_date <= :d
                AND (earl_episode_end_date IS NULL OR earl_episode_end_date > :d)""";
     private static final String STEPPED_DOWN = """
-            SELECT DISTINCT cine_person_id FROM ssd_cin_episodes WHERE snapshot_id = :s
+            SELECT DISTINCT cine_person_id FROM ssd_cin_episodes WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = :s)
                AND (upper(cine_close_reason) = 'RC9' OR upper(cine_close_reason) LIKE '%EARLY HELP%')
                AND cine_close_date > CAST(:d AS date) - INTERVAL '1 year' AND cine_close_date <= :d""";
 

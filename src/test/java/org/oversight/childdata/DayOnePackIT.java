@@ -107,18 +107,18 @@ class DayOnePackIT extends HttpTest {
         activity = inspection(NOTIFIED, "STANDARD_INSPECTION");
         LocalDate from = NOTIFIED.minusMonths(org.oversight.childdata.annexa.AnnexAJourney.WINDOW_MONTHS).plusDays(1);
         int[] expected = {
-                count("SELECT count(*) FROM ssd_contacts WHERE snapshot_id = :s AND cont_contact_date BETWEEN :from AND :to", snapshot, from, NOTIFIED),
-                count("SELECT count(*) FROM ssd_early_help_episodes WHERE snapshot_id = :s AND earl_episode_start_date <= :to "
+                count("SELECT count(*) FROM ssd_contacts WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = :s) AND cont_contact_date BETWEEN :from AND :to", snapshot, from, NOTIFIED),
+                count("SELECT count(*) FROM ssd_early_help_episodes WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = :s) AND earl_episode_start_date <= :to "
                         + "AND (earl_episode_end_date IS NULL OR earl_episode_end_date >= :from)", snapshot, from, NOTIFIED),
-                count("SELECT count(*) FROM ssd_cin_episodes WHERE snapshot_id = :s AND cine_referral_date BETWEEN :from AND :to", snapshot, from, NOTIFIED),
-                count("SELECT count(*) FROM ssd_cin_assessments WHERE snapshot_id = :s AND cina_assessment_start_date <= :to "
+                count("SELECT count(*) FROM ssd_cin_episodes WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = :s) AND cine_referral_date BETWEEN :from AND :to", snapshot, from, NOTIFIED),
+                count("SELECT count(*) FROM ssd_cin_assessments WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = :s) AND cina_assessment_start_date <= :to "
                         + "AND (cina_assessment_auth_date IS NULL OR cina_assessment_auth_date >= :from)", snapshot, from, NOTIFIED),
-                count("SELECT count(*) FROM ssd_s47_enquiry WHERE snapshot_id = :s AND s47e_s47_start_date BETWEEN :from AND :to", snapshot, from, NOTIFIED),
-                count("SELECT count(*) FROM ssd_cin_episodes WHERE snapshot_id = :s AND cine_referral_date <= :to "
+                count("SELECT count(*) FROM ssd_s47_enquiry WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = :s) AND s47e_s47_start_date BETWEEN :from AND :to", snapshot, from, NOTIFIED),
+                count("SELECT count(*) FROM ssd_cin_episodes WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = :s) AND cine_referral_date <= :to "
                         + "AND (cine_close_date IS NULL OR cine_close_date >= :from)", snapshot, from, NOTIFIED),
-                count("SELECT count(*) FROM ssd_cp_plans WHERE snapshot_id = :s AND cppl_cp_plan_start_date <= :to "
+                count("SELECT count(*) FROM ssd_cp_plans WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = :s) AND cppl_cp_plan_start_date <= :to "
                         + "AND (cppl_cp_plan_end_date IS NULL OR cppl_cp_plan_end_date >= :from)", snapshot, from, NOTIFIED)};
-        int cpOpen = count("SELECT count(*) FROM ssd_cp_plans WHERE snapshot_id = :s AND cppl_cp_plan_start_date <= :to "
+        int cpOpen = count("SELECT count(*) FROM ssd_cp_plans WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = :s) AND cppl_cp_plan_start_date <= :to "
                 + "AND (cppl_cp_plan_end_date IS NULL OR cppl_cp_plan_end_date > :to) AND :from IS NOT NULL", snapshot, from, NOTIFIED);
         System.out.println("Day-one pack, synthetic journey of 400 children as of " + NOTIFIED + ": lists 1-7 hand counts "
                 + java.util.Arrays.toString(expected) + ", CP plans open " + cpOpen);
@@ -129,7 +129,7 @@ class DayOnePackIT extends HttpTest {
         // A value typed as a formula stays text in the workbook.
         TenantScope.asSystem(() -> jdbc.sql("""
                 UPDATE ssd_contacts SET cont_contact_source_code = '=HYPERLINK("http://example.invalid")', cont_contact_source_desc = NULL
-                 WHERE snapshot_id = ? AND cont_contact_id = (SELECT min(cont_contact_id) FROM ssd_contacts WHERE snapshot_id = ?
+                 WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?) AND cont_contact_id = (SELECT min(cont_contact_id) FROM ssd_contacts WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?)
                    AND cont_contact_date BETWEEN ? AND ?)""").params(snapshot, snapshot, from, NOTIFIED).update());
         var response = bytes("/api/v1/local-authorities/80450/inspections/" + activity + "/day-one-pack", "col.manager");
         assertThat(response.statusCode()).isEqualTo(200);

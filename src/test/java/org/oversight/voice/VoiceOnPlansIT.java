@@ -50,13 +50,13 @@ class VoiceOnPlansIT extends HttpTest {
         LocalDate asOf = TenantScope.asSystem(() -> jdbc.sql("SELECT as_at FROM import_snapshot WHERE id = ?").param(snapshot)
                 .query(LocalDate.class).single());
         String onPlans = """
-                WITH cp AS (SELECT DISTINCT cppl_person_id AS p FROM ssd_cp_plans WHERE snapshot_id = :s AND cppl_cp_plan_start_date <= :d
+                WITH cp AS (SELECT DISTINCT cppl_person_id AS p FROM ssd_cp_plans WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = :s) AND cppl_cp_plan_start_date <= :d
                               AND (cppl_cp_plan_end_date IS NULL OR cppl_cp_plan_end_date > :d)),
-                     cin AS (SELECT cinp_person_id AS p FROM ssd_cin_plans WHERE snapshot_id = :s AND cinp_cin_plan_start_date <= :d
+                     cin AS (SELECT cinp_person_id AS p FROM ssd_cin_plans WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = :s) AND cinp_cin_plan_start_date <= :d
                               AND (cinp_cin_plan_end_date IS NULL OR cinp_cin_plan_end_date > :d)
-                             UNION SELECT cine_person_id FROM ssd_cin_episodes WHERE snapshot_id = :s AND cine_referral_date <= :d
+                             UNION SELECT cine_person_id FROM ssd_cin_episodes WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = :s) AND cine_referral_date <= :d
                               AND (cine_close_date IS NULL OR cine_close_date > :d))
-                SELECT pers_person_id FROM ssd_person WHERE snapshot_id = :s AND %s
+                SELECT pers_person_id FROM ssd_person WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = :s) AND %s
                    AND pers_person_id NOT IN (SELECT child_ref FROM child WHERE la_id = :la)
                  ORDER BY pers_person_id LIMIT 1""";
         olderOnCpPlan = first(onPlans.formatted("pers_person_id IN (SELECT p FROM cp) AND date_part('year', age(:d, pers_dob)) >= 11"), snapshot, asOf);

@@ -145,16 +145,18 @@ public class CscPayloadImporter {
         }
         // the snapshot's rows changed in place: a new revision, so figures computed from the old rows (stored, or kept in
         // memory on any instance) no longer match it; those stored are computed again once this commits
-        jdbc.sql("UPDATE import_snapshot SET revision = revision + 1 WHERE id = ? AND la_id = ?").params(run.snapshot, la.id()).update();
-        events.publishEvent(new ChildJourneys.Stored(la.id(), run.snapshot));
-        return new Summary(run.snapshot, run.year, run.created, read.children().size(), run.childCounts, new TreeMap<>(run.items), read.notStored(),
+        jdbc.sql("UPDATE import_snapshot SET revision = revision + 1 WHERE id = ? AND la_id = ?").params(run.snapshotId, la.id()).update();
+        events.publishEvent(new ChildJourneys.Stored(la.id(), run.snapshotId));
+        return new Summary(run.snapshotId, run.year, run.created, read.children().size(), run.childCounts, new TreeMap<>(run.items), read.notStored(),
                 List.copyOf(read.ignored()));
     }
 
     /** One payload being applied. */
     private final class Apply {
         final LocalAuthority la;
-        final UUID snapshot;
+        final UUID snapshotId;
+        /** The number the store's rows name the snapshot by ({@code snapshot_no}, {@code V44_16}). */
+        final int snapshot;
         final String year;
         final boolean created;
         final List<Problem> problems = new ArrayList<>();
@@ -168,15 +170,16 @@ public class CscPayloadImporter {
                      ORDER BY collection_year DESC, imported_at DESC LIMIT 1 FOR UPDATE""").param(la.id())
                     .query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2)}).optional();
             if (current.isPresent()) {
-                snapshot = (UUID) current.get()[0];
+                snapshotId = (UUID) current.get()[0];
                 year = (String) current.get()[1];
                 created = false;
             } else {
                 LocalDate today = LocalDate.now(clock);
                 year = CollectionYear.of(today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1).toString();
-                snapshot = store.newSnapshot(la.id(), year, JourneyImporter.SSD, SOURCE, currentUser.actor(), today, 0, 0);
+                snapshotId = store.newSnapshot(la.id(), year, JourneyImporter.SSD, SOURCE, currentUser.actor(), today, 0, 0);
                 created = true;
             }
+            snapshot = SsdStore.number(jdbc, snapshotId);
         }
 
         void count(String kind, int c, int u, int p) {
@@ -184,21 +187,21 @@ public class CscPayloadImporter {
         }
 
         void child(Child c) {
-            boolean exists = jdbc.sql("SELECT count(*) FROM ssd_person WHERE snapshot_id = ? AND pers_person_id = ?").params(snapshot, c.id())
+            boolean exists = jdbc.sql("SELECT count(*) FROM ssd_person WHERE snapshot_no = ? AND pers_person_id = ?").params(snapshot, c.id())
                     .query(Integer.class).single() > 0;
             if (c.purge()) {
                 if (exists) {
                     jdbc.sql("""
-                            DELETE FROM ssd_assessment_factors WHERE snapshot_id = ? AND cinf_assessment_id IN (
-                                SELECT cina_assessment_id FROM ssd_cin_assessments WHERE snapshot_id = ? AND cina_person_id = ?)""")
+                            DELETE FROM ssd_assessment_factors WHERE snapshot_no = ? AND cinf_assessment_id IN (
+                                SELECT cina_assessment_id FROM ssd_cin_assessments WHERE snapshot_no = ? AND cina_person_id = ?)""")
                             .params(snapshot, snapshot, c.id()).update();
-                    jdbc.sql("DELETE FROM ssd_person WHERE snapshot_id = ? AND pers_person_id = ?").params(snapshot, c.id()).update();
+                    jdbc.sql("DELETE FROM ssd_person WHERE snapshot_no = ? AND pers_person_id = ?").params(snapshot, c.id()).update();
                     childCounts = childCounts.add(0, 0, 1);
                 }
                 return;
             }
             if (!exists) {
-                jdbc.sql("INSERT INTO ssd_person (snapshot_id, la_id, pers_person_id) VALUES (?, ?, ?)").params(snapshot, la.id(), c.id()).update();
+                jdbc.sql("INSERT INTO ssd_person (snapshot_no, la_id, pers_person_id) VALUES (?, ?, ?)").params(snapshot, la.id(), c.id()).update();
                 childCounts = childCounts.add(1, 0, 0);
             } else {
                 childCounts = childCounts.add(0, 1, 0);
@@ -207,16 +210,16 @@ public class CscPayloadImporter {
                 Map<String, String> clear = new LinkedHashMap<>();
                 DETAIL_COLUMNS.forEach(col -> clear.put(col, null));
                 update("ssd_person", "pers_person_id", c.id(), clear);
-                jdbc.sql("DELETE FROM ssd_disability WHERE snapshot_id = ? AND disa_person_id = ?").params(snapshot, c.id()).update();
+                jdbc.sql("DELETE FROM ssd_disability WHERE snapshot_no = ? AND disa_person_id = ?").params(snapshot, c.id()).update();
             } else {
                 if (c.details() != null && !c.details().isEmpty()) {
                     update("ssd_person", "pers_person_id", c.id(), c.details());
                 }
                 if (c.disabilities() != null) {
-                    int gone = jdbc.sql("DELETE FROM ssd_disability WHERE snapshot_id = ? AND disa_person_id = ?").params(snapshot, c.id()).update();
+                    int gone = jdbc.sql("DELETE FROM ssd_disability WHERE snapshot_no = ? AND disa_person_id = ?").params(snapshot, c.id()).update();
                     int n = 0;
                     for (String code : c.disabilities()) {
-                        jdbc.sql("INSERT INTO ssd_disability (snapshot_id, la_id, disa_person_id, disa_table_id, disa_disability_code) VALUES (?, ?, ?, ?, ?)")
+                        jdbc.sql("INSERT INTO ssd_disability (snapshot_no, la_id, disa_person_id, disa_table_id, disa_disability_code) VALUES (?, ?, ?, ?, ?)")
                                 .params(snapshot, la.id(), c.id(), c.id() + "-D" + ++n, code).update();
                     }
                     count("disabilities", Math.max(0, n - gone), Math.min(n, gone), Math.max(0, gone - n));
@@ -255,7 +258,7 @@ public class CscPayloadImporter {
                 count("social_care_episodes", 0, 1, 0);
             }
             if (e.workers() != null) {
-                int gone = jdbc.sql("DELETE FROM ssd_involvements WHERE snapshot_id = ? AND invo_referral_id = ? AND invo_person_id = ?")
+                int gone = jdbc.sql("DELETE FROM ssd_involvements WHERE snapshot_no = ? AND invo_referral_id = ? AND invo_person_id = ?")
                         .params(snapshot, e.id(), c.id()).update();
                 for (Item w : e.workers()) {
                     Map<String, String> f = new LinkedHashMap<>(w.fields());
@@ -269,10 +272,10 @@ public class CscPayloadImporter {
             for (Item a : e.assessments()) {
                 if (item(c, e, a, "child_and_family_assessments", "ssd_cin_assessments", "cina_assessment_id", "cina_person_id", "cina_referral_id",
                         null, "child_and_family_assessment_id") && !a.purge() && a.factors() != null) {
-                    jdbc.sql("DELETE FROM ssd_assessment_factors WHERE snapshot_id = ? AND cinf_assessment_id = ?").params(snapshot, a.id()).update();
+                    jdbc.sql("DELETE FROM ssd_assessment_factors WHERE snapshot_no = ? AND cinf_assessment_id = ?").params(snapshot, a.id()).update();
                     if (!a.factors().isEmpty()) {
                         jdbc.sql("""
-                                INSERT INTO ssd_assessment_factors (snapshot_id, la_id, cinf_table_id, cinf_assessment_id, cinf_assessment_factors_json)
+                                INSERT INTO ssd_assessment_factors (snapshot_no, la_id, cinf_table_id, cinf_assessment_id, cinf_assessment_factors_json)
                                 VALUES (?, ?, ?, ?, ?)""").params(snapshot, la.id(), a.id() + "-F", a.id(), json(a.factors())).update();
                     }
                 }
@@ -289,10 +292,10 @@ public class CscPayloadImporter {
                 if (item(c, e, enquiry, "section_47_assessments", "ssd_s47_enquiry", "s47e_s47_enquiry_id", "s47e_person_id", "s47e_referral_id",
                         "s47e_s47_start_date", "section_47_assessment_id") && !s.purge() && conferenceNamed) {
                     String id = s.id() + "-C";
-                    jdbc.sql("DELETE FROM ssd_initial_cp_conference WHERE snapshot_id = ? AND icpc_icpc_id = ?").params(snapshot, id).update();
+                    jdbc.sql("DELETE FROM ssd_initial_cp_conference WHERE snapshot_no = ? AND icpc_icpc_id = ?").params(snapshot, id).update();
                     if (conference != null) {
                         jdbc.sql("""
-                                INSERT INTO ssd_initial_cp_conference (snapshot_id, la_id, icpc_icpc_id, icpc_s47_enquiry_id, icpc_person_id, icpc_referral_id,
+                                INSERT INTO ssd_initial_cp_conference (snapshot_no, la_id, icpc_icpc_id, icpc_s47_enquiry_id, icpc_person_id, icpc_referral_id,
                                     icpc_icpc_date) VALUES (?, ?, ?, ?, ?, ?, ?::date)""").params(snapshot, la.id(), id, s.id(), c.id(), e.id(), conference).update();
                     }
                 }
@@ -340,42 +343,42 @@ public class CscPayloadImporter {
         }
 
         String owner(String table, String key, String person, String id) {
-            return jdbc.sql("SELECT " + person + " FROM " + table + " WHERE snapshot_id = ? AND " + key + " = ?").params(snapshot, id)
+            return jdbc.sql("SELECT " + person + " FROM " + table + " WHERE snapshot_no = ? AND " + key + " = ?").params(snapshot, id)
                     .query(String.class).optional().orElse(null);
         }
 
         void purgeItem(String table, String id) {
             switch (table) {
-                case "ssd_cin_assessments" -> jdbc.sql("DELETE FROM ssd_assessment_factors WHERE snapshot_id = ? AND cinf_assessment_id = ?")
+                case "ssd_cin_assessments" -> jdbc.sql("DELETE FROM ssd_assessment_factors WHERE snapshot_no = ? AND cinf_assessment_id = ?")
                         .params(snapshot, id).update();
-                case "ssd_s47_enquiry" -> jdbc.sql("DELETE FROM ssd_initial_cp_conference WHERE snapshot_id = ? AND icpc_s47_enquiry_id = ?")
+                case "ssd_s47_enquiry" -> jdbc.sql("DELETE FROM ssd_initial_cp_conference WHERE snapshot_no = ? AND icpc_s47_enquiry_id = ?")
                         .params(snapshot, id).update();
                 case "ssd_cp_plans" -> {
-                    jdbc.sql("DELETE FROM ssd_cp_reviews WHERE snapshot_id = ? AND cppr_cp_plan_id = ?").params(snapshot, id).update();
-                    jdbc.sql("DELETE FROM ssd_cp_visits WHERE snapshot_id = ? AND cppv_cp_plan_id = ?").params(snapshot, id).update();
+                    jdbc.sql("DELETE FROM ssd_cp_reviews WHERE snapshot_no = ? AND cppr_cp_plan_id = ?").params(snapshot, id).update();
+                    jdbc.sql("DELETE FROM ssd_cp_visits WHERE snapshot_no = ? AND cppv_cp_plan_id = ?").params(snapshot, id).update();
                 }
                 default -> {
                 }
             }
             SsdSchema.Table t = SsdSchema.get().table(table);
-            jdbc.sql("DELETE FROM " + table + " WHERE snapshot_id = ? AND " + t.key() + " = ?").params(snapshot, id).update();
+            jdbc.sql("DELETE FROM " + table + " WHERE snapshot_no = ? AND " + t.key() + " = ?").params(snapshot, id).update();
         }
 
         void purgeEpisode(String id) {
             jdbc.sql("""
-                    DELETE FROM ssd_assessment_factors WHERE snapshot_id = ? AND cinf_assessment_id IN (
-                        SELECT cina_assessment_id FROM ssd_cin_assessments WHERE snapshot_id = ? AND cina_referral_id = ?)""")
+                    DELETE FROM ssd_assessment_factors WHERE snapshot_no = ? AND cinf_assessment_id IN (
+                        SELECT cina_assessment_id FROM ssd_cin_assessments WHERE snapshot_no = ? AND cina_referral_id = ?)""")
                     .params(snapshot, snapshot, id).update();
             jdbc.sql("""
-                    DELETE FROM ssd_cp_reviews WHERE snapshot_id = ? AND cppr_cp_plan_id IN (
-                        SELECT cppl_cp_plan_id FROM ssd_cp_plans WHERE snapshot_id = ? AND cppl_referral_id = ?)""").params(snapshot, snapshot, id).update();
+                    DELETE FROM ssd_cp_reviews WHERE snapshot_no = ? AND cppr_cp_plan_id IN (
+                        SELECT cppl_cp_plan_id FROM ssd_cp_plans WHERE snapshot_no = ? AND cppl_referral_id = ?)""").params(snapshot, snapshot, id).update();
             jdbc.sql("""
-                    DELETE FROM ssd_cp_visits WHERE snapshot_id = ? AND cppv_cp_plan_id IN (
-                        SELECT cppl_cp_plan_id FROM ssd_cp_plans WHERE snapshot_id = ? AND cppl_referral_id = ?)""").params(snapshot, snapshot, id).update();
+                    DELETE FROM ssd_cp_visits WHERE snapshot_no = ? AND cppv_cp_plan_id IN (
+                        SELECT cppl_cp_plan_id FROM ssd_cp_plans WHERE snapshot_no = ? AND cppl_referral_id = ?)""").params(snapshot, snapshot, id).update();
             for (String[] t : new String[][] {{"ssd_cin_assessments", "cina_referral_id"}, {"ssd_cin_plans", "cinp_referral_id"},
                     {"ssd_initial_cp_conference", "icpc_referral_id"}, {"ssd_s47_enquiry", "s47e_referral_id"}, {"ssd_cp_plans", "cppl_referral_id"},
                     {"ssd_involvements", "invo_referral_id"}, {"ssd_cin_episodes", "cine_referral_id"}}) {
-                jdbc.sql("DELETE FROM " + t[0] + " WHERE snapshot_id = ? AND " + t[1] + " = ?").params(snapshot, id).update();
+                jdbc.sql("DELETE FROM " + t[0] + " WHERE snapshot_no = ? AND " + t[1] + " = ?").params(snapshot, id).update();
             }
         }
 
@@ -383,7 +386,7 @@ public class CscPayloadImporter {
             SsdSchema.Table t = SsdSchema.get().table(table);
             Map<String, String> all = new LinkedHashMap<>(fields);
             all.putAll(fixed);
-            StringJoiner names = new StringJoiner(", ", "snapshot_id, la_id, " + key + ", ", "");
+            StringJoiner names = new StringJoiner(", ", "snapshot_no, la_id, " + key + ", ", "");
             StringJoiner values = new StringJoiner(", ", "?, ?, ?, ", "");
             List<Object> params = new ArrayList<>(List.of(snapshot, la.id(), id));
             all.forEach((col, value) -> {
@@ -407,7 +410,7 @@ public class CscPayloadImporter {
             });
             params.add(snapshot);
             params.add(id);
-            jdbc.sql("UPDATE " + table + " SET " + sets + " WHERE snapshot_id = ? AND " + key + " = ?").params(params).update();
+            jdbc.sql("UPDATE " + table + " SET " + sets + " WHERE snapshot_no = ? AND " + key + " = ?").params(params).update();
         }
     }
 

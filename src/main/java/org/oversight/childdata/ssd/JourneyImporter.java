@@ -301,7 +301,7 @@ public class JourneyImporter {
         String[] refs = data.rows("ssd_person").stream().map(r -> r[key]).toArray(String[]::new);
         var counts = jdbc.sql("""
                 SELECT s.la_id = ? AS own, la.name, count(DISTINCT p.pers_person_id) AS n FROM ssd_person p
-                  JOIN import_snapshot s ON s.id = p.snapshot_id JOIN local_authority la ON la.id = s.la_id
+                  JOIN import_snapshot s ON s.no = p.snapshot_no JOIN local_authority la ON la.id = s.la_id
                  WHERE s.superseded_at IS NULL AND p.pers_person_id = ANY(?)
                  GROUP BY 1, 2 ORDER BY n DESC""").params(la.id(), refs)
                 .query((rs, i) -> new Object[] {rs.getBoolean(1), rs.getString(2), rs.getInt(3)}).list();

@@ -30,7 +30,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * and go into the store in one {@code INSERT ... SELECT} per table, under the LA's row-level security (which refuses
  * {@code COPY FROM} into the store itself, not into a temporary table); tables of fewer than {@link #COPY_FROM_ROWS}
  * rows go in as arrays, below; the store's statement triggers check the
- * references once per table ({@code V42_16}). Each table's rows go in in the order of its primary key (the snapshot, then
+ * references once per table ({@code V42_16}). The rows name their snapshot by its number ({@code import_snapshot.no}, 4 bytes
+ * instead of the id's 16: {@code V44_16}). Each table's rows go in in the order of its primary key (the snapshot, then
  * the row's id, in the database's collation): its indexes are packed full ({@code V43_16}, fill factor 100), which only
  * holds when each new key comes after the last one on its page; in the file's order a page that is full splits in two
  * halves at every key out of order (measured: 8.4 MB of primary key for the bench's 94,387 CIN visits against 5.1 MB). Without a {@link DataSource} (a test's own store), or where the application's
@@ -81,8 +82,15 @@ final class SsdStore {
                 .query(UUID.class).single();
     }
 
+    /** The number the store's rows name a snapshot by ({@code import_snapshot.no}, {@code V44_16}), read under row-level security. */
+    static int number(JdbcClient jdbc, UUID snapshot) {
+        return jdbc.sql("SELECT no FROM import_snapshot WHERE id = ?").param(snapshot).query(Integer.class).optional()
+                .orElseThrow(() -> new IllegalArgumentException("No snapshot " + snapshot));
+    }
+
     /** Writes every table's rows into the snapshot, parents first. */
-    void write(UUID snapshot, UUID laId, SsdData data) {
+    void write(UUID snapshotId, UUID laId, SsdData data) {
+        int snapshot = number(jdbc, snapshotId);
         // A database whose application role may not make temporary tables (REVOKE TEMPORARY ... FROM PUBLIC) takes the arrays.
         boolean staged = dataSource != null && data.total() >= copyFrom && jdbc.sql("SELECT has_database_privilege(current_database(), 'TEMPORARY')").query(Boolean.class).single();
         for (SsdSchema.Table t : SsdSchema.get().tables()) {
@@ -101,7 +109,7 @@ final class SsdStore {
      * One table's rows: copied in PostgreSQL's text format into a temporary table of the store's columns and types
      * (dropped at once, and at the latest when the transaction ends), then one {@code INSERT ... SELECT} into the store.
      */
-    private void copy(UUID snapshot, UUID laId, SsdSchema.Table t, List<String[]> rows) {
+    private void copy(int snapshot, UUID laId, SsdSchema.Table t, List<String[]> rows) {
         StringJoiner names = new StringJoiner(", ");
         t.columns().forEach(c -> names.add(c.name()));
         String stage = "ssd_stage_" + t.name().substring("ssd_".length());
@@ -128,7 +136,7 @@ final class SsdStore {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
-        jdbc.sql("INSERT INTO " + t.name() + " (snapshot_id, la_id, " + names + ") SELECT ?, ?, " + names + " FROM pg_temp." + stage
+        jdbc.sql("INSERT INTO " + t.name() + " (snapshot_no, la_id, " + names + ") SELECT ?, ?, " + names + " FROM pg_temp." + stage
                         + " ORDER BY " + t.key())
                 .params(snapshot, laId).update();
         jdbc.sql("DROP TABLE pg_temp." + stage).update();
@@ -152,7 +160,7 @@ final class SsdStore {
         }
     }
 
-    private void insert(UUID snapshot, UUID laId, SsdSchema.Table t, List<String[]> rows) {
+    private void insert(int snapshot, UUID laId, SsdSchema.Table t, List<String[]> rows) {
         List<SsdSchema.Column> columns = t.columns();
         StringJoiner names = new StringJoiner(", ");
         StringJoiner values = new StringJoiner(", ");
@@ -180,7 +188,7 @@ final class SsdStore {
             }
             params[i + 2] = column;
         }
-        jdbc.sql("INSERT INTO " + t.name() + " (snapshot_id, la_id, " + names + ") SELECT ?, ?, " + values
+        jdbc.sql("INSERT INTO " + t.name() + " (snapshot_no, la_id, " + names + ") SELECT ?, ?, " + values
                         + " FROM unnest(" + arrays + ") AS u(" + aliases + ") ORDER BY c" + t.index(t.key()))
                 .params(params).update();
     }
@@ -194,7 +202,7 @@ final class SsdStore {
             t.columns().forEach(c -> columns.add(c.name() + "::text"));
             int n = t.columns().size();
             List<String[]> rows = data.rows(name);
-            jdbc.sql("SELECT " + columns + " FROM " + name + " WHERE snapshot_id = ?").param(snapshot)
+            jdbc.sql("SELECT " + columns + " FROM " + name + " WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?)").param(snapshot)
                     .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
                         String[] row = new String[n];
                         for (int i = 0; i < n; i++) {

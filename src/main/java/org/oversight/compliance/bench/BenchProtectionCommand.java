@@ -311,40 +311,40 @@ class BenchProtectionCommand implements CliCommand {
     private Object sqlBaseline() {
         List<Object> all = new ArrayList<>();
         all.add(jdbc.sql("""
-                SELECT s.id, count(*) AS contacts FROM import_snapshot s JOIN ssd_contacts c ON c.snapshot_id = s.id
+                SELECT s.id, count(*) AS contacts FROM import_snapshot s JOIN ssd_contacts c ON c.snapshot_no = s.no
                  WHERE s.superseded_at IS NULL AND s.kind = 'SSD' AND c.cont_contact_date > s.as_at - 365 GROUP BY s.id""").query().listOfRows());
         all.add(jdbc.sql("""
                 SELECT s.id, count(*) AS referrals, count(*) FILTER (WHERE r.cine_referral_nfa = 'true') AS nfa,
-                       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ssd_cin_episodes p WHERE p.snapshot_id = s.id AND p.cine_person_id = r.cine_person_id
+                       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ssd_cin_episodes p WHERE p.snapshot_no = s.no AND p.cine_person_id = r.cine_person_id
                                           AND p.cine_referral_date < r.cine_referral_date AND p.cine_referral_date >= r.cine_referral_date - 365)) AS re_referrals,
                        count(*) FILTER (WHERE r.cine_close_reason = 'RC9') AS step_downs,
-                       count(*) FILTER (WHERE r.cine_close_reason = 'RC9' AND EXISTS (SELECT 1 FROM ssd_early_help_episodes e WHERE e.snapshot_id = s.id
+                       count(*) FILTER (WHERE r.cine_close_reason = 'RC9' AND EXISTS (SELECT 1 FROM ssd_early_help_episodes e WHERE e.snapshot_no = s.no
                                           AND e.earl_person_id = r.cine_person_id AND e.earl_episode_start_date BETWEEN r.cine_close_date - 7 AND r.cine_close_date + 14))
                                           AS early_help_in_time
-                  FROM import_snapshot s JOIN ssd_cin_episodes r ON r.snapshot_id = s.id
+                  FROM import_snapshot s JOIN ssd_cin_episodes r ON r.snapshot_no = s.no
                  WHERE s.superseded_at IS NULL AND s.kind = 'SSD' AND r.cine_referral_date > s.as_at - 365 GROUP BY s.id""").query().listOfRows());
         all.add(jdbc.sql("""
                 SELECT s.id, count(*) AS assessments, count(*) FILTER (WHERE a.cina_assessment_auth_date <= r.cine_referral_date + 63) AS in_time
-                  FROM import_snapshot s JOIN ssd_cin_assessments a ON a.snapshot_id = s.id
-                  JOIN ssd_cin_episodes r ON r.snapshot_id = s.id AND r.cine_referral_id = a.cina_referral_id
+                  FROM import_snapshot s JOIN ssd_cin_assessments a ON a.snapshot_no = s.no
+                  JOIN ssd_cin_episodes r ON r.snapshot_no = s.no AND r.cine_referral_id = a.cina_referral_id
                  WHERE s.superseded_at IS NULL AND s.kind = 'SSD' AND a.cina_assessment_auth_date > s.as_at - 365 GROUP BY s.id""").query().listOfRows());
         all.add(jdbc.sql("""
                 SELECT s.id, count(*) AS conferences, count(*) FILTER (WHERE c.icpc_icpc_date <= e.s47e_s47_start_date + 21) AS in_time
-                  FROM import_snapshot s JOIN ssd_initial_cp_conference c ON c.snapshot_id = s.id
-                  JOIN ssd_s47_enquiry e ON e.snapshot_id = s.id AND e.s47e_s47_enquiry_id = c.icpc_s47_enquiry_id
+                  FROM import_snapshot s JOIN ssd_initial_cp_conference c ON c.snapshot_no = s.no
+                  JOIN ssd_s47_enquiry e ON e.snapshot_no = s.no AND e.s47e_s47_enquiry_id = c.icpc_s47_enquiry_id
                  WHERE s.superseded_at IS NULL AND s.kind = 'SSD' AND c.icpc_icpc_date > s.as_at - 365 GROUP BY s.id""").query().listOfRows());
         all.add(jdbc.sql("""
                 SELECT s.id, count(*) FILTER (WHERE p.cppl_cp_plan_start_date > s.as_at - 365) AS started,
                        count(*) FILTER (WHERE p.cppl_cp_plan_end_date > s.as_at - 365 AND p.cppl_cp_plan_end_date >= p.cppl_cp_plan_start_date + 730) AS over_2_years,
                        count(*) FILTER (WHERE p.cppl_cp_plan_end_date > s.as_at - 365 AND p.cppl_cp_plan_end_date <= p.cppl_cp_plan_start_date + 91) AS short
-                  FROM import_snapshot s JOIN ssd_cp_plans p ON p.snapshot_id = s.id
+                  FROM import_snapshot s JOIN ssd_cp_plans p ON p.snapshot_no = s.no
                  WHERE s.superseded_at IS NULL AND s.kind = 'SSD' GROUP BY s.id""").query().listOfRows());
         all.add(jdbc.sql("""
-                SELECT snapshot_id, count(*) AS visits, count(*) FILTER (WHERE gap <= 14) AS in_time FROM (
-                  SELECT v.snapshot_id, v.cppv_cp_visit_date - lag(v.cppv_cp_visit_date) OVER (PARTITION BY v.snapshot_id, v.cppv_cp_plan_id
+                SELECT snapshot_no, count(*) AS visits, count(*) FILTER (WHERE gap <= 14) AS in_time FROM (
+                  SELECT v.snapshot_no, v.cppv_cp_visit_date - lag(v.cppv_cp_visit_date) OVER (PARTITION BY v.snapshot_no, v.cppv_cp_plan_id
                          ORDER BY v.cppv_cp_visit_date) AS gap
-                    FROM import_snapshot s JOIN ssd_cp_visits v ON v.snapshot_id = s.id WHERE s.superseded_at IS NULL AND s.kind = 'SSD') g
-                 GROUP BY snapshot_id""").query().listOfRows());
+                    FROM import_snapshot s JOIN ssd_cp_visits v ON v.snapshot_no = s.no WHERE s.superseded_at IS NULL AND s.kind = 'SSD') g
+                 GROUP BY snapshot_no""").query().listOfRows());
         return all;
     }
 }

@@ -147,7 +147,7 @@ class BinaryCopyRowsIT extends IntegrationTest {
                 SELECT r.rolsuper OR r.rolbypassrls OR t.tableowner = current_user FROM pg_roles r, pg_tables t
                  WHERE r.rolname = current_user AND t.tablename = 'ssd_person'""").query(Boolean.class).single());
         assertThat(bypasses).isFalse();
-        String copy = "COPY (SELECT pers_person_id FROM ssd_person WHERE snapshot_id = '" + snapshot.id() + "') TO STDOUT (FORMAT binary)";
+        String copy = "COPY (SELECT pers_person_id FROM ssd_person WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = '" + snapshot.id() + "')) TO STDOUT (FORMAT binary)";
         assertThat(TenantScope.asLa(mine.id(), () -> copied(copy))).as("the LA's own rows").isEqualTo(60);
         assertThat(TenantScope.asLa(other.id(), () -> copied(copy))).as("another LA's rows").isZero();
         assertThat(TenantScope.asLa(other.id(), () -> journeys.journeys(List.of(snapshot.id())))).isEmpty();
@@ -155,28 +155,28 @@ class BinaryCopyRowsIT extends IntegrationTest {
 
         // the first child's visits moved to the end of the table, so they come last from the queries (which have no ORDER BY)
         TenantScope.asLa(mine.id(), () -> jdbc.sql("""
-                WITH moved AS (DELETE FROM ssd_cin_visits WHERE snapshot_id = :s
-                                  AND cinv_person_id = (SELECT min(cinv_person_id) FROM ssd_cin_visits WHERE snapshot_id = :s) RETURNING *)
+                WITH moved AS (DELETE FROM ssd_cin_visits WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = :s)
+                                  AND cinv_person_id = (SELECT min(cinv_person_id) FROM ssd_cin_visits WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = :s)) RETURNING *)
                 INSERT INTO ssd_cin_visits SELECT * FROM moved""").param("s", snapshot.id()).update());
         Boolean lastIsFirstChild = TenantScope.asLa(mine.id(), () -> jdbc.sql("""
-                SELECT cinv_person_id = (SELECT min(cinv_person_id) FROM ssd_cin_visits WHERE snapshot_id = :s)
-                  FROM ssd_cin_visits WHERE snapshot_id = :s ORDER BY ctid DESC LIMIT 1""").param("s", snapshot.id()).query(Boolean.class).single());
+                SELECT cinv_person_id = (SELECT min(cinv_person_id) FROM ssd_cin_visits WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = :s))
+                  FROM ssd_cin_visits WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = :s) ORDER BY ctid DESC LIMIT 1""").param("s", snapshot.id()).query(Boolean.class).single());
         assertThat(lastIsFirstChild).as("the first child's visits are stored last").isTrue();
 
         // the LA's own journey, read by COPY, is every row the driver reads, value for value, in the driver's order
         Journey journey = TenantScope.asLa(mine.id(), () -> journeys.journey(snapshot.id()));
         List<Person> persons = TenantScope.asLa(mine.id(), () -> jdbc.sql("""
                         SELECT pers_person_id, pers_dob, pers_expected_dob, pers_sex, pers_ethnicity FROM ssd_person
-                         WHERE snapshot_id = ? ORDER BY pers_person_id""").param(snapshot.id())
+                         WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?) ORDER BY pers_person_id""").param(snapshot.id())
                 .query((rs, i) -> new Person(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class), rs.getString(4),
                         rs.getString(5))).list());
         List<Visit> visits = TenantScope.asLa(mine.id(), () -> jdbc.sql("""
                         SELECT id, person, plan, cp, visit_date, seen, seen_alone FROM (
                           SELECT cinv_cin_visit_id AS id, cinv_person_id AS person, NULL AS plan, false AS cp, cinv_cin_visit_date AS visit_date,
-                                 cinv_cin_visit_seen AS seen, cinv_cin_visit_seen_alone AS seen_alone FROM ssd_cin_visits WHERE snapshot_id = :s
+                                 cinv_cin_visit_seen AS seen, cinv_cin_visit_seen_alone AS seen_alone FROM ssd_cin_visits WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = :s)
                           UNION ALL
                           SELECT cppv_cp_visit_id, cppv_person_id, cppv_cp_plan_id, true, cppv_cp_visit_date, cppv_cp_visit_seen, cppv_cp_visit_seen_alone
-                            FROM ssd_cp_visits WHERE snapshot_id = :s) v ORDER BY person, visit_date, id""").param("s", snapshot.id())
+                            FROM ssd_cp_visits WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = :s)) v ORDER BY person, visit_date, id""").param("s", snapshot.id())
                 .query((rs, i) -> new Visit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getObject(5, LocalDate.class),
                         "Y".equals(rs.getString(6)), "Y".equals(rs.getString(7)))).list());
         assertThat(persons).hasSize(60);

@@ -250,9 +250,9 @@ class AnnexAJourneyImportIT extends HttpTest {
         Outcome accepted = importer.importAnnexA(CITY, List.of(ImportFile.of("date.xlsx", workbook(date))), Mode.ACCEPT_GOOD_ROWS, false, () -> { });
         assertThat(accepted.stored()).isTrue();
         assertThat(accepted.rejected()).isEqualTo(1);
-        assertThat(TenantScope.asSystem(() -> jdbc.sql("SELECT count(*) FROM ssd_cp_plans WHERE snapshot_id = ?").param(accepted.snapshotId())
+        assertThat(TenantScope.asSystem(() -> jdbc.sql("SELECT count(*) FROM ssd_cp_plans WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?)").param(accepted.snapshotId())
                 .query(Integer.class).single())).isZero();
-        assertThat(TenantScope.asSystem(() -> jdbc.sql("SELECT count(*) FROM ssd_person WHERE snapshot_id = ?").param(accepted.snapshotId())
+        assertThat(TenantScope.asSystem(() -> jdbc.sql("SELECT count(*) FROM ssd_person WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?)").param(accepted.snapshotId())
                 .query(Integer.class).single())).isEqualTo(2);
     }
 

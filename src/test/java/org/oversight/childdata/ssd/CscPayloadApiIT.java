@@ -69,7 +69,7 @@ class CscPayloadApiIT extends PayloadTestSupport {
         Object[] all = new Object[params.length + 1];
         all[0] = snap;
         System.arraycopy(params, 0, all, 1, params.length);
-        return db(() -> jdbc.sql("SELECT count(*) FROM " + table + " WHERE snapshot_id = ? AND " + where).params(all).query(Integer.class).single());
+        return db(() -> jdbc.sql("SELECT count(*) FROM " + table + " WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?) AND " + where).params(all).query(Integer.class).single());
     }
 
     private String value(String sql, Object... params) {
@@ -130,20 +130,20 @@ class CscPayloadApiIT extends PayloadTestSupport {
         assertThat(s.path("items").path("child_and_family_assessments").path("created").asInt()).isEqualTo(2);
         assertThat(s.path("items").path("care_worker_details").path("created").asInt()).isEqualTo(3);
         assertThat(s.path("notStored").path("child_looked_after_placements").asInt()).isEqualTo(1);
-        assertThat(value("SELECT pers_dob::text || ' ' || pers_sex || ' ' || pers_upn || ' ' || pers_legacy_id FROM ssd_person WHERE snapshot_id = ? "
+        assertThat(value("SELECT pers_dob::text || ' ' || pers_sex || ' ' || pers_upn || ' ' || pers_legacy_id FROM ssd_person WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?) "
                 + "AND pers_person_id = 'CSCAPI-001'")).isEqualTo("2014-06-02 F A123456789012 MOSAIC-77001");
-        assertThat(value("SELECT row_to_json(p)::text FROM ssd_person p WHERE snapshot_id = ? AND pers_person_id = 'CSCAPI-001'"))
+        assertThat(value("SELECT row_to_json(p)::text FROM ssd_person p WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?) AND pers_person_id = 'CSCAPI-001'"))
                 .as("names and postcode never stored").doesNotContain("Fakename", "Notreal", "EC2V");
         assertThat(count("ssd_cin_episodes", "cine_person_id = 'CSCAPI-001' AND cine_referral_date = DATE '2025-05-12' AND cine_referral_source_code = '5A'"))
                 .isEqualTo(1);
-        assertThat(value("SELECT cinf_assessment_factors_json FROM ssd_assessment_factors WHERE snapshot_id = ? AND cinf_assessment_id = 'CSCAPI-001-A1'"))
+        assertThat(value("SELECT cinf_assessment_factors_json FROM ssd_assessment_factors WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?) AND cinf_assessment_id = 'CSCAPI-001-A1'"))
                 .isEqualTo("[\"2B\",\"3A\"]");
         assertThat(count("ssd_involvements", "invo_referral_id = 'CSCAPI-001-E1'")).isEqualTo(2);
-        assertThat(value("SELECT s47e_icpc_not_required FROM ssd_s47_enquiry WHERE snapshot_id = ? AND s47e_s47_enquiry_id = 'CSCAPI-001-S1'"))
+        assertThat(value("SELECT s47e_icpc_not_required FROM ssd_s47_enquiry WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?) AND s47e_s47_enquiry_id = 'CSCAPI-001-S1'"))
                 .isEqualTo("false");
-        assertThat(value("SELECT icpc_icpc_date::text FROM ssd_initial_cp_conference WHERE snapshot_id = ? AND icpc_icpc_id = 'CSCAPI-001-S1-C'"))
+        assertThat(value("SELECT icpc_icpc_date::text FROM ssd_initial_cp_conference WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?) AND icpc_icpc_id = 'CSCAPI-001-S1-C'"))
                 .isEqualTo("2025-09-23");
-        assertThat(value("SELECT coalesce(cppl_cp_plan_end_date::text, 'open') FROM ssd_cp_plans WHERE snapshot_id = ? AND cppl_cp_plan_id = 'CSCAPI-001-CP1'"))
+        assertThat(value("SELECT coalesce(cppl_cp_plan_end_date::text, 'open') FROM ssd_cp_plans WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?) AND cppl_cp_plan_id = 'CSCAPI-001-CP1'"))
                 .isEqualTo("open");
 
         java.sql.Timestamp beforePartial = db(() -> jdbc.sql("SELECT clock_timestamp()::timestamptz").query(java.sql.Timestamp.class).single());
@@ -156,12 +156,12 @@ class CscPayloadApiIT extends PayloadTestSupport {
                 + "JOIN import_snapshot s ON s.id = f.snapshot_id WHERE f.snapshot_id = ?")).as("each payload is a new revision of the snapshot; "
                 + "the stored figures are of the latest (not kept ones of the rows before)").isEqualTo("true");
         assertThat(partial.json().path("items").path("child_and_family_assessments").path("purged").asInt()).isEqualTo(1);
-        assertThat(value("SELECT cppl_cp_plan_end_date::text || ' ' || cppl_cp_plan_start_date::text FROM ssd_cp_plans WHERE snapshot_id = ? "
+        assertThat(value("SELECT cppl_cp_plan_end_date::text || ' ' || cppl_cp_plan_start_date::text FROM ssd_cp_plans WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?) "
                 + "AND cppl_cp_plan_id = 'CSCAPI-001-CP1'")).as("the end named, the start kept").isEqualTo("2026-03-02 2025-09-23");
         assertThat(count("ssd_cin_plans", "cinp_person_id = 'CSCAPI-001'")).as("P1 kept, P2 added").isEqualTo(2);
         assertThat(count("ssd_cin_assessments", "cina_assessment_id = 'CSCAPI-001-A1'")).as("purged").isZero();
         assertThat(count("ssd_assessment_factors", "cinf_assessment_id = 'CSCAPI-001-A1'")).as("with its factors").isZero();
-        assertThat(value("SELECT pers_upn FROM ssd_person WHERE snapshot_id = ? AND pers_person_id = 'CSCAPI-001'"))
+        assertThat(value("SELECT pers_upn FROM ssd_person WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?) AND pers_person_id = 'CSCAPI-001'"))
                 .as("what the partial payload does not name is kept").isEqualTo("A123456789012");
         assertThat(count("ssd_involvements", "invo_referral_id = 'CSCAPI-001-E1'")).isEqualTo(2);
         assertThat(count("ssd_cin_episodes", "cine_referral_id = 'CSCAPI-001-E1' AND cine_referral_date = DATE '2025-05-12'")).isEqualTo(1);
@@ -203,7 +203,7 @@ class CscPayloadApiIT extends PayloadTestSupport {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().path("errors").get(0).path("field").asString()).isEqualTo("Children[2].social_care_episodes[0].referral_date");
         assertThat(r.json().path("errors").get(0).path("child").asString()).isEqualTo("CSCAPI-002");
-        assertThat(value("SELECT pers_dob::text FROM ssd_person WHERE snapshot_id = ? AND pers_person_id = 'CSCAPI-001'")).isEqualTo("2014-06-02");
+        assertThat(value("SELECT pers_dob::text FROM ssd_person WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?) AND pers_person_id = 'CSCAPI-001'")).isEqualTo("2014-06-02");
         assertThat(count("ssd_person", "pers_person_id = 'CSCAPI-004'")).isZero();
         // An id that is another child's is refused too.
         Http.Response stolen = http.post(COL, """

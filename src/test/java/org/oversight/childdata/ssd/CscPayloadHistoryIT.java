@@ -205,7 +205,7 @@ class CscPayloadHistoryIT extends PayloadTestSupport {
         assertThat(r.path("channel").asString()).isEqualTo("PAGE");
         assertThat(r.path("sender_kind").asString()).isEqualTo("PERSON");
         assertThat(db(() -> jdbc.sql("""
-                SELECT count(*) FROM ssd_person p JOIN import_snapshot s ON s.id = p.snapshot_id JOIN local_authority la ON la.id = s.la_id
+                SELECT count(*) FROM ssd_person p JOIN import_snapshot s ON s.no = p.snapshot_no JOIN local_authority la ON la.id = s.la_id
                  WHERE la.urn = 80450 AND s.superseded_at IS NULL AND p.pers_person_id = 'CSCAPI-001'""").query(Integer.class).single()))
                 .as("stored as the API stores it").isEqualTo(1);
 

@@ -44,7 +44,7 @@ class JourneyImportIT extends IntegrationTest {
     }
 
     private int count(String table, UUID snapshot) {
-        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE snapshot_id = ?").param(snapshot).query(Integer.class).single();
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?)").param(snapshot).query(Integer.class).single();
     }
 
     private int snapshots(String kind) {
@@ -62,7 +62,7 @@ class JourneyImportIT extends IntegrationTest {
         for (SsdSchema.Table t : SsdSchema.get().tables()) {
             var columns = jdbc.sql("SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?")
                     .param(t.name()).query((rs, i) -> rs.getString(1) + " " + rs.getString(2)).list();
-            assertThat(columns).as(t.name()).contains("snapshot_id uuid", "la_id uuid");
+            assertThat(columns).as(t.name()).contains("snapshot_no integer", "la_id uuid");
             for (SsdSchema.Column c : t.columns()) {
                 String type = switch (c.type()) {
                     case TEXT -> "text";
@@ -101,7 +101,7 @@ class JourneyImportIT extends IntegrationTest {
         assertThat((long) count("ssd_s47_enquiry", snapshot)).isEqualTo(s47).isPositive();
         assertThat((long) count("ssd_cin_assessments", snapshot)).isEqualTo(assessments).isPositive();
         CinCensus.Child child = census.children().get(7);
-        assertThat(jdbc.sql("SELECT coalesce(pers_upn, '') || '|' || coalesce(pers_dob::text, '') FROM ssd_person WHERE snapshot_id = ? AND pers_person_id = ?")
+        assertThat(jdbc.sql("SELECT coalesce(pers_upn, '') || '|' || coalesce(pers_dob::text, '') FROM ssd_person WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?) AND pers_person_id = ?")
                 .params(snapshot, child.laChildId()).query(String.class).single())
                 .isEqualTo((child.upn() == null ? "" : child.upn()) + "|" + (child.personBirthDate() == null ? "" : child.personBirthDate().text()));
 
@@ -189,7 +189,7 @@ class JourneyImportIT extends IntegrationTest {
                 .contains("OV-SSD-UNKNOWN-TABLE", "OV-SSD-NOT-STORED", "OV-SSD-UNKNOWN-COLUMN", "OV-SSD-NOT-KEPT");
         UUID snapshot = outcome.snapshotId();
         assertThat(count("ssd_person", snapshot)).isEqualTo(120);
-        assertThat(jdbc.sql("SELECT count(*) FROM ssd_person WHERE snapshot_id = ? AND pers_legacy_id = 'Alex'").param(snapshot)
+        assertThat(jdbc.sql("SELECT count(*) FROM ssd_person WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?) AND pers_legacy_id = 'Alex'").param(snapshot)
                 .query(Integer.class).single()).as("a name is never stored").isZero();
         assertThat(count("ssd_contacts", snapshot)).isPositive();
         assertThat(count("ssd_involvements", snapshot)).isPositive();
@@ -197,8 +197,8 @@ class JourneyImportIT extends IntegrationTest {
         assertThat(jdbc.sql("SELECT kind FROM import_snapshot WHERE id = ?").param(snapshot).query(String.class).single()).isEqualTo("SSD");
         // The allocation: each involvement names a worker and a team the extract has.
         assertThat(jdbc.sql("""
-                SELECT count(*) FROM ssd_involvements i JOIN ssd_professionals p ON p.snapshot_id = i.snapshot_id AND p.prof_professional_id = i.invo_professional_id
-                  JOIN ssd_department d ON d.snapshot_id = i.snapshot_id AND d.dept_team_id = i.invo_professional_team WHERE i.snapshot_id = ?""")
+                SELECT count(*) FROM ssd_involvements i JOIN ssd_professionals p ON p.snapshot_no = i.snapshot_no AND p.prof_professional_id = i.invo_professional_id
+                  JOIN ssd_department d ON d.snapshot_no = i.snapshot_no AND d.dept_team_id = i.invo_professional_team WHERE i.snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?)""")
                 .param(snapshot).query(Integer.class).single()).isEqualTo(count("ssd_involvements", snapshot));
     }
 
@@ -245,7 +245,7 @@ class JourneyImportIT extends IntegrationTest {
         Outcome accepted = importer.importSsd(80450, 2025, files(dir), Mode.ACCEPT_GOOD_ROWS, false, () -> { });
         assertThat(accepted.stored()).as(accepted.errors().toString()).isTrue();
         assertThat(accepted.rejected()).isGreaterThanOrEqualTo(4);
-        assertThat(jdbc.sql("SELECT count(*) FROM ssd_cp_plans WHERE snapshot_id = ? AND cppl_cp_plan_id = 'CP-NO-CONFERENCE'").param(accepted.snapshotId())
+        assertThat(jdbc.sql("SELECT count(*) FROM ssd_cp_plans WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?) AND cppl_cp_plan_id = 'CP-NO-CONFERENCE'").param(accepted.snapshotId())
                 .query(Integer.class).single()).isZero();
     }
 

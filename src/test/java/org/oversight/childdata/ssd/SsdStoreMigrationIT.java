@@ -24,15 +24,19 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A database made by the migrations before {@code V43_16} (main's latest, {@code V42_16}), holding an extract, migrates
- * with every row and value intact: in a database of its own on the test server, the store is written at 42.16 as the
- * importer writes it, then migrated to the latest version; every table's rows, the tables' row-level security, policies,
- * grants, triggers and comments are the same after as before, and every index of the store is packed full.
+ * A database made by the migrations before {@code V44_16} (the snapshot's number in the store's rows; {@code V43_16} before
+ * it), holding two snapshots of an extract, migrates with every row and value intact: in a database of its own on the test
+ * server, the store is written at 43.16 as the importer wrote it then (each row naming its snapshot's id), then migrated
+ * to the latest version; every row of every table is there with the same values, now naming its snapshot by the
+ * snapshot's number; the tables' row-level security, policies, grants, triggers and constraints are the same but for the
+ * column's name and type, every index of the store is packed full and smaller, new snapshots are numbered after the old
+ * ones, and the triggers still refuse and cascade.
  */
 @SpringBootTest
 class SsdStoreMigrationIT extends IntegrationTest {
 
-    private static final String BEFORE = "42.16";
+    private static final String BEFORE = "43.16";
+    private static final String NUMBER_COMMENT = "snapshot_no The import this row belongs to: import_snapshot.no (its number, not its id: V44_16)";
 
     @Autowired
     Environment env;
@@ -40,7 +44,7 @@ class SsdStoreMigrationIT extends IntegrationTest {
     Clock clock;
 
     @Test
-    void aStoreMadeBeforeV43_16KeepsEveryRowAndEverythingOnItsTablesAndItsIndexesArePackedFull() throws Exception {
+    void aStoreMadeBeforeV44_16KeepsEveryRowNowNamingItsSnapshotByNumberAndEverythingOnItsTables() throws Exception {
         String url = env.getRequiredProperty("spring.flyway.url");
         String user = env.getRequiredProperty("spring.flyway.user");
         String password = env.getRequiredProperty("spring.flyway.password");
@@ -54,7 +58,9 @@ class SsdStoreMigrationIT extends IntegrationTest {
             Map<String, String> rowsBefore;
             Map<String, String> catalogBefore;
             Map<String, Long> indexesBefore;
+            Map<String, Long> tablesBefore;
             SsdData written;
+            UUID earlier;
             UUID snapshot;
             try (Connection c = DriverManager.getConnection(database, user, password)) {
                 JdbcClient jdbc = ownerInSystemScope(c);
@@ -65,13 +71,17 @@ class SsdStoreMigrationIT extends IntegrationTest {
                         VALUES (80330, '330', 'Birmingham', 'E12000005', 'West Midlands', true) RETURNING id""").query(UUID.class).single();
                 written = SyntheticJourney.of(SyntheticCinCensus.for2025to26("330", 300, 7).census(), 7);
                 SsdStore store = new SsdStore(jdbc, new SingleConnectionDataSource(c, true), clock, 1);
+                earlier = store.newSnapshot(la, "2025-26", JourneyImporter.SSD, "SsdStoreMigrationIT", "test", LocalDate.of(2026, 3, 31),
+                        written.total(), 0);
+                writeAt43_16(jdbc, earlier, la, SyntheticJourney.of(SyntheticCinCensus.for2025to26("330", 40, 3).census(), 3));
                 snapshot = store.newSnapshot(la, "2025-26", JourneyImporter.SSD, "SsdStoreMigrationIT", "test", LocalDate.of(2026, 3, 31),
                         written.total(), 0);
-                store.write(snapshot, la, written);
+                writeAt43_16(jdbc, snapshot, la, written);
                 c.commit();
-                rowsBefore = rows(jdbc);
+                rowsBefore = rows(jdbc, "snapshot_id", "id");
                 catalogBefore = catalog(jdbc);
                 indexesBefore = indexSizes(jdbc);
+                tablesBefore = tableSizes(jdbc);
                 c.commit();
             }
             assertThat(rowsBefore.values()).as("the extract is in the store before the migration").allMatch(v -> !v.startsWith("0 rows"));
@@ -79,8 +89,13 @@ class SsdStoreMigrationIT extends IntegrationTest {
             flyway(database, user, password, "latest").migrate();
             try (Connection c = DriverManager.getConnection(database, user, password)) {
                 JdbcClient jdbc = ownerInSystemScope(c);
-                assertThat(rows(jdbc)).as("every row and value of every table").isEqualTo(rowsBefore);
-                assertThat(catalog(jdbc)).as("row-level security, policies, grants, triggers and comments").isEqualTo(catalogBefore);
+                assertThat(rows(jdbc, "snapshot_no", "no")).as("every row and value of every table, each of the same snapshot").isEqualTo(rowsBefore);
+                assertThat(catalog(jdbc)).as("row-level security, policies, grants, triggers, constraints and comments")
+                        .isEqualTo(withSnapshotNumber(catalogBefore));
+                List<Integer> numbers = jdbc.sql("SELECT no FROM import_snapshot WHERE id = ANY(?) ORDER BY imported_at")
+                        .param(new UUID[] {earlier, snapshot}).query(Integer.class).list();
+                assertThat(numbers).as("the snapshots numbered in the order they were imported").hasSize(2);
+                assertThat(numbers.get(0)).isLessThan(numbers.get(1));
                 SsdStore store = new SsdStore(jdbc, new SingleConnectionDataSource(c, true), clock);
                 SsdData back = store.read(snapshot, SsdSchema.get().tables().stream().map(SsdSchema.Table::name).toList());
                 for (SsdSchema.Table t : SsdSchema.get().tables()) {
@@ -97,6 +112,29 @@ class SsdStoreMigrationIT extends IntegrationTest {
                         .isLessThan(indexesBefore.get("pk_ssd_cin_visits"));
                 assertThat(indexesAfter.values().stream().mapToLong(Long::longValue).sum())
                         .isLessThan(indexesBefore.values().stream().mapToLong(Long::longValue).sum());
+                Map<String, Long> tablesAfter = tableSizes(jdbc);
+                assertThat(tablesAfter.get("ssd_cin_visits")).as("the CIN visits, 12 bytes a row fewer").isLessThan(tablesBefore.get("ssd_cin_visits"));
+                assertThat(tablesAfter.values().stream().mapToLong(Long::longValue).sum())
+                        .isLessThan(tablesBefore.values().stream().mapToLong(Long::longValue).sum());
+
+                // a new snapshot takes the next number, and the store takes its rows as the importer writes them
+                UUID after = store.newSnapshot(jdbc.sql("SELECT la_id FROM import_snapshot WHERE id = ?").param(snapshot).query(UUID.class).single(),
+                        "2025-26", JourneyImporter.SSD, "SsdStoreMigrationIT", "test", LocalDate.of(2026, 3, 31), 0, 0);
+                assertThat(SsdStore.number(jdbc, after)).isGreaterThan(numbers.get(1));
+                SsdData small = SyntheticJourney.of(SyntheticCinCensus.for2025to26("330", 20, 5).census(), 5);
+                store.write(after, jdbc.sql("SELECT la_id FROM import_snapshot WHERE id = ?").param(after).query(UUID.class).single(), small);
+                assertThat(store.read(after, List.of("ssd_person")).rows("ssd_person")).hasSameSizeAs(small.rows("ssd_person"));
+                // the triggers, on the number: a row of no snapshot is refused, deleting a snapshot deletes its rows only
+                int nowhere = jdbc.sql("SELECT max(no) + 1000 FROM import_snapshot").query(Integer.class).single();
+                jdbc.sql("SAVEPOINT refused").update();
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("INSERT INTO ssd_department (snapshot_no, la_id, dept_team_id, dept_team_name) "
+                        + "SELECT ?, la_id, 'T1', 'Team' FROM import_snapshot WHERE id = ?").params(nowhere, after).update())
+                        .hasMessageContaining("fk_ssd_department_snapshot");
+                jdbc.sql("ROLLBACK TO SAVEPOINT refused").update();
+                jdbc.sql("DELETE FROM import_snapshot WHERE id = ?").param(earlier).update();
+                assertThat(jdbc.sql("SELECT count(*) FROM ssd_cin_visits WHERE snapshot_no = ?").param(numbers.get(0)).query(Integer.class).single())
+                        .as("the earlier snapshot's rows deleted with it").isZero();
+                assertThat(store.read(snapshot, List.of("ssd_cin_visits")).rows("ssd_cin_visits")).hasSameSizeAs(written.rows("ssd_cin_visits"));
                 c.commit();
             }
         } finally {
@@ -126,12 +164,72 @@ class SsdStoreMigrationIT extends IntegrationTest {
         return jdbc;
     }
 
-    /** Every store table's row count and a digest of its rows, each row as JSON (so column order does not matter), in order. */
-    private static Map<String, String> rows(JdbcClient jdbc) {
+    /**
+     * Every store table's row count and a digest of its rows, each row as JSON (so column order does not matter) with
+     * the id of its snapshot in place of the column that names it ({@code column}, matched to the snapshot's {@code key}).
+     */
+    private static Map<String, String> rows(JdbcClient jdbc, String column, String key) {
         Map<String, String> out = new LinkedHashMap<>();
         for (SsdSchema.Table t : SsdSchema.get().tables()) {
-            out.put(t.name(), jdbc.sql("SELECT count(*) || ' rows, ' || md5(coalesce(string_agg(r, E'\\n' ORDER BY r), '')) FROM (SELECT to_jsonb(t)::text AS r FROM "
-                    + t.name() + " t) x").query(String.class).single());
+            out.put(t.name(), jdbc.sql("SELECT count(*) || ' rows, ' || md5(coalesce(string_agg(r, E'\\n' ORDER BY r), '')) FROM (SELECT "
+                    + "(to_jsonb(t) - '" + column + "' || jsonb_build_object('snapshot', s.id))::text AS r FROM " + t.name()
+                    + " t JOIN import_snapshot s ON s." + key + " = t." + column + ") x").query(String.class).single());
+        }
+        return out;
+    }
+
+    /** The catalog as V44_16 leaves it: the column that names the snapshot is its number, with its comment. */
+    private static Map<String, String> withSnapshotNumber(Map<String, String> before) {
+        Map<String, String> out = new LinkedHashMap<>();
+        before.forEach((key, value) -> {
+            String now = value.replace("snapshot_id uuid", "snapshot_no integer").replace("snapshot_id", "snapshot_no");
+            out.put(key, key.endsWith(" comments") ? (now.isEmpty() ? NUMBER_COMMENT : NUMBER_COMMENT + "; " + now) : now);
+        });
+        return out;
+    }
+
+    /**
+     * Writes the rows as the importer did before {@code V44_16} (each naming its snapshot's id), in batches of arrays in
+     * the order of each table's key.
+     */
+    private static void writeAt43_16(JdbcClient jdbc, UUID snapshot, UUID la, SsdData data) {
+        for (SsdSchema.Table t : SsdSchema.get().tables()) {
+            List<String[]> rows = data.rows(t.name());
+            if (rows.isEmpty()) {
+                continue;
+            }
+            List<SsdSchema.Column> columns = t.columns();
+            List<String> names = new ArrayList<>();
+            List<String> values = new ArrayList<>();
+            List<String> aliases = new ArrayList<>();
+            Object[] params = new Object[columns.size() + 2];
+            params[0] = snapshot;
+            params[1] = la;
+            for (int i = 0; i < columns.size(); i++) {
+                names.add(columns.get(i).name());
+                values.add("c" + i + switch (columns.get(i).type()) {
+                    case DATE -> "::date";
+                    case INTEGER -> "::integer";
+                    case NUMERIC -> "::numeric";
+                    case TEXT -> "";
+                });
+                aliases.add("c" + i);
+                String[] column = new String[rows.size()];
+                for (int r = 0; r < rows.size(); r++) {
+                    column[r] = rows.get(r)[i];
+                }
+                params[i + 2] = column;
+            }
+            jdbc.sql("INSERT INTO " + t.name() + " (snapshot_id, la_id, " + String.join(", ", names) + ") SELECT ?, ?, " + String.join(", ", values)
+                    + " FROM unnest(" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?::text[]")) + ") AS u(" + String.join(", ", aliases)
+                    + ") ORDER BY c" + t.index(t.key())).params(params).update();
+        }
+    }
+
+    private static Map<String, Long> tableSizes(JdbcClient jdbc) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (SsdSchema.Table t : SsdSchema.get().tables()) {
+            out.put(t.name(), jdbc.sql("SELECT pg_relation_size(?::regclass)").param(t.name()).query(Long.class).single());
         }
         return out;
     }

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The SSD store's references, checked once per statement by triggers instead of per row by foreign keys (V42_16): the
- * same refusals (SQLSTATE 23503, the constraint's name, the first offending row), the same cascades, and the rows
+ * The SSD store's references, checked once per statement by triggers instead of per row by foreign keys (V42_16), by
+ * the snapshot's number (V44_16): the same refusals (SQLSTATE 23503, the constraint's name, the first offending row), the same cascades, and the rows
  * copied through a temporary table come back value for value. Every case runs in a transaction that is rolled back.
  */
 @SpringBootTest
@@ -63,8 +63,13 @@ class SsdStoreReferencesIT extends IntegrationTest {
         return store.newSnapshot(la, "2025-26", JourneyImporter.SSD, "SsdStoreReferencesIT", "test", LocalDate.of(2026, 3, 31), 0, 0);
     }
 
-    private int count(String table, UUID snapshot) {
-        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE snapshot_id = ?").param(snapshot).query(Integer.class).single();
+    /** The number the store's rows name the snapshot by. */
+    private int no(UUID snapshot) {
+        return SsdStore.number(jdbc, snapshot);
+    }
+
+    private int count(String table, int snapshot) {
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE snapshot_no = ?").param(snapshot).query(Integer.class).single();
     }
 
     private static PSQLException server(Throwable t) {
@@ -76,8 +81,8 @@ class SsdStoreReferencesIT extends IntegrationTest {
         throw new AssertionError("no PostgreSQL error in " + t);
     }
 
-    private void person(UUID snapshot, UUID la, String id) {
-        jdbc.sql("INSERT INTO ssd_person (snapshot_id, la_id, pers_person_id) VALUES (?, ?, ?)").params(snapshot, la, id).update();
+    private void person(int snapshot, UUID la, String id) {
+        jdbc.sql("INSERT INTO ssd_person (snapshot_no, la_id, pers_person_id) VALUES (?, ?, ?)").params(snapshot, la, id).update();
     }
 
     @Test
@@ -85,10 +90,10 @@ class SsdStoreReferencesIT extends IntegrationTest {
         UUID la = la(80450);
         inRolledBackTransaction(() -> {
             SsdStore store = new SsdStore(jdbc, dataSource, clock, 1);
-            UUID snapshot = snapshot(store, la);
+            int snapshot = no(snapshot(store, la));
             person(snapshot, la, "C1");
             assertThatThrownBy(() -> jdbc.sql("""
-                    INSERT INTO ssd_contacts (snapshot_id, la_id, cont_contact_id, cont_person_id, cont_contact_date)
+                    INSERT INTO ssd_contacts (snapshot_no, la_id, cont_contact_id, cont_person_id, cont_contact_date)
                     VALUES (?, ?, 'K1', 'C1', DATE '2025-05-01'), (?, ?, 'K2', 'C9', DATE '2025-05-02'), (?, ?, 'K3', 'C8', DATE '2025-05-03')""")
                     .params(snapshot, la, snapshot, la, snapshot, la).update())
                     .satisfies(e -> {
@@ -98,7 +103,7 @@ class SsdStoreReferencesIT extends IntegrationTest {
                         assertThat(p.getServerErrorMessage().getMessage())
                                 .isEqualTo("insert or update on table \"ssd_contacts\" violates foreign key constraint \"fk_ssd_contacts_person\"");
                         assertThat(p.getServerErrorMessage().getDetail())
-                                .isEqualTo("Key (snapshot_id, cont_person_id)=(" + snapshot + ", C9) is not present in table \"ssd_person\".");
+                                .isEqualTo("Key (snapshot_no, cont_person_id)=(" + snapshot + ", C9) is not present in table \"ssd_person\".");
                     });
         });
     }
@@ -108,17 +113,17 @@ class SsdStoreReferencesIT extends IntegrationTest {
         UUID city = la(80450);
         UUID southwark = la(80514);
         inRolledBackTransaction(() -> {
-            UUID nowhere = UUID.randomUUID();
+            int nowhere = jdbc.sql("SELECT coalesce(max(no), 0) + 1000 FROM import_snapshot").query(Integer.class).single();
             assertThatThrownBy(() -> person(nowhere, city, "C1")).satisfies(e -> {
                 assertThat(server(e).getSQLState()).isEqualTo("23503");
                 assertThat(server(e).getServerErrorMessage().getConstraint()).isEqualTo("fk_ssd_person_snapshot");
-                assertThat(server(e).getServerErrorMessage().getDetail()).contains("Key (snapshot_id)=(" + nowhere + ")");
+                assertThat(server(e).getServerErrorMessage().getDetail()).contains("Key (snapshot_no)=(" + nowhere + ")");
             });
         });
         inRolledBackTransaction(() -> {
             UUID citys = snapshot(new SsdStore(jdbc, dataSource, clock, 1), city);
-            assertThatThrownBy(() -> jdbc.sql("INSERT INTO ssd_department (snapshot_id, la_id, dept_team_id, dept_team_name) VALUES (?, ?, 'T1', 'Team')")
-                    .params(citys, southwark).update())
+            assertThatThrownBy(() -> jdbc.sql("INSERT INTO ssd_department (snapshot_no, la_id, dept_team_id, dept_team_name) VALUES (?, ?, 'T1', 'Team')")
+                    .params(no(citys), southwark).update())
                     .satisfies(e -> assertThat(server(e).getServerErrorMessage().getConstraint()).isEqualTo("fk_ssd_department_snapshot"));
         });
     }
@@ -127,19 +132,26 @@ class SsdStoreReferencesIT extends IntegrationTest {
     void aChildsKeyMayNotChangeAndAnUpdateToAChildNotThereIsRefused() {
         UUID la = la(80450);
         inRolledBackTransaction(() -> {
-            UUID snapshot = snapshot(new SsdStore(jdbc, dataSource, clock, 1), la);
+            int snapshot = no(snapshot(new SsdStore(jdbc, dataSource, clock, 1), la));
             person(snapshot, la, "C1");
-            jdbc.sql("INSERT INTO ssd_cin_visits (snapshot_id, la_id, cinv_cin_visit_id, cinv_person_id, cinv_cin_visit_date) VALUES (?, ?, 'V1', 'C1', DATE '2025-06-01')")
+            jdbc.sql("INSERT INTO ssd_cin_visits (snapshot_no, la_id, cinv_cin_visit_id, cinv_person_id, cinv_cin_visit_date) VALUES (?, ?, 'V1', 'C1', DATE '2025-06-01')")
                     .params(snapshot, la).update();
-            assertThatThrownBy(() -> jdbc.sql("UPDATE ssd_person SET pers_person_id = 'C2' WHERE snapshot_id = ?").param(snapshot).update())
+            assertThatThrownBy(() -> jdbc.sql("UPDATE ssd_person SET pers_person_id = 'C2' WHERE snapshot_no = ?").param(snapshot).update())
                     .satisfies(e -> assertThat(server(e).getSQLState()).isEqualTo("23503"));
         });
         inRolledBackTransaction(() -> {
-            UUID snapshot = snapshot(new SsdStore(jdbc, dataSource, clock, 1), la);
+            int snapshot = no(snapshot(new SsdStore(jdbc, dataSource, clock, 1), la));
             person(snapshot, la, "C1");
-            jdbc.sql("INSERT INTO ssd_cin_visits (snapshot_id, la_id, cinv_cin_visit_id, cinv_person_id, cinv_cin_visit_date) VALUES (?, ?, 'V1', 'C1', DATE '2025-06-01')")
+            assertThatThrownBy(() -> jdbc.sql("UPDATE import_snapshot SET no = no + 1000 WHERE no = ?").param(snapshot).update())
+                    .as("a snapshot's number, which its rows name, may not change either")
+                    .satisfies(e -> assertThat(server(e).getSQLState()).isEqualTo("23503"));
+        });
+        inRolledBackTransaction(() -> {
+            int snapshot = no(snapshot(new SsdStore(jdbc, dataSource, clock, 1), la));
+            person(snapshot, la, "C1");
+            jdbc.sql("INSERT INTO ssd_cin_visits (snapshot_no, la_id, cinv_cin_visit_id, cinv_person_id, cinv_cin_visit_date) VALUES (?, ?, 'V1', 'C1', DATE '2025-06-01')")
                     .params(snapshot, la).update();
-            assertThatThrownBy(() -> jdbc.sql("UPDATE ssd_cin_visits SET cinv_person_id = 'C7' WHERE snapshot_id = ?").param(snapshot).update())
+            assertThatThrownBy(() -> jdbc.sql("UPDATE ssd_cin_visits SET cinv_person_id = 'C7' WHERE snapshot_no = ?").param(snapshot).update())
                     .satisfies(e -> assertThat(server(e).getServerErrorMessage().getConstraint()).isEqualTo("fk_ssd_cin_visits_person"));
         });
     }
@@ -163,15 +175,17 @@ class SsdStoreReferencesIT extends IntegrationTest {
                 data.rows("ssd_department").add(row("ssd_department", "dept_team_id", "T1", "dept_team_name", "Front door"));
                 store.write(s, la, data);
             }
-            jdbc.sql("DELETE FROM ssd_person WHERE snapshot_id = ? AND pers_person_id = 'C1'").param(kept).update();
-            assertThat(jdbc.sql("SELECT cinv_person_id FROM ssd_cin_visits WHERE snapshot_id = ?").param(kept).query(String.class).list()).containsExactly("C2");
-            assertThat(jdbc.sql("SELECT cppv_person_id FROM ssd_cp_visits WHERE snapshot_id = ?").param(kept).query(String.class).list()).containsExactly("C2");
-            assertThat(count("ssd_cin_visits", gone)).as("the other snapshot's child C1 is untouched").isEqualTo(2);
+            int keptNo = no(kept);
+            int goneNo = no(gone);
+            jdbc.sql("DELETE FROM ssd_person WHERE snapshot_no = ? AND pers_person_id = 'C1'").param(keptNo).update();
+            assertThat(jdbc.sql("SELECT cinv_person_id FROM ssd_cin_visits WHERE snapshot_no = ?").param(keptNo).query(String.class).list()).containsExactly("C2");
+            assertThat(jdbc.sql("SELECT cppv_person_id FROM ssd_cp_visits WHERE snapshot_no = ?").param(keptNo).query(String.class).list()).containsExactly("C2");
+            assertThat(count("ssd_cin_visits", goneNo)).as("the other snapshot's child C1 is untouched").isEqualTo(2);
 
             jdbc.sql("DELETE FROM import_snapshot WHERE id = ?").param(gone).update();
             for (String table : List.of("ssd_person", "ssd_cin_visits", "ssd_cp_visits", "ssd_department")) {
-                assertThat(count(table, gone)).as(table).isZero();
-                assertThat(count(table, kept)).as(table).isPositive();
+                assertThat(count(table, goneNo)).as(table).isZero();
+                assertThat(count(table, keptNo)).as(table).isPositive();
             }
         });
     }

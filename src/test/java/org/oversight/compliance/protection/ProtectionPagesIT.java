@@ -75,23 +75,23 @@ class ProtectionPagesIT extends HttpTest {
         assertThat(page.status()).isEqualTo(200);
         String body = page.body();
         assertThat(cell(body, "step-CONTACTS")).isEqualTo(String.valueOf(count(
-                "SELECT count(*) FROM ssd_contacts WHERE snapshot_id = ? AND cont_contact_date BETWEEN ? AND ?")));
+                "SELECT count(*) FROM ssd_contacts WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?) AND cont_contact_date BETWEEN ? AND ?")));
         assertThat(cell(body, "step-REFERRALS")).isEqualTo(String.valueOf(count(
-                "SELECT count(*) FROM ssd_cin_episodes WHERE snapshot_id = ? AND cine_referral_date BETWEEN ? AND ?")));
+                "SELECT count(*) FROM ssd_cin_episodes WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?) AND cine_referral_date BETWEEN ? AND ?")));
         assertThat(cell(body, "step-ASSESSMENTS")).isEqualTo(String.valueOf(count(
-                "SELECT count(*) FROM ssd_cin_assessments WHERE snapshot_id = ? AND cina_assessment_start_date BETWEEN ? AND ?")));
+                "SELECT count(*) FROM ssd_cin_assessments WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?) AND cina_assessment_start_date BETWEEN ? AND ?")));
         assertThat(cell(body, "step-SECTION_47")).isEqualTo(String.valueOf(count(
-                "SELECT count(*) FROM ssd_s47_enquiry WHERE snapshot_id = ? AND s47e_s47_start_date BETWEEN ? AND ?")));
+                "SELECT count(*) FROM ssd_s47_enquiry WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?) AND s47e_s47_start_date BETWEEN ? AND ?")));
         assertThat(cell(body, "step-CP_PLANS")).isEqualTo(String.valueOf(count(
-                "SELECT count(*) FROM ssd_cp_plans WHERE snapshot_id = ? AND cppl_cp_plan_start_date BETWEEN ? AND ?")));
-        long referrals = count("SELECT count(*) FROM ssd_cin_episodes WHERE snapshot_id = ? AND cine_referral_date BETWEEN ? AND ?");
+                "SELECT count(*) FROM ssd_cp_plans WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?) AND cppl_cp_plan_start_date BETWEEN ? AND ?")));
+        long referrals = count("SELECT count(*) FROM ssd_cin_episodes WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?) AND cine_referral_date BETWEEN ? AND ?");
         assertThat(referrals).as("the demo LA has referrals in its last year").isGreaterThan(20);
         assertThat(body).contains("id=\"funnel-chart\"").contains("id=\"measure-ASSESSMENTS_IN_TIME\"").contains("id=\"team-table\"");
 
         var stepDowns = http.get(FRONT_DOOR + "/step-downs", "col.manager");
         assertThat(stepDowns.status()).isEqualTo(200);
         long closedToEarlyHelp = count("""
-                SELECT count(*) FROM ssd_cin_episodes WHERE snapshot_id = ? AND cine_close_reason = 'RC9' AND cine_close_date BETWEEN ? AND ?""");
+                SELECT count(*) FROM ssd_cin_episodes WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?) AND cine_close_reason = 'RC9' AND cine_close_date BETWEEN ? AND ?""");
         assertThat(closedToEarlyHelp).as("the demo data steps cases down").isGreaterThan(0);
         assertThat(cell(stepDowns.body(), "measure-STEP_DOWN_NO_EARLY_HELP").length()).isPositive();
         Matcher total = Pattern.compile("id=\"measure-STEP_DOWN_EARLY_HELP_STARTED\">\\s*<th[^>]*>[^<]*</th>\\s*<td[^>]*>\\d+</td>\\s*<td[^>]*>(\\d+)</td>")
@@ -142,7 +142,7 @@ class ProtectionPagesIT extends HttpTest {
         var national = http.get("/help-and-protection/national", "analyst");
         assertThat(national.status()).isEqualTo(200);
         assertThat(national.body()).contains("City of London").contains("id=\"england\"").contains("London");
-        String aChild = TenantScope.asSystem(() -> jdbc.sql("SELECT pers_person_id FROM ssd_person WHERE snapshot_id = ? LIMIT 1").param(snapshot)
+        String aChild = TenantScope.asSystem(() -> jdbc.sql("SELECT pers_person_id FROM ssd_person WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?) LIMIT 1").param(snapshot)
                 .query(String.class).single());
         assertThat(national.body()).as("aggregates only").doesNotContain(aChild);
         assertThat(http.get("/help-and-protection/national", "col.manager").status()).isEqualTo(403);
@@ -152,7 +152,7 @@ class ProtectionPagesIT extends HttpTest {
         var json = api.json();
         assertThat(json.get("funnel").get(1).get("step").asText()).isEqualTo("REFERRALS");
         assertThat(json.get("funnel").get(1).get("count").asLong()).isEqualTo(count(
-                "SELECT count(*) FROM ssd_cin_episodes WHERE snapshot_id = ? AND cine_referral_date BETWEEN ? AND ?"));
+                "SELECT count(*) FROM ssd_cin_episodes WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?) AND cine_referral_date BETWEEN ? AND ?"));
         assertThat(json.get("teams").size()).isPositive();
         assertThat(api.body()).as("figures only").doesNotContain(aChild);
         assertThat(http.get("/api/v1" + FRONT_DOOR, "southwark.manager").status()).isEqualTo(403);
@@ -176,7 +176,7 @@ class ProtectionPagesIT extends HttpTest {
         var shorter = http.get(FRONT_DOOR + "?from=" + to.minusMonths(3) + "&to=" + to, "col.manager");
         assertThat(shorter.status()).isEqualTo(200);
         assertThat(cell(shorter.body(), "step-REFERRALS")).isEqualTo(String.valueOf(TenantScope.asSystem(() -> jdbc.sql(
-                "SELECT count(*) FROM ssd_cin_episodes WHERE snapshot_id = ? AND cine_referral_date BETWEEN ? AND ?")
+                "SELECT count(*) FROM ssd_cin_episodes WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?) AND cine_referral_date BETWEEN ? AND ?")
                 .params(snapshot, to.minusMonths(3), to).query(Long.class).single())));
     }
 
@@ -195,7 +195,7 @@ class ProtectionPagesIT extends HttpTest {
             var figure = protection.figuresForMeasure(TenantScope.asSystem(() -> jdbc.sql("SELECT id FROM local_authority WHERE urn = 80450")
                     .query(UUID.class).single())).orElseThrow().summary().figure(FrontDoor.Measure.STEP_DOWN_EARLY_HELP_STARTED, FrontDoor.Result.all());
             long closedToEarlyHelp = count("""
-                    SELECT count(*) FROM ssd_cin_episodes WHERE snapshot_id = ? AND cine_close_reason = 'RC9' AND cine_close_date BETWEEN ? AND ?""");
+                    SELECT count(*) FROM ssd_cin_episodes WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?) AND cine_close_reason = 'RC9' AND cine_close_date BETWEEN ? AND ?""");
             assertThat(figure.total()).as("every case closed to early help in the 12 months is counted").isEqualTo(closedToEarlyHelp);
             assertThat(bound.boundMeasure()).isEqualTo("STEP_DOWN_EARLY_HELP_STARTED");
             assertThat(bound.measure().current()).isEqualByComparingTo(java.math.BigDecimal.valueOf(figure.hits() * 100.0 / figure.total())
