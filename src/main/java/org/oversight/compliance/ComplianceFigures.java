@@ -62,6 +62,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class ComplianceFigures {
 
     private static final Logger log = LoggerFactory.getLogger(ComplianceFigures.class);
+    /** The version last worked out, and the rules it was worked out for (compared by identity). */
+    private static volatile Versioned lastVersion;
 
     /** One overdue rule of a child out of timescale. */
     public record OverdueRule(String ruleId, long overdueDays, String nextDueReason) {
@@ -401,8 +403,26 @@ public class ComplianceFigures {
                 && row.asOf().equals(snapshot.asOf());
     }
 
-    /** A fingerprint of the rules in force: every rule's intervals, in a fixed order. */
+    /**
+     * A fingerprint of the rules in force: every rule's intervals, in a fixed order. The last one worked out is kept with
+     * its rules, which {@link RuleSettings#current()} returns as the same instance while no interval changes (a page
+     * read it up to three times, issue 15).
+     */
     public static String version(TimescaleRules rules) {
+        Versioned last = lastVersion;
+        if (last != null && last.rules() == rules) {
+            return last.version();
+        }
+        String version = fingerprint(rules);
+        lastVersion = new Versioned(rules, version);
+        return version;
+    }
+
+    /** The rules a version was last worked out for, and that version. */
+    private record Versioned(TimescaleRules rules, String version) {
+    }
+
+    private static String fingerprint(TimescaleRules rules) {
         StringBuilder text = new StringBuilder();
         for (TimescaleRule rule : rules.all().stream().sorted(Comparator.comparing(TimescaleRule::id)).toList()) {
             text.append(rule.id()).append(new TreeMap<>(rule.intervals() == null ? Map.of() : rule.intervals())).append(';');

@@ -32,6 +32,8 @@ public class RuleSettings {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    /** The last rules built, and the changes they were built from. */
+    private volatile Built built;
 
     /** Published in the transaction that changed a rule's interval, before it commits. */
     public record Changed(String ruleId) {
@@ -48,11 +50,31 @@ public class RuleSettings {
         return bundled;
     }
 
+    /**
+     * The rules in force. The changes are read from the database each time; the rules built from them are kept while the
+     * changes read are the same, so every reader of the same changes gets the same instance (and what is worked out from
+     * it once, such as {@link ComplianceFigures#version}, is not worked out again on every page).
+     */
     @Transactional(readOnly = true)
     public TimescaleRules current() {
+        List<Change> history = history();
+        Built last = built;
+        if (last != null && last.history().equals(history)) {
+            return last.rules();
+        }
+        TimescaleRules rules = build(history);
+        built = new Built(List.copyOf(history), rules);
+        return rules;
+    }
+
+    /** The rules built from a list of changes, and that list. */
+    private record Built(List<Change> history, TimescaleRules rules) {
+    }
+
+    private TimescaleRules build(List<Change> history) {
         TimescaleRules rules = bundled;
         Set<String> applied = new HashSet<>();
-        for (Change c : history()) {
+        for (Change c : history) {
             if (applied.add(c.ruleId() + "/" + c.regime()) && rules.find(c.ruleId()).map(TimescaleRule::configurable).orElse(false)) {
                 rules = rules.withInterval(c.ruleId(), c.regime(), c.interval());
             }

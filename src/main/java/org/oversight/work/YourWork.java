@@ -27,17 +27,25 @@ import org.oversight.shared.calendar.WorkingDayCalendar;
 import org.oversight.voice.VoiceService;
 import org.oversight.voice.VoiceViews;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Gathers each role's work from the modules that hold it, always through their own access checks. */
+/**
+ * Gathers each role's work from the modules that hold it, always through their own access checks. An LA's work is read
+ * in one read-only transaction that each module's read joins: one connection and one tenant scope for the page, and the
+ * parts as of one moment (issue 15: each module taking its own connection and transaction was a good part of the page's
+ * cost). The view records are public so that the page's expressions can be compiled.
+ */
 @Service
 class YourWork {
 
     /** A deadline of one of the LA's activities that is still open (due or overdue). */
-    record OpenDeadline(InspectionActivity activity, DeadlineView deadline) {
+    public record OpenDeadline(InspectionActivity activity, DeadlineView deadline) {
     }
 
     /** One compliance headline: the percentage within timescale now, and at the import before (null when none). */
-    record Headline(ComplianceMeasures.Key key, BigDecimal percent, LocalDate asOf, Integer previous) {
+    public record Headline(ComplianceMeasures.Key key, BigDecimal percent, LocalDate asOf, Integer previous) {
         public String trend() {
             if (previous == null || percent == null) {
                 return null;
@@ -48,7 +56,7 @@ class YourWork {
     }
 
     /** What an LA's own person has to do. Lists are empty (never null) where their role does not see that part. */
-    record LaWork(LocalAuthority la, Optional<InspectionBanner> banner, List<OpenDeadline> deadlines, List<VoiceViews.Alert> alerts,
+    public record LaWork(LocalAuthority la, Optional<InspectionBanner> banner, List<OpenDeadline> deadlines, List<VoiceViews.Alert> alerts,
                   WorkItems.Work plans, List<Headline> compliance, boolean complianceHeld, List<Headline> frontDoor, List<ActivityView> recent) {
     }
 
@@ -69,10 +77,11 @@ class YourWork {
     private final InspectorGrants grants;
     private final WorkingDayCalendar calendar;
     private final DeadlineRules deadlineRules;
+    private final TransactionTemplate read;
 
     YourWork(CurrentUser currentUser, LocalAuthorities localAuthorities, InspectionService inspections, SingleRecordService records,
              WorkItems workItems, VoiceService voice, ComplianceMeasures measures, ComplianceFigures compliance,
-             InspectorGrants grants, WorkingDayCalendar calendar, DeadlineRules deadlineRules) {
+             InspectorGrants grants, WorkingDayCalendar calendar, DeadlineRules deadlineRules, PlatformTransactionManager transactions) {
         this.currentUser = currentUser;
         this.localAuthorities = localAuthorities;
         this.inspections = inspections;
@@ -84,9 +93,18 @@ class YourWork {
         this.grants = grants;
         this.calendar = calendar;
         this.deadlineRules = deadlineRules;
+        this.read = new TransactionTemplate(transactions);
+        this.read.setReadOnly(true);
+        // what the stored figures' own reads ask for: the snapshots, the rules and the figures as of one moment
+        this.read.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
+    /** An LA's own person's work, read in one transaction. */
     LaWork la(OversightUser user) {
+        return read.execute(s -> readLa(user));
+    }
+
+    private LaWork readLa(OversightUser user) {
         LocalAuthority la = localAuthorities.get(user.laUrn());
         LocalDate today = inspections.today();
         List<InspectionActivity> activities = inspections.visibleActivities(la.id());

@@ -41,6 +41,8 @@ class FrontDoors {
     private final WorkingDayCalendar calendar;
     private final FrontDoor frontDoor;
     private final org.oversight.shared.RecentlyUsed<String, View> kept = new org.oversight.shared.RecentlyUsed<>(KEPT);
+    /** The version last worked out, and the rules it was worked out for (compared by identity). */
+    private volatile Versioned versioned;
 
     FrontDoors(ChildJourneys journeys, RuleSettings settings, WorkingDayCalendar calendar,
                @Value("${oversight.protection.step-down-reasons:RC9}") String stepDownReasons,
@@ -54,8 +56,22 @@ class FrontDoors {
 
     /** What the figures depend on besides the snapshot: the timescale intervals in force and the step-down standard. */
     String version() {
-        StringBuilder text = new StringBuilder();
         TimescaleRules rules = settings.current();
+        Versioned last = versioned;
+        if (last != null && last.rules() == rules) {
+            return last.version(); // the same rules (RuleSettings keeps them while unchanged) and the same fixed step-down standard
+        }
+        String version = version(rules);
+        versioned = new Versioned(rules, version);
+        return version;
+    }
+
+    /** The rules a version was last worked out for, and that version. */
+    private record Versioned(TimescaleRules rules, String version) {
+    }
+
+    private String version(TimescaleRules rules) {
+        StringBuilder text = new StringBuilder();
         for (String id : ProtectionTimescales.RULES) {
             rules.find(id).ifPresent(r -> text.append(id).append(new java.util.TreeMap<>(r.intervals() == null ? Map.of() : r.intervals())).append(';'));
         }
