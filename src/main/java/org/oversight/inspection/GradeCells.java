@@ -30,7 +30,7 @@ public class GradeCells {
 
     private final Map<Grade, GradeCell> byGrade = new EnumMap<>(Grade.class);
 
-    GradeCells(MessageSource messages) {
+    public GradeCells(MessageSource messages) {
         for (Grade grade : Grade.values()) {
             byGrade.put(grade, new GradeCell("app-grade app-grade--" + grade.name(), messages.getMessage(grade.labelKey(), null, Locale.UK)));
         }

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.oversight.inspection.GradeCells;
 import org.oversight.inspection.ReportSources;
 import org.oversight.inspection.SingleRecordService;
 import org.oversight.inspection.domain.ActivityType;
@@ -37,6 +38,16 @@ class RecordViewsTest {
     private static SingleRecordService.RegisterRow row() {
         return new SingleRecordService.RegisterRow(ViewFixtures.city(), new LatestJudgements(INSPECTION.id(), ActivityType.STANDARD_INSPECTION,
                 LocalDate.of(2020, 3, 2), Map.of(JudgementArea.OVERALL, Grade.GOOD)));
+    }
+
+    /** The grade cells as the application makes them, from the pages' messages. */
+    static final GradeCells GRADE_CELLS = gradeCells();
+
+    private static GradeCells gradeCells() {
+        var messages = new org.springframework.context.support.ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        return new GradeCells(messages);
     }
 
     private static SingleRecordService.ActivityView view() {
@@ -110,7 +121,7 @@ class RecordViewsTest {
         model.put("canSeeInternal", true);
         model.put("canManage", true);
         model.put("activityTypes", ActivityType.values());
-        model.put("comparison", List.of(row()));
+        model.put("comparison", List.of(new RegisterPages.ComparisonRow(row().la(), row().latest(), GRADE_CELLS.of(row()))));
         model.put("sources", Map.of());
         model.put("publishedHeld", true);
         model.put("current", null);
@@ -121,6 +132,25 @@ class RecordViewsTest {
         Document page = Views.check("register/single-record", model, false);
         assertThat(page.select("a[href=https://reports.ofsted.gov.uk/provider/44/80450]")).hasSize(1);
         assertThat(page.select("#neighbour-table thead th")).hasSize(JudgementArea.values().length + 2);
+        // The grade cells write the markup of the grade fragment, which the register list inserts for the same row.
+        assertThat(page.select("#neighbour-table tbody td:nth-child(2) > span").outerHtml()).isEqualTo("<span class=\"app-grade app-grade--GOOD\">"
+                + Views.message("grade.GOOD") + "</span>");
+        assertThat(page.select("#neighbour-table tbody td:nth-child(3)").html()).as("no grade, no tag").isEmpty();
+        Map<String, Object> list = Views.model("/local-authorities");
+        list.put("rows", List.of(row()));
+        list.put("total", 1);
+        list.put("pages", new org.oversight.shared.web.Pagination(1, 25, 1));
+        list.put("pageSizes", List.of(25, 50));
+        list.put("pageLink", "/local-authorities?page=");
+        list.put("order", "asc");
+        list.put("regions", List.of(new Region("E12000007", "London", 33)));
+        list.put("grades", Grade.values());
+        list.put("csvQuery", "");
+        list.put("sort", "name");
+        list.put("descending", false);
+        list.put("filtered", false);
+        assertThat(Views.render("register/list", list).select("#register-table tbody .app-grade").outerHtml())
+                .isEqualTo(page.select("#neighbour-table tbody .app-grade").outerHtml());
         assertThat(page.select(".govuk-tag--red").text()).isEqualTo(Views.message("record.next.overdue"));
         assertThat(page.getElementById("reports-not-loaded")).isNull();
         assertThat(page.getElementById("next-window").text()).contains("Usual window 2 March 2023 to 2 September 2023");
