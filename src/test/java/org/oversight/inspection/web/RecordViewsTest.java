@@ -58,8 +58,8 @@ class RecordViewsTest {
                                 LocalDate.of(2020, 6, 1), 0))));
     }
 
-    @Test
-    void theRegisterListsEveryLaWithItsLatestJudgement() {
+    /** The register list's model: one row, searched for "City", sorted by overall effectiveness. */
+    private static Map<String, Object> registerList() {
         Map<String, Object> model = Views.model("/local-authorities");
         model.put("user", null);
         model.put("rows", List.of(row()));
@@ -77,6 +77,12 @@ class RecordViewsTest {
         model.put("sort", "overall");
         model.put("descending", false);
         model.put("filtered", true);
+        return model;
+    }
+
+    @Test
+    void theRegisterListsEveryLaWithItsLatestJudgement() {
+        Map<String, Object> model = registerList();
         Document page = Views.check("register/list", model, false);
         assertThat(page.getElementById("q").attr("type")).isEqualTo("search");
         assertThat(page.getElementById("q").attr("value")).isEqualTo("City");
@@ -136,20 +142,7 @@ class RecordViewsTest {
         assertThat(page.select("#neighbour-table tbody td:nth-child(2) > span").outerHtml()).isEqualTo("<span class=\"app-grade app-grade--GOOD\">"
                 + Views.message("grade.GOOD") + "</span>");
         assertThat(page.select("#neighbour-table tbody td:nth-child(3)").html()).as("no grade, no tag").isEmpty();
-        Map<String, Object> list = Views.model("/local-authorities");
-        list.put("rows", List.of(row()));
-        list.put("total", 1);
-        list.put("pages", new org.oversight.shared.web.Pagination(1, 25, 1));
-        list.put("pageSizes", List.of(25, 50));
-        list.put("pageLink", "/local-authorities?page=");
-        list.put("order", "asc");
-        list.put("regions", List.of(new Region("E12000007", "London", 33)));
-        list.put("grades", Grade.values());
-        list.put("csvQuery", "");
-        list.put("sort", "name");
-        list.put("descending", false);
-        list.put("filtered", false);
-        assertThat(Views.render("register/list", list).select("#register-table tbody .app-grade").outerHtml())
+        assertThat(Views.render("register/list", registerList()).select("#register-table tbody .app-grade").outerHtml())
                 .isEqualTo(page.select("#neighbour-table tbody .app-grade").outerHtml());
         assertThat(page.select(".govuk-tag--red").text()).isEqualTo(Views.message("record.next.overdue"));
         assertThat(page.getElementById("reports-not-loaded")).isNull();
