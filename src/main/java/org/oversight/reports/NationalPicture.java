@@ -44,13 +44,18 @@ public class NationalPicture {
 
     /** Counts of latest overall grades per region, over the rows given (so the chart follows the filters). */
     public List<RegionCounts> byRegion(List<RegisterRow> rows) {
+        return byRegion(rows, regions());
+    }
+
+    /** The same, for the regions given: those of {@link #regions()}, which a page that shows them too reads once. */
+    public List<RegionCounts> byRegion(List<RegisterRow> rows, List<Region> regions) {
         Map<String, List<RegisterRow>> grouped = new LinkedHashMap<>();
-        for (Region region : records.regions()) {
+        for (Region region : regions) {
             grouped.put(region.code(), new ArrayList<>());
         }
         rows.forEach(r -> grouped.computeIfAbsent(r.la().regionCode(), k -> new ArrayList<>()).add(r));
         List<RegionCounts> result = new ArrayList<>();
-        for (Region region : records.regions()) {
+        for (Region region : regions) {
             List<RegisterRow> inRegion = grouped.get(region.code());
             Map<Grade, Integer> counts = new EnumMap<>(Grade.class);
             int none = 0;

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.oversight.access.AccessRules.PublicRead;
 import org.oversight.access.CurrentUser;
+import org.oversight.inspection.GradeCells;
 import org.oversight.inspection.ReportSources;
 import org.oversight.inspection.SingleRecordService;
 import org.oversight.inspection.SingleRecordService.RegisterFilter;
@@ -13,6 +14,8 @@ import org.oversight.inspection.domain.ActivityStatus;
 import org.oversight.inspection.domain.ActivityType;
 import org.oversight.inspection.domain.Grade;
 import org.oversight.inspection.domain.JudgementArea;
+import org.oversight.inspection.domain.LatestJudgements;
+import org.oversight.register.LocalAuthority;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,16 +32,27 @@ class RegisterPages {
     private final CurrentUser currentUser;
     private final MessageSource messages;
     private final List<ReportSources> reportSources;
+    private final GradeCells gradeCells;
 
-    RegisterPages(SingleRecordService records, CurrentUser currentUser, MessageSource messages, List<ReportSources> reportSources) {
+    RegisterPages(SingleRecordService records, CurrentUser currentUser, MessageSource messages, List<ReportSources> reportSources,
+                  GradeCells gradeCells) {
         this.records = records;
         this.currentUser = currentUser;
         this.messages = messages;
         this.reportSources = reportSources;
+        this.gradeCells = gradeCells;
     }
 
-    /** One comparison table: the LA's region or England. */
-    record DistributionGroup(String id, String title, List<SingleRecordService.Distribution> rows) {
+    /** One comparison table: the LA's region or England (public: the template's expressions over it compile). */
+    public record DistributionGroup(String id, String title, List<SingleRecordService.Distribution> rows) {
+    }
+
+    /**
+     * A row of the table comparing the LA with its statistical neighbours.
+     *
+     * @param grades its latest grade in each judgement area, in {@link JudgementArea#values()} order; null where none
+     */
+    public record ComparisonRow(LocalAuthority la, LatestJudgements latest, List<GradeCells.GradeCell> grades) {
     }
 
     /** Rows a page of the register can show; "all" shows every row. */
@@ -151,7 +165,7 @@ class RegisterPages {
         List<RegisterRow> comparison = new java.util.ArrayList<>();
         comparison.add(record.latest());
         comparison.addAll(record.neighbours());
-        model.addAttribute("comparison", comparison);
+        model.addAttribute("comparison", comparison.stream().map(r -> new ComparisonRow(r.la(), r.latest(), gradeCells.of(r))).toList());
         model.addAttribute("distributions", List.of(
                 new DistributionGroup("region", messages.getMessage("record.dist.region", new Object[] {record.la().regionName()}, Locale.UK), record.region()),
                 new DistributionGroup("england", messages.getMessage("record.dist.england", null, Locale.UK), record.england())));

@@ -6,10 +6,12 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.oversight.access.AccessRules.PublicRead;
+import org.oversight.inspection.GradeCells;
 import org.oversight.inspection.SingleRecordService.RegisterRow;
 import org.oversight.inspection.domain.ActivityType;
 import org.oversight.inspection.domain.Grade;
 import org.oversight.inspection.domain.JudgementArea;
+import org.oversight.register.Region;
 import org.oversight.reports.NationalPicture;
 import org.oversight.shared.Dates;
 import org.springframework.stereotype.Controller;
@@ -23,9 +25,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 class NationalPages {
 
     private final NationalPicture national;
+    private final GradeCells gradeCells;
 
-    NationalPages(NationalPicture national) {
+    NationalPages(NationalPicture national, GradeCells gradeCells) {
         this.national = national;
+        this.gradeCells = gradeCells;
+    }
+
+    /**
+     * One LA in the table of latest judgements, worked out here so the template only writes it: 153 rows of eight cells
+     * are most of the page's cost (issue 15).
+     *
+     * @param started the day its latest graded inspection started, as the page writes it; empty when it has none
+     * @param grades  its latest grade in each judgement area, in {@link JudgementArea#values()} order; null where none
+     */
+    public record Row(int urn, String name, String region, String started, List<GradeCells.GradeCell> grades) {
     }
 
     @GetMapping("/national")
@@ -34,13 +48,15 @@ class NationalPages {
                 @RequestParam(name = "type", required = false) String type,
                 @RequestParam(name = "year", required = false) Integer year, Model model) {
         NationalPicture.Filter filter = new NationalPicture.Filter(region, judgement, type, year);
+        List<Region> regions = national.regions();
         List<RegisterRow> rows = national.rows(filter);
-        List<NationalPicture.RegionCounts> byRegion = national.byRegion(rows);
-        model.addAttribute("rows", rows);
+        List<NationalPicture.RegionCounts> byRegion = national.byRegion(rows, regions);
+        model.addAttribute("rows", rows.stream().map(r -> new Row(r.la().urn(), r.la().name(), r.la().regionName(),
+                r.latest() == null ? "" : Dates.day(r.latest().startDate()), gradeCells.of(r))).toList());
         model.addAttribute("byRegion", byRegion);
         model.addAttribute("chart", Chart.of(byRegion));
         model.addAttribute("filter", filter);
-        model.addAttribute("regions", national.regions());
+        model.addAttribute("regions", regions);
         model.addAttribute("grades", Grade.values());
         model.addAttribute("areas", JudgementArea.values());
         model.addAttribute("types", List.of(ActivityType.STANDARD_INSPECTION, ActivityType.SHORT_INSPECTION, ActivityType.SIF_INSPECTION));
@@ -87,16 +103,16 @@ class NationalPages {
         }
     }
 
-    /** Geometry of the stacked-bar SVG, worked out here so the template only draws. */
-    record Chart(int width, int height, List<Bar> bars) {
+    /** Geometry of the stacked-bar SVG, worked out here so the template only draws (public: its expressions compile). */
+    public record Chart(int width, int height, List<Bar> bars) {
         static final int LABEL = 200;
         static final int BAR_HEIGHT = 24;
         static final int GAP = 10;
 
-        record Segment(String grade, int x, int width, int count) {
+        public record Segment(String grade, int x, int width, int count) {
         }
 
-        record Bar(String region, int y, List<Segment> segments, int total) {
+        public record Bar(String region, int y, List<Segment> segments, int total) {
         }
 
         static Chart of(List<NationalPicture.RegionCounts> counts) {

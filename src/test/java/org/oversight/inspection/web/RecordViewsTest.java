@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.oversight.inspection.GradeCells;
 import org.oversight.inspection.ReportSources;
 import org.oversight.inspection.SingleRecordService;
 import org.oversight.inspection.domain.ActivityType;
@@ -39,6 +40,16 @@ class RecordViewsTest {
                 LocalDate.of(2020, 3, 2), Map.of(JudgementArea.OVERALL, Grade.GOOD)));
     }
 
+    /** The grade cells as the application makes them, from the pages' messages. */
+    static final GradeCells GRADE_CELLS = gradeCells();
+
+    private static GradeCells gradeCells() {
+        var messages = new org.springframework.context.support.ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        return new GradeCells(messages);
+    }
+
     private static SingleRecordService.ActivityView view() {
         return new SingleRecordService.ActivityView(INSPECTION, "activity.status.PUBLISHED", JudgementEra.ILACS_2018,
                 List.of(new SingleRecordService.DeadlineView(new Deadline(Deadline.Kind.ACTION_PLAN, LocalDate.of(2020, 7, 28), 70,
@@ -47,8 +58,8 @@ class RecordViewsTest {
                                 LocalDate.of(2020, 6, 1), 0))));
     }
 
-    @Test
-    void theRegisterListsEveryLaWithItsLatestJudgement() {
+    /** The register list's model: one row, searched for "City", sorted by overall effectiveness. */
+    private static Map<String, Object> registerList() {
         Map<String, Object> model = Views.model("/local-authorities");
         model.put("user", null);
         model.put("rows", List.of(row()));
@@ -66,6 +77,12 @@ class RecordViewsTest {
         model.put("sort", "overall");
         model.put("descending", false);
         model.put("filtered", true);
+        return model;
+    }
+
+    @Test
+    void theRegisterListsEveryLaWithItsLatestJudgement() {
+        Map<String, Object> model = registerList();
         Document page = Views.check("register/list", model, false);
         assertThat(page.getElementById("q").attr("type")).isEqualTo("search");
         assertThat(page.getElementById("q").attr("value")).isEqualTo("City");
@@ -110,7 +127,7 @@ class RecordViewsTest {
         model.put("canSeeInternal", true);
         model.put("canManage", true);
         model.put("activityTypes", ActivityType.values());
-        model.put("comparison", List.of(row()));
+        model.put("comparison", List.of(new RegisterPages.ComparisonRow(row().la(), row().latest(), GRADE_CELLS.of(row()))));
         model.put("sources", Map.of());
         model.put("publishedHeld", true);
         model.put("current", null);
@@ -121,6 +138,12 @@ class RecordViewsTest {
         Document page = Views.check("register/single-record", model, false);
         assertThat(page.select("a[href=https://reports.ofsted.gov.uk/provider/44/80450]")).hasSize(1);
         assertThat(page.select("#neighbour-table thead th")).hasSize(JudgementArea.values().length + 2);
+        // The grade cells write the markup of the grade fragment, which the register list inserts for the same row.
+        assertThat(page.select("#neighbour-table tbody td:nth-child(2) > span").outerHtml()).isEqualTo("<span class=\"app-grade app-grade--GOOD\">"
+                + Views.message("grade.GOOD") + "</span>");
+        assertThat(page.select("#neighbour-table tbody td:nth-child(3)").html()).as("no grade, no tag").isEmpty();
+        assertThat(Views.render("register/list", registerList()).select("#register-table tbody .app-grade").outerHtml())
+                .isEqualTo(page.select("#neighbour-table tbody .app-grade").outerHtml());
         assertThat(page.select(".govuk-tag--red").text()).isEqualTo(Views.message("record.next.overdue"));
         assertThat(page.getElementById("reports-not-loaded")).isNull();
         assertThat(page.getElementById("next-window").text()).contains("Usual window 2 March 2023 to 2 September 2023");
