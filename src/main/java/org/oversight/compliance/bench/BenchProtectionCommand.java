@@ -114,9 +114,11 @@ class BenchProtectionCommand implements CliCommand {
         List<LocalAuthority> las = localAuthorities.allActive().stream().filter(la -> la.population0to25() != null).toList();
         long population = las.stream().mapToLong(LocalAuthority::population0to25).sum();
         LocalDate reference = LocalDate.of(2026, 3, 31);
+        // a backend of the server, through which its CPU time is read (ProcessCpu)
+        long pid = TenantScope.asSystem(() -> jdbc.sql("SELECT pg_backend_pid()").query(Long.class).single());
         Path root = Files.createTempDirectory("oversight-bench-protection");
         try {
-            if (!load(las, population, fraction, seed, reference, imports, root, out, err)) {
+            if (!load(las, population, fraction, seed, reference, imports, root, pid, out, err)) {
                 return 2;
             }
         } finally {
@@ -133,7 +135,6 @@ class BenchProtectionCommand implements CliCommand {
         long recompute = Long.MAX_VALUE;
         long baseline = Long.MAX_VALUE;
         long clocks = 0;
-        long pid = TenantScope.asSystem(() -> jdbc.sql("SELECT pg_backend_pid()").query(Long.class).single());
         long[] recomputeCpu = new long[2];
         long[] baselineCpu = new long[2];
         for (int round = 0; round < 3; round++) {
@@ -204,7 +205,7 @@ class BenchProtectionCommand implements CliCommand {
      * at a time, each one transaction followed by its LA's front-door figures as an upload's (timed as the national
      * import), and prints the store's size on disk against the CSV files'. False when an extract was not stored.
      */
-    private boolean load(List<LocalAuthority> las, long population, double fraction, long seed, LocalDate reference, int imports, Path root,
+    private boolean load(List<LocalAuthority> las, long population, double fraction, long seed, LocalDate reference, int imports, Path root, long pid,
                          PrintStream out, PrintStream err) throws Exception {
         long t0 = System.nanoTime();
         Map<LocalAuthority, Path> extracts = new LinkedHashMap<>();
@@ -236,7 +237,6 @@ class BenchProtectionCommand implements CliCommand {
         }
         out.printf(Locale.UK, "Generated the SSD extracts of %,d children of %d LAs (%.0f%% of England's year): %,d bytes of CSV, in %.0f s%n", children,
                 las.size(), fraction * 100, csvBytes, (System.nanoTime() - t0) / 1e9);
-        long pid = TenantScope.asSystem(() -> jdbc.sql("SELECT pg_backend_pid()").query(Long.class).single());
         long jvm0 = ProcessCpu.jvmNanos();
         long pg0 = ProcessCpu.postgresNanos(pid);
         long t1 = System.nanoTime();
