@@ -2,6 +2,7 @@ package org.oversight.shared.db;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,8 @@ import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
+import org.oversight.childdata.cin.CinCensusWriter;
+import org.oversight.childdata.cin.SyntheticCinCensus;
 import org.oversight.support.Http;
 import org.oversight.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,7 +57,18 @@ class BackupRestoreIT extends IntegrationTest {
         assertThat(count(jdbc, "source_document")).isPositive();
         assertThat(count(jdbc, "improvement_plan")).isPositive();
         assertThat(count(jdbc, "plan_action")).isPositive();
+        // A store with snapshots (issue 16): their rows name them by number, an identity a restore must carry on.
+        String url = jdbc.sql("SELECT 'jdbc:postgresql://localhost:' || current_setting('port') || '/' || current_database()")
+                .query(String.class).single();
+        Path census = Files.createTempDirectory("oversight-backup-census").resolve("census.xml");
+        try (OutputStream out = Files.newOutputStream(census)) {
+            CinCensusWriter.write(SyntheticCinCensus.for2025to26(CORNWALL_CODE, 40, 8).census(), out); // an LA no other test gives data
+        }
+        assertThat(run(url, "cli", "import-cin", "--la", Integer.toString(CORNWALL), census.toString())).contains("Stored snapshot");
+        int lastNumber = lastSnapshotNumber(jdbc);
+        assertThat(storedUnder(jdbc, lastNumber)).isEqualTo(40);
         Map<String, String> original = contents(dataSource);
+        assertThat(original.keySet()).contains("ssd_person", "ssd_cin_episodes", "sequence import_snapshot_no_seq");
         Path file = Files.createTempDirectory("oversight-backup").resolve("oversight.backup");
         DatabaseBackup.Summary made = backups.backup(file);
         assertThat(made.tables()).extracting(DatabaseBackup.Table::name).containsAll(List.of("local_authority", "source_document",
@@ -68,8 +82,6 @@ class BackupRestoreIT extends IntegrationTest {
 
         // The same through bin/oversight's command, while the application could be running.
         Path cliFile = file.resolveSibling("cli.backup");
-        String url = jdbc.sql("SELECT 'jdbc:postgresql://localhost:' || current_setting('port') || '/' || current_database()")
-                .query(String.class).single();
         assertThat(run(url, "cli", "backup", cliFile.toString())).contains("Wrote " + cliFile + ": " + made.tables().size() + " tables, "
                 + made.rows() + " rows");
 
@@ -92,6 +104,16 @@ class BackupRestoreIT extends IntegrationTest {
             assertThatThrownBy(() -> onFresh.restore(file.resolveSibling("missing.backup")))
                     .isInstanceOf(DatabaseBackup.BackupException.class).hasMessageContaining("no such file");
             assertThat(contents(target)).isEqualTo(original);
+
+            // The restored store numbers a new snapshot after the restored ones: the sequence came back too.
+            assertThat(lastSnapshotNumber(restoredDb)).isEqualTo(lastNumber);
+            assertThat(run(url(fresh), "cli", "import-cin", "--la", Integer.toString(CORNWALL), census.toString())).contains("Stored snapshot");
+            int next = lastSnapshotNumber(restoredDb);
+            assertThat(next).isGreaterThan(lastNumber);
+            assertThat(storedUnder(restoredDb, next)).isEqualTo(40);
+            assertThat(storedUnder(restoredDb, lastNumber)).as("the restored snapshot keeps its rows, superseded").isEqualTo(40);
+            assertThat(restoredDb.sql("SELECT superseded_at IS NOT NULL FROM import_snapshot WHERE no = ?").param(lastNumber)
+                    .query(Boolean.class).single()).isTrue();
 
             // The application runs on the restored database and shows the restored plan to its LA.
             UUID plan = jdbc.sql("SELECT p.id FROM improvement_plan p JOIN local_authority la ON la.id = p.la_id WHERE la.urn = 80450 LIMIT 1")
@@ -122,6 +144,19 @@ class BackupRestoreIT extends IntegrationTest {
                 server.destroyForcibly();
             }
         }
+    }
+
+    /** Cornwall: an LA no other test gives child-level data. */
+    private static final int CORNWALL = 80454;
+    private static final String CORNWALL_CODE = "908";
+
+    private static int lastSnapshotNumber(JdbcClient db) {
+        return db.sql("SELECT max(no) FROM import_snapshot").query(Integer.class).single();
+    }
+
+    /** The children stored under a snapshot's number (read as the table's owner: no tenant scope). */
+    private static int storedUnder(JdbcClient db, int number) {
+        return db.sql("SELECT count(*) FROM ssd_person WHERE snapshot_no = ?").param(number).query(Integer.class).single();
     }
 
     private static boolean healthy(Http http) {
