@@ -177,15 +177,18 @@ class ChildJourneyRepository implements ChildJourneys {
                          WHERE snapshot_no = ANY(?)""", reading, ids, JourneyOrder.CP_PLANS,
                         r -> new CpPlan(r.text(1), r.text(2), r.text(3), r.text(4), r.date(5), r.date(6),
                                 r.text(7), r.int4(8)));
-        Map<UUID, List<Visit>> visits = rows("""
-                        SELECT snapshot_no, id, person, plan, cp, visit_date, seen, seen_alone FROM (
-                          SELECT snapshot_no, {cinv_cin_visit_id} AS id, cinv_person_id AS person, NULL AS plan, false AS cp, cinv_cin_visit_date AS visit_date,
-                                 cinv_cin_visit_seen AS seen, {cinv_cin_visit_seen_alone} AS seen_alone FROM ssd_cin_visits WHERE snapshot_no = ANY(?)
-                          UNION ALL
-                          SELECT snapshot_no, cppv_cp_visit_id, cppv_person_id, cppv_cp_plan_id, true, cppv_cp_visit_date, cppv_cp_visit_seen,
-                                 cppv_cp_visit_seen_alone FROM ssd_cp_visits WHERE snapshot_no = ANY(?)) v""", reading, ids, JourneyOrder.VISITS,
-                        // a child's visits mostly come one after another (as imported), and a plan's: their ids are decoded once for the run
-                        r -> new Visit(r.text(1), r.repeatedText(2), r.repeatedText(3), r.bool(4), r.date(5), r.yes(6), r.yes(7)));
+        // child in need and child protection visits in one list, each table read on its own (a UNION ALL of the two cost PostgreSQL
+        // a sixth more); a child's visits mostly come one after another (as imported), and a plan's: their ids are decoded once for the run
+        Map<UUID, List<Visit>> visits = new HashMap<>();
+        read("""
+                SELECT snapshot_no, {cinv_cin_visit_id}, cinv_person_id, cinv_cin_visit_date, cinv_cin_visit_seen, {cinv_cin_visit_seen_alone}
+                  FROM ssd_cin_visits WHERE snapshot_no = ANY(?)""", reading, ids,
+                r -> new Visit(r.text(1), r.repeatedText(2), null, false, r.date(3), r.yes(4), r.yes(5)), visits);
+        read("""
+                SELECT snapshot_no, cppv_cp_visit_id, cppv_person_id, cppv_cp_plan_id, cppv_cp_visit_date, cppv_cp_visit_seen, cppv_cp_visit_seen_alone
+                  FROM ssd_cp_visits WHERE snapshot_no = ANY(?)""", reading, ids,
+                r -> new Visit(r.text(1), r.repeatedText(2), r.repeatedText(3), true, r.date(4), r.yes(5), r.yes(6)), visits);
+        sort(visits, JourneyOrder.VISITS);
         Map<UUID, List<CpReview>> cpReviews = rows("""
                         SELECT snapshot_no, cppr_cp_review_id, cppr_person_id, cppr_cp_plan_id, {cppr_cp_review_due}, cppr_cp_review_date FROM ssd_cp_reviews
                          WHERE snapshot_no = ANY(?)""", reading, ids, JourneyOrder.CP_REVIEWS,
@@ -216,16 +219,40 @@ class ChildJourneyRepository implements ChildJourneys {
         return rows.getOrDefault(snapshot, List.of());
     }
 
-    /** A column in braces in a query: one the help-and-protection clocks and the front door do not read. */
-    private static final java.util.regex.Pattern UNREAD = java.util.regex.Pattern.compile("\\{(\\w+)}");
+    /**
+     * A query for a reading: its text, and for each column of its select list the column of the COPY data it is, -1 for one not
+     * read (null when they are the same).
+     */
+    record Selected(String sql, int[] columns) {
+    }
 
     /**
-     * The query for the reading: each column in braces ({@code {cont_contact_source_code}}) is read for {@link Reading#WHOLE}
-     * and is {@code NULL} for {@link Reading#TIMESCALES}, so the columns keep their places (one mapper for both) while
-     * PostgreSQL neither reads nor sends what is not needed (a NULL is its 4-byte length alone) and nothing is decoded here.
+     * The query for the reading. Its select list is plain columns, some in braces ({@code {cont_contact_source_code}}): those the
+     * help-and-protection clocks and the front door do not read. {@link Reading#WHOLE} reads every column; {@link Reading#TIMESCALES}
+     * leaves the braced ones out of the query, so PostgreSQL neither reads nor sends them, and the rows' reader gives them as NULL
+     * in their places (one mapper for both readings, nothing decoded that is not used).
      */
-    static String select(String query, Reading reading) {
-        return UNREAD.matcher(query).replaceAll(reading == Reading.WHOLE ? "$1" : "NULL");
+    static Selected select(String query, Reading reading) {
+        int from = query.indexOf("SELECT ") + "SELECT ".length();
+        int to = query.indexOf(" FROM ", from);
+        if (from < "SELECT ".length() || to < 0) {
+            throw new IllegalArgumentException("Not a query of plain columns: " + query);
+        }
+        String[] list = query.substring(from, to).split(",");
+        StringBuilder kept = new StringBuilder();
+        int[] columns = new int[list.length];
+        int n = 0;
+        for (int i = 0; i < list.length; i++) {
+            String column = list[i].strip();
+            boolean unread = column.startsWith("{") && column.endsWith("}");
+            if (unread && reading == Reading.TIMESCALES) {
+                columns[i] = -1;
+                continue;
+            }
+            kept.append(n == 0 ? "" : ", ").append(unread ? column.substring(1, column.length() - 1) : column);
+            columns[i] = n++;
+        }
+        return new Selected(query.substring(0, from) + kept + query.substring(to), n == list.length ? null : columns);
     }
 
     /** Maps the current row of a binary COPY to a record. */
@@ -248,15 +275,23 @@ class ChildJourneyRepository implements ChildJourneys {
      * the sort here is little more than one pass over each list (see README, Benchmarks).
      */
     private <T> Map<UUID, List<T>> rows(String query, Reading reading, Map<Integer, UUID> ids, Comparator<? super T> order, CopyRowMapper<T> mapper) {
+        Map<UUID, List<T>> out = read(query, reading, ids, mapper, new HashMap<>());
+        sort(out, order);
+        return out;
+    }
+
+    /** Adds the query's rows to {@code out}, by snapshot, in the order they come (see {@link #rows}). */
+    private <T> Map<UUID, List<T>> read(String query, Reading reading, Map<Integer, UUID> ids, CopyRowMapper<? extends T> mapper,
+                                        Map<UUID, List<T>> out) {
         StringBuilder array = new StringBuilder("'{");
         for (Integer no : ids.keySet()) {
             array.append(array.length() == 2 ? "" : ",").append(no.intValue());
         }
-        String sql = "COPY (" + select(query, reading).replace("ANY(?)", "ANY(" + array.append("}'::integer[]") + ")") + ") TO STDOUT (FORMAT binary)";
-        Map<UUID, List<T>> out = new HashMap<>();
+        Selected selected = select(query, reading);
+        String sql = "COPY (" + selected.sql().replace("ANY(?)", "ANY(" + array.append("}'::integer[]") + ")") + ") TO STDOUT (FORMAT binary)";
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (InputStream in = new PGCopyInputStream(connection.unwrap(PGConnection.class), sql)) {
-            BinaryCopyRows row = new BinaryCopyRows(in);
+            BinaryCopyRows row = new BinaryCopyRows(in, selected.columns());
             // rows come snapshot by snapshot (as imported): the snapshot's list is looked up when the snapshot changes, not for every row
             int snapshot = 0;
             List<T> list = null;
@@ -275,9 +310,12 @@ class ChildJourneyRepository implements ChildJourneys {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
-        for (List<T> list : out.values()) {
+        return out;
+    }
+
+    private static <T> void sort(Map<UUID, List<T>> rows, Comparator<? super T> order) {
+        for (List<T> list : rows.values()) {
             list.sort(order);
         }
-        return out;
     }
 }
