@@ -126,7 +126,7 @@ class ChildJourneyRepository implements ChildJourneys {
                         SELECT snapshot_no, pers_person_id, pers_dob, pers_expected_dob, pers_sex, pers_ethnicity FROM ssd_person
                          WHERE snapshot_no = ANY(?)""", reading, ids, JourneyOrder.PERSONS,
                         r -> new Person(r.text(1), r.date(2), r.date(3), r.text(4), r.text(5)));
-        // {column}: a column the clocks and the front door do not read, NULL in Reading.TIMESCALES (see select)
+        // {column}: a column the clocks and the front door do not read, left out of the query for Reading.TIMESCALES and read as NULL (see select)
         Map<UUID, List<Contact>> contacts = rows("""
                         SELECT snapshot_no, cont_contact_id, cont_person_id, cont_contact_date, {cont_contact_source_code} FROM ssd_contacts
                          WHERE snapshot_no = ANY(?)""", reading, ids, JourneyOrder.CONTACTS,
