@@ -127,7 +127,33 @@ public interface ChildJourneys {
     Map<String, String> contactOutcomes(UUID snapshotId, String person);
 
     /** Every row of each snapshot, read table by table for all of them at once (a query per table, not per snapshot). */
-    Map<UUID, Journey> journeys(Collection<UUID> snapshotIds);
+    default Map<UUID, Journey> journeys(Collection<UUID> snapshotIds) {
+        return journeys(snapshotIds, Reading.WHOLE);
+    }
+
+    /**
+     * The rows of each snapshot that the reading asks for, read table by table for all of them at once (a query per
+     * table, not per snapshot).
+     */
+    Map<UUID, Journey> journeys(Collection<UUID> snapshotIds, Reading reading);
+
+    /** How much of a journey a read fills. */
+    enum Reading {
+        /** Every row and every field. */
+        WHOLE,
+        /**
+         * What the help-and-protection clocks and the front door read (the compliance module's ProtectionTimescales and
+         * FrontDoor), and nothing more, for their full recompute: no persons; of a contact no source; of an early help
+         * episode only its child and start; of a referral no source, primary need or date of the initial conference; of
+         * an assessment no "child seen"; of a conference no plan, referral, target date, outcome, team or worker; of a
+         * child in need plan no referral, team or worker; of a child protection plan no referral, conference or category;
+         * of a child in need visit only its child, date and whether the child was seen (a child protection visit whole);
+         * of a review not the date it was due; of an involvement no referral; of a worker no caseload or agency flag. The
+         * fields left out are null (false for a flag), and the lists are in the same order as {@link #WHOLE}'s but for
+         * rows that differ only in a field left out (child in need visits of one child on one day).
+         */
+        TIMESCALES
+    }
 
     record Person(String id, LocalDate dob, LocalDate expectedDob, String sex, String ethnicity) {
     }

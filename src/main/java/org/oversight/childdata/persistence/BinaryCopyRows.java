@@ -48,14 +48,34 @@ final class BinaryCopyRows {
     private byte[][] lastBytes = new byte[16][];
     private UUID lastUuid;
     private final byte[] lastUuidBytes = new byte[16];
+    /**
+     * For each column read, the column of the data it is, -1 for one the query left out (read as NULL); null when they are the
+     * same. The data's own columns' starts and lengths, when they differ from those read.
+     */
+    private final int[] columnsRead;
+    private int[] dataStarts;
+    private int[] dataLengths;
 
     BinaryCopyRows(InputStream in) throws IOException {
-        this(in, 1 << 16);
+        this(in, 1 << 16, null);
+    }
+
+    /**
+     * Rows whose columns are read as {@code columns} says: column {@code c} is the data's column {@code columns[c]}, or NULL when
+     * that is -1 (a column the query left out, kept in its place for the caller); all the data's columns when null.
+     */
+    BinaryCopyRows(InputStream in, int[] columns) throws IOException {
+        this(in, 1 << 16, columns);
     }
 
     BinaryCopyRows(InputStream in, int bufferSize) throws IOException {
+        this(in, bufferSize, null);
+    }
+
+    private BinaryCopyRows(InputStream in, int bufferSize, int[] columns) throws IOException {
         this.in = in;
         this.buffer = new byte[Math.max(32, bufferSize)];
+        this.columnsRead = columns == null ? null : columns.clone();
         header();
     }
 
@@ -103,24 +123,43 @@ final class BinaryCopyRows {
         }
         if (columns < 0) {
             columns = count;
-            starts = new int[count];
-            lengths = new int[count];
-            lastTexts = new String[count];
-            lastBytes = new byte[count][];
+            int read = columnsRead == null ? count : columnsRead.length;
+            starts = new int[read];
+            lengths = new int[read];
+            lastTexts = new String[read];
+            lastBytes = new byte[read][];
+            if (columnsRead != null) {
+                for (int c : columnsRead) {
+                    if (c >= count) {
+                        throw new IOException("Binary COPY rows of " + count + " columns, not the " + (c + 1) + " or more expected");
+                    }
+                }
+                dataStarts = new int[count];
+                dataLengths = new int[count];
+            }
         }
+        int[] rowStarts = columnsRead == null ? starts : dataStarts;
+        int[] rowLengths = columnsRead == null ? lengths : dataLengths;
         for (int c = 0; c < count; c++) {
             ensure(4);
             int length = int32();
             if (length == -1) {
-                starts[c] = -1;
-                lengths[c] = 0;
+                rowStarts[c] = -1;
+                rowLengths[c] = 0;
             } else if (length < 0) {
                 throw new IOException("Binary COPY column " + c + " of negative length " + length);
             } else {
                 ensure(length);
-                starts[c] = position - rowStart;
-                lengths[c] = length;
+                rowStarts[c] = position - rowStart;
+                rowLengths[c] = length;
                 position += length;
+            }
+        }
+        if (columnsRead != null) {
+            for (int c = 0; c < columnsRead.length; c++) {
+                int d = columnsRead[c];
+                starts[c] = d < 0 ? -1 : dataStarts[d];
+                lengths[c] = d < 0 ? 0 : dataLengths[d];
             }
         }
         return true;

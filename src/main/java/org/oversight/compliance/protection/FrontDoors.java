@@ -114,7 +114,7 @@ class FrontDoors {
         ProtectionTimescales timescales = new ProtectionTimescales(rules, calendar);
         for (int i = 0; i < missing.size(); i += BATCH) {
             List<JourneySnapshot> batch = missing.subList(i, Math.min(missing.size(), i + BATCH));
-            Map<UUID, Journey> rows = journeys.journeys(batch.stream().map(JourneySnapshot::id).toList());
+            Map<UUID, Journey> rows = journeys.journeys(batch.stream().map(JourneySnapshot::id).toList(), ChildJourneys.Reading.TIMESCALES);
             for (JourneySnapshot s : batch) {
                 Journey journey = rows.get(s.id());
                 Period period = periods.apply(s);

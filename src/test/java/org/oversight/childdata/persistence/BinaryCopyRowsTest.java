@@ -115,6 +115,30 @@ class BinaryCopyRowsTest {
     }
 
     @Test
+    void readsColumnsLeftOutOfTheQueryAsNullInTheirPlaces() throws IOException {
+        // the caller's columns 0 to 4; the query left out 1 and 3, so the data has 3 columns: 0, 2 and 4
+        byte[] data = new Copy().row(7, "Child A", LocalDate.of(2026, 3, 1)).row(8, null, LocalDate.of(2026, 3, 2)).end();
+        BinaryCopyRows rows = new BinaryCopyRows(trickle(data), new int[] {0, -1, 1, -1, 2});
+
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.int4(0)).isEqualTo(7);
+        assertThat(rows.text(1)).isNull();
+        assertThat(rows.isNull(1)).isTrue();
+        assertThat(rows.text(2)).isEqualTo("Child A");
+        assertThat(rows.date(3)).isNull();
+        assertThat(rows.yes(3)).isFalse();
+        assertThat(rows.date(4)).isEqualTo(LocalDate.of(2026, 3, 1));
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.int4(0)).isEqualTo(8);
+        assertThat(rows.repeatedText(2)).isNull();
+        assertThat(rows.date(4)).isEqualTo(LocalDate.of(2026, 3, 2));
+        assertThat(rows.next()).isFalse();
+
+        BinaryCopyRows narrower = new BinaryCopyRows(new ByteArrayInputStream(new Copy().row(1, "a").end()), new int[] {0, -1, 2});
+        assertThatThrownBy(narrower::next).isInstanceOf(IOException.class).hasMessageContaining("rows of 2 columns, not the 3 or more expected");
+    }
+
+    @Test
     void readsDatesEitherSideOfPostgresDayZeroAndInfinity() throws IOException {
         LocalDate[] dates = {LocalDate.of(2000, 1, 1), LocalDate.of(1999, 12, 31), LocalDate.of(2024, 2, 29), LocalDate.of(1900, 1, 1),
             LocalDate.of(1899, 12, 31), LocalDate.of(2099, 12, 31), LocalDate.of(2100, 1, 1), LocalDate.of(1066, 10, 14), LocalDate.of(9999, 12, 31)};
