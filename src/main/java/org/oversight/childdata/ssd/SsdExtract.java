@@ -150,7 +150,7 @@ public final class SsdExtract {
         }
         if (!schema.stores(name)) {
             notes.add(new ValidationError(file, 0, "", "", "OV-SSD-NOT-STORED", name + " is an SSD table Oversight does not store yet: the file "
-                    + "was skipped (looked-after children come from the SSDA903 return and Annex A lists 8 and 9)"));
+                    + "was skipped"));
             return;
         }
         if (tables.containsKey(name)) {
@@ -312,7 +312,7 @@ public final class SsdExtract {
                 links.put(t.person(), "ssd_person");
             }
             for (var link : links.entrySet()) {
-                Set<String> targets = keys.get(link.getValue());
+                Set<String> targets = targets(link.getValue(), keys);
                 if (targets == null) {
                     continue;
                 }
@@ -322,6 +322,8 @@ public final class SsdExtract {
                     if (v != null && !targets.contains(v)) {
                         error(read, i, link.getKey(), v, link.getValue().equals("ssd_person") ? "OV-SSD-NO-PERSON" : "OV-SSD-LINK",
                                 link.getValue().equals("ssd_person") ? "The child is not in ssd_person"
+                                        : link.getValue().contains(".") ? "No row of " + link.getValue().replace(".", " has this ")
+                                        + (link.getValue().equals("ssd_cla_episodes.clae_cla_id") ? ": it must name a period of care of a CLA episode" : "")
                                         : "No row of " + link.getValue() + " has this id" + (link.getKey().equals("cppl_icpc_id")
                                         ? ": a child protection plan must name its initial conference" : ""));
                     }
@@ -350,6 +352,29 @@ public final class SsdExtract {
                 }
             }
         }
+    }
+
+    /**
+     * The values a link may name: the keys of its table, or for {@code table.field} that field's values in the table's
+     * rows; null when the extract does not have the table (a link is checked only against what the extract holds).
+     */
+    private Set<String> targets(String target, Map<String, Set<String>> keys) {
+        int dot = target.indexOf('.');
+        if (dot < 0) {
+            return keys.get(target);
+        }
+        Read read = tables.get(target.substring(0, dot));
+        if (read == null) {
+            return null;
+        }
+        int at = read.table.index(target.substring(dot + 1));
+        Set<String> values = new HashSet<>();
+        read.rows.forEach(row -> {
+            if (row[at] != null) {
+                values.add(row[at]);
+            }
+        });
+        return values;
     }
 
     /** One child's periods (CIN episodes, CP plans) may not overlap: a later one must start after the earlier one ends. */
