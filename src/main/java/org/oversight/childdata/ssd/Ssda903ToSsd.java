@@ -91,8 +91,8 @@ public final class Ssda903ToSsd {
         for (Rows.Episode e : list) {
             boolean newPeriod = prev == null || !e.decom().equals(prev.dec());
             boolean newPlacement = newPeriod || !"L".equals(e.rne()) || !Objects.equals(prev.place(), e.place())
-                    || !Objects.equals(prev.placeProvider(), e.placeProvider()) || !Objects.equals(prev.plPost(), e.plPost())
-                    || !Objects.equals(prev.urn(), e.urn()) || prev.reasonPlaceChange() != null;
+                    || !Objects.equals(prev.placeProvider(), e.placeProvider()) || !Objects.equals(blank(prev.plPost()), blank(e.plPost()))
+                    || !Objects.equals(blank(prev.urn()), blank(e.urn())) || blank(prev.reasonPlaceChange()) != null;
             if (newPlacement) {
                 placement(child, placement, placed, data);
                 placement.clear();
@@ -135,9 +135,9 @@ public final class Ssda903ToSsd {
         Rows.Episode last = run.getLast();
         row(data, "ssd_cla_placement").set("clap_cla_placement_id", child + "/P" + first.decom()).set("clap_person_id", child)
                 .set("clap_cla_placement_start_date", first.decom().toString()).set("clap_cla_placement_type", first.place())
-                .set("clap_cla_placement_urn", first.urn()).set("clap_cla_id", period)
-                .set("clap_cla_placement_provider", first.placeProvider()).set("clap_cla_placement_postcode", first.plPost())
-                .set("clap_cla_placement_end_date", text(last.dec())).set("clap_cla_placement_change_reason", last.reasonPlaceChange()).add();
+                .set("clap_cla_placement_urn", blank(first.urn())).set("clap_cla_id", period)
+                .set("clap_cla_placement_provider", first.placeProvider()).set("clap_cla_placement_postcode", blank(first.plPost()))
+                .set("clap_cla_placement_end_date", text(last.dec())).set("clap_cla_placement_change_reason", blank(last.reasonPlaceChange())).add();
     }
 
     private static void legal(String child, List<Rows.Episode> run, SsdData data) {
@@ -158,6 +158,11 @@ public final class Ssda903ToSsd {
             }
         }
         return found;
+    }
+
+    /** A blank as none: the 903 import stores PL_POST, URN and REASON_PLACE_CHANGE so. */
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static String text(LocalDate date) {
