@@ -35,7 +35,8 @@ import org.oversight.shared.upload.UploadLimits;
  * ({@code ssd_contacts.csv}), with the SSD field names as headers. Tables and columns Oversight does not store are
  * reported as notes and skipped, never fatal; a missing required column, an empty required value, an impossible date,
  * a row given twice, a row naming a child, referral, conference or plan the extract does not have, an episode that ends
- * before it starts and a child's CIN episodes or CP plans that overlap are errors naming file, row, column and value.
+ * before it starts and a child's CIN episodes, CP plans, CLA episodes, placements or legal statuses that overlap are
+ * errors naming file, row, column and value.
  * Files are read as streams under the {@link UploadLimits}.
  */
 public final class SsdExtract {
