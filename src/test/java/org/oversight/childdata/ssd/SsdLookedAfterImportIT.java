@@ -41,8 +41,12 @@ class SsdLookedAfterImportIT extends IntegrationTest {
         return new String[] {person.get(1).split(",", -1)[id], person.get(2).split(",", -1)[id], person.get(3).split(",", -1)[id]};
     }
 
-    /** Writes the looked-after tables for children A, B and C. */
-    private static void lookedAfter(Path dir, String a, String b, String c) throws IOException {
+    /** Writes the looked-after tables for three children of the extract, A and B in care and C a care leaver; returns A, B, C. */
+    private static String[] lookedAfter(Path dir) throws IOException {
+        String[] children = children(dir);
+        String a = children[0];
+        String b = children[1];
+        String c = children[2];
         Files.writeString(dir.resolve("ssd_cla_episodes.csv"), """
                 clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,clae_cla_episode_start_reason,clae_cla_primary_need_code,clae_cla_episode_ceased_date,clae_cla_episode_ceased_reason,clae_cla_id,clae_cla_placement_id,clae_entered_care_date
                 E1,%1$s,2024-05-01,S,N1,2024-09-01,X1,C1,P1,2024-05-01
@@ -85,6 +89,7 @@ class SsdLookedAfterImportIT extends IntegrationTest {
                 perm_table_id,perm_person_id,perm_cla_id,perm_placement_order_date,perm_siblings_placed_together
                 PM1,%1$s,C1,2024-08-01,2
                 """.formatted(a));
+        return children;
     }
 
     private static List<ImportFile> files(Path dir) throws IOException {
@@ -111,8 +116,7 @@ class SsdLookedAfterImportIT extends IntegrationTest {
     @WithUserDetails("col.manager")
     void theLookedAfterTablesOfAnExtractAreStoredWithTheRest() throws IOException {
         Path dir = JourneyImportIT.extract(40, 11);
-        String[] c = children(dir);
-        lookedAfter(dir, c[0], c[1], c[2]);
+        String[] c = lookedAfter(dir);
         Outcome outcome = importer.importSsd(80450, 2024, files(dir), Mode.REJECT_IF_ANY_ERROR, false, () -> { });
         assertThat(outcome.stored()).as(outcome.errors().toString()).isTrue();
         assertThat(outcome.errors()).extracting(ValidationError::ruleCode).doesNotContain("OV-SSD-NOT-STORED");
@@ -155,8 +159,7 @@ class SsdLookedAfterImportIT extends IntegrationTest {
     @WithUserDetails("col.manager")
     void badLookedAfterRowsAreReportedWithTheirPlaceAndNothingIsStored() throws IOException {
         Path dir = JourneyImportIT.extract(40, 12);
-        String[] c = children(dir);
-        lookedAfter(dir, c[0], c[1], c[2]);
+        String[] c = lookedAfter(dir);
         List<String> episodes = new java.util.ArrayList<>(Files.readAllLines(dir.resolve("ssd_cla_episodes.csv")));
         episodes.add("E4," + c[1] + ",,S,N2,,,C2,P2,");                            // row 5: no start date
         episodes.add("E5," + c[0] + ",2024-08-01,P,N1,,,C1,P1,2024-05-01");        // row 6: overlaps E1 (to 2024-09-01)

@@ -54,15 +54,7 @@ class SsdStoreMigrationIT extends IntegrationTest {
 
     @Test
     void aStoreMadeBeforeV44_16KeepsEveryRowNowNamingItsSnapshotByNumberAndEverythingOnItsTables() throws Exception {
-        String url = env.getRequiredProperty("spring.flyway.url");
-        String user = env.getRequiredProperty("spring.flyway.user");
-        String password = env.getRequiredProperty("spring.flyway.password");
-        String name = "ssd_migration_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection server = DriverManager.getConnection(url, user, password); Statement s = server.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        }
-        String database = url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
-        try {
+        inNewDatabase((database, user, password) -> {
             flyway(database, user, password, BEFORE).migrate();
             Map<String, String> rowsBefore;
             Map<String, String> catalogBefore;
@@ -146,11 +138,7 @@ class SsdStoreMigrationIT extends IntegrationTest {
                 assertThat(store.read(snapshot, List.of("ssd_cin_visits")).rows("ssd_cin_visits")).hasSameSizeAs(written.rows("ssd_cin_visits"));
                 c.commit();
             }
-        } finally {
-            try (Connection server = DriverManager.getConnection(url, user, password); Statement s = server.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            }
-        }
+        });
     }
 
     /**
@@ -161,84 +149,75 @@ class SsdStoreMigrationIT extends IntegrationTest {
      */
     @Test
     void aStoreMadeBeforeV46_16HasEverySsda903SnapshotsRowsInTheSsdTablesAfterIt() throws Exception {
-        String url = env.getRequiredProperty("spring.flyway.url");
-        String user = env.getRequiredProperty("spring.flyway.user");
-        String password = env.getRequiredProperty("spring.flyway.password");
-        String name = "ssd_migration_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection server = DriverManager.getConnection(url, user, password); Statement s = server.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        }
-        String database = url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("oversight-v46");
-        try {
-            flyway(database, user, password, "45.16").migrate();
-            Map<UUID, org.oversight.childdata.ssda903.Ssda903Return> returns = new LinkedHashMap<>();
-            UUID journey;
-            String rows903Before;
-            try (Connection c = DriverManager.getConnection(database, user, password)) {
-                JdbcClient jdbc = ownerInSystemScope(c);
-                UUID la = jdbc.sql("""
-                        INSERT INTO local_authority (urn, la_code, name, region_code, region_name, active)
-                        VALUES (80450, '201', 'City of London', 'E12000007', 'London', true) RETURNING id""").query(UUID.class).single();
-                for (long seed : new long[] {3, 4}) {
-                    org.oversight.childdata.ssda903.SyntheticData.generate("la", seed, List.of("201"), dir.resolve("s" + seed));
-                    Map<String, byte[]> files = new LinkedHashMap<>();
-                    try (var list = java.nio.file.Files.list(dir.resolve("s" + seed).resolve("201"))) {
-                        for (java.nio.file.Path f : list.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
-                            files.put(f.getFileName().toString(), java.nio.file.Files.readAllBytes(f));
+        inNewDatabase((database, user, password) -> {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("oversight-v46");
+            try {
+                flyway(database, user, password, "45.16").migrate();
+                Map<UUID, org.oversight.childdata.ssda903.Ssda903Return> returns = new LinkedHashMap<>();
+                UUID journey;
+                String rows903Before;
+                try (Connection c = DriverManager.getConnection(database, user, password)) {
+                    JdbcClient jdbc = ownerInSystemScope(c);
+                    UUID la = jdbc.sql("""
+                            INSERT INTO local_authority (urn, la_code, name, region_code, region_name, active)
+                            VALUES (80450, '201', 'City of London', 'E12000007', 'London', true) RETURNING id""").query(UUID.class).single();
+                    for (long seed : new long[] {3, 4}) {
+                        org.oversight.childdata.ssda903.SyntheticData.generate("la", seed, List.of("201"), dir.resolve("s" + seed));
+                        Map<String, byte[]> files = new LinkedHashMap<>();
+                        try (var list = java.nio.file.Files.list(dir.resolve("s" + seed).resolve("201"))) {
+                            for (java.nio.file.Path f : list.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
+                                files.put(f.getFileName().toString(), java.nio.file.Files.readAllBytes(f));
+                            }
                         }
+                        var read = org.oversight.childdata.ssda903.Ssda903Return.read(files);
+                        jdbc.sql("UPDATE import_snapshot SET superseded_at = now() WHERE la_id = ? AND kind = 'SSDA903' AND superseded_at IS NULL").param(la).update();
+                        UUID snapshot = jdbc.sql("""
+                                INSERT INTO import_snapshot (la_id, collection_year, kind, source, imported_by, imported_at, rows_accepted, rows_rejected)
+                                VALUES (?, '2026-27', 'SSDA903', 'SsdStoreMigrationIT', 'test', now() + make_interval(secs => ?), 1, 0) RETURNING id""")
+                                .params(la, (int) seed).query(UUID.class).single();
+                        insert903(jdbc, snapshot, la, read);
+                        returns.put(snapshot, read);
                     }
-                    var read = org.oversight.childdata.ssda903.Ssda903Return.read(files);
-                    jdbc.sql("UPDATE import_snapshot SET superseded_at = now() WHERE la_id = ? AND kind = 'SSDA903' AND superseded_at IS NULL").param(la).update();
-                    UUID snapshot = jdbc.sql("""
-                            INSERT INTO import_snapshot (la_id, collection_year, kind, source, imported_by, imported_at, rows_accepted, rows_rejected)
-                            VALUES (?, '2026-27', 'SSDA903', 'SsdStoreMigrationIT', 'test', now() + make_interval(secs => ?), 1, 0) RETURNING id""")
-                            .params(la, (int) seed).query(UUID.class).single();
-                    insert903(jdbc, snapshot, la, read);
-                    returns.put(snapshot, read);
+                    journey = new SsdStore(jdbc, new SingleConnectionDataSource(c, true), clock).newSnapshot(la, "2026-27", JourneyImporter.SSD,
+                            "SsdStoreMigrationIT", "test", LocalDate.of(2026, 3, 31), 0, 0);
+                    new SsdStore(jdbc, new SingleConnectionDataSource(c, true), clock).write(journey, la,
+                            SyntheticJourney.of(SyntheticCinCensus.for2025to26("201", 30, 3).census(), 3));
+                    c.commit();
+                    rows903Before = rows903(jdbc);
+                    c.commit();
                 }
-                journey = new SsdStore(jdbc, new SingleConnectionDataSource(c, true), clock).newSnapshot(la, "2026-27", JourneyImporter.SSD,
-                        "SsdStoreMigrationIT", "test", LocalDate.of(2026, 3, 31), 0, 0);
-                new SsdStore(jdbc, new SingleConnectionDataSource(c, true), clock).write(journey, la,
-                        SyntheticJourney.of(SyntheticCinCensus.for2025to26("201", 30, 3).census(), 3));
-                c.commit();
-                rows903Before = rows903(jdbc);
-                c.commit();
-            }
-
-            flyway(database, user, password, "latest").migrate();
-            try (Connection c = DriverManager.getConnection(database, user, password)) {
-                JdbcClient jdbc = ownerInSystemScope(c);
-                assertThat(rows903(jdbc)).as("every row of the 903 tables, unchanged").isEqualTo(rows903Before);
-                SsdStore store = new SsdStore(jdbc, new SingleConnectionDataSource(c, true), clock);
-                for (var entry : returns.entrySet()) {
-                    var read = entry.getValue();
-                    SsdData expected = new SsdData();
-                    Ssda903ToSsd.add(read.header(), read.episodes(), read.reviews(), read.oc3(), read.missing(), expected);
-                    SsdData back = store.read(entry.getKey(), Ssda903ToSsdIT.LOOKED_AFTER);
-                    for (String t : Ssda903ToSsdIT.LOOKED_AFTER) {
-                        assertThat(Ssda903ToSsdIT.sorted(back.rows(t))).as(t + " of snapshot " + entry.getKey())
-                                .isEqualTo(Ssda903ToSsdIT.sorted(expected.rows(t)));
+    
+                flyway(database, user, password, "latest").migrate();
+                try (Connection c = DriverManager.getConnection(database, user, password)) {
+                    JdbcClient jdbc = ownerInSystemScope(c);
+                    assertThat(rows903(jdbc)).as("every row of the 903 tables, unchanged").isEqualTo(rows903Before);
+                    SsdStore store = new SsdStore(jdbc, new SingleConnectionDataSource(c, true), clock);
+                    for (var entry : returns.entrySet()) {
+                        var read = entry.getValue();
+                        SsdData expected = new SsdData();
+                        Ssda903ToSsd.add(read.header(), read.episodes(), read.reviews(), read.oc3(), read.missing(), expected);
+                        SsdData back = store.read(entry.getKey(), Ssda903ToSsdIT.LOOKED_AFTER);
+                        for (String t : Ssda903ToSsdIT.LOOKED_AFTER) {
+                            assertThat(Ssda903ToSsdIT.sorted(back.rows(t))).as(t + " of snapshot " + entry.getKey())
+                                    .isEqualTo(Ssda903ToSsdIT.sorted(expected.rows(t)));
+                        }
+                        assertThat(back.rows("ssd_cla_episodes")).as("one CLA episode per 903 episode").hasSize(read.episodes().size()).isNotEmpty();
+                        assertThat(jdbc.sql("""
+                                SELECT count(*) FROM child c JOIN ssd_person p ON p.pers_person_id = c.child_ref
+                                 AND p.snapshot_no = (SELECT no FROM import_snapshot WHERE id = c.snapshot_id)
+                                 WHERE c.snapshot_id = ? AND p.pers_dob = c.dob AND p.pers_sex = c.sex AND p.pers_ethnicity IS NOT DISTINCT FROM c.ethnic
+                                   AND p.pers_upn IS NOT DISTINCT FROM c.upn""").param(entry.getKey()).query(Integer.class).single())
+                                .as("every 903 child a person of the snapshot").isEqualTo(read.header().size());
+                        assertThat(store.read(entry.getKey(), List.of("ssd_person")).rows("ssd_person")).hasSize(read.header().size());
                     }
-                    assertThat(back.rows("ssd_cla_episodes")).as("one CLA episode per 903 episode").hasSize(read.episodes().size()).isNotEmpty();
-                    assertThat(jdbc.sql("""
-                            SELECT count(*) FROM child c JOIN ssd_person p ON p.pers_person_id = c.child_ref
-                             AND p.snapshot_no = (SELECT no FROM import_snapshot WHERE id = c.snapshot_id)
-                             WHERE c.snapshot_id = ? AND p.pers_dob = c.dob AND p.pers_sex = c.sex AND p.pers_ethnicity IS NOT DISTINCT FROM c.ethnic
-                               AND p.pers_upn IS NOT DISTINCT FROM c.upn""").param(entry.getKey()).query(Integer.class).single())
-                            .as("every 903 child a person of the snapshot").isEqualTo(read.header().size());
-                    assertThat(store.read(entry.getKey(), List.of("ssd_person")).rows("ssd_person")).hasSize(read.header().size());
+                    SsdData journeyBack = store.read(journey, Ssda903ToSsdIT.LOOKED_AFTER);
+                    Ssda903ToSsdIT.LOOKED_AFTER.forEach(t -> assertThat(journeyBack.rows(t)).as("the SSD snapshot's " + t).isEmpty());
+                    c.commit();
                 }
-                SsdData journeyBack = store.read(journey, Ssda903ToSsdIT.LOOKED_AFTER);
-                Ssda903ToSsdIT.LOOKED_AFTER.forEach(t -> assertThat(journeyBack.rows(t)).as("the SSD snapshot's " + t).isEmpty());
-                c.commit();
+            } finally {
+                org.oversight.childdata.SyntheticJourneys.delete(dir);
             }
-        } finally {
-            org.oversight.childdata.SyntheticJourneys.delete(dir);
-            try (Connection server = DriverManager.getConnection(url, user, password); Statement s = server.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            }
-        }
+        });
     }
 
     /** A return's rows into the 903 tables, as the import stores them (blank UPN, MOTHER and the episode's postcodes, URN and reason as none). */
@@ -286,6 +265,28 @@ class SsdStoreMigrationIT extends IntegrationTest {
                     + t + " t) x").query(String.class).single()).append('\n');
         }
         return out.toString();
+    }
+
+    /** Work on a database of its own on the test server, migrated by the test; the database is dropped after. */
+    private interface InDatabase {
+        void run(String database, String user, String password) throws Exception;
+    }
+
+    private void inNewDatabase(InDatabase work) throws Exception {
+        String url = env.getRequiredProperty("spring.flyway.url");
+        String user = env.getRequiredProperty("spring.flyway.user");
+        String password = env.getRequiredProperty("spring.flyway.password");
+        String name = "ssd_migration_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection server = DriverManager.getConnection(url, user, password); Statement s = server.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        try {
+            work.run(url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"), user, password);
+        } finally {
+            try (Connection server = DriverManager.getConnection(url, user, password); Statement s = server.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        }
     }
 
     private Flyway flyway(String url, String user, String password, String target) {
