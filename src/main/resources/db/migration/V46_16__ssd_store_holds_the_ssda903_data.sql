@@ -3,7 +3,7 @@
 -- on every SSDA903 snapshot already stored, and every SSDA903 import runs it on the snapshot it makes
 -- (ChildDataImporter), after the 903 tables, whole or partly copied from the snapshot before. The SSDA903 tables
 -- (child, episode, review, care_leaver, missing_episode, ssda903_row) stay as they are and are still what the
--- readers read (docs/ssd-store.md, "The looked-after half").
+-- readers read, but for missing episodes (read from ssd_missing; docs/ssd-store.md, "The looked-after half").
 --
 -- The mapping, the same as Ssda903ToSsd's (which writes generate-data's SSD extract; Ssda903ToSsdIT keeps them equal):
 --  * child -> ssd_person: CHILD, SEX, ETHNIC, DOB, UPN (pers_upn), MOTHER (pers_is_mother);

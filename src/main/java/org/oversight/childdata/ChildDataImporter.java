@@ -539,7 +539,7 @@ public class ChildDataImporter {
     /**
      * The snapshot's children and looked-after data, as stored in the 903 tables, written into the SSD store's tables of
      * the same snapshot ({@code ssd_from_ssda903}, {@code V46_16}): the one store holds them. The readers still read the
-     * 903 tables (docs/ssd-store.md).
+     * 903 tables, but for missing episodes (docs/ssd-store.md).
      */
     private void intoSsdStore(UUID snapshot) {
         jdbc.sql("SELECT count(*) FROM ssd_from_ssda903(?)").param(snapshot).query(Integer.class).single();

@@ -41,6 +41,20 @@ class Ssda903ToSsdIT extends IntegrationTest {
     ChildDataImporter importer;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.oversight.childdata.snapshots.ChildDataSnapshots snapshots;
+
+    /**
+     * The missing episodes of a snapshot as the readers get them (now from {@code ssd_missing}) are those of
+     * {@code missing_episode}, as they were read before.
+     */
+    private void missingReadAsBefore(UUID snapshot) {
+        List<String> before = jdbc.sql("SELECT child_ref, kind, started, ended FROM missing_episode WHERE snapshot_id = ?").param(snapshot)
+                .query((rs, i) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getObject(3, LocalDate.class) + " " + rs.getObject(4, LocalDate.class))
+                .list().stream().sorted().toList();
+        assertThat(snapshots.missing(snapshot).stream().map(m -> m.childRef() + " " + m.kind() + " " + m.started() + " " + m.ended()).sorted().toList())
+                .as("missing episodes read from the SSD store").isEqualTo(before);
+    }
 
     private int count(String sql, UUID snapshot) {
         return jdbc.sql(sql).param(snapshot).query(Integer.class).single();
@@ -88,6 +102,7 @@ class Ssda903ToSsdIT extends IntegrationTest {
         for (String t : LOOKED_AFTER) {
             assertThat(sorted(stored.rows(t))).as(t).isEqualTo(sorted(expected.rows(t)));
         }
+        missingReadAsBefore(s);
     }
 
     /**
@@ -153,6 +168,8 @@ class Ssda903ToSsdIT extends IntegrationTest {
                     .params(s, la, a).update();
             jdbc.sql("SELECT count(*) FROM ssd_from_ssda903(?)").param(s).query(Integer.class).single();
             SsdData out = new SsdStore(jdbc, java.time.Clock.systemUTC()).read(s, LOOKED_AFTER);
+            missingReadAsBefore(s);
+            assertThat(snapshots.missing(s)).hasSize(1);
             jdbc.sql("DELETE FROM import_snapshot WHERE id = ?").param(s).update();
             return out;
         });
