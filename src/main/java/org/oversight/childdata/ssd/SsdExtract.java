@@ -68,7 +68,8 @@ public final class SsdExtract {
     private final List<String> files = new ArrayList<>();
     private LocalDate latest;
     /** Dates that are plans, not events: they do not make the date the data describes. */
-    private static final java.util.Set<String> PLANNED = java.util.Set.of("pers_expected_dob", "icpc_icpc_target_date", "cppr_cp_review_due");
+    private static final java.util.Set<String> PLANNED = java.util.Set.of("pers_expected_dob", "icpc_icpc_target_date", "cppr_cp_review_due",
+            "clar_cla_review_due_date");
 
     private final int maxRows;
 
