@@ -10,7 +10,8 @@
 -- audit_finding audit_event yp_invitation yp_account yp_plan_section yp_contribution yp_feedback yp_safety_alert yp_access
 -- yp_sign_in_event ssd_person ssd_disability ssd_contacts ssd_early_help_episodes ssd_cin_episodes ssd_cin_assessments
 -- ssd_assessment_factors ssd_cin_plans ssd_cin_visits ssd_s47_enquiry ssd_initial_cp_conference ssd_cp_plans ssd_cp_visits
--- ssd_cp_reviews ssd_department ssd_professionals ssd_involvements compliance_figures front_door_figures self_evaluation
+-- ssd_cp_reviews ssd_department ssd_professionals ssd_involvements ssd_cla_episodes ssd_cla_placement ssd_legal_status
+-- ssd_cla_reviews ssd_cla_visits ssd_cla_health ssd_missing ssd_care_leavers ssd_permanence compliance_figures front_door_figures self_evaluation
 -- self_evaluation_section self_evaluation_section_version self_evaluation_citation self_evaluation_comment
 -- self_evaluation_event self_evaluation_director self_evaluation_share engagement_meeting engagement_action la_api_token
 -- la_api_token_event csc_payload_receipt ssda903_row (not isolated: inspector_grant, access-control data)

@@ -15,10 +15,13 @@ import java.util.stream.Stream;
 import org.oversight.childdata.cin.CinCensus;
 import org.oversight.childdata.cin.SyntheticCinCensus;
 import org.oversight.childdata.ssd.JourneyImporter;
+import org.oversight.childdata.ssd.SsdData;
+import org.oversight.childdata.ssd.Ssda903ToSsd;
 import org.oversight.childdata.ssd.SyntheticJourney;
 import org.oversight.childdata.ssda903.ReadResult;
 import org.oversight.childdata.ssda903.Rows;
 import org.oversight.childdata.ssda903.Ssda903Return;
+import org.oversight.childdata.ssda903.Ssda903Table;
 import org.oversight.register.LocalAuthority;
 import org.oversight.shared.db.TenantScope;
 import org.springframework.stereotype.Service;
@@ -81,7 +84,11 @@ public class SyntheticJourneys {
             personsOnly = joined.personsOnly();
         }
         try {
-            SyntheticJourney.write(SyntheticJourney.of(census, seed, personsOnly), into);
+            SsdData data = SyntheticJourney.of(census, seed, personsOnly);
+            if (ssda903 != null) {
+                lookedAfter(ssda903, data);
+            }
+            SyntheticJourney.write(data, into);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -148,6 +155,36 @@ public class SyntheticJourneys {
             }
         }
         return new Ssda903Children(List.copyOf(inCensus), List.copyOf(personsOnly));
+    }
+
+    /**
+     * Adds to {@code data} the looked-after rows of the SSDA903 return in {@code folder} (its header, episodes, reviews,
+     * OC3 and missing files, those there are): the same episodes, placements, legal statuses, reviews, missing episodes
+     * and care leavers as the 903 files, as {@link Ssda903ToSsd} maps them. The 903's children must be persons of {@code data}.
+     */
+    public static void lookedAfter(Path folder, SsdData data) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try {
+            for (Ssda903Table t : List.of(Ssda903Table.HEADER, Ssda903Table.EPISODES, Ssda903Table.REVIEWS, Ssda903Table.OC3, Ssda903Table.MISSING)) {
+                if (Files.exists(folder.resolve(t.fileName()))) {
+                    files.put(t.fileName(), Files.readAllBytes(folder.resolve(t.fileName())));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (files.isEmpty()) {
+            return;
+        }
+        List<ReadResult> read = Ssda903Return.readAll(files);
+        Ssda903ToSsd.add(rows(read, Rows.Header.class), rows(read, Rows.Episode.class), rows(read, Rows.Review.class), rows(read, Rows.Oc3.class),
+                rows(read, Rows.Missing.class), data);
+    }
+
+    private static <T extends Rows.Ssda903Row> List<T> rows(List<ReadResult> read, Class<T> type) {
+        List<T> out = new ArrayList<>();
+        read.forEach(f -> out.addAll(f.rows(type)));
+        return out;
     }
 
     /** Removes a temporary folder and what is in it. */

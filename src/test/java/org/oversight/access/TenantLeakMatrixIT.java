@@ -58,6 +58,14 @@ class TenantLeakMatrixIT extends HttpTest {
                     .params(snapshot, southwark, CHILD).update();
             jdbc.sql("INSERT INTO care_leaver (snapshot_id, la_id, child_ref, in_touch) VALUES (?, ?, ?, 'NO') ON CONFLICT DO NOTHING")
                     .params(snapshot, southwark, CHILD).update();
+            // ... and in the SSD store's looked-after tables of the same snapshot, as an SSDA903 import writes them (V46_16)
+            jdbc.sql("INSERT INTO ssd_person (snapshot_no, la_id, pers_person_id, pers_sex, pers_dob) VALUES ((SELECT no FROM import_snapshot WHERE id = ?), ?, ?, 'F', "
+                    + "DATE '2007-05-01') ON CONFLICT DO NOTHING").params(snapshot, southwark, CHILD).update();
+            jdbc.sql("INSERT INTO ssd_care_leavers (snapshot_no, la_id, clea_table_id, clea_person_id, clea_care_leaver_in_touch) "
+                    + "VALUES ((SELECT no FROM import_snapshot WHERE id = ?), ?, ?, ?, 'NO') ON CONFLICT DO NOTHING").params(snapshot, southwark, CHILD + "/OC3", CHILD).update();
+            jdbc.sql("INSERT INTO ssd_cla_episodes (snapshot_no, la_id, clae_cla_episode_id, clae_person_id, clae_cla_episode_start_date, clae_cla_episode_ceased_date) "
+                    + "VALUES ((SELECT no FROM import_snapshot WHERE id = ?), ?, ?, ?, DATE '2020-01-01', DATE '2025-05-01') ON CONFLICT DO NOTHING")
+                    .params(snapshot, southwark, CHILD + "/E2020-01-01", CHILD).update();
             UUID se = jdbc.sql("SELECT id FROM self_evaluation WHERE la_id = ? AND year = 2026").param(southwark).query(UUID.class).optional()
                     .orElseGet(() -> jdbc.sql("INSERT INTO self_evaluation (la_id, year, title, created_by, created_at) VALUES (?, 2026, ?, 'test', now()) "
                             + "RETURNING id").params(southwark, SELF_EVALUATION).query(UUID.class).single());
@@ -200,6 +208,19 @@ class TenantLeakMatrixIT extends HttpTest {
         assertThat(http.get("/api/v1/local-authorities/80514/payloads/" + payloadId, "southwark.manager").body()).contains(CHILD);
         assertThat(http.get("/api/v1/local-authorities/80514/self-evaluations/2026/sections/care-leavers/citations", "southwark.manager").body())
                 .contains(SELF_EVALUATION);
+    }
+
+    /** The marked child's rows of the SSD store's looked-after tables are Southwark's alone, in PostgreSQL itself. */
+    @Test
+    void theSsdStoresLookedAfterRowsOfTheMarkedChildAreSouthwarksAlone() {
+        UUID southwark = ComplianceFixtures.southwark(jdbc);
+        UUID city = jdbc.sql("SELECT id FROM local_authority WHERE urn = 80450").query(UUID.class).single();
+        for (String[] t : List.of(new String[] {"ssd_person", "pers_person_id"}, new String[] {"ssd_care_leavers", "clea_person_id"},
+                new String[] {"ssd_cla_episodes", "clae_person_id"})) {
+            String sql = "SELECT count(*) FROM " + t[0] + " WHERE " + t[1] + " = ?";
+            assertThat(TenantScope.asLa(southwark, () -> jdbc.sql(sql).param(CHILD).query(Integer.class).single())).as("Southwark's " + t[0]).isPositive();
+            assertThat(TenantScope.asLa(city, () -> jdbc.sql(sql).param(CHILD).query(Integer.class).single())).as("City of London's " + t[0]).isZero();
+        }
     }
 
     /** The header.csv of the SSDA903 return Southwark's manager downloads (a ZIP, so the matrix's text search cannot see into it). */

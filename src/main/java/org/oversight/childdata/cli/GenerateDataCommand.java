@@ -55,7 +55,8 @@ public class GenerateDataCommand implements CliCommand {
      * its own children in need and every child looked after in the 903 return, with the 903's id ({@code CHILD} =
      * {@code LAchildID} = {@code pers_person_id}), date of birth, sex and ethnicity and an episode of need open since
      * shortly before the period of care began; the SSD extract holds the census's children and, as persons, the 903's
-     * care leavers. Returns the census's children.
+     * care leavers, and the 903's episodes, placements, legal statuses, reviews, missing episodes and care leavers in its
+     * looked-after tables ({@link SyntheticJourneys#lookedAfter}). Returns the census's children.
      */
     static int writeJourney(SyntheticData.LaCounts la, long seed, Path folder) {
         int children = (int) Math.max(5, Math.round(la.childrenInCare() * CHILDREN_IN_NEED_PER_CHILD_IN_CARE));
@@ -67,7 +68,9 @@ public class GenerateDataCommand implements CliCommand {
         CinCensus census = new CinCensus(synthetic.header(), inCensus);
         try (java.io.OutputStream xml = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(folder.resolve("cin-census.xml")))) {
             CinCensusWriter.write(census, xml);
-            SyntheticJourney.write(SyntheticJourney.of(census, seed, personsOnly), folder.resolve("ssd"));
+            org.oversight.childdata.ssd.SsdData data = SyntheticJourney.of(census, seed, personsOnly);
+            SyntheticJourneys.lookedAfter(folder, data);
+            SyntheticJourney.write(data, folder.resolve("ssd"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -90,9 +90,17 @@ class ChildDataSnapshotRepository implements ChildDataSnapshots {
                 .list();
     }
 
+    /**
+     * The first reader of the looked-after half that reads the SSD store: the snapshot's {@code ssd_missing} rows, which
+     * every SSDA903 import writes beside {@code missing_episode} in the same snapshot and {@code V46_16} copied for the
+     * snapshots before it ({@code ssd_from_ssda903}; {@code Ssda903ToSsdIT} checks the answer is the same as from
+     * {@code missing_episode}). Annex A list 8's missing counts and the child's chronology read it.
+     */
     @Override
     public List<Missing> missing(UUID snapshotId) {
-        return jdbc.sql("SELECT child_ref, kind, started, ended FROM missing_episode WHERE snapshot_id = ?")
+        return jdbc.sql("""
+                SELECT miss_person_id, miss_missing_episode_type, miss_missing_episode_start_date, miss_missing_episode_end_date FROM ssd_missing
+                 WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?)""")
                 .param(snapshotId).query((rs, i) -> new Missing(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
                         rs.getObject(4, LocalDate.class))).list();
     }

@@ -35,7 +35,8 @@ import org.oversight.shared.upload.UploadLimits;
  * ({@code ssd_contacts.csv}), with the SSD field names as headers. Tables and columns Oversight does not store are
  * reported as notes and skipped, never fatal; a missing required column, an empty required value, an impossible date,
  * a row given twice, a row naming a child, referral, conference or plan the extract does not have, an episode that ends
- * before it starts and a child's CIN episodes or CP plans that overlap are errors naming file, row, column and value.
+ * before it starts and a child's CIN episodes, CP plans, CLA episodes, placements or legal statuses that overlap are
+ * errors naming file, row, column and value.
  * Files are read as streams under the {@link UploadLimits}.
  */
 public final class SsdExtract {
@@ -67,7 +68,8 @@ public final class SsdExtract {
     private final List<String> files = new ArrayList<>();
     private LocalDate latest;
     /** Dates that are plans, not events: they do not make the date the data describes. */
-    private static final java.util.Set<String> PLANNED = java.util.Set.of("pers_expected_dob", "icpc_icpc_target_date", "cppr_cp_review_due");
+    private static final java.util.Set<String> PLANNED = java.util.Set.of("pers_expected_dob", "icpc_icpc_target_date", "cppr_cp_review_due",
+            "clar_cla_review_due_date");
 
     private final int maxRows;
 
@@ -150,7 +152,7 @@ public final class SsdExtract {
         }
         if (!schema.stores(name)) {
             notes.add(new ValidationError(file, 0, "", "", "OV-SSD-NOT-STORED", name + " is an SSD table Oversight does not store yet: the file "
-                    + "was skipped (looked-after children come from the SSDA903 return and Annex A lists 8 and 9)"));
+                    + "was skipped"));
             return;
         }
         if (tables.containsKey(name)) {
@@ -312,7 +314,7 @@ public final class SsdExtract {
                 links.put(t.person(), "ssd_person");
             }
             for (var link : links.entrySet()) {
-                Set<String> targets = keys.get(link.getValue());
+                Set<String> targets = targets(link.getValue(), keys);
                 if (targets == null) {
                     continue;
                 }
@@ -322,6 +324,8 @@ public final class SsdExtract {
                     if (v != null && !targets.contains(v)) {
                         error(read, i, link.getKey(), v, link.getValue().equals("ssd_person") ? "OV-SSD-NO-PERSON" : "OV-SSD-LINK",
                                 link.getValue().equals("ssd_person") ? "The child is not in ssd_person"
+                                        : link.getValue().contains(".") ? "No row of " + link.getValue().replace(".", " has this ")
+                                        + (link.getValue().equals("ssd_cla_episodes.clae_cla_id") ? ": it must name a period of care of a CLA episode" : "")
                                         : "No row of " + link.getValue() + " has this id" + (link.getKey().equals("cppl_icpc_id")
                                         ? ": a child protection plan must name its initial conference" : ""));
                     }
@@ -350,6 +354,29 @@ public final class SsdExtract {
                 }
             }
         }
+    }
+
+    /**
+     * The values a link may name: the keys of its table, or for {@code table.field} that field's values in the table's
+     * rows; null when the extract does not have the table (a link is checked only against what the extract holds).
+     */
+    private Set<String> targets(String target, Map<String, Set<String>> keys) {
+        int dot = target.indexOf('.');
+        if (dot < 0) {
+            return keys.get(target);
+        }
+        Read read = tables.get(target.substring(0, dot));
+        if (read == null) {
+            return null;
+        }
+        int at = read.table.index(target.substring(dot + 1));
+        Set<String> values = new HashSet<>();
+        read.rows.forEach(row -> {
+            if (row[at] != null) {
+                values.add(row[at]);
+            }
+        });
+        return values;
     }
 
     /** One child's periods (CIN episodes, CP plans) may not overlap: a later one must start after the earlier one ends. */

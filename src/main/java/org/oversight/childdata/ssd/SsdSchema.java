@@ -17,8 +17,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The part of the Standard Safeguarding Dataset (SSD) that Oversight stores: the front half of a child's journey, from
- * the first contact to child protection, plus who holds each case. Each stored table is the SSD table of the same name
+ * The part of the Standard Safeguarding Dataset (SSD) that Oversight stores: a child's journey from the first contact
+ * to child protection, who holds each case, and the looked-after half (CLA episodes, placements, legal statuses,
+ * reviews, visits, health checks, missing episodes, care leavers, permanence). Each stored table is the SSD table of the same name
  * with the SSD's own field names ({@code V20_16__ssd_store.sql}); the SSD's other tables are known (from the SSD field
  * list, {@code childdata/ssd-fields.csv}) but not stored yet, and an extract that has them is told so, not refused.
  */
@@ -38,9 +39,11 @@ public final class SsdSchema {
      * @param key     the SSD primary key field
      * @param person  the field naming the child (a {@code ssd_person} id), or null
      * @param columns every stored column in database order
-     * @param links   fields that name a row of another table of the extract: field to that table
+     * @param links   fields that name a row of another table of the extract: field to that table (its key), or to
+     *                {@code table.field} when the value names that field of a row (a period of care: {@code ssd_cla_episodes.clae_cla_id})
      * @param period  the start and end date fields of an episode that may not end before it starts, or null
-     * @param noOverlap true when one child's periods of this table must not overlap (CIN episodes, CP plans)
+     * @param noOverlap true when one child's periods of this table must not overlap (CIN episodes, CP plans, CLA episodes,
+     *                  placements, legal statuses)
      */
     public record Table(String name, String key, String person, List<Column> columns, Map<String, String> links, String[] period,
                         boolean noOverlap) {
@@ -153,8 +156,32 @@ public final class SsdSchema {
                 new Spec("ssd_cp_reviews", "cppr_cp_review_id", "cppr_person_id", List.of(), List.of(), Map.of("cppr_cp_plan_id", "ssd_cp_plans"), null, false),
                 new Spec("ssd_involvements", "invo_involvements_id", "invo_person_id", List.of("invo_involvement_start_date"), List.of(),
                         Map.of("invo_professional_id", "ssd_professionals", "invo_professional_team", "ssd_department", "invo_referral_id", "ssd_cin_episodes"),
-                        new String[] {"invo_involvement_start_date", "invo_involvement_end_date"}, false));
+                        new String[] {"invo_involvement_start_date", "invo_involvement_end_date"}, false),
+                // The looked-after half (V45_16). A CLA episode is an SSDA903 episode: one child's may not overlap (a new one
+                // starts the day the one before ends); so with placements and legal statuses. A review, visit or
+                // permanence names its period of care by clae_cla_id, which is not the episodes' key: "table.field" links.
+                new Spec("ssd_cla_episodes", "clae_cla_episode_id", "clae_person_id", List.of("clae_cla_episode_start_date"), List.of(),
+                        Map.of("clae_cla_placement_id", "ssd_cla_placement", "clae_referral_id", "ssd_cin_episodes"),
+                        new String[] {"clae_cla_episode_start_date", "clae_cla_episode_ceased_date"}, true),
+                new Spec("ssd_cla_placement", "clap_cla_placement_id", "clap_person_id", List.of("clap_cla_placement_start_date"), List.of(),
+                        Map.of("clap_cla_id", CLA_PERIOD), new String[] {"clap_cla_placement_start_date", "clap_cla_placement_end_date"}, true),
+                new Spec("ssd_legal_status", "lega_legal_status_id", "lega_person_id", List.of("lega_legal_status", "lega_legal_status_start_date"),
+                        List.of(), Map.of(), new String[] {"lega_legal_status_start_date", "lega_legal_status_end_date"}, true),
+                new Spec("ssd_cla_reviews", "clar_cla_review_id", "clar_person_id", List.of(), List.of(
+                        new Column("clar_person_id", Type.TEXT, true, true)), Map.of("clar_cla_id", CLA_PERIOD), null, false),
+                new Spec("ssd_cla_visits", "clav_cla_visit_id", "clav_person_id", List.of("clav_cla_visit_date"), List.of(),
+                        Map.of("clav_cla_id", CLA_PERIOD), null, false),
+                new Spec("ssd_cla_health", "clah_health_check_id", "clah_person_id", List.of("clah_health_check_date"), List.of(), Map.of(), null, false),
+                new Spec("ssd_missing", "miss_table_id", "miss_person_id", List.of("miss_missing_episode_start_date"), List.of(), Map.of(),
+                        new String[] {"miss_missing_episode_start_date", "miss_missing_episode_end_date"}, false),
+                new Spec("ssd_care_leavers", "clea_table_id", "clea_person_id", List.of(), List.of(),
+                        Map.of("clea_care_leaver_allocated_team", "ssd_department", "clea_care_leaver_worker_id", "ssd_professionals"), null, false),
+                new Spec("ssd_permanence", "perm_table_id", "perm_person_id", List.of(), List.of(),
+                        Map.of("perm_cla_id", CLA_PERIOD, "perm_adoption_worker_id", "ssd_professionals"), null, false));
     }
+
+    /** A link to a period of care: the {@code clae_cla_id} of a CLA episode (not that table's key). */
+    private static final String CLA_PERIOD = "ssd_cla_episodes.clae_cla_id";
 
     private static SsdSchema load() {
         Map<String, List<String[]>> fields = new LinkedHashMap<>();

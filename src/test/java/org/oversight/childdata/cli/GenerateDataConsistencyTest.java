@@ -113,5 +113,60 @@ class GenerateDataConsistencyTest {
         System.out.printf("generate-data %s seed %d: %d children in the 903 header (%d looked after), %d in the CIN census, %d SSD persons%n", la, seed,
                 header.size(), lookedAfter, census.children().size(), persons.size());
         assertThat(persons.keySet()).as("the census's children are the extract's persons").containsAll(inCensus.keySet());
+        lookedAfterAsIn903(folder, ssda903);
+    }
+
+    /**
+     * The SSD extract's looked-after tables hold the 903's episodes (each with its dates, reasons, legal status and
+     * placement), reviews, missing episodes and care leavers, and the extract passes the import's own checks (required
+     * fields, links, periods, no overlapping episodes, placements or legal statuses).
+     */
+    private static void lookedAfterAsIn903(Path folder, Ssda903Return ssda903) throws IOException {
+        Map<String, CSVRecord> episodes = byId(folder.resolve("ssd/ssd_cla_episodes.csv"), "clae_cla_episode_id");
+        Map<String, CSVRecord> placements = byId(folder.resolve("ssd/ssd_cla_placement.csv"), "clap_cla_placement_id");
+        Map<String, CSVRecord> legal = byId(folder.resolve("ssd/ssd_legal_status.csv"), "lega_legal_status_id");
+        assertThat(episodes).as("one CLA episode per 903 episode").hasSize(ssda903.episodes().size());
+        for (Rows.Episode e : ssda903.episodes()) {
+            CSVRecord c = episodes.get(e.child() + "/E" + e.decom());
+            assertThat(c).as("903 episode " + e.child() + " " + e.decom()).isNotNull();
+            assertThat(c.get("clae_person_id")).isEqualTo(e.child());
+            assertThat(c.get("clae_cla_episode_start_reason")).isEqualTo(e.rne());
+            assertThat(c.get("clae_cla_episode_ceased_date")).isEqualTo(e.dec() == null ? "" : e.dec().toString());
+            assertThat(c.get("clae_cla_episode_ceased_reason")).isEqualTo(e.rec() == null ? "" : e.rec());
+            assertThat(c.get("clae_cla_primary_need_code")).isEqualTo(e.cin());
+            CSVRecord placement = placements.get(c.get("clae_cla_placement_id"));
+            assertThat(placement).as(e.child() + " " + e.decom() + "'s placement").isNotNull();
+            assertThat(placement.get("clap_cla_placement_type")).isEqualTo(e.place());
+            assertThat(placement.get("clap_cla_id")).isEqualTo(c.get("clae_cla_id"));
+            assertThat(LocalDate.parse(placement.get("clap_cla_placement_start_date"))).isBeforeOrEqualTo(e.decom());
+            assertThat(legal.values()).as(e.child() + " " + e.decom() + "'s legal status " + e.ls()).anySatisfy(l -> {
+                assertThat(l.get("lega_person_id")).isEqualTo(e.child());
+                assertThat(l.get("lega_legal_status")).isEqualTo(e.ls());
+                assertThat(LocalDate.parse(l.get("lega_legal_status_start_date"))).isBeforeOrEqualTo(e.decom());
+                assertThat(l.get("lega_legal_status_end_date").isEmpty() || e.dec() != null
+                        && !LocalDate.parse(l.get("lega_legal_status_end_date")).isBefore(e.dec())).isTrue();
+            });
+        }
+        assertThat(placements.size()).as("placements: at most one per episode (a change of legal status only keeps the placement)")
+                .isLessThanOrEqualTo(episodes.size()).isPositive();
+        Map<String, CSVRecord> reviews = byId(folder.resolve("ssd/ssd_cla_reviews.csv"), "clar_cla_review_id");
+        assertThat(reviews).hasSize(ssda903.reviews().size());
+        ssda903.reviews().forEach(r -> assertThat(reviews.get(r.child() + "/R" + r.review()).get("clar_cla_review_participation"))
+                .isEqualTo(r.reviewCode()));
+        Map<String, CSVRecord> leavers = byId(folder.resolve("ssd/ssd_care_leavers.csv"), "clea_table_id");
+        assertThat(leavers).hasSize(ssda903.oc3().size()).isNotEmpty();
+        ssda903.oc3().forEach(o -> assertThat(leavers.get(o.child() + "/OC3").get("clea_care_leaver_activity")).isEqualTo(o.activ()));
+        // a table without rows is not written
+        Map<String, CSVRecord> missing = Files.exists(folder.resolve("ssd/ssd_missing.csv"))
+                ? byId(folder.resolve("ssd/ssd_missing.csv"), "miss_table_id") : Map.of();
+        assertThat(missing).hasSize(ssda903.missing().size());
+
+        List<org.oversight.childdata.ImportFile> extract;
+        try (Stream<Path> list = Files.list(folder.resolve("ssd"))) {
+            extract = list.sorted().map(org.oversight.childdata.ImportFile::of).toList();
+        }
+        var read = org.oversight.childdata.ssd.SsdExtract.read(extract, org.oversight.shared.upload.UploadLimits.defaults(), CollectionYear.current().end());
+        assertThat(read.errors()).as("the extract passes the import's checks").isEmpty();
+        assertThat(read.rejected()).isZero();
     }
 }

@@ -181,7 +181,7 @@ class JourneyImportIT extends IntegrationTest {
             person.set(i, person.get(i) + ",Alex,blue");
         }
         Files.write(dir.resolve("ssd_person.csv"), person);
-        Files.writeString(dir.resolve("ssd_cla_episodes.csv"), "clae_cla_episode_id,clae_person_id\nE1,C2010000001\n");
+        Files.writeString(dir.resolve("ssd_voice_of_child.csv"), "voch_table_id,voch_person_id\nV1,C2010000001\n");
         Files.writeString(dir.resolve("notes.csv"), "a,b\n1,2\n");
         Outcome outcome = importer.importSsd(80450, 2025, files(dir), Mode.REJECT_IF_ANY_ERROR, false, () -> { });
         assertThat(outcome.stored()).as(outcome.errors().toString()).isTrue();

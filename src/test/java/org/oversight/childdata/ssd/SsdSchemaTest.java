@@ -13,9 +13,10 @@ class SsdSchemaTest {
 
     @Test
     void everyStoredTableIsAnSsdTableWithTheSsdsFieldNamesAndNoNames() {
-        assertThat(schema.tables()).hasSize(17);
-        assertThat(schema.knows("ssd_cla_episodes")).isTrue();
-        assertThat(schema.stores("ssd_cla_episodes")).isFalse();
+        assertThat(schema.tables()).hasSize(26);
+        assertThat(schema.stores("ssd_cla_episodes")).as("the looked-after half is stored (V45_16)").isTrue();
+        assertThat(schema.knows("ssd_voice_of_child")).isTrue();
+        assertThat(schema.stores("ssd_voice_of_child")).isFalse();
         assertThat(schema.knows("ssd_favourite_colours")).isFalse();
         for (SsdSchema.Table t : schema.tables()) {
             assertThat(schema.knows(t.name())).as(t.name()).isTrue();
@@ -29,12 +30,29 @@ class SsdSchemaTest {
             }
             t.links().forEach((field, target) -> {
                 assertThat(t.column(field)).as(t.name() + "." + field).isPresent();
-                assertThat(schema.stores(target)).as(target).isTrue();
+                String table = target.contains(".") ? target.substring(0, target.indexOf('.')) : target;
+                assertThat(schema.stores(table)).as(target).isTrue();
+                if (target.contains(".")) {
+                    assertThat(schema.table(table).column(target.substring(target.indexOf('.') + 1))).as(target).isPresent();
+                }
             });
         }
         assertThat(schema.tables().getFirst().name()).as("children are written first").isEqualTo("ssd_person");
         assertThat(schema.table("ssd_person").column("pers_upn")).isPresent();
         assertThat(schema.table("ssd_person").column("pers_forename")).isEmpty();
+    }
+
+    @Test
+    void theLookedAfterTablesHaveTheirChildPeriodsAndLinks() {
+        SsdSchema.Table episodes = schema.table("ssd_cla_episodes");
+        assertThat(episodes.person()).isEqualTo("clae_person_id");
+        assertThat(episodes.noOverlap()).as("one child's CLA episodes may not overlap").isTrue();
+        assertThat(episodes.column("clae_cla_episode_start_date").orElseThrow().required()).isTrue();
+        assertThat(episodes.links()).containsEntry("clae_cla_placement_id", "ssd_cla_placement");
+        assertThat(schema.table("ssd_cla_placement").links()).containsEntry("clap_cla_id", "ssd_cla_episodes.clae_cla_id");
+        assertThat(schema.table("ssd_cla_reviews").column("clar_person_id").orElseThrow().addition()).isTrue();
+        assertThat(schema.table("ssd_legal_status").noOverlap()).isTrue();
+        assertThat(schema.table("ssd_missing").noOverlap()).as("missing episodes may overlap a placement's, not checked").isFalse();
     }
 
     @Test

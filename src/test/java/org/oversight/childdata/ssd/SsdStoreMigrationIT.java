@@ -36,6 +36,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SsdStoreMigrationIT extends IntegrationTest {
 
     private static final String BEFORE = "43.16";
+
+    /** The store's tables at 43.16 (V20_16's); the looked-after ones came with V45_16. */
+    private static final List<String> AT_43_16 = List.of("ssd_person", "ssd_disability", "ssd_department", "ssd_professionals", "ssd_contacts",
+            "ssd_early_help_episodes", "ssd_cin_episodes", "ssd_cin_assessments", "ssd_assessment_factors", "ssd_cin_plans", "ssd_cin_visits",
+            "ssd_s47_enquiry", "ssd_initial_cp_conference", "ssd_cp_plans", "ssd_cp_visits", "ssd_cp_reviews", "ssd_involvements");
+
+    private static List<SsdSchema.Table> tablesAt43_16() {
+        return SsdSchema.get().tables().stream().filter(t -> AT_43_16.contains(t.name())).toList();
+    }
     private static final String NUMBER_COMMENT = "snapshot_no The import this row belongs to: import_snapshot.no (its number, not its id: V44_16)";
 
     @Autowired
@@ -45,15 +54,7 @@ class SsdStoreMigrationIT extends IntegrationTest {
 
     @Test
     void aStoreMadeBeforeV44_16KeepsEveryRowNowNamingItsSnapshotByNumberAndEverythingOnItsTables() throws Exception {
-        String url = env.getRequiredProperty("spring.flyway.url");
-        String user = env.getRequiredProperty("spring.flyway.user");
-        String password = env.getRequiredProperty("spring.flyway.password");
-        String name = "ssd_migration_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection server = DriverManager.getConnection(url, user, password); Statement s = server.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        }
-        String database = url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
-        try {
+        inNewDatabase((database, user, password) -> {
             flyway(database, user, password, BEFORE).migrate();
             Map<String, String> rowsBefore;
             Map<String, String> catalogBefore;
@@ -137,6 +138,150 @@ class SsdStoreMigrationIT extends IntegrationTest {
                 assertThat(store.read(snapshot, List.of("ssd_cin_visits")).rows("ssd_cin_visits")).hasSameSizeAs(written.rows("ssd_cin_visits"));
                 c.commit();
             }
+        });
+    }
+
+    /**
+     * {@code V46_16} copies every SSDA903 snapshot already stored into the SSD store: a database made at 45.16 holding
+     * two SSDA903 snapshots of generated returns (one superseded) and an SSD snapshot migrates; each 903 snapshot then has
+     * an ssd_person row per child (with its date of birth, sex, ethnicity, UPN) and exactly the looked-after rows that
+     * {@link Ssda903ToSsd} makes of the same return, every 903 row is still there unchanged, and the SSD snapshot gains nothing.
+     */
+    @Test
+    void aStoreMadeBeforeV46_16HasEverySsda903SnapshotsRowsInTheSsdTablesAfterIt() throws Exception {
+        inNewDatabase((database, user, password) -> {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("oversight-v46");
+            try {
+                flyway(database, user, password, "45.16").migrate();
+                Map<UUID, org.oversight.childdata.ssda903.Ssda903Return> returns = new LinkedHashMap<>();
+                UUID journey;
+                String rows903Before;
+                try (Connection c = DriverManager.getConnection(database, user, password)) {
+                    JdbcClient jdbc = ownerInSystemScope(c);
+                    UUID la = jdbc.sql("""
+                            INSERT INTO local_authority (urn, la_code, name, region_code, region_name, active)
+                            VALUES (80450, '201', 'City of London', 'E12000007', 'London', true) RETURNING id""").query(UUID.class).single();
+                    for (long seed : new long[] {3, 4}) {
+                        org.oversight.childdata.ssda903.SyntheticData.generate("la", seed, List.of("201"), dir.resolve("s" + seed));
+                        Map<String, byte[]> files = new LinkedHashMap<>();
+                        try (var list = java.nio.file.Files.list(dir.resolve("s" + seed).resolve("201"))) {
+                            for (java.nio.file.Path f : list.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
+                                files.put(f.getFileName().toString(), java.nio.file.Files.readAllBytes(f));
+                            }
+                        }
+                        var read = org.oversight.childdata.ssda903.Ssda903Return.read(files);
+                        jdbc.sql("UPDATE import_snapshot SET superseded_at = now() WHERE la_id = ? AND kind = 'SSDA903' AND superseded_at IS NULL").param(la).update();
+                        UUID snapshot = jdbc.sql("""
+                                INSERT INTO import_snapshot (la_id, collection_year, kind, source, imported_by, imported_at, rows_accepted, rows_rejected)
+                                VALUES (?, '2026-27', 'SSDA903', 'SsdStoreMigrationIT', 'test', now() + make_interval(secs => ?), 1, 0) RETURNING id""")
+                                .params(la, (int) seed).query(UUID.class).single();
+                        insert903(jdbc, snapshot, la, read);
+                        returns.put(snapshot, read);
+                    }
+                    journey = new SsdStore(jdbc, new SingleConnectionDataSource(c, true), clock).newSnapshot(la, "2026-27", JourneyImporter.SSD,
+                            "SsdStoreMigrationIT", "test", LocalDate.of(2026, 3, 31), 0, 0);
+                    new SsdStore(jdbc, new SingleConnectionDataSource(c, true), clock).write(journey, la,
+                            SyntheticJourney.of(SyntheticCinCensus.for2025to26("201", 30, 3).census(), 3));
+                    c.commit();
+                    rows903Before = rows903(jdbc);
+                    c.commit();
+                }
+    
+                flyway(database, user, password, "latest").migrate();
+                try (Connection c = DriverManager.getConnection(database, user, password)) {
+                    JdbcClient jdbc = ownerInSystemScope(c);
+                    assertThat(rows903(jdbc)).as("every row of the 903 tables, unchanged").isEqualTo(rows903Before);
+                    SsdStore store = new SsdStore(jdbc, new SingleConnectionDataSource(c, true), clock);
+                    for (var entry : returns.entrySet()) {
+                        var read = entry.getValue();
+                        SsdData expected = new SsdData();
+                        Ssda903ToSsd.add(read.header(), read.episodes(), read.reviews(), read.oc3(), read.missing(), expected);
+                        SsdData back = store.read(entry.getKey(), Ssda903ToSsdIT.LOOKED_AFTER);
+                        for (String t : Ssda903ToSsdIT.LOOKED_AFTER) {
+                            assertThat(Ssda903ToSsdIT.sorted(back.rows(t))).as(t + " of snapshot " + entry.getKey())
+                                    .isEqualTo(Ssda903ToSsdIT.sorted(expected.rows(t)));
+                        }
+                        assertThat(back.rows("ssd_cla_episodes")).as("one CLA episode per 903 episode").hasSize(read.episodes().size()).isNotEmpty();
+                        assertThat(jdbc.sql("""
+                                SELECT count(*) FROM child c JOIN ssd_person p ON p.pers_person_id = c.child_ref
+                                 AND p.snapshot_no = (SELECT no FROM import_snapshot WHERE id = c.snapshot_id)
+                                 WHERE c.snapshot_id = ? AND p.pers_dob = c.dob AND p.pers_sex = c.sex AND p.pers_ethnicity IS NOT DISTINCT FROM c.ethnic
+                                   AND p.pers_upn IS NOT DISTINCT FROM c.upn""").param(entry.getKey()).query(Integer.class).single())
+                                .as("every 903 child a person of the snapshot").isEqualTo(read.header().size());
+                        assertThat(store.read(entry.getKey(), List.of("ssd_person")).rows("ssd_person")).hasSize(read.header().size());
+                    }
+                    SsdData journeyBack = store.read(journey, Ssda903ToSsdIT.LOOKED_AFTER);
+                    Ssda903ToSsdIT.LOOKED_AFTER.forEach(t -> assertThat(journeyBack.rows(t)).as("the SSD snapshot's " + t).isEmpty());
+                    c.commit();
+                }
+            } finally {
+                org.oversight.childdata.SyntheticJourneys.delete(dir);
+            }
+        });
+    }
+
+    /** A return's rows into the 903 tables, as the import stores them (blank UPN, MOTHER and the episode's postcodes, URN and reason as none). */
+    private static void insert903(JdbcClient jdbc, UUID snapshot, UUID la, org.oversight.childdata.ssda903.Ssda903Return read) {
+        for (var h : read.header()) {
+            jdbc.sql("INSERT INTO child (snapshot_id, la_id, child_ref, sex, dob, ethnic, uasc, upn, mother, mc_dob) VALUES (?, ?, ?, ?, ?, ?, false, ?, ?, ?)"
+                            + " ON CONFLICT DO NOTHING")
+                    .params(snapshot, la, h.child(), h.sex(), date(h.dob()), h.ethnic(), blank(h.upn()), blank(h.mother()), date(h.mcDob())).update();
+        }
+        for (var e : read.episodes()) {
+            jdbc.sql("""
+                    INSERT INTO episode (snapshot_id, la_id, child_ref, decom, rne, legal_status, cin, place, place_provider, dec, rec,
+                                         reason_place_change, home_post, pl_post, urn)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""").params(snapshot, la, e.child(), date(e.decom()), e.rne(),
+                    e.ls(), e.cin(), e.place(), e.placeProvider(), date(e.dec()), e.rec(), blank(e.reasonPlaceChange()), blank(e.homePost()),
+                    blank(e.plPost()), blank(e.urn())).update();
+        }
+        for (var r : read.reviews()) {
+            jdbc.sql("INSERT INTO review (snapshot_id, la_id, child_ref, review_date, review_code) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                    .params(snapshot, la, r.child(), date(r.review()), r.reviewCode()).update();
+        }
+        for (var o : read.oc3()) {
+            jdbc.sql("INSERT INTO care_leaver (snapshot_id, la_id, child_ref, in_touch, activity, accommodation) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                    .params(snapshot, la, o.child(), o.inTouch(), o.activ(), o.accom()).update();
+        }
+        for (var m : read.missing()) {
+            jdbc.sql("INSERT INTO missing_episode (snapshot_id, la_id, child_ref, kind, started, ended) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                    .params(snapshot, la, m.child(), m.missing(), date(m.misStart()), date(m.misEnd())).update();
+        }
+    }
+
+    private static java.sql.Date date(LocalDate d) {
+        return d == null ? null : java.sql.Date.valueOf(d);
+    }
+
+    private static String blank(String v) {
+        return v == null || v.isBlank() ? null : v;
+    }
+
+    /** A digest of every row of the 903 tables (as JSON), table by table. */
+    private static String rows903(JdbcClient jdbc) {
+        StringBuilder out = new StringBuilder();
+        for (String t : List.of("child", "episode", "review", "care_leaver", "missing_episode", "annex_a_child", "ssda903_row")) {
+            out.append(t).append(' ').append(jdbc.sql("SELECT count(*) || ' rows, ' || md5(coalesce(string_agg(r, E'\\n' ORDER BY r), '')) FROM (SELECT to_jsonb(t)::text AS r FROM "
+                    + t + " t) x").query(String.class).single()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Work on a database of its own on the test server, migrated by the test; the database is dropped after. */
+    private interface InDatabase {
+        void run(String database, String user, String password) throws Exception;
+    }
+
+    private void inNewDatabase(InDatabase work) throws Exception {
+        String url = env.getRequiredProperty("spring.flyway.url");
+        String user = env.getRequiredProperty("spring.flyway.user");
+        String password = env.getRequiredProperty("spring.flyway.password");
+        String name = "ssd_migration_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection server = DriverManager.getConnection(url, user, password); Statement s = server.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        try {
+            work.run(url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"), user, password);
         } finally {
             try (Connection server = DriverManager.getConnection(url, user, password); Statement s = server.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
@@ -170,7 +315,7 @@ class SsdStoreMigrationIT extends IntegrationTest {
      */
     private static Map<String, String> rows(JdbcClient jdbc, String column, String key) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (SsdSchema.Table t : SsdSchema.get().tables()) {
+        for (SsdSchema.Table t : tablesAt43_16()) {
             out.put(t.name(), jdbc.sql("SELECT count(*) || ' rows, ' || md5(coalesce(string_agg(r, E'\\n' ORDER BY r), '')) FROM (SELECT "
                     + "(to_jsonb(t) - '" + column + "' || jsonb_build_object('snapshot', s.id))::text AS r FROM " + t.name()
                     + " t JOIN import_snapshot s ON s." + key + " = t." + column + ") x").query(String.class).single());
@@ -193,7 +338,7 @@ class SsdStoreMigrationIT extends IntegrationTest {
      * the order of each table's key.
      */
     private static void writeAt43_16(JdbcClient jdbc, UUID snapshot, UUID la, SsdData data) {
-        for (SsdSchema.Table t : SsdSchema.get().tables()) {
+        for (SsdSchema.Table t : tablesAt43_16()) {
             List<String[]> rows = data.rows(t.name());
             if (rows.isEmpty()) {
                 continue;
@@ -228,7 +373,7 @@ class SsdStoreMigrationIT extends IntegrationTest {
 
     private static Map<String, Long> tableSizes(JdbcClient jdbc) {
         Map<String, Long> out = new LinkedHashMap<>();
-        for (SsdSchema.Table t : SsdSchema.get().tables()) {
+        for (SsdSchema.Table t : tablesAt43_16()) {
             out.put(t.name(), jdbc.sql("SELECT pg_relation_size(?::regclass)").param(t.name()).query(Long.class).single());
         }
         return out;
@@ -237,7 +382,7 @@ class SsdStoreMigrationIT extends IntegrationTest {
     /** What lives on the store's tables besides their rows and indexes. */
     private static Map<String, String> catalog(JdbcClient jdbc) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (SsdSchema.Table t : SsdSchema.get().tables()) {
+        for (SsdSchema.Table t : tablesAt43_16()) {
             String table = t.name();
             out.put(table + " security and grants", jdbc.sql("SELECT relrowsecurity || ' ' || relforcerowsecurity || ' ' || coalesce(relacl::text, '') FROM pg_class WHERE oid = ?::regclass")
                     .param(table).query(String.class).single());
@@ -265,8 +410,8 @@ class SsdStoreMigrationIT extends IntegrationTest {
         Map<String, Long> out = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT ic.relname, pg_relation_size(ic.oid) FROM pg_index x JOIN pg_class ic ON ic.oid = x.indexrelid JOIN pg_class tc ON tc.oid = x.indrelid
-                 WHERE tc.relname LIKE 'ssd\\_%' AND tc.relkind = 'r' AND tc.relnamespace = current_schema()::regnamespace ORDER BY ic.relname""")
-                .query((rs, i) -> out.put(rs.getString(1), rs.getLong(2))).list();
+                 WHERE tc.relname = ANY(?) AND tc.relkind = 'r' AND tc.relnamespace = current_schema()::regnamespace ORDER BY ic.relname""")
+                .param(AT_43_16.toArray(String[]::new)).query((rs, i) -> out.put(rs.getString(1), rs.getLong(2))).list();
         return out;
     }
 
