@@ -53,6 +53,8 @@ public final class SsdExtract {
         final List<String[]> rows = new ArrayList<>();
         final List<Integer> lines = new ArrayList<>();
         final BitSet bad = new BitSet();
+        /** True when the file leaves out the child's column and each row's child is found from its period of care. */
+        boolean personFromPeriod;
 
         Read(SsdSchema.Table table, String file) {
             this.table = table;
@@ -70,6 +72,17 @@ public final class SsdExtract {
     /** Dates that are plans, not events: they do not make the date the data describes. */
     private static final java.util.Set<String> PLANNED = java.util.Set.of("pers_expected_dob", "icpc_icpc_target_date", "cppr_cp_review_due",
             "clar_cla_review_due_date");
+
+    /**
+     * The SSD's reviews of a child looked after name only their period of care ({@code clar_cla_id}); the store links
+     * every row to its child by {@code clar_person_id}, an Oversight addition (V45_16). An extract made by the SSD's own
+     * script has no such column: its rows' children are then the children of the CLA episodes of the same period.
+     */
+    private record PersonFrom(String link, String table, String field, String person) {
+    }
+
+    private static final Map<String, PersonFrom> PERSON_FROM = Map.of("ssd_cla_reviews",
+            new PersonFrom("clar_cla_id", "ssd_cla_episodes", "clae_cla_id", "clae_person_id"));
 
     private final int maxRows;
 
@@ -221,7 +234,11 @@ public final class SsdExtract {
         for (int i = 0; i < source.length; i++) {
             SsdSchema.Column c = t.columns().get(i);
             source[i] = at.getOrDefault(c.name(), -1);
-            if (source[i] < 0 && c.required()) {
+            if (source[i] < 0 && c.name().equals(t.person()) && PERSON_FROM.containsKey(t.name())) {
+                read.personFromPeriod = true;
+                notes.add(new ValidationError(read.file, 1, c.name(), "", "OV-SSD-CHILD-FROM-PERIOD", "No " + c.name() + " column: each row's child is "
+                        + "the child of the CLA episodes its " + PERSON_FROM.get(t.name()).link() + " names"));
+            } else if (source[i] < 0 && c.required()) {
                 missing.add(c.name());
             }
         }
@@ -246,7 +263,7 @@ public final class SsdExtract {
                         + " characters", "oversight.imports.max-cell-chars");
             }
             if (raw.isEmpty() || raw.equalsIgnoreCase("NULL")) {
-                if (c.required()) {
+                if (c.required() && !(read.personFromPeriod && c.name().equals(t.person()))) {
                     errors.add(new ValidationError(read.file, line, c.name(), "", "OV-SSD-REQUIRED", c.name() + " is required in " + t.name()));
                     bad = true;
                 }
@@ -289,6 +306,7 @@ public final class SsdExtract {
 
     /** Checks across rows and tables: rows twice, links to rows that are not there, dates out of order, overlaps. */
     private void crossCheck(LocalDate notAfter) {
+        tables.values().stream().filter(r -> r.personFromPeriod).forEach(this::personsFromPeriods);
         Map<String, Set<String>> keys = new HashMap<>();
         for (Read read : tables.values()) {
             int key = read.table.index(read.table.key());
@@ -352,6 +370,40 @@ public final class SsdExtract {
                         latest = LocalDate.parse(row[i]);
                     }
                 }
+            }
+        }
+    }
+
+    /** Each row's child from the CLA episodes of the period of care it names; an error where none (or two children) do. */
+    private void personsFromPeriods(Read read) {
+        PersonFrom from = PERSON_FROM.get(read.table.name());
+        Read periods = tables.get(from.table());
+        Map<String, String> childOf = new HashMap<>();
+        Set<String> shared = new HashSet<>();
+        if (periods != null) {
+            int period = periods.table.index(from.field());
+            int person = periods.table.index(from.person());
+            for (String[] row : periods.rows) {
+                if (row[period] != null && row[person] != null) {
+                    String before = childOf.putIfAbsent(row[period], row[person]);
+                    if (before != null && !before.equals(row[person])) {
+                        shared.add(row[period]);
+                    }
+                }
+            }
+        }
+        int link = read.table.index(from.link());
+        int person = read.table.index(read.table.person());
+        for (int i = 0; i < read.rows.size(); i++) {
+            String[] row = read.rows.get(i);
+            String child = row[link] == null || shared.contains(row[link]) ? null : childOf.get(row[link]);
+            if (child != null) {
+                row[person] = child;
+            } else {
+                error(read, i, from.link(), row[link] == null ? "" : row[link], "OV-SSD-REQUIRED", read.table.person() + " is not in the file, and "
+                        + (row[link] == null ? "the row names no period of care"
+                        : shared.contains(row[link]) ? "the CLA episodes of this period of care name more than one child"
+                        : "no CLA episode of " + from.table() + " has this " + from.field()) + ": the row's child is not known");
             }
         }
     }

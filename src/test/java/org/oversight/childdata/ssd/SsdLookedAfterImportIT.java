@@ -189,4 +189,32 @@ class SsdLookedAfterImportIT extends IntegrationTest {
                 .isEqualTo(2);
         assertThat(count("ssd_cla_placement", accepted.snapshotId())).isEqualTo(2);
     }
+    @Test
+    @WithUserDetails("col.manager")
+    void reviewsWithoutTheChildsColumnTakeTheChildOfTheirPeriodOfCare() throws IOException {
+        Path dir = JourneyImportIT.extract(40, 13);
+        String[] c = lookedAfter(dir);
+        // as the SSD's own script writes it: no clar_person_id; R3 names a period of care no episode has
+        Files.writeString(dir.resolve("ssd_cla_reviews.csv"), """
+                clar_cla_review_id,clar_cla_id,clar_cla_review_due_date,clar_cla_review_date,clar_cla_review_cancelled,clar_cla_review_participation
+                R1,C1,2024-05-29,2024-05-28,N,PN1
+                R2,C2,2025-02-07,2025-02-06,N,PN3
+                R3,NO-SUCH-PERIOD,2025-02-07,2025-02-06,N,PN3
+                """);
+        Outcome refused = importer.importSsd(80450, 2024, files(dir), Mode.REJECT_IF_ANY_ERROR, false, () -> { });
+        assertThat(refused.stored()).isFalse();
+        assertThat(refused.errors()).extracting(ValidationError::ruleCode).contains("OV-SSD-CHILD-FROM-PERIOD");
+        assertThat(refused.errors()).filteredOn(e -> e.ruleCode().equals("OV-SSD-REQUIRED")).singleElement().satisfies(e -> {
+            assertThat(e.ruleCode() + " " + e.file() + " " + e.row() + " " + e.column() + " " + e.value())
+                    .isEqualTo("OV-SSD-REQUIRED ssd_cla_reviews.csv 4 clar_cla_id NO-SUCH-PERIOD");
+            assertThat(e.message()).contains("clar_person_id is not in the file", "no CLA episode");
+        });
+
+        Outcome accepted = importer.importSsd(80450, 2024, files(dir), Mode.ACCEPT_GOOD_ROWS, false, () -> { });
+        assertThat(accepted.stored()).as(accepted.errors().toString()).isTrue();
+        UUID s = accepted.snapshotId();
+        assertThat(jdbc.sql("SELECT string_agg(clar_cla_review_id || ' ' || clar_person_id, ', ' ORDER BY clar_cla_review_id) FROM ssd_cla_reviews"
+                + " WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?)").param(s).query(String.class).single())
+                .isEqualTo("R1 " + c[0] + ", R2 " + c[1]);
+    }
 }
