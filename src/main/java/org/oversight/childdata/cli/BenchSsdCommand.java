@@ -13,6 +13,7 @@ import org.oversight.childdata.cin.SyntheticCinCensus;
 import org.oversight.childdata.ssd.JourneyImporter;
 import org.oversight.childdata.ssd.SsdExtract;
 import org.oversight.childdata.ssd.SyntheticJourney;
+import org.oversight.compliance.bench.ProcessCpu;
 import org.oversight.register.LocalAuthorities;
 import org.oversight.register.LocalAuthority;
 import org.oversight.shared.db.TenantScope;
@@ -102,13 +103,21 @@ class BenchSsdCommand implements org.oversight.shared.cli.CliCommand {
         }
         // The import joins a transaction of the benchmark's own, so the time to store the rows (to the end of the commit)
         // and what runs once they are committed (the LA's front-door figures, computed and stored) are timed apart.
+        // a backend of the server, through which its CPU time is read (ProcessCpu)
+        long backend = TenantScope.asSystem(() -> jdbc.sql("SELECT pg_backend_pid()").query(Long.class).single());
+        long jvm0 = ProcessCpu.jvmNanos();
+        long pg0 = ProcessCpu.postgresNanos(backend);
         long t1 = System.nanoTime();
-        long[] stored = new long[1];
+        long[] stored = new long[3];
         ChildDataImporter.Outcome outcome = TenantScope.asSystem(() -> transaction.execute(s -> {
-            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(new Committed(stored));
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(new Committed(stored, backend));
             return importer.importSsd(la.urn(), 2025, files, ChildDataImporter.Mode.REJECT_IF_ANY_ERROR, true, () -> { });
         }));
         double load = (System.nanoTime() - t1) / 1e9;
+        double jvm = (ProcessCpu.jvmNanos() - jvm0) / 1e9;
+        double pg = (ProcessCpu.postgresNanos(backend) - pg0) / 1e9;
+        double jvmStored = (stored[1] - jvm0) / 1e9;
+        double pgStored = (stored[2] - pg0) / 1e9;
         double store = (stored[0] - t1) / 1e9;
         if (!outcome.stored()) {
             err.println("Not stored: " + outcome.errors().stream().limit(5).toList());
@@ -122,8 +131,10 @@ class BenchSsdCommand implements org.oversight.shared.cli.CliCommand {
         out.printf(Locale.ROOT, "SSD extract of %s, %,d children: %,d records in %d files, %,d bytes of CSV%n", la.name(), children, records,
                 files.size(), csvBytes);
         out.printf(Locale.ROOT, "  read and check only (baseline): %.2f s, %,.0f records/s%n", parse, records / parse);
-        out.printf(Locale.ROOT, "  import (read, check, store, commit): %.2f s, %,.0f records/s (%.1fx the baseline's time)%n", store, records / store, store / parse);
-        out.printf(Locale.ROOT, "  and the front-door figures computed once committed: %.2f s, %,.0f records/s%n", load, records / load);
+        out.printf(Locale.ROOT, "  import (read, check, store, commit): %.2f s, %,.0f records/s (%.1fx the baseline's time); CPU %.2f s (JVM %.2f + PostgreSQL %.2f)%n",
+                store, records / store, store / parse, jvmStored + pgStored, jvmStored, pgStored);
+        out.printf(Locale.ROOT, "  and the front-door figures computed once committed: %.2f s, %,.0f records/s; CPU %.2f s (JVM %.2f + PostgreSQL %.2f)%n",
+                load, records / load, jvm + pg, jvm, pg);
         out.printf(Locale.ROOT, "  store on disk: %,d bytes, %.2fx the CSV files%n", onDisk, (double) onDisk / csvBytes);
         out.printf(Locale.ROOT, "  %-27s %9s %11s %11s%n", "table", "rows", "table", "indexes");
         TenantScope.asSystem(() -> jdbc.sql("""
@@ -141,8 +152,11 @@ class BenchSsdCommand implements org.oversight.shared.cli.CliCommand {
         return 0;
     }
 
-    /** Notes when the import's transaction has committed, before anything that waits for the commit runs. */
-    private record Committed(long[] at) implements org.springframework.transaction.support.TransactionSynchronization {
+    /**
+     * Notes when the import's transaction has committed, before anything that waits for the commit runs: the time, then
+     * the CPU time of this JVM and of the PostgreSQL server so far ({@link ProcessCpu}, the server found from {@code backend}).
+     */
+    private record Committed(long[] at, long backend) implements org.springframework.transaction.support.TransactionSynchronization {
 
         @Override
         public int getOrder() {
@@ -152,6 +166,8 @@ class BenchSsdCommand implements org.oversight.shared.cli.CliCommand {
         @Override
         public void afterCommit() {
             at[0] = System.nanoTime();
+            at[1] = ProcessCpu.jvmNanos();
+            at[2] = ProcessCpu.postgresNanos(backend);
         }
     }
 }

@@ -307,6 +307,9 @@ public final class SsdExtract {
     /** Checks across rows and tables: rows twice, links to rows that are not there, dates out of order, overlaps. */
     private void crossCheck(LocalDate notAfter) {
         tables.values().stream().filter(r -> r.personFromPeriod).forEach(this::personsFromPeriods);
+        // Dates are held as yyyy-mm-dd, so compared as text; the bounds' text made once, not once a value (JFR).
+        String cap = notAfter.toString();
+        String latestText = latest == null ? null : latest.toString();
         Map<String, Set<String>> keys = new HashMap<>();
         for (Read read : tables.values()) {
             int key = read.table.index(read.table.key());
@@ -362,16 +365,19 @@ public final class SsdExtract {
                     overlaps(read, t.index(t.person()), from, to);
                 }
             }
+            boolean[] dated = new boolean[t.columns().size()];
+            for (int i = 0; i < dated.length; i++) {
+                dated[i] = t.columns().get(i).type() == SsdSchema.Type.DATE && !PLANNED.contains(t.columns().get(i).name());
+            }
             for (String[] row : read.rows) {
                 for (int i = 0; i < row.length; i++) {
-                    if (row[i] != null && t.columns().get(i).type() == SsdSchema.Type.DATE && !PLANNED.contains(t.columns().get(i).name())
-                            && row[i].compareTo(notAfter.toString()) <= 0
-                            && (latest == null || row[i].compareTo(latest.toString()) > 0)) {
-                        latest = LocalDate.parse(row[i]);
+                    if (row[i] != null && dated[i] && row[i].compareTo(cap) <= 0 && (latestText == null || row[i].compareTo(latestText) > 0)) {
+                        latestText = row[i];
                     }
                 }
             }
         }
+        latest = latestText == null ? null : LocalDate.parse(latestText);
     }
 
     /** Each row's child from the CLA episodes of the period of care it names; an error where none (or two children) do. */

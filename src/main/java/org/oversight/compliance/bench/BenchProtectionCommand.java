@@ -272,7 +272,7 @@ class BenchProtectionCommand implements CliCommand {
                  WHERE c.relkind = 'r' AND c.relname LIKE 'ssd\\_%' AND c.relnamespace = current_schema()::regnamespace""")
                 .query(Long.class).single());
         out.printf(Locale.UK, "National import of the %d extracts, %d at a time (each one transaction, then its LA's front-door figures computed and stored): "
-                + "%,d rows in %.0f s, %,.0f rows/s (goal: under 5 minutes; at least 100,000 records/s); CPU %.0f s (JVM %.0f + PostgreSQL %.0f)%n",
+                + "%,d rows in %.0f s, %,.0f rows/s (goal: under 5 minutes; at least 100,000 records/s); CPU %.1f s (JVM %.1f + PostgreSQL %.1f)%n",
                 extracts.size(), imports, rows.sum(), seconds, rows.sum() / seconds, jvm + pg, jvm, pg);
         out.printf(Locale.UK, "Store on disk (every ssd_* table and index): %,d bytes, %.2fx the CSV files (goal: at most 3x)%n", onDisk,
                 (double) onDisk / csvBytes);

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * background workers, and the backends that have ended, which the postmaster has counted as its children's time), from
  * Linux's {@code /proc}. For benchmarks that print CPU time per request, which holds whatever else the machine is doing.
  */
-final class ProcessCpu {
+public final class ProcessCpu {
 
     /** Linux's clock ticks a second for {@code /proc/<pid>/stat} (USER_HZ: 100 on every architecture Linux runs on). */
     private static final long TICKS_PER_SECOND = 100;
@@ -19,7 +19,7 @@ final class ProcessCpu {
     }
 
     /** This JVM's CPU time (every thread: the app, the load generator, the JIT and the collector), in nanoseconds. */
-    static long jvmNanos() {
+    public static long jvmNanos() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
         }
@@ -31,7 +31,7 @@ final class ProcessCpu {
      * {@code pg_backend_pid()}): its postmaster and every process the postmaster started. 0 when the backend is not a
      * process of this machine (a server elsewhere) or there is no /proc.
      */
-    static long postgresNanos(long backendPid) {
+    public static long postgresNanos(long backendPid) {
         long postmaster = parent(backendPid);
         if (postmaster <= 1) {
             return 0;

@@ -369,7 +369,7 @@ public class DatabaseBackup {
             }
         }
         // References checked by a statement trigger instead of a foreign key (the ssd_* tables, V42_16): the snapshot,
-        // and the child when the trigger names the child's column.
+        // and the child when the trigger names the child's column, else the LA (V47_16).
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
                 SELECT DISTINCT c.relname, t.tgnargs > 0 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
                  WHERE p.proname = 'ssd_check_references' AND c.relnamespace = current_schema()::regnamespace
@@ -377,7 +377,7 @@ public class DatabaseBackup {
             while (rs.next()) {
                 Set<String> of = parents.get(rs.getString(1));
                 if (of != null) {
-                    for (String parent : rs.getBoolean(2) ? List.of("import_snapshot", "ssd_person") : List.of("import_snapshot")) {
+                    for (String parent : rs.getBoolean(2) ? List.of("import_snapshot", "ssd_person") : List.of("import_snapshot", "local_authority")) {
                         if (tables.contains(parent) && !parent.equals(rs.getString(1))) {
                             of.add(parent);
                         }

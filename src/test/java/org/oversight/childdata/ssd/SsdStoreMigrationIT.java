@@ -92,7 +92,7 @@ class SsdStoreMigrationIT extends IntegrationTest {
                 JdbcClient jdbc = ownerInSystemScope(c);
                 assertThat(rows(jdbc, "snapshot_no", "no")).as("every row and value of every table, each of the same snapshot").isEqualTo(rowsBefore);
                 assertThat(catalog(jdbc)).as("row-level security, policies, grants, triggers, constraints and comments")
-                        .isEqualTo(withSnapshotNumber(catalogBefore));
+                        .isEqualTo(withoutLaForeignKeys(withSnapshotNumber(catalogBefore)));
                 List<Integer> numbers = jdbc.sql("SELECT no FROM import_snapshot WHERE id = ANY(?) ORDER BY imported_at")
                         .param(new UUID[] {earlier, snapshot}).query(Integer.class).list();
                 assertThat(numbers).as("the snapshots numbered in the order they were imported").hasSize(2);
@@ -320,6 +320,22 @@ class SsdStoreMigrationIT extends IntegrationTest {
                     + "(to_jsonb(t) - '" + column + "' || jsonb_build_object('snapshot', s.id))::text AS r FROM " + t.name()
                     + " t JOIN import_snapshot s ON s." + key + " = t." + column + ") x").query(String.class).single());
         }
+        return out;
+    }
+
+    /**
+     * The catalog as V47_16 leaves it: the four tables without a child no longer have a foreign key to the LA, nor the
+     * foreign key's own check triggers (the reference triggers check it, SsdStoreReferencesIT); nothing else changes.
+     */
+    private static Map<String, String> withoutLaForeignKeys(Map<String, String> before) {
+        Map<String, String> out = new LinkedHashMap<>();
+        before.forEach((key, value) -> {
+            String table = key.substring(0, key.indexOf(' '));
+            boolean hadOne = before.get(table + " constraints").contains("fk_" + table + "_la ");
+            String removed = key.endsWith(" constraints") ? "fk_" + table + "_la " : key.endsWith(" triggers") && hadOne ? "RI_ConstraintTrigger_c_" : null;
+            out.put(key, removed == null ? value : String.join("; ", java.util.Arrays.stream(value.split("; ")).filter(c -> !c.startsWith(removed)).toList()));
+        });
+        assertThat(before.get("ssd_person constraints")).as("the foreign key V47_16 replaces").contains("fk_ssd_person_la ");
         return out;
     }
 

@@ -129,6 +129,32 @@ class SsdStoreReferencesIT extends IntegrationTest {
     }
 
     @Test
+    void aRowOfATableWithoutAChildWhoseLaIsNoLaIsRefusedAsByItsForeignKeyAndASnapshotsLaMayNotChange() {
+        UUID city = la(80450);
+        UUID nowhere = UUID.randomUUID();
+        for (String table : List.of("ssd_person", "ssd_department")) {
+            inRolledBackTransaction(() -> {
+                int snapshot = no(snapshot(new SsdStore(jdbc, dataSource, clock, 1), city));
+                String insert = table.equals("ssd_person") ? "INSERT INTO ssd_person (snapshot_no, la_id, pers_person_id) VALUES (?, ?, 'C1')"
+                        : "INSERT INTO ssd_department (snapshot_no, la_id, dept_team_id, dept_team_name) VALUES (?, ?, 'T1', 'Team')";
+                assertThatThrownBy(() -> jdbc.sql(insert).params(snapshot, nowhere).update()).satisfies(e -> {
+                    PSQLException p = server(e);
+                    assertThat(p.getSQLState()).isEqualTo("23503");
+                    assertThat(p.getServerErrorMessage().getConstraint()).isEqualTo("fk_" + table + "_la");
+                    assertThat(p.getServerErrorMessage().getMessage())
+                            .isEqualTo("insert or update on table \"" + table + "\" violates foreign key constraint \"fk_" + table + "_la\"");
+                    assertThat(p.getServerErrorMessage().getDetail()).isEqualTo("Key (la_id)=(" + nowhere + ") is not present in table \"local_authority\".");
+                });
+            });
+        }
+        inRolledBackTransaction(() -> {
+            UUID snapshot = snapshot(new SsdStore(jdbc, dataSource, clock, 1), city);
+            assertThatThrownBy(() -> jdbc.sql("UPDATE import_snapshot SET la_id = ? WHERE id = ?").params(la(80514), snapshot).update())
+                    .satisfies(e -> assertThat(server(e).getSQLState()).isEqualTo("23503"));
+        });
+    }
+
+    @Test
     void aChildsKeyMayNotChangeAndAnUpdateToAChildNotThereIsRefused() {
         UUID la = la(80450);
         inRolledBackTransaction(() -> {
