@@ -40,6 +40,12 @@ class AccessLogIT extends HttpTest {
         assertThat(sections.get("episode").size()).isPositive();
         assertThat(sections.get("review").get(0).get("review_date").asText()).isNotBlank();
         assertThat(sections.get("access_history").size()).isPositive();
+        // the same child in the SSD store, as the SSDA903 import wrote it there (V46_16), and every table of the journey
+        assertThat(sections.get("ssd_person").get(0).get("pers_person_id").asText()).isEqualTo("B2");
+        assertThat(sections.get("ssd_cla_episodes").size()).isEqualTo(sections.get("episode").size());
+        assertThat(sections.get("ssd_cla_reviews").size()).isEqualTo(sections.get("review").size());
+        assertThat(sections.has("ssd_contacts") && sections.has("ssd_cp_plans") && sections.has("ssd_assessment_factors"))
+                .as("the help-and-protection tables too").isTrue();
         assertThat(sections.has("yp_account")).as("the young person's records are part of it").isTrue();
         assertThat(sections.has("case_audit")).as("and case audits").isTrue();
         assertThat(export.body()).doesNotContain("password_hash").doesNotContain("code_hash");

@@ -41,6 +41,8 @@ public final class ComplianceFixture {
         // C3: a care leaver the LA is in touch with.
         jdbc.sql("INSERT INTO care_leaver (snapshot_id, la_id, child_ref, in_touch, activity, accommodation) VALUES (?, ?, 'C3', 'YES', 'F2', 'S')")
                 .params(snap, la).update();
+        // and into the SSD store's tables of the same snapshot, as every SSDA903 import does (V46_16)
+        jdbc.sql("SELECT count(*) FROM ssd_from_ssda903(?)").param(snap).query(Integer.class).single();
         return la;
     }
 
