@@ -13,7 +13,7 @@ import org.oversight.childdata.cin.SyntheticCinCensus;
 import org.oversight.childdata.ssd.JourneyImporter;
 import org.oversight.childdata.ssd.SsdExtract;
 import org.oversight.childdata.ssd.SyntheticJourney;
-import org.oversight.compliance.bench.ProcessCpu;
+import org.oversight.shared.cli.ProcessCpu;
 import org.oversight.register.LocalAuthorities;
 import org.oversight.register.LocalAuthority;
 import org.oversight.shared.db.TenantScope;

@@ -32,6 +32,7 @@ import org.oversight.childdata.ssda903.SyntheticData;
 import org.oversight.register.LocalAuthorities;
 import org.oversight.register.LocalAuthority;
 import org.oversight.shared.cli.CliCommand;
+import org.oversight.shared.cli.ProcessCpu;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 
 import org.oversight.childdata.ChildDataImporter;
 import org.oversight.childdata.SyntheticJourneys;
-import org.oversight.childdata.journey.ChildJourneys;
 import org.oversight.childdata.journey.ChildJourneys.JourneySnapshot;
+import org.oversight.childdata.journey.ChildJourneys;
 import org.oversight.compliance.RuleSettings;
 import org.oversight.compliance.domain.TimescaleRules;
 import org.oversight.compliance.protection.FrontDoor;
@@ -25,6 +25,7 @@ import org.oversight.register.LocalAuthorities;
 import org.oversight.register.LocalAuthority;
 import org.oversight.shared.calendar.WorkingDayCalendar;
 import org.oversight.shared.cli.CliCommand;
+import org.oversight.shared.cli.ProcessCpu;
 import org.oversight.shared.db.TenantScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package org.oversight.compliance.bench;
+package org.oversight.shared.cli;
 
 import org.junit.jupiter.api.Test;
 

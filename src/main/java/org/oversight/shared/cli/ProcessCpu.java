@@ -1,4 +1,4 @@
-package org.oversight.compliance.bench;
+package org.oversight.shared.cli;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
