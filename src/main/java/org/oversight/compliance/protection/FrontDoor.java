@@ -138,7 +138,11 @@ public final class FrontDoor {
             Map<Owner, long[]> counts = new LinkedHashMap<>();
             int measures = Measure.values().length;
             for (Fact f : facts) {
-                long[] c = counts.computeIfAbsent(f.owner(), o -> new long[measures * 2]);
+                long[] c = counts.get(f.owner());
+                if (c == null) {
+                    c = new long[measures * 2];
+                    counts.put(f.owner(), c);
+                }
                 c[f.measure().ordinal() * 2 + 1]++;
                 if (f.hit()) {
                     c[f.measure().ordinal() * 2]++;
@@ -613,7 +617,18 @@ public final class FrontDoor {
         private final Map<String, Map<String, Owner>> made = new HashMap<>();
 
         Owner of(String team, String worker) {
-            return made.computeIfAbsent(team, k -> new HashMap<>()).computeIfAbsent(worker, k -> owner(team, worker));
+            // looked up, not computeIfAbsent: its lambda, capturing team and worker, was made again for every fact
+            Map<String, Owner> ofTeam = made.get(team);
+            if (ofTeam == null) {
+                ofTeam = new HashMap<>();
+                made.put(team, ofTeam);
+            }
+            Owner owner = ofTeam.get(worker);
+            if (owner == null) {
+                owner = owner(team, worker);
+                ofTeam.put(worker, owner);
+            }
+            return owner;
         }
 
         private Owner owner(String team, String worker) {
