@@ -126,7 +126,10 @@ class ChildJourneyRepository implements ChildJourneys {
                         SELECT snapshot_no, pers_person_id, pers_dob, pers_expected_dob, pers_sex, pers_ethnicity FROM ssd_person
                          WHERE snapshot_no = ANY(?)""", reading, ids, JourneyOrder.PERSONS,
                         r -> new Person(r.text(1), r.date(2), r.date(3), r.text(4), r.text(5)));
-        // {column}: a column the clocks and the front door do not read, left out of the query for Reading.TIMESCALES and read as NULL (see select)
+        // {column}: a column the clocks and the front door do not read, left out of the query for Reading.TIMESCALES and read as NULL (see select).
+        // Every table's rows of a child mostly come one after another (as imported, by a key that starts with the child's id): the
+        // child's id is read with repeatedText, decoded once for the run, so that a child's rows share one string (compared by
+        // reference first when they are sorted and grouped by child) and a string is not made for every row.
         Map<UUID, List<Contact>> contacts = rows("""
                         SELECT snapshot_no, cont_contact_id, cont_person_id, cont_contact_date, {cont_contact_source_code} FROM ssd_contacts
                          WHERE snapshot_no = ANY(?)""", reading, ids, JourneyOrder.CONTACTS,
@@ -136,46 +139,46 @@ class ChildJourneyRepository implements ChildJourneys {
                         SELECT snapshot_no, {earl_episode_id}, earl_person_id, earl_episode_start_date, {earl_episode_end_date}, {earl_episode_reason},
                                {earl_episode_end_reason}, {earl_episode_worker_id} FROM ssd_early_help_episodes
                          WHERE snapshot_no = ANY(?)""", reading, ids, JourneyOrder.EARLY_HELP,
-                        r -> new EarlyHelp(r.text(1), r.text(2), r.date(3), r.date(4), r.text(5), r.text(6),
+                        r -> new EarlyHelp(r.text(1), r.repeatedText(2), r.date(3), r.date(4), r.text(5), r.text(6),
                                 r.text(7)));
         Map<UUID, List<Referral>> referrals = rows("""
                         SELECT snapshot_no, cine_referral_id, cine_person_id, cine_referral_date, {cine_referral_source_code}, {cine_cin_primary_need_code},
                                cine_referral_nfa, cine_close_reason, cine_close_date, cine_referral_team, cine_referral_worker_id,
                                {cine_initial_cpc_date} FROM ssd_cin_episodes
                          WHERE snapshot_no = ANY(?)""", reading, ids, JourneyOrder.REFERRALS,
-                        r -> new Referral(r.text(1), r.text(2), r.date(3), r.text(4), r.text(5), r.yes(6),
+                        r -> new Referral(r.text(1), r.repeatedText(2), r.date(3), r.text(4), r.text(5), r.yes(6),
                                 r.text(7), r.date(8), r.text(9), r.text(10), r.date(11)));
         Map<UUID, List<Assessment>> assessments = rows("""
                         SELECT snapshot_no, cina_assessment_id, cina_person_id, cina_referral_id, cina_assessment_start_date, cina_assessment_auth_date,
                                {cina_assessment_child_seen}, cina_assessment_outcome_nfa, cina_assessment_team, cina_assessment_worker_id
                           FROM ssd_cin_assessments
                          WHERE snapshot_no = ANY(?)""", reading, ids, JourneyOrder.ASSESSMENTS,
-                        r -> new Assessment(r.text(1), r.text(2), r.text(3), r.date(4), r.date(5), r.text(6),
+                        r -> new Assessment(r.text(1), r.repeatedText(2), r.text(3), r.date(4), r.date(5), r.text(6),
                                 r.yes(7), r.text(8), r.text(9)));
         Map<UUID, List<Section47>> section47s = rows("""
                         SELECT snapshot_no, s47e_s47_enquiry_id, s47e_referral_id, s47e_person_id, s47e_s47_start_date, s47e_s47_end_date, s47e_s47_nfa,
                                s47e_icpc_not_required, s47e_s47_completed_by_team, s47e_s47_completed_by_worker_id FROM ssd_s47_enquiry
                          WHERE snapshot_no = ANY(?)""", reading, ids, JourneyOrder.SECTION_47S,
-                        r -> new Section47(r.text(1), r.text(2), r.text(3), r.date(4), r.date(5), r.yes(6),
+                        r -> new Section47(r.text(1), r.text(2), r.repeatedText(3), r.date(4), r.date(5), r.yes(6),
                                 r.yes(7), r.text(8), r.text(9)));
         Map<UUID, List<Conference>> conferences = rows("""
                         SELECT snapshot_no, icpc_icpc_id, icpc_s47_enquiry_id, icpc_person_id, {icpc_cp_plan_id}, {icpc_referral_id}, icpc_icpc_transfer_in,
                                {icpc_icpc_target_date}, icpc_icpc_date, {icpc_icpc_outcome_cp_flag}, {icpc_icpc_team}, {icpc_icpc_worker_id}
                           FROM ssd_initial_cp_conference
                          WHERE snapshot_no = ANY(?)""", reading, ids, JourneyOrder.CONFERENCES,
-                        r -> new Conference(r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.yes(6),
+                        r -> new Conference(r.text(1), r.text(2), r.repeatedText(3), r.text(4), r.text(5), r.yes(6),
                                 r.date(7), r.date(8), r.yes(9), r.text(10), r.text(11)));
         Map<UUID, List<CinPlan>> cinPlans = rows("""
                         SELECT snapshot_no, cinp_cin_plan_id, {cinp_referral_id}, cinp_person_id, cinp_cin_plan_start_date, cinp_cin_plan_end_date,
                                {cinp_cin_plan_team}, {cinp_cin_plan_worker_id} FROM ssd_cin_plans
                          WHERE snapshot_no = ANY(?)""", reading, ids, JourneyOrder.CIN_PLANS,
-                        r -> new CinPlan(r.text(1), r.text(2), r.text(3), r.date(4), r.date(5), r.text(6),
+                        r -> new CinPlan(r.text(1), r.text(2), r.repeatedText(3), r.date(4), r.date(5), r.text(6),
                                 r.text(7)));
         Map<UUID, List<CpPlan>> cpPlans = rows("""
                         SELECT snapshot_no, cppl_cp_plan_id, {cppl_referral_id}, {cppl_icpc_id}, cppl_person_id, cppl_cp_plan_start_date, cppl_cp_plan_end_date,
                                {cppl_cp_plan_initial_category}, cppl_number_of_previous_cpp FROM ssd_cp_plans
                          WHERE snapshot_no = ANY(?)""", reading, ids, JourneyOrder.CP_PLANS,
-                        r -> new CpPlan(r.text(1), r.text(2), r.text(3), r.text(4), r.date(5), r.date(6),
+                        r -> new CpPlan(r.text(1), r.text(2), r.text(3), r.repeatedText(4), r.date(5), r.date(6),
                                 r.text(7), r.int4(8)));
         // child in need and child protection visits in one list, each table read on its own (a UNION ALL of the two cost PostgreSQL
         // a sixth more); a child's visits mostly come one after another (as imported), and a plan's: their ids are decoded once for the run
@@ -192,12 +195,12 @@ class ChildJourneyRepository implements ChildJourneys {
         Map<UUID, List<CpReview>> cpReviews = rows("""
                         SELECT snapshot_no, cppr_cp_review_id, cppr_person_id, cppr_cp_plan_id, {cppr_cp_review_due}, cppr_cp_review_date FROM ssd_cp_reviews
                          WHERE snapshot_no = ANY(?)""", reading, ids, JourneyOrder.CP_REVIEWS,
-                        r -> new CpReview(r.text(1), r.text(2), r.text(3), r.date(4), r.date(5)));
+                        r -> new CpReview(r.text(1), r.repeatedText(2), r.repeatedText(3), r.date(4), r.date(5)));
         Map<UUID, List<Involvement>> involvements = rows("""
                         SELECT snapshot_no, invo_involvements_id, invo_person_id, {invo_referral_id}, invo_professional_id, invo_professional_team,
                                invo_involvement_start_date, invo_involvement_end_date FROM ssd_involvements
                          WHERE snapshot_no = ANY(?)""", reading, ids, JourneyOrder.INVOLVEMENTS,
-                        r -> new Involvement(r.text(1), r.text(2), r.text(3), r.text(4), r.text(5),
+                        r -> new Involvement(r.text(1), r.repeatedText(2), r.text(3), r.text(4), r.text(5),
                                 r.date(6), r.date(7)));
         Map<UUID, List<Worker>> workers = rows("""
                         SELECT snapshot_no, prof_professional_id, prof_professional_name, prof_professional_department, {prof_professional_caseload},
