@@ -1,10 +1,21 @@
 package org.oversight.access;
 
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
 
 /**
  * Sessions live in PostgreSQL (Spring Session JDBC, tables by Flyway). Two requests of one session that add the same
@@ -16,8 +27,16 @@ import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCu
  * timeout, who is signed in) or its stored last access is a minute old or more ({@link #LAST_ACCESS_WRITTEN_EVERY_MS}).
  * So a session that times out after 30 minutes of no requests may end up to a minute sooner; attributes are written as
  * before, whenever they change.
+ *
+ * <p>In front of it, each instance keeps the sessions it has read for a short time ({@link CachedSessions}, issue 15):
+ * Spring Boot's own JDBC session configuration steps aside when an application has a session repository of its own,
+ * so this one declares Spring Session's JDBC repository itself ({@link EnableJdbcHttpSession}, with the table, timeout
+ * and clean-up Boot gave it: {@code spring_session}, {@code spring.session.timeout}, every minute) and puts the cache in
+ * front of it as the repository the session filter uses.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableJdbcHttpSession(tableName = "spring_session")
 class SessionStore {
 
     /** How stale a session's stored last access may be before a request writes it again (issue 15). */
@@ -47,5 +66,23 @@ class SessionStore {
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> lastAccessWrittenOncePerMinute() {
         return repository -> repository.setUpdateSessionQuery(UPDATE_SESSION_QUERY);
+    }
+
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionTimeout(@Value("${spring.session.timeout:30m}") Duration timeout) {
+        return repository -> repository.setDefaultMaxInactiveInterval(timeout);
+    }
+
+    /**
+     * The repository the session filter uses: the cache in front of PostgreSQL, listening on a connection of its own
+     * made with the pool's address and account ({@code oversight.sessions.cache-max-age}: 0 turns the cache off).
+     */
+    @Bean(destroyMethod = "stop")
+    @Primary
+    CachedSessions cachedSessions(JdbcIndexedSessionRepository store, DataSource dataSource,
+                                  @Value("${oversight.sessions.cache-max-age}") Duration maxAge) {
+        DataSource pool = dataSource instanceof DelegatingDataSource d ? d.getTargetDataSource() : dataSource;
+        var listen = pool instanceof HikariDataSource h ? CachedSessions.connections(h.getJdbcUrl(), h.getUsername(), h.getPassword()) : null;
+        return new CachedSessions(store, JdbcClient.create(dataSource), SessionStore.class.getClassLoader(), maxAge, listen);
     }
 }
