@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.oversight.shared.problem.NotFoundException;
+import org.oversight.shared.db.ChangeCheckedState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +32,8 @@ public class LocalAuthorities {
 
     /**
      * Where the register's two tables stand: rows and the newest row version of each. Any insert, update or delete, from
-     * this instance or another, by the loader or by hand, changes it; reading it costs one small query.
+     * this instance or another, by the loader or by hand, changes it. It scans both tables, so it is asked only when
+     * a statement has written them since, or a second has passed ({@link ChangeCheckedState}).
      */
     private static final String STATE = """
             SELECT (SELECT count(*) || ':' || coalesce(max(xmin::text::bigint), 0) FROM local_authority) || '/'
@@ -44,11 +46,13 @@ public class LocalAuthorities {
     }
 
     private final JdbcClient jdbc;
+    private final ChangeCheckedState state;
     /** The register as last read: the 153 LAs and their neighbours are read on most pages and change about once a year. */
     private volatile Register kept;
 
     LocalAuthorities(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.state = new ChangeCheckedState(jdbc, () -> jdbc.sql(STATE).query(String.class).single(), ChangeCheckedState.DEFAULT_RECHECK);
     }
 
     /** The current LAs (153), by name. */
@@ -88,7 +92,7 @@ public class LocalAuthorities {
 
     /** The register as kept, or read again when its tables have changed since. */
     private Register register() {
-        String state = jdbc.sql(STATE).query(String.class).single();
+        String state = this.state.current();
         Register register = kept;
         if (register != null && register.state().equals(state)) {
             return register;

@@ -26,6 +26,7 @@ import org.oversight.inspection.domain.InspectionActivity;
 import org.oversight.inspection.domain.JudgementArea;
 import org.oversight.inspection.domain.LatestJudgements;
 import org.oversight.inspection.domain.OnSiteRange;
+import org.oversight.shared.db.ChangeCheckedState;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -47,6 +48,8 @@ public class ActivityRepository {
     ActivityRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.publishedState = new ChangeCheckedState(jdbc, () -> jdbc.sql(PUBLISHED_STATE).query(String.class).single(),
+                ChangeCheckedState.DEFAULT_RECHECK);
     }
 
     /** An LA's activity of one type by its first on-site day: how a published report finds the activity it describes. */
@@ -273,7 +276,7 @@ public class ActivityRepository {
     public Map<UUID, LatestJudgements> latestPublishedJudgements(LocalDate today) {
         // Public data, the same for every reader (these tables are outside row-level security): kept while the tables and
         // the day stay as they were.
-        String state = today + "/" + jdbc.sql(PUBLISHED_STATE).query(String.class).single();
+        String state = today + "/" + publishedState.current();
         Published kept = published;
         if (kept != null && kept.state().equals(state)) {
             return kept.latest();
@@ -295,6 +298,8 @@ public class ActivityRepository {
     }
 
     private volatile Published published;
+    /** {@link #PUBLISHED_STATE}, asked only when a statement wrote its tables or a second has passed. */
+    private final ChangeCheckedState publishedState;
 
     private Map<UUID, LatestJudgements> readLatestPublishedJudgements(LocalDate today) {
         Map<UUID, LatestJudgements> result = new HashMap<>();
