@@ -2,8 +2,11 @@ package org.oversight.reports.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.oversight.access.AccessRules.PublicRead;
 import org.oversight.inspection.GradeCells;
@@ -14,6 +17,7 @@ import org.oversight.inspection.domain.JudgementArea;
 import org.oversight.register.Region;
 import org.oversight.reports.NationalPicture;
 import org.oversight.shared.Dates;
+import org.oversight.shared.web.RenderedParts;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,8 +30,10 @@ class NationalPages {
 
     private final NationalPicture national;
     private final GradeCells gradeCells;
+    private final RenderedParts parts;
 
-    NationalPages(NationalPicture national, GradeCells gradeCells) {
+    NationalPages(NationalPicture national, GradeCells gradeCells, RenderedParts parts) {
+        this.parts = parts;
         this.national = national;
         this.gradeCells = gradeCells;
     }
@@ -46,21 +52,25 @@ class NationalPages {
     String page(@RequestParam(name = "region", required = false) String region,
                 @RequestParam(name = "judgement", required = false) String judgement,
                 @RequestParam(name = "type", required = false) String type,
-                @RequestParam(name = "year", required = false) Integer year, Model model) {
+                @RequestParam(name = "year", required = false) Integer year, Model model,
+                HttpServletRequest request, HttpServletResponse response) {
         NationalPicture.Filter filter = new NationalPicture.Filter(region, judgement, type, year);
         List<Region> regions = national.regions();
         List<RegisterRow> rows = national.rows(filter);
         List<NationalPicture.RegionCounts> byRegion = national.byRegion(rows, regions);
-        model.addAttribute("rows", rows.stream().map(r -> new Row(r.la().urn(), r.la().name(), r.la().regionName(),
+        Map<String, Object> body = new HashMap<>();
+        body.put("rows", rows.stream().map(r -> new Row(r.la().urn(), r.la().name(), r.la().regionName(),
                 r.latest() == null ? "" : Dates.day(r.latest().startDate()), gradeCells.of(r))).toList());
-        model.addAttribute("byRegion", byRegion);
-        model.addAttribute("chart", Chart.of(byRegion));
-        model.addAttribute("filter", filter);
-        model.addAttribute("regions", regions);
-        model.addAttribute("grades", Grade.values());
-        model.addAttribute("areas", JudgementArea.values());
-        model.addAttribute("types", List.of(ActivityType.STANDARD_INSPECTION, ActivityType.SHORT_INSPECTION, ActivityType.SIF_INSPECTION));
-        model.addAttribute("csvQuery", query(filter));
+        body.put("byRegion", byRegion);
+        body.put("chart", Chart.of(byRegion));
+        body.put("filter", filter);
+        body.put("regions", regions);
+        body.put("grades", List.of(Grade.values()));
+        body.put("areas", List.of(JudgementArea.values()));
+        body.put("types", List.of(ActivityType.STANDARD_INSPECTION, ActivityType.SHORT_INSPECTION, ActivityType.SIF_INSPECTION));
+        body.put("csvQuery", query(filter));
+        // the same for every reader of the same data and filter: rendered once for each (issue 15)
+        model.addAttribute("body", parts.render("national/picture-body", "picture-content", body, request, response));
         return "national/picture";
     }
 
