@@ -2,6 +2,7 @@ package org.oversight.inspection.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.oversight.access.AccessRules.PublicRead;
 import org.oversight.access.CurrentUser;
@@ -33,9 +34,13 @@ class RegisterPages {
     private final MessageSource messages;
     private final List<ReportSources> reportSources;
     private final GradeCells gradeCells;
+    private final org.oversight.shared.web.Choices choices;
+    private final org.oversight.shared.web.RenderedParts parts;
 
     RegisterPages(SingleRecordService records, CurrentUser currentUser, MessageSource messages, List<ReportSources> reportSources,
-                  GradeCells gradeCells) {
+                  GradeCells gradeCells, org.oversight.shared.web.Choices choices, org.oversight.shared.web.RenderedParts parts) {
+        this.choices = choices;
+        this.parts = parts;
         this.records = records;
         this.currentUser = currentUser;
         this.messages = messages;
@@ -144,31 +149,37 @@ class RegisterPages {
     }
 
     @GetMapping("/local-authorities/{urn}")
-    String singleRecord(@PathVariable int urn, Model model) {
+    String singleRecord(@PathVariable int urn, Model model, jakarta.servlet.http.HttpServletRequest request,
+                        jakarta.servlet.http.HttpServletResponse response) {
         var record = records.singleRecord(urn);
-        model.addAttribute("record", record);
-        model.addAttribute("la", record.la());
-        model.addAttribute("areas", JudgementArea.values());
-        model.addAttribute("grades", Grade.values());
-        model.addAttribute("canEdit", currentUser.canEdit(record.la().id()));
-        model.addAttribute("canSeeInternal", currentUser.canSeeInternal(record.la().id()));
-        model.addAttribute("canManage", currentUser.canManage(record.la().id()));
-        model.addAttribute("activityTypes", ActivityType.values());
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("record", record);
+        body.put("la", record.la());
+        body.put("areas", List.of(JudgementArea.values()));
+        body.put("grades", List.of(Grade.values()));
+        body.put("canEdit", currentUser.canEdit(record.la().id()));
+        body.put("canSeeInternal", currentUser.canSeeInternal(record.la().id()));
+        body.put("canManage", currentUser.canManage(record.la().id()));
+        body.put("activityTypes", List.of(ActivityType.values()));
         // Once an inspection is notified or on site, that is what the LA needs to see, not a forecast window.
-        model.addAttribute("current", record.activities().stream().filter(v -> v.status().equals(ActivityStatus.ON_SITE.labelKey())
-                || v.status().equals(ActivityStatus.NOTIFIED.labelKey())).findFirst().orElse(null));
-        model.addAttribute("publishedHeld", record.activities().stream().anyMatch(v -> v.status().equals(ActivityStatus.PUBLISHED.labelKey())));
-        model.addAttribute("ofstedSearch", "https://reports.ofsted.gov.uk/search?q=" + java.net.URLEncoder.encode(record.la().name(),
+        java.util.Optional.ofNullable(record.activities().stream().filter(v -> v.status().equals(ActivityStatus.ON_SITE.labelKey())
+                || v.status().equals(ActivityStatus.NOTIFIED.labelKey())).findFirst().orElse(null)).ifPresent(c -> body.put("current", c));
+        body.put("publishedHeld", record.activities().stream().anyMatch(v -> v.status().equals(ActivityStatus.PUBLISHED.labelKey())));
+        body.put("ofstedSearch", "https://reports.ofsted.gov.uk/search?q=" + java.net.URLEncoder.encode(record.la().name(),
                 java.nio.charset.StandardCharsets.UTF_8) + "&level_1_types=3&level_2_types%5B%5D=12");
-        model.addAttribute("sources", ReportSources.all(reportSources,
+        body.put("sources", ReportSources.all(reportSources,
                 record.activities().stream().map(v -> v.activity().id()).toList()));
         List<RegisterRow> comparison = new java.util.ArrayList<>();
         comparison.add(record.latest());
         comparison.addAll(record.neighbours());
-        model.addAttribute("comparison", comparison.stream().map(r -> new ComparisonRow(r.la(), r.latest(), gradeCells.of(r))).toList());
-        model.addAttribute("distributions", List.of(
+        body.put("comparison", comparison.stream().map(r -> new ComparisonRow(r.la(), r.latest(), gradeCells.of(r))).toList());
+        body.put("distributions", List.of(
                 new DistributionGroup("region", messages.getMessage("record.dist.region", new Object[] {record.la().regionName()}, Locale.UK), record.region()),
                 new DistributionGroup("england", messages.getMessage("record.dist.england", null, Locale.UK), record.england())));
+        body.put("choices", choices);
+        model.addAttribute("la", record.la());
+        // the same for every reader who sees the same record with the same rights: rendered once for each (issue 15)
+        model.addAttribute("body", parts.render("register/single-record-body", "single-record-content", body, request, response));
         return "register/single-record";
     }
 }

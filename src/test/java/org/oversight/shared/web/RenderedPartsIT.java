@@ -1,5 +1,6 @@
 package org.oversight.shared.web;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,28 @@ class RenderedPartsIT extends HttpTest {
             jdbc.sql("UPDATE local_authority SET name = ? WHERE urn = 80450").param(name).update();
         }
         assertThat(http.get("/national?region=GL").body()).contains(">" + name + "<");
+    }
+
+    @Test
+    void theSingleRecordIsKeptPerRightsAndNeverShowsOneReadersLinksToAnother() {
+        Http.Response manager = http.get("/local-authorities/80450", "col.manager");
+        long renders = parts.renders();
+        Http.Response managerAgain = http.get("/local-authorities/80450", "col.manager");
+        assertThat(parts.renders()).as("the same reader's rights and data: kept").isEqualTo(renders);
+        assertThat(content(managerAgain.body())).isEqualTo(content(manager.body()));
+        assertThat(manager.body()).contains("id=\"add-activity\"").contains("id=\"la-access-log\"");
+
+        Http.Response outsider = http.get("/local-authorities/80450", "southwark.manager");
+        Http.Response anonymous = http.get("/local-authorities/80450");
+        assertThat(parts.renders()).as("other rights: rendered again, once for another LA's manager and nobody signed in, who see the same")
+                .isEqualTo(renders + 1);
+        assertThat(content(outsider.body())).isEqualTo(content(anonymous.body()));
+        for (Http.Response other : List.of(outsider, anonymous)) {
+            assertThat(other.status()).isEqualTo(200);
+            assertThat(other.body()).doesNotContain("id=\"add-activity\"").doesNotContain("id=\"la-access-log\"")
+                    .doesNotContain("id=\"la-plans\"");
+        }
+        assertThat(content(http.get("/local-authorities/80450").body())).isEqualTo(content(anonymous.body()));
     }
 
     @Test
