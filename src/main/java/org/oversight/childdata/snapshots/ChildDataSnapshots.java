@@ -92,7 +92,13 @@ public interface ChildDataSnapshots {
     /** The LAs that have a current snapshot of that kind. */
     List<UUID> lasWithCurrent(Kind kind);
 
-    /** In no particular order. */
+    /*
+     * The looked-after half of an SSDA903 snapshot (children, episodes, reviews, care leavers, missing episodes): read
+     * from the SSD store's tables of the same snapshot (docs/ssd-store.md, "The looked-after half"); none for a
+     * snapshot of another kind.
+     */
+
+    /** Ordered by child. */
     List<Child> children(UUID snapshotId);
 
     /** Ordered by child, then start. */
