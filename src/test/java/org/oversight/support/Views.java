@@ -83,6 +83,13 @@ public final class Views {
         return Jsoup.parse(ENGINE.process(template, context));
     }
 
+    /** A fragment of a template rendered alone, as {@code shared.web.RenderedParts} renders a page's content. */
+    public static String part(String template, String fragment, Map<String, Object> model) {
+        MockHttpServletRequest request = new MockHttpServletRequest(SERVLET, "GET", String.valueOf(model.getOrDefault("currentPath", "/")));
+        WebContext context = new WebContext(APPLICATION.buildExchange(request, new MockHttpServletResponse()), Locale.UK, model);
+        return ENGINE.process(template, java.util.Set.of(fragment), context);
+    }
+
     /**
      * Renders the page and checks the rules every page keeps; returns it for the page's own checks.
      *

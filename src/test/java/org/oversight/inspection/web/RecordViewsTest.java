@@ -135,6 +135,8 @@ class RecordViewsTest {
         model.put("distributions", List.of(new RegisterPages.DistributionGroup("region", "London", distribution),
                 new RegisterPages.DistributionGroup("england", "England", distribution)));
         model.put("sources", Map.of(INSPECTION.id(), new ReportSources.ReportSource("https://reports.ofsted.gov.uk/provider/44/80450", Set.of(), "report.pdf")));
+        // the content as RegisterPages renders it once (RenderedParts), in the page
+        model.put("body", Views.part("register/single-record-body", "single-record-content", model));
         Document page = Views.check("register/single-record", model, false);
         assertThat(page.select("a[href=https://reports.ofsted.gov.uk/provider/44/80450]")).hasSize(1);
         assertThat(page.select("#neighbour-table thead th")).hasSize(JudgementArea.values().length + 2);
@@ -151,6 +153,7 @@ class RecordViewsTest {
         // An LA whose reports are not loaded says so, with where to find them; an inspection under way replaces the forecast.
         model.put("publishedHeld", false);
         model.put("current", view());
+        model.put("body", Views.part("register/single-record-body", "single-record-content", model));
         Document missing = Views.check("register/single-record", model, false);
         assertThat(missing.getElementById("reports-not-loaded").text()).contains("Ofsted's reports for this local authority are not loaded")
                 .contains("Find City of London's reports on Ofsted's site");
