@@ -159,14 +159,13 @@ public class SyntheticJourneys {
 
     /**
      * Adds to {@code data} the looked-after rows of the SSDA903 return in {@code folder} (its header, episodes, reviews,
-     * OC3, missing and UASC files, those there are): the same episodes, placements, legal statuses, reviews, missing episodes
+     * OC3 and missing files, those there are): the same episodes, placements, legal statuses, reviews, missing episodes
      * and care leavers as the 903 files, as {@link Ssda903ToSsd} maps them. The 903's children must be persons of {@code data}.
      */
     public static void lookedAfter(Path folder, SsdData data) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         try {
-            for (Ssda903Table t : List.of(Ssda903Table.HEADER, Ssda903Table.EPISODES, Ssda903Table.REVIEWS, Ssda903Table.OC3, Ssda903Table.MISSING,
-                    Ssda903Table.UASC)) {
+            for (Ssda903Table t : List.of(Ssda903Table.HEADER, Ssda903Table.EPISODES, Ssda903Table.REVIEWS, Ssda903Table.OC3, Ssda903Table.MISSING)) {
                 if (Files.exists(folder.resolve(t.fileName()))) {
                     files.put(t.fileName(), Files.readAllBytes(folder.resolve(t.fileName())));
                 }
@@ -179,7 +178,7 @@ public class SyntheticJourneys {
         }
         List<ReadResult> read = Ssda903Return.readAll(files);
         Ssda903ToSsd.add(rows(read, Rows.Header.class), rows(read, Rows.Episode.class), rows(read, Rows.Review.class), rows(read, Rows.Oc3.class),
-                rows(read, Rows.Missing.class), rows(read, Rows.Uasc.class), data);
+                rows(read, Rows.Missing.class), data);
     }
 
     private static <T extends Rows.Ssda903Row> List<T> rows(List<ReadResult> read, Class<T> type) {

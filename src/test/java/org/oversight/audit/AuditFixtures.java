@@ -54,8 +54,6 @@ public final class AuditFixtures {
             jdbc.sql("INSERT INTO episode (snapshot_id, la_id, child_ref, decom, dec) VALUES (?, ?, ?, ?, NULL)")
                     .params(snap, la, ref, LocalDate.of(2025, 4, i)).update();
         }
-        // and into the SSD store's tables of the same snapshot, which the readers read, as every SSDA903 import does
-        jdbc.sql("SELECT count(*) FROM ssd_from_ssda903(?)").param(snap).query(Integer.class).single();
         return la;
     }
 }

@@ -228,8 +228,6 @@ class SelfEvaluationIT extends HttpTest {
             jdbc.sql("INSERT INTO child (snapshot_id, la_id, child_ref, dob) VALUES (?, ?, 'C3', DATE '2005-02-01')").params(snap, southwark).update();
             jdbc.sql("INSERT INTO care_leaver (snapshot_id, la_id, child_ref, in_touch, activity, accommodation) VALUES (?, ?, 'C3', 'NO', 'F2', 'S')")
                     .params(snap, southwark).update();
-            // and into the SSD store's tables of the same snapshot, which the readers read, as every SSDA903 import does
-            jdbc.sql("SELECT count(*) FROM ssd_from_ssda903(?)").param(snap).query(Integer.class).single();
             return snap;
         });
         String base = "/api/v1/local-authorities/80514/self-evaluations";

@@ -61,63 +61,46 @@ class ChildDataSnapshotRepository implements ChildDataSnapshots {
                 .query(UUID.class).list();
     }
 
-    /**
-     * The looked-after half of an SSDA903 snapshot, read from the SSD store: the snapshot's {@code ssd_*} rows, which
-     * every SSDA903 import writes beside its 903 tables in the same snapshot ({@code ssd_from_ssda903}, V46_16; the
-     * snapshots stored before it copied by V46_16, and UASC and each episode's legal status by V48_16). The answers are
-     * those the 903 tables ({@code child}, {@code episode}, {@code review}, {@code care_leaver}, {@code missing_episode})
-     * gave, for every snapshot ({@code SnapshotReadsFromSsdIT}); a snapshot of another kind (an SSD extract, a CIN
-     * census) has none, as it had no 903 rows.
-     */
-    private static final String SNAPSHOT = "(SELECT no FROM import_snapshot WHERE id = ? AND kind = 'SSDA903')";
-
     @Override
     public List<Child> children(UUID snapshotId) {
-        return jdbc.sql("""
-                SELECT pers_person_id, pers_sex, pers_dob, pers_ethnicity, pers_uasc_flag = 'Y' FROM ssd_person
-                 WHERE snapshot_no = %s ORDER BY pers_person_id""".formatted(SNAPSHOT)).param(snapshotId)
+        return jdbc.sql("SELECT child_ref, sex, dob, ethnic, uasc FROM child WHERE snapshot_id = ?").param(snapshotId)
                 .query((rs, i) -> new Child(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4),
                         rs.getBoolean(5))).list();
     }
 
-    /** Each CLA episode with its placement's type and provider and its legal status (the rows its ids name). */
     @Override
     public List<Episode> episodes(UUID snapshotId) {
         return jdbc.sql("""
-                SELECT e.clae_person_id, e.clae_cla_episode_start_date, e.clae_cla_episode_ceased_date, e.clae_cla_episode_start_reason,
-                       l.lega_legal_status, e.clae_cla_primary_need_code, p.clap_cla_placement_type, p.clap_cla_placement_provider,
-                       e.clae_cla_episode_ceased_reason
-                  FROM ssd_cla_episodes e
-                  LEFT JOIN ssd_cla_placement p ON p.snapshot_no = e.snapshot_no AND p.clap_cla_placement_id = e.clae_cla_placement_id
-                  LEFT JOIN ssd_legal_status l ON l.snapshot_no = e.snapshot_no AND l.lega_legal_status_id = e.clae_legal_status_id
-                 WHERE e.snapshot_no = %s ORDER BY e.clae_person_id, e.clae_cla_episode_start_date""".formatted(SNAPSHOT)).param(snapshotId)
+                SELECT child_ref, decom, dec, rne, legal_status, cin, place, place_provider, rec FROM episode
+                 WHERE snapshot_id = ? ORDER BY child_ref, decom""").param(snapshotId)
                 .query((rs, i) -> new Episode(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9))).list();
     }
 
     @Override
     public List<Review> reviews(UUID snapshotId) {
-        return jdbc.sql("""
-                SELECT clar_person_id, clar_cla_review_date, clar_cla_review_participation FROM ssd_cla_reviews
-                 WHERE snapshot_no = %s ORDER BY clar_person_id, clar_cla_review_date""".formatted(SNAPSHOT))
+        return jdbc.sql("SELECT child_ref, review_date, review_code FROM review WHERE snapshot_id = ? ORDER BY child_ref, review_date")
                 .param(snapshotId).query((rs, i) -> new Review(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3))).list();
     }
 
     @Override
     public List<CareLeaver> careLeavers(UUID snapshotId) {
-        return jdbc.sql("""
-                SELECT clea_person_id, clea_care_leaver_in_touch, clea_care_leaver_activity, clea_care_leaver_accommodation FROM ssd_care_leavers
-                 WHERE snapshot_no = %s ORDER BY clea_person_id""".formatted(SNAPSHOT))
+        return jdbc.sql("SELECT child_ref, in_touch, activity, accommodation FROM care_leaver WHERE snapshot_id = ? ORDER BY child_ref")
                 .param(snapshotId).query((rs, i) -> new CareLeaver(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();
     }
 
-    /** The snapshot's {@code ssd_missing} rows, Annex A list 8's missing counts and the child's chronology. */
+    /**
+     * The first reader of the looked-after half that reads the SSD store: the snapshot's {@code ssd_missing} rows, which
+     * every SSDA903 import writes beside {@code missing_episode} in the same snapshot and {@code V46_16} copied for the
+     * snapshots before it ({@code ssd_from_ssda903}; {@code Ssda903ToSsdIT} checks the answer is the same as from
+     * {@code missing_episode}). Annex A list 8's missing counts and the child's chronology read it.
+     */
     @Override
     public List<Missing> missing(UUID snapshotId) {
         return jdbc.sql("""
                 SELECT miss_person_id, miss_missing_episode_type, miss_missing_episode_start_date, miss_missing_episode_end_date FROM ssd_missing
-                 WHERE snapshot_no = %s""".formatted(SNAPSHOT))
+                 WHERE snapshot_no = (SELECT no FROM import_snapshot WHERE id = ?)""")
                 .param(snapshotId).query((rs, i) -> new Missing(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
                         rs.getObject(4, LocalDate.class))).list();
     }

@@ -92,13 +92,7 @@ public interface ChildDataSnapshots {
     /** The LAs that have a current snapshot of that kind. */
     List<UUID> lasWithCurrent(Kind kind);
 
-    /*
-     * The looked-after half of an SSDA903 snapshot (children, episodes, reviews, care leavers, missing episodes): read
-     * from the SSD store's tables of the same snapshot (docs/ssd-store.md, "The looked-after half"); none for a
-     * snapshot of another kind.
-     */
-
-    /** Ordered by child. */
+    /** In no particular order. */
     List<Child> children(UUID snapshotId);
 
     /** Ordered by child, then start. */

@@ -119,11 +119,8 @@ public final class SsdSchema {
 
     private static List<Spec> specs() {
         return List.of(
-                // Oversight additions: UPNs (CIN census); pers_uasc_flag Y/N, an unaccompanied asylum-seeking child (SSDA903 UASC;
-                // the SSD keeps it in ssd_immigration_status, not stored; V48_16).
                 new Spec("ssd_person", "pers_person_id", null, List.of(), List.of(
-                        new Column("pers_upn", Type.TEXT, false, true), new Column("pers_former_upn", Type.TEXT, false, true),
-                        new Column("pers_uasc_flag", Type.TEXT, false, true)), Map.of(), null, false),
+                        new Column("pers_upn", Type.TEXT, false, true), new Column("pers_former_upn", Type.TEXT, false, true)), Map.of(), null, false),
                 new Spec("ssd_disability", "disa_table_id", "disa_person_id", List.of("disa_disability_code"), List.of(), Map.of(), null, false),
                 new Spec("ssd_department", "dept_team_id", null, List.of("dept_team_name"), List.of(), Map.of(), null, false),
                 new Spec("ssd_professionals", "prof_professional_id", null, List.of(), List.of(), Map.of(), null, false),
@@ -163,10 +160,8 @@ public final class SsdSchema {
                 // The looked-after half (V45_16). A CLA episode is an SSDA903 episode: one child's may not overlap (a new one
                 // starts the day the one before ends); so with placements and legal statuses. A review, visit or
                 // permanence names its period of care by clae_cla_id, which is not the episodes' key: "table.field" links.
-                // An Oversight addition (V48_16): the legal status (ssd_legal_status) a CLA episode is of; the SSD does not link them.
-                new Spec("ssd_cla_episodes", "clae_cla_episode_id", "clae_person_id", List.of("clae_cla_episode_start_date"), List.of(
-                        new Column("clae_legal_status_id", Type.TEXT, false, true)),
-                        Map.of("clae_cla_placement_id", "ssd_cla_placement", "clae_referral_id", "ssd_cin_episodes", "clae_legal_status_id", "ssd_legal_status"),
+                new Spec("ssd_cla_episodes", "clae_cla_episode_id", "clae_person_id", List.of("clae_cla_episode_start_date"), List.of(),
+                        Map.of("clae_cla_placement_id", "ssd_cla_placement", "clae_referral_id", "ssd_cin_episodes"),
                         new String[] {"clae_cla_episode_start_date", "clae_cla_episode_ceased_date"}, true),
                 new Spec("ssd_cla_placement", "clap_cla_placement_id", "clap_person_id", List.of("clap_cla_placement_start_date"), List.of(),
                         Map.of("clap_cla_id", CLA_PERIOD), new String[] {"clap_cla_placement_start_date", "clap_cla_placement_end_date"}, true),

@@ -26,33 +26,17 @@ import org.oversight.childdata.ssda903.Rows;
  * of placement before them; a legal status {@code <child>/L<start>} over the episodes of one period with the same LS; a
  * review {@code <child>/R<date>} names the period it falls in; a missing episode is {@code <child>/M<start>-<kind>}, a
  * care leaver {@code <child>/OC3}. Only the children of the header, each row once (the first), as the 903 import stores them.
- * Two Oversight additions ({@code V48_16}): each CLA episode names its legal status ({@code clae_legal_status_id}, none
- * when the episode has none), and each child's person row says whether the child is in the UASC table
- * ({@code pers_uasc_flag} Y or N).
  */
 public final class Ssda903ToSsd {
 
     private Ssda903ToSsd() {
     }
 
-    /**
-     * Adds the return's looked-after rows to {@code data}. The persons are the caller's: each child of the header must
-     * be one already, and gets its {@code pers_uasc_flag} (Y when in the UASC table, N when not).
-     */
+    /** Adds the return's looked-after rows to {@code data} (not the persons: they are the caller's). */
     public static void add(List<Rows.Header> header, List<Rows.Episode> episodes, List<Rows.Review> reviews, List<Rows.Oc3> oc3,
-                           List<Rows.Missing> missing, List<Rows.Uasc> uasc, SsdData data) {
+                           List<Rows.Missing> missing, SsdData data) {
         Set<String> children = new HashSet<>();
         header.forEach(h -> children.add(h.child()));
-        Set<String> asylum = new HashSet<>();
-        uasc.forEach(u -> asylum.add(u.child()));
-        SsdSchema.Table person = SsdSchema.get().table("ssd_person");
-        int id = person.index("pers_person_id");
-        int flag = person.index("pers_uasc_flag");
-        for (String[] p : data.rows("ssd_person")) {
-            if (children.contains(p[id])) {
-                p[flag] = asylum.contains(p[id]) ? "Y" : "N";
-            }
-        }
         Map<String, List<Rows.Episode>> byChild = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         for (Rows.Episode e : episodes) {
@@ -104,7 +88,6 @@ public final class Ssda903ToSsd {
         String placed = null;
         List<Rows.Episode> placement = new ArrayList<>();
         List<Rows.Episode> legal = new ArrayList<>();
-        LocalDate legalFrom = null;
         for (Rows.Episode e : list) {
             boolean newPeriod = prev == null || !e.decom().equals(prev.dec());
             boolean newPlacement = newPeriod || !"L".equals(e.rne()) || !Objects.equals(prev.place(), e.place())
@@ -124,7 +107,6 @@ public final class Ssda903ToSsd {
             if (newPeriod || !Objects.equals(prev.ls(), e.ls())) {
                 legal(child, legal, data);
                 legal.clear();
-                legalFrom = e.decom();
             }
             placement.add(e);
             legal.add(e);
@@ -132,8 +114,7 @@ public final class Ssda903ToSsd {
                     .set("clae_cla_episode_start_date", e.decom().toString()).set("clae_cla_episode_start_reason", e.rne())
                     .set("clae_cla_primary_need_code", e.cin()).set("clae_cla_episode_ceased_date", text(e.dec()))
                     .set("clae_cla_episode_ceased_reason", e.rec()).set("clae_cla_id", period)
-                    .set("clae_cla_placement_id", child + "/P" + placement.getFirst().decom()).set("clae_entered_care_date", entered.toString())
-                    .set("clae_legal_status_id", e.ls() == null ? null : child + "/L" + legalFrom).add();
+                    .set("clae_cla_placement_id", child + "/P" + placement.getFirst().decom()).set("clae_entered_care_date", entered.toString()).add();
             spans.add(new Period(period, e.decom(), e.dec()));
             prev = e;
         }

@@ -45,10 +45,6 @@ class SsdStoreMigrationIT extends IntegrationTest {
     private static List<SsdSchema.Table> tablesAt43_16() {
         return SsdSchema.get().tables().stream().filter(t -> AT_43_16.contains(t.name())).toList();
     }
-    /** Columns of the store's tables added after the versions these tests start at (V48_16): not in a database made before. */
-    private static final List<String> ADDED_LATER = List.of("pers_uasc_flag", "clae_legal_status_id");
-    private static final String UASC_COMMENT = "pers_uasc_flag Oversight addition: Y when the child is an unaccompanied asylum-seeking child (SSDA903 UASC "
-            + "table), N when not, none when not known; the SSD keeps immigration status in ssd_immigration_status, not stored";
     private static final String NUMBER_COMMENT = "snapshot_no The import this row belongs to: import_snapshot.no (its number, not its id: V44_16)";
 
     @Autowired
@@ -78,10 +74,10 @@ class SsdStoreMigrationIT extends IntegrationTest {
                 SsdStore store = new SsdStore(jdbc, new SingleConnectionDataSource(c, true), clock, 1);
                 earlier = store.newSnapshot(la, "2025-26", JourneyImporter.SSD, "SsdStoreMigrationIT", "test", LocalDate.of(2026, 3, 31),
                         written.total(), 0);
-                writeAsBefore(jdbc, "snapshot_id", earlier, la, SyntheticJourney.of(SyntheticCinCensus.for2025to26("330", 40, 3).census(), 3), tablesAt43_16());
+                writeAt43_16(jdbc, earlier, la, SyntheticJourney.of(SyntheticCinCensus.for2025to26("330", 40, 3).census(), 3));
                 snapshot = store.newSnapshot(la, "2025-26", JourneyImporter.SSD, "SsdStoreMigrationIT", "test", LocalDate.of(2026, 3, 31),
                         written.total(), 0);
-                writeAsBefore(jdbc, "snapshot_id", snapshot, la, written, tablesAt43_16());
+                writeAt43_16(jdbc, snapshot, la, written);
                 c.commit();
                 rowsBefore = rows(jdbc, "snapshot_id", "id");
                 catalogBefore = catalog(jdbc);
@@ -96,7 +92,7 @@ class SsdStoreMigrationIT extends IntegrationTest {
                 JdbcClient jdbc = ownerInSystemScope(c);
                 assertThat(rows(jdbc, "snapshot_no", "no")).as("every row and value of every table, each of the same snapshot").isEqualTo(rowsBefore);
                 assertThat(catalog(jdbc)).as("row-level security, policies, grants, triggers, constraints and comments")
-                        .isEqualTo(withAnnexAAllocations(withUascFlag(withoutLaForeignKeys(withSnapshotNumber(catalogBefore)))));
+                        .isEqualTo(withAnnexAAllocations(withoutLaForeignKeys(withSnapshotNumber(catalogBefore))));
                 List<Integer> numbers = jdbc.sql("SELECT no FROM import_snapshot WHERE id = ANY(?) ORDER BY imported_at")
                         .param(new UUID[] {earlier, snapshot}).query(Integer.class).list();
                 assertThat(numbers).as("the snapshots numbered in the order they were imported").hasSize(2);
@@ -150,9 +146,6 @@ class SsdStoreMigrationIT extends IntegrationTest {
      * two SSDA903 snapshots of generated returns (one superseded) and an SSD snapshot migrates; each 903 snapshot then has
      * an ssd_person row per child (with its date of birth, sex, ethnicity, UPN) and exactly the looked-after rows that
      * {@link Ssda903ToSsd} makes of the same return, every 903 row is still there unchanged, and the SSD snapshot gains nothing.
-     * And {@code V48_16} fills what the readers need of those snapshots: each person's UASC flag and each CLA episode's
-     * legal status, so that the readers (which read the store) answer for each 903 snapshot, and for one made of every
-     * case, exactly as the 903 tables did.
      */
     @Test
     void aStoreMadeBeforeV46_16HasEverySsda903SnapshotsRowsInTheSsdTablesAfterIt() throws Exception {
@@ -162,7 +155,6 @@ class SsdStoreMigrationIT extends IntegrationTest {
                 flyway(database, user, password, "45.16").migrate();
                 Map<UUID, org.oversight.childdata.ssda903.Ssda903Return> returns = new LinkedHashMap<>();
                 UUID journey;
-                UUID everyCase;
                 String rows903Before;
                 try (Connection c = DriverManager.getConnection(database, user, password)) {
                     JdbcClient jdbc = ownerInSystemScope(c);
@@ -186,16 +178,10 @@ class SsdStoreMigrationIT extends IntegrationTest {
                         insert903(jdbc, snapshot, la, read);
                         returns.put(snapshot, read);
                     }
-                    // a snapshot of every case the readers must get right (V48_16), superseded
-                    everyCase = jdbc.sql("""
-                            INSERT INTO import_snapshot (la_id, collection_year, kind, source, imported_by, imported_at, superseded_at, rows_accepted, rows_rejected)
-                            VALUES (?, '2018-19', 'SSDA903', 'SsdStoreMigrationIT', 'test', now(), now(), 1, 0) RETURNING id""").param(la).query(UUID.class).single();
-                    org.oversight.childdata.persistence.Ssda903TablesAsRead.insertEveryCase(jdbc, everyCase, la);
                     journey = new SsdStore(jdbc, new SingleConnectionDataSource(c, true), clock).newSnapshot(la, "2026-27", JourneyImporter.SSD,
                             "SsdStoreMigrationIT", "test", LocalDate.of(2026, 3, 31), 0, 0);
-                    // as SsdStore wrote it then (without the columns of V48_16)
-                    writeAsBefore(jdbc, "snapshot_no", SsdStore.number(jdbc, journey), la,
-                            SyntheticJourney.of(SyntheticCinCensus.for2025to26("201", 30, 3).census(), 3), SsdSchema.get().tables());
+                    new SsdStore(jdbc, new SingleConnectionDataSource(c, true), clock).write(journey, la,
+                            SyntheticJourney.of(SyntheticCinCensus.for2025to26("201", 30, 3).census(), 3));
                     c.commit();
                     rows903Before = rows903(jdbc);
                     c.commit();
@@ -209,7 +195,7 @@ class SsdStoreMigrationIT extends IntegrationTest {
                     for (var entry : returns.entrySet()) {
                         var read = entry.getValue();
                         SsdData expected = new SsdData();
-                        Ssda903ToSsd.add(read.header(), read.episodes(), read.reviews(), read.oc3(), read.missing(), read.uasc(), expected);
+                        Ssda903ToSsd.add(read.header(), read.episodes(), read.reviews(), read.oc3(), read.missing(), expected);
                         SsdData back = store.read(entry.getKey(), Ssda903ToSsdIT.LOOKED_AFTER);
                         for (String t : Ssda903ToSsdIT.LOOKED_AFTER) {
                             assertThat(Ssda903ToSsdIT.sorted(back.rows(t))).as(t + " of snapshot " + entry.getKey())
@@ -224,22 +210,6 @@ class SsdStoreMigrationIT extends IntegrationTest {
                                 .as("every 903 child a person of the snapshot").isEqualTo(read.header().size());
                         assertThat(store.read(entry.getKey(), List.of("ssd_person")).rows("ssd_person")).hasSize(read.header().size());
                     }
-                    // V48_16: each child's UASC flag and each episode's legal status; the readers answer as the 903 tables did
-                    var readers = org.oversight.childdata.persistence.Ssda903TablesAsRead.readers(jdbc);
-                    for (UUID s903 : jdbc.sql("SELECT id FROM import_snapshot WHERE kind = 'SSDA903' ORDER BY no").query(UUID.class).list()) {
-                        assertThat(jdbc.sql("""
-                                SELECT count(*) FROM child c JOIN ssd_person p ON p.pers_person_id = c.child_ref
-                                 AND p.snapshot_no = (SELECT no FROM import_snapshot WHERE id = c.snapshot_id)
-                                 WHERE c.snapshot_id = ? AND p.pers_uasc_flag = CASE WHEN c.uasc THEN 'Y' ELSE 'N' END""").param(s903).query(Integer.class).single())
-                                .as("every child's UASC flag, snapshot " + s903)
-                                .isEqualTo(jdbc.sql("SELECT count(*) FROM child WHERE snapshot_id = ?").param(s903).query(Integer.class).single()).isPositive();
-                        org.oversight.childdata.persistence.Ssda903TablesAsRead.assertReadAsBefore(readers, jdbc, s903);
-                    }
-                    assertThat(jdbc.sql("SELECT count(*) FROM child WHERE uasc").query(Integer.class).single()).as("UASC children").isPositive();
-                    assertThat(readers.episodes(everyCase)).extracting(org.oversight.childdata.snapshots.ChildDataSnapshots.Episode::legalStatus)
-                            .containsExactlyElementsOf(org.oversight.childdata.persistence.Ssda903TablesAsRead.EVERY_CASE_LEGAL_STATUSES);
-                    assertThat(readers.children(everyCase)).extracting(org.oversight.childdata.snapshots.ChildDataSnapshots.Child::uasc)
-                            .containsExactly(true, false, false);
                     SsdData journeyBack = store.read(journey, Ssda903ToSsdIT.LOOKED_AFTER);
                     Ssda903ToSsdIT.LOOKED_AFTER.forEach(t -> assertThat(journeyBack.rows(t)).as("the SSD snapshot's " + t).isEmpty());
                     c.commit();
@@ -250,16 +220,12 @@ class SsdStoreMigrationIT extends IntegrationTest {
         });
     }
 
-    /**
-     * A return's rows into the 903 tables, as the import stores them (blank UPN, MOTHER and the episode's postcodes, URN and
-     * reason as none; a child of the UASC table as UASC).
-     */
+    /** A return's rows into the 903 tables, as the import stores them (blank UPN, MOTHER and the episode's postcodes, URN and reason as none). */
     private static void insert903(JdbcClient jdbc, UUID snapshot, UUID la, org.oversight.childdata.ssda903.Ssda903Return read) {
         for (var h : read.header()) {
-            boolean uasc = read.uasc().stream().anyMatch(u -> h.child().equals(u.child()));
-            jdbc.sql("INSERT INTO child (snapshot_id, la_id, child_ref, sex, dob, ethnic, uasc, upn, mother, mc_dob) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            jdbc.sql("INSERT INTO child (snapshot_id, la_id, child_ref, sex, dob, ethnic, uasc, upn, mother, mc_dob) VALUES (?, ?, ?, ?, ?, ?, false, ?, ?, ?)"
                             + " ON CONFLICT DO NOTHING")
-                    .params(snapshot, la, h.child(), h.sex(), date(h.dob()), h.ethnic(), uasc, blank(h.upn()), blank(h.mother()), date(h.mcDob())).update();
+                    .params(snapshot, la, h.child(), h.sex(), date(h.dob()), h.ethnic(), blank(h.upn()), blank(h.mother()), date(h.mcDob())).update();
         }
         for (var e : read.episodes()) {
             jdbc.sql("""
@@ -351,7 +317,7 @@ class SsdStoreMigrationIT extends IntegrationTest {
         Map<String, String> out = new LinkedHashMap<>();
         for (SsdSchema.Table t : tablesAt43_16()) {
             out.put(t.name(), jdbc.sql("SELECT count(*) || ' rows, ' || md5(coalesce(string_agg(r, E'\\n' ORDER BY r), '')) FROM (SELECT "
-                    + "(to_jsonb(t) - '" + column + "' - '" + String.join("' - '", ADDED_LATER) + "' || jsonb_build_object('snapshot', s.id))::text AS r FROM " + t.name()
+                    + "(to_jsonb(t) - '" + column + "' || jsonb_build_object('snapshot', s.id))::text AS r FROM " + t.name()
                     + " t JOIN import_snapshot s ON s." + key + " = t." + column + ") x").query(String.class).single());
         }
         return out;
@@ -388,14 +354,6 @@ class SsdStoreMigrationIT extends IntegrationTest {
         return out;
     }
 
-    /** The catalog as V48_16 leaves it: ssd_person has the UASC flag, with its comment. */
-    private static Map<String, String> withUascFlag(Map<String, String> before) {
-        Map<String, String> out = new LinkedHashMap<>(before);
-        out.put("ssd_person comments", before.get("ssd_person comments") + "; " + UASC_COMMENT);
-        out.put("ssd_person columns", before.get("ssd_person columns") + ", pers_uasc_flag text");
-        return out;
-    }
-
     /** The catalog as V44_16 leaves it: the column that names the snapshot is its number, with its comment. */
     private static Map<String, String> withSnapshotNumber(Map<String, String> before) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -407,21 +365,16 @@ class SsdStoreMigrationIT extends IntegrationTest {
     }
 
     /**
-     * Writes the rows as the importer did at the version the database is at: each naming its snapshot by
-     * {@code snapshotColumn} (its id before {@code V44_16}, its number after), only the columns the tables have then, in
-     * batches of arrays in the order of each table's key.
+     * Writes the rows as the importer did before {@code V44_16} (each naming its snapshot's id), in batches of arrays in
+     * the order of each table's key.
      */
-    private static void writeAsBefore(JdbcClient jdbc, String snapshotColumn, Object snapshot, UUID la, SsdData data, List<SsdSchema.Table> tables) {
-        for (SsdSchema.Table t : tables) {
+    private static void writeAt43_16(JdbcClient jdbc, UUID snapshot, UUID la, SsdData data) {
+        for (SsdSchema.Table t : tablesAt43_16()) {
             List<String[]> rows = data.rows(t.name());
             if (rows.isEmpty()) {
                 continue;
             }
-            List<String> present = jdbc.sql("SELECT column_name::text FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?")
-                    .param(t.name()).query(String.class).list();
-            List<SsdSchema.Column> columns = t.columns().stream().filter(c -> present.contains(c.name())).toList();
-            assertThat(t.columns().stream().filter(c -> !present.contains(c.name())).map(SsdSchema.Column::name).toList())
-                    .as("columns of %s not there yet", t.name()).allMatch(ADDED_LATER::contains);
+            List<SsdSchema.Column> columns = t.columns();
             List<String> names = new ArrayList<>();
             List<String> values = new ArrayList<>();
             List<String> aliases = new ArrayList<>();
@@ -429,7 +382,6 @@ class SsdStoreMigrationIT extends IntegrationTest {
             params[0] = snapshot;
             params[1] = la;
             for (int i = 0; i < columns.size(); i++) {
-                int from = t.index(columns.get(i).name());
                 names.add(columns.get(i).name());
                 values.add("c" + i + switch (columns.get(i).type()) {
                     case DATE -> "::date";
@@ -440,13 +392,13 @@ class SsdStoreMigrationIT extends IntegrationTest {
                 aliases.add("c" + i);
                 String[] column = new String[rows.size()];
                 for (int r = 0; r < rows.size(); r++) {
-                    column[r] = rows.get(r)[from];
+                    column[r] = rows.get(r)[i];
                 }
                 params[i + 2] = column;
             }
-            jdbc.sql("INSERT INTO " + t.name() + " (" + snapshotColumn + ", la_id, " + String.join(", ", names) + ") SELECT ?, ?, " + String.join(", ", values)
+            jdbc.sql("INSERT INTO " + t.name() + " (snapshot_id, la_id, " + String.join(", ", names) + ") SELECT ?, ?, " + String.join(", ", values)
                     + " FROM unnest(" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?::text[]")) + ") AS u(" + String.join(", ", aliases)
-                    + ") ORDER BY c" + names.indexOf(t.key())).params(params).update();
+                    + ") ORDER BY c" + t.index(t.key())).params(params).update();
         }
     }
 

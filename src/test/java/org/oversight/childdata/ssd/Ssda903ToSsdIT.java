@@ -97,23 +97,11 @@ class Ssda903ToSsdIT extends IntegrationTest {
         // the same rows as the Java mapping of the same files (generate-data's SSD extract)
         Ssda903Return read = Ssda903Return.read(files);
         SsdData expected = new SsdData();
-        // the persons are the caller's (generate-data's census); the mapping says which are UASC (V48_16)
-        SsdData persons = new SsdStore(jdbc, java.time.Clock.systemUTC()).read(s, List.of("ssd_person"));
-        int flag = SsdSchema.get().table("ssd_person").index("pers_uasc_flag");
-        for (String[] p : persons.rows("ssd_person")) {
-            String[] unknown = p.clone();
-            unknown[flag] = null;
-            expected.add("ssd_person", unknown);
-        }
-        Ssda903ToSsd.add(read.header(), read.episodes(), read.reviews(), read.oc3(), read.missing(), read.uasc(), expected);
+        Ssda903ToSsd.add(read.header(), read.episodes(), read.reviews(), read.oc3(), read.missing(), expected);
         SsdData stored = new SsdStore(jdbc, java.time.Clock.systemUTC()).read(s, LOOKED_AFTER);
         for (String t : LOOKED_AFTER) {
             assertThat(sorted(stored.rows(t))).as(t).isEqualTo(sorted(expected.rows(t)));
         }
-        assertThat(sorted(expected.rows("ssd_person"))).as("ssd_person, UASC or not").isEqualTo(sorted(persons.rows("ssd_person")));
-        assertThat(persons.rows("ssd_person")).extracting(p -> p[flag]).as("every child Y or N").isNotEmpty().allMatch(f -> "Y".equals(f) || "N".equals(f));
-        assertThat(persons.rows("ssd_person").stream().filter(p -> "Y".equals(p[flag])).count()).as("one Y per child of the UASC table")
-                .isEqualTo(read.uasc().stream().map(Rows.Uasc::child).distinct().count());
         missingReadAsBefore(s);
     }
 
@@ -126,50 +114,31 @@ class Ssda903ToSsdIT extends IntegrationTest {
     void theMappingOfPeriodsPlacementsAndLegalStatusesIsTheSameInTheDatabaseAndInJava() {
         String a = "MAP-A";
         String b = "MAP-B";
-        String c = "MAP-C";
         List<Rows.Header> header = List.of(new Rows.Header(2, a, "1", d("2012-03-04"), "WBRI", "A123456789012", null, null),
-                new Rows.Header(3, b, "2", d("2006-01-01"), "MWBC", null, "0", null), new Rows.Header(4, c, "1", d("2015-01-01"), "WBRI", null, null, null));
+                new Rows.Header(3, b, "2", d("2006-01-01"), "MWBC", null, "0", null));
         List<Rows.Episode> episodes = List.of(
                 episode(a, "2023-04-01", "S", "C2", "U1", "2023-06-01", "X1", null),
                 episode(a, "2023-06-01", "L", "C1", "U1", "2023-08-15", "X1", "CARPL"),  // same placement, new legal status; then a move
                 episode(a, "2023-08-15", "P", "C1", "U3", "2023-12-01", "E11", null),  // new placement, same legal status; leaves care
                 episode(a, "2024-02-01", "S", "V2", "K2", null, null, null),             // a new period of care
-                episode(b, "2022-01-01", "S", "C2", "U4", "2024-01-01", "E45", null),
-                episode(c, "2021-01-01", "S", "C2", "U1", "2021-02-01", "X1", null),
-                episode(c, "2021-02-01", "L", null, "U1", "2021-03-01", "X1", null),    // no legal status: no row, the episode names none
-                episode(c, "2021-03-01", "L", "C2", "U1", null, null, null));            // the same legal status again: a row of its own
+                episode(b, "2022-01-01", "S", "C2", "U4", "2024-01-01", "E45", null));
         List<Rows.Review> reviews = List.of(new Rows.Review(2, a, null, d("2023-06-01"), "PN1"), new Rows.Review(3, a, null, d("2024-01-10"), "PN0"),
                 new Rows.Review(4, a, null, d("2024-03-01"), "PN3"));
         List<Rows.Oc3> oc3 = List.of(new Rows.Oc3(2, b, null, "YES", "F2", "S"));
         List<Rows.Missing> missing = List.of(new Rows.Missing(2, a, null, "M", d("2023-09-01"), d("2023-09-02")));
         SsdData expected = new SsdData();
-        SsdSchema.Table person = SsdSchema.get().table("ssd_person");
-        for (Rows.Header h : header) {  // the caller's persons
-            String[] p = new String[person.columns().size()];
-            p[person.index("pers_person_id")] = h.child();
-            expected.add("ssd_person", p);
-        }
-        Ssda903ToSsd.add(header, episodes, reviews, oc3, missing, List.of(new Rows.Uasc(2, c, "1", d("2015-01-01"), null)), expected);
-        assertThat(expected.rows("ssd_person")).extracting(p -> p[person.index("pers_person_id")] + " " + p[person.index("pers_uasc_flag")])
-                .as("the child of the UASC table Y, the others N").containsExactly("MAP-A N", "MAP-B N", "MAP-C Y");
+        Ssda903ToSsd.add(header, episodes, reviews, oc3, missing, expected);
 
         SsdSchema.Table placement = SsdSchema.get().table("ssd_cla_placement");
         assertThat(expected.rows("ssd_cla_placement")).extracting(r -> r[placement.index("clap_cla_placement_id")] + " " + r[placement.index("clap_cla_id")]
                 + " " + r[placement.index("clap_cla_placement_end_date")] + " " + r[placement.index("clap_cla_placement_change_reason")])
                 .containsExactlyInAnyOrder("MAP-A/P2023-04-01 MAP-A/C2023-04-01 2023-08-15 CARPL", "MAP-A/P2023-08-15 MAP-A/C2023-04-01 2023-12-01 null",
-                        "MAP-A/P2024-02-01 MAP-A/C2024-02-01 null null", "MAP-B/P2022-01-01 MAP-B/C2022-01-01 2024-01-01 null",
-                        "MAP-C/P2021-01-01 MAP-C/C2021-01-01 null null");
+                        "MAP-A/P2024-02-01 MAP-A/C2024-02-01 null null", "MAP-B/P2022-01-01 MAP-B/C2022-01-01 2024-01-01 null");
         SsdSchema.Table legal = SsdSchema.get().table("ssd_legal_status");
         assertThat(expected.rows("ssd_legal_status")).extracting(r -> r[legal.index("lega_legal_status_id")] + " " + r[legal.index("lega_legal_status")]
                 + " " + r[legal.index("lega_legal_status_end_date")])
                 .containsExactlyInAnyOrder("MAP-A/L2023-04-01 C2 2023-06-01", "MAP-A/L2023-06-01 C1 2023-12-01", "MAP-A/L2024-02-01 V2 null",
-                        "MAP-B/L2022-01-01 C2 2024-01-01", "MAP-C/L2021-01-01 C2 2021-02-01", "MAP-C/L2021-03-01 C2 null");
-        SsdSchema.Table episode = SsdSchema.get().table("ssd_cla_episodes");
-        assertThat(expected.rows("ssd_cla_episodes")).extracting(r -> r[episode.index("clae_cla_episode_id")] + " " + r[episode.index("clae_legal_status_id")])
-                .as("each episode's legal status (V48_16)")
-                .containsExactlyInAnyOrder("MAP-A/E2023-04-01 MAP-A/L2023-04-01", "MAP-A/E2023-06-01 MAP-A/L2023-06-01", "MAP-A/E2023-08-15 MAP-A/L2023-06-01",
-                        "MAP-A/E2024-02-01 MAP-A/L2024-02-01", "MAP-B/E2022-01-01 MAP-B/L2022-01-01", "MAP-C/E2021-01-01 MAP-C/L2021-01-01",
-                        "MAP-C/E2021-02-01 null", "MAP-C/E2021-03-01 MAP-C/L2021-03-01");
+                        "MAP-B/L2022-01-01 C2 2024-01-01");
         SsdSchema.Table review = SsdSchema.get().table("ssd_cla_reviews");
         assertThat(expected.rows("ssd_cla_reviews")).extracting(r -> r[review.index("clar_cla_review_id")] + " " + r[review.index("clar_cla_id")])
                 .containsExactlyInAnyOrder("MAP-A/R2023-06-01 MAP-A/C2023-04-01", "MAP-A/R2024-01-10 null", "MAP-A/R2024-03-01 MAP-A/C2024-02-01");
@@ -180,8 +149,8 @@ class Ssda903ToSsdIT extends IntegrationTest {
                     INSERT INTO import_snapshot (la_id, collection_year, kind, source, imported_by, imported_at, superseded_at, rows_accepted, rows_rejected)
                     VALUES (?, '2019-20', 'SSDA903', 'Ssda903ToSsdIT', 'test', now(), now(), 1, 0) RETURNING id""").param(la).query(UUID.class).single();
             for (Rows.Header h : header) {
-                jdbc.sql("INSERT INTO child (snapshot_id, la_id, child_ref, sex, dob, ethnic, upn, mother, uasc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                        .params(s, la, h.child(), h.sex(), Date.valueOf(h.dob()), h.ethnic(), h.upn(), h.mother(), h.child().equals(c)).update();
+                jdbc.sql("INSERT INTO child (snapshot_id, la_id, child_ref, sex, dob, ethnic, upn, mother) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                        .params(s, la, h.child(), h.sex(), Date.valueOf(h.dob()), h.ethnic(), h.upn(), h.mother()).update();
             }
             for (Rows.Episode e : episodes) {
                 jdbc.sql("""
@@ -198,16 +167,12 @@ class Ssda903ToSsdIT extends IntegrationTest {
             jdbc.sql("INSERT INTO missing_episode (snapshot_id, la_id, child_ref, kind, started, ended) VALUES (?, ?, ?, 'M', DATE '2023-09-01', DATE '2023-09-02')")
                     .params(s, la, a).update();
             jdbc.sql("SELECT count(*) FROM ssd_from_ssda903(?)").param(s).query(Integer.class).single();
-            SsdData out = new SsdStore(jdbc, java.time.Clock.systemUTC()).read(s, java.util.stream.Stream.concat(LOOKED_AFTER.stream(),
-                    java.util.stream.Stream.of("ssd_person")).toList());
+            SsdData out = new SsdStore(jdbc, java.time.Clock.systemUTC()).read(s, LOOKED_AFTER);
             missingReadAsBefore(s);
             assertThat(snapshots.missing(s)).hasSize(1);
             jdbc.sql("DELETE FROM import_snapshot WHERE id = ?").param(s).update();
             return out;
         });
-        assertThat(stored.rows("ssd_person")).extracting(p -> p[person.index("pers_person_id")] + " " + p[person.index("pers_uasc_flag")])
-                .as("the UASC flags in the database as in Java").containsExactlyInAnyOrderElementsOf(expected.rows("ssd_person").stream()
-                        .map(p -> p[person.index("pers_person_id")] + " " + p[person.index("pers_uasc_flag")]).toList());
         for (String t : LOOKED_AFTER) {
             assertThat(sorted(stored.rows(t))).as(t).isEqualTo(sorted(expected.rows(t))).isNotEmpty();
         }
