@@ -682,8 +682,6 @@ public class ChildDataImporter {
                 (short) r.list(), r.childRef(), r.team(), r.worker(), date(r.lastVisit()), date(r.lastIroContact()), date(r.lastHealth()),
                 date(r.lastDental()), date(r.placementStart()), r.permanencePlan(), date(r.pathwayReview()), date(r.latestContact()),
                 r.eligibility()}).toList());
-        // Lists 8 and 9 into the SSD store, the same snapshot, in this transaction (V49_16): what their readers read.
-        jdbc.sql("SELECT count(*) FROM ssd_from_annex_a(?)").param(snapshot).query(Integer.class).single();
         return snapshot;
     }
 

@@ -80,8 +80,6 @@ class ExportFormulaIT extends HttpTest {
         try {
             TenantScope.asSystem(() -> jdbc.sql("INSERT INTO annex_a_child (snapshot_id, la_id, list, child_ref, team, worker) VALUES (?, ?, 8, 'B2', ?, ?)")
                     .params(annex, la, LINK, AT).update());
-            // into the SSD store, which the Annex A readers read, as the import does (V49_16)
-            TenantScope.asSystem(() -> jdbc.sql("SELECT count(*) FROM ssd_from_annex_a(?)").param(annex).query(Integer.class).single());
             TenantScope.asSystem(() -> jdbc.sql("INSERT INTO child_access (la_id, child_ref, viewed_by, viewed_at, what) VALUES (?, ?, ?, now(), ?)")
                     .params(la, "+1+1", "-2+cmd", LINK).update());
 

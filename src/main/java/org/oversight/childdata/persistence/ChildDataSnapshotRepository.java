@@ -105,38 +105,12 @@ class ChildDataSnapshotRepository implements ChildDataSnapshots {
                         rs.getObject(4, LocalDate.class))).list();
     }
 
-    /**
-     * Annex A lists 8 and 9 of an Annex A snapshot, from the SSD store ({@code ssd_from_annex_a}, {@code V49_16}): a list 8
-     * child is its snapshot's CLA episode {@code <child>/A8-E}, a list 9 child its care leaver {@code <child>/A9-L}; the
-     * row's other values are in the rows {@code <child>/A<list>-I} (team and worker of list 8), {@code -V} (visit),
-     * {@code -H} and {@code -D} (health and dental checks), {@code -P} (placement), {@code -E} (IRO contact, permanence
-     * plan) and {@code -L} (pathway plan, contact, eligibility; list 9's team and personal adviser). Each is looked up by
-     * its table's primary key (the snapshot's number and the row's id). Nothing for a snapshot of another kind.
-     */
     @Override
     public List<AnnexAChild> annexA(UUID snapshotId) {
         return jdbc.sql("""
-                WITH s AS (SELECT no FROM import_snapshot WHERE id = ? AND kind = 'ANNEX_A'),
-                r AS (SELECT 8 AS list, e.clae_person_id AS child, e.clae_person_id || '/A8' AS id FROM s
-                        JOIN ssd_cla_episodes e ON e.snapshot_no = s.no AND e.clae_cla_episode_id = e.clae_person_id || '/A8-E'
-                      UNION ALL
-                      SELECT 9, c.clea_person_id, c.clea_person_id || '/A9' FROM s
-                        JOIN ssd_care_leavers c ON c.snapshot_no = s.no AND c.clea_table_id = c.clea_person_id || '/A9-L')
-                SELECT r.list, r.child, d.dept_team_name, CASE WHEN r.list = 8 THEN p.prof_professional_name ELSE l.clea_care_leaver_personal_advisor END,
-                       v.clav_cla_visit_date, e.clae_cla_last_iro_contact_date, h.clah_health_check_date, k.clah_health_check_date,
-                       pl.clap_cla_placement_start_date, e.clae_cla_permanence_plan, l.clea_pathway_plan_review_date, l.clea_care_leaver_latest_contact,
-                       l.clea_care_leaver_eligibility
-                  FROM r CROSS JOIN s
-                  LEFT JOIN ssd_cla_episodes e ON e.snapshot_no = s.no AND e.clae_cla_episode_id = r.id || '-E'
-                  LEFT JOIN ssd_care_leavers l ON l.snapshot_no = s.no AND l.clea_table_id = r.id || '-L'
-                  LEFT JOIN ssd_involvements i ON i.snapshot_no = s.no AND i.invo_involvements_id = r.id || '-I'
-                  LEFT JOIN ssd_department d ON d.snapshot_no = s.no
-                        AND d.dept_team_id = CASE WHEN r.list = 8 THEN i.invo_professional_team ELSE l.clea_care_leaver_allocated_team END
-                  LEFT JOIN ssd_professionals p ON p.snapshot_no = s.no AND p.prof_professional_id = i.invo_professional_id
-                  LEFT JOIN ssd_cla_visits v ON v.snapshot_no = s.no AND v.clav_cla_visit_id = r.id || '-V'
-                  LEFT JOIN ssd_cla_health h ON h.snapshot_no = s.no AND h.clah_health_check_id = r.id || '-H'
-                  LEFT JOIN ssd_cla_health k ON k.snapshot_no = s.no AND k.clah_health_check_id = r.id || '-D'
-                  LEFT JOIN ssd_cla_placement pl ON pl.snapshot_no = s.no AND pl.clap_cla_placement_id = r.id || '-P'""").param(snapshotId)
+                SELECT list, child_ref, team, worker, last_visit, last_iro_contact, last_health, last_dental, placement_start,
+                       permanence_plan, pathway_review, latest_contact, eligibility
+                  FROM annex_a_child WHERE snapshot_id = ?""").param(snapshotId)
                 .query((rs, i) -> new AnnexAChild(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
                         rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class), rs.getString(10),

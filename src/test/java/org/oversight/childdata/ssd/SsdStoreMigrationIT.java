@@ -92,7 +92,7 @@ class SsdStoreMigrationIT extends IntegrationTest {
                 JdbcClient jdbc = ownerInSystemScope(c);
                 assertThat(rows(jdbc, "snapshot_no", "no")).as("every row and value of every table, each of the same snapshot").isEqualTo(rowsBefore);
                 assertThat(catalog(jdbc)).as("row-level security, policies, grants, triggers, constraints and comments")
-                        .isEqualTo(withAnnexAAllocations(withoutLaForeignKeys(withSnapshotNumber(catalogBefore))));
+                        .isEqualTo(withoutLaForeignKeys(withSnapshotNumber(catalogBefore)));
                 List<Integer> numbers = jdbc.sql("SELECT no FROM import_snapshot WHERE id = ANY(?) ORDER BY imported_at")
                         .param(new UUID[] {earlier, snapshot}).query(Integer.class).list();
                 assertThat(numbers).as("the snapshots numbered in the order they were imported").hasSize(2);
@@ -336,21 +336,6 @@ class SsdStoreMigrationIT extends IntegrationTest {
             out.put(key, removed == null ? value : String.join("; ", java.util.Arrays.stream(value.split("; ")).filter(c -> !c.startsWith(removed)).toList()));
         });
         assertThat(before.get("ssd_person constraints")).as("the foreign key V47_16 replaces").contains("fk_ssd_person_la ");
-        return out;
-    }
-
-    /**
-     * The catalog as V49_16 leaves it: an involvement's start date may be NULL (only an Annex A snapshot's: list 8 names the
-     * allocated team and worker, not since when), with a comment saying so; nothing else on these tables changes.
-     */
-    private static Map<String, String> withAnnexAAllocations(Map<String, String> before) {
-        Map<String, String> out = new LinkedHashMap<>(before);
-        String columns = before.get("ssd_involvements columns");
-        assertThat(columns).as("the column V49_16 relaxes").contains("invo_involvement_start_date date not null");
-        out.put("ssd_involvements columns", columns.replace("invo_involvement_start_date date not null", "invo_involvement_start_date date"));
-        assertThat(before.get("ssd_involvements comments")).as("no comment on the involvements but the number's").isEqualTo(NUMBER_COMMENT);
-        out.put("ssd_involvements comments", NUMBER_COMMENT + "; invo_involvement_start_date Start Date for team/worker involvement; required of an SSD"
-                + " extract's and payload's rows, NULL only in an Annex A snapshot's (list 8 names the allocated team and worker, not since when: V49_16)");
         return out;
     }
 
